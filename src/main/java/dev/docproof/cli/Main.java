@@ -1,0 +1,70 @@
+package dev.docproof.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The docproof command line: the only place that prints or chooses an exit code. */
+@Command(name = "docproof", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Keeps technical lessons true: reads shell lessons, runs them against a real Docker engine,"
+                + " compares the output with what the lesson shows, repairs what it can prove and renders a"
+                + " verified site.",
+        subcommands = {PlanCommand.class, CheckCommand.class, FixCommand.class, SiteCommand.class,
+                PreviewCommand.class, DoctorCommand.class, EngineCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit codes are a contract: 0 all good, 1 the lesson has failures, 2 usage or set-up error. */
+    public static final int OK = 0;
+    public static final int FAILURES = 1;
+    public static final int SETUP_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(args, out, err));
+    }
+
+    /** Runs one command line with the given writers; never throws, returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("docproof: internal error: " + e);
+            commandLine.getErr().println("Please report this with the command you ran.");
+            return SETUP_ERROR;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** A usage error: one line saying what is wrong, then the usage of the command concerned. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("docproof: " + e.getMessage());
+        cmd.usage(err);
+        return SETUP_ERROR;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"docproof " + (version == null ? "development build" : version)};
+        }
+    }
+}

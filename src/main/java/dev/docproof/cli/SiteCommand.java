@@ -1,0 +1,13 @@
+package dev.docproof.cli;
+
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "site", description = "(not built yet)")
+final class SiteCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        return Main.SETUP_ERROR;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.docproof.docker;
+
+/** The kinds of engine resource the ledger follows. */
+public enum ResourceKind {
+    CONTAINER, NETWORK, VOLUME, IMAGE;
+
+    public String jsonName() {
+        return name().toLowerCase();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.docproof.lesson;
+
+/** Inline markup inside a paragraph, title, list item or table cell. */
+public sealed interface Inline {
+
+    /** Plain text, already unescaped. */
+    record Text(String text) implements Inline {}
+
+    /** ``literal`` (RST), `code` (Markdown), `+mono+` (AsciiDoc). */
+    record Literal(String text) implements Inline {}
+
+    record Emphasis(String text) implements Inline {}
+
+    record Strong(String text) implements Inline {}
+
+    /**
+     * A hyperlink. {@code url} is the resolved target when the source gave one; for a named
+     * reference ({@code `text`_}, {@code :ref:`label`}) it is null and {@code refName} names the target.
+     */
+    record Link(String text, String url, String refName) implements Inline {}
+
+    /** Interpreted text with a role other than a link role, e.g. {@code :code:`x`}, {@code :kbd:`Ctrl`}. */
+    record Role(String role, String text) implements Inline {}
+
+    /** {@code |name|}. */
+    record Substitution(String name) implements Inline {}
+}
