@@ -1,0 +1,21 @@
+package dev.docproof.run;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
+
+/** Told of a run's progress as it happens, e.g. for a live progress line. */
+public interface RunListener {
+
+    RunListener NONE = new RunListener() {};
+
+    default void lessonStarted(Plan plan) {}
+
+    default void stepStarted(Step step) {}
+
+    default void stepFinished(StepResult result) {}
+
+    default void lessonFinished(LessonResult result) {}
+
+    /** A set-up message (engine start, image build) worth showing while the user waits. */
+    default void setupProgress(String message) {}
+}
