@@ -1,0 +1,645 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Inline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Inline markup of one text block (paragraph, title, term, cell), following docutils' recognition
+ * rules: a start-string must follow whitespace, an opener or a delimiter and precede non-whitespace;
+ * an end-string must follow non-whitespace and precede whitespace, a closer or a delimiter.
+ * Constructs without an end-string stay text and yield a warning.
+ */
+final class RstInlineParser {
+
+    /** Roles that point at another document or label; everything else is a {@link Inline.Role}. */
+    private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any");
+
+    private final RstContext ctx;
+
+    RstInlineParser(RstContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<Inline> parse(List<RstLine> lines) {
+        if (lines.size() == 1) {
+            return parse(lines.get(0));
+        }
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            if (i > 0) {
+                joined.append('\n');
+            }
+            starts[i] = joined.length();
+            joined.append(lines.get(i).text());
+        }
+        return new Scan(joined.toString(), lines, starts).run();
+    }
+
+    List<Inline> parse(RstLine line) {
+        return new Scan(line.text(), List.of(line), new int[] {0}).run();
+    }
+
+    /** Concatenated text of inlines, e.g. a section's title as plain text. */
+    static String plainText(List<Inline> inlines) {
+        StringBuilder sb = new StringBuilder();
+        for (Inline inline : inlines) {
+            if (inline instanceof Inline.Text t) {
+                sb.append(t.text());
+            } else if (inline instanceof Inline.Literal l) {
+                sb.append(l.text());
+            } else if (inline instanceof Inline.Emphasis e) {
+                sb.append(e.text());
+            } else if (inline instanceof Inline.Strong st) {
+                sb.append(st.text());
+            } else if (inline instanceof Inline.Link l) {
+                sb.append(l.text());
+            } else if (inline instanceof Inline.Role r) {
+                sb.append(r.text());
+            } else if (inline instanceof Inline.Substitution sub) {
+                sb.append('|').append(sub.name()).append('|');
+            }
+        }
+        return sb.toString();
+    }
+
+    // ----- character classes (docutils' punctuation_chars, ASCII part plus Unicode categories) -----
+
+    static boolean isOpener(char c) {
+        if (c < 128) {
+            return "\"'(<[{".indexOf(c) >= 0;
+        }
+        int t = Character.getType(c);
+        return t == Character.START_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+                || t == Character.FINAL_QUOTE_PUNCTUATION;
+    }
+
+    static boolean isCloser(char c) {
+        if (c < 128) {
+            return "\"')>]}".indexOf(c) >= 0;
+        }
+        int t = Character.getType(c);
+        return t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
+                || t == Character.FINAL_QUOTE_PUNCTUATION;
+    }
+
+    static boolean isDelimiter(char c) {
+        if (c < 128) {
+            return "\\-/:".indexOf(c) >= 0;
+        }
+        int t = Character.getType(c);
+        return t == Character.DASH_PUNCTUATION || t == Character.OTHER_PUNCTUATION;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || Character.isWhitespace(c) || c == '\u00a0';
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isNamePunct(char c) {
+        return c == '-' || c == '.' || c == '_' || c == '+' || c == ':';
+    }
+
+    private static boolean pairs(char open, char close) {
+        return switch (open) {
+            case '"' -> close == '"';
+            case '\'' -> close == '\'';
+            case '(' -> close == ')';
+            case '<' -> close == '>';
+            case '[' -> close == ']';
+            case '{' -> close == '}';
+            default -> open > 127 && isOpener(open) && isCloser(close)
+                    && Character.getType(open) == Character.START_PUNCTUATION
+                    && Character.getType(close) == Character.END_PUNCTUATION;
+        };
+    }
+
+    /** One pass over one text block. */
+    private final class Scan {
+        private static final int LITERAL = 0, STRONG = 1, EMPHASIS = 2, INTERPRETED = 3, SUBSTITUTION = 4,
+                TARGET = 5;
+
+        private final String s;
+        private final List<RstLine> lines;
+        private final int[] lineStarts;
+        private final List<Inline> out = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        /** Per kind, the smallest position from which an end-string search already failed. */
+        private final int[] failedFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        /** Length of {@code text} after the last escape or markup, so a reference name never spans one. */
+        private int plainFrom;
+
+        Scan(String s, List<RstLine> lines, int[] lineStarts) {
+            this.s = s;
+            this.lines = lines;
+            this.lineStarts = lineStarts;
+        }
+
+        List<Inline> run() {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                int next = switch (c) {
+                    case '\\' -> escape(i);
+                    case '`' -> backquote(i, i, null);
+                    case '*' -> star(i);
+                    case ':' -> rolePrefix(i);
+                    case '|' -> substitution(i);
+                    case '_' -> underscore(i);
+                    case '[' -> footnoteReference(i);
+                    case 'h', 'f', 'm' -> uri(i);
+                    default -> -1;
+                };
+                if (next < 0) {
+                    text.append(c);
+                    i++;
+                } else {
+                    i = next;
+                }
+            }
+            flush();
+            return List.copyOf(out);
+        }
+
+        private void flush() {
+            if (text.length() > 0) {
+                out.add(new Inline.Text(text.toString()));
+                text.setLength(0);
+            }
+            plainFrom = 0;
+        }
+
+        private void emit(Inline inline) {
+            flush();
+            out.add(inline);
+        }
+
+        private boolean startAllowed(int start, int end) {
+            if (end >= s.length() || isSpace(s.charAt(end))) {
+                return false;
+            }
+            if (start == 0) {
+                return true;
+            }
+            char before = s.charAt(start - 1);
+            if (!(isSpace(before) || isOpener(before) || isDelimiter(before))) {
+                return false;
+            }
+            return !pairs(before, s.charAt(end)); // a quoted start-string, like "*" or (*), is text
+        }
+
+        private boolean endAllowedAfter(int pos) {
+            if (pos >= s.length()) {
+                return true;
+            }
+            char c = s.charAt(pos);
+            return isSpace(c) || isCloser(c) || isDelimiter(c) || "\\.,;!?".indexOf(c) >= 0;
+        }
+
+        private boolean escaped(int pos) {
+            int k = pos - 1;
+            int count = 0;
+            while (k >= 0 && s.charAt(k) == '\\') {
+                count++;
+                k--;
+            }
+            return count % 2 == 1;
+        }
+
+        /** Position of a valid end-string {@code end} searched from {@code from}, or -1. */
+        private int findEnd(int kind, String end, int from, boolean escapes) {
+            if (from >= failedFrom[kind]) {
+                return -1;
+            }
+            int pos = from;
+            while (true) {
+                int found = s.indexOf(end, pos);
+                if (found < 0) {
+                    failedFrom[kind] = from;
+                    return -1;
+                }
+                boolean before = found > from && !isSpace(s.charAt(found - 1)) && !(escapes && escaped(found));
+                if (before && endOk(kind, found + end.length())) {
+                    return found;
+                }
+                pos = found + 1;
+            }
+        }
+
+        private boolean endOk(int kind, int after) {
+            if (kind == INTERPRETED) {
+                // a role or reference suffix may follow the closing backquote
+                int p = after;
+                if (p < s.length() && s.charAt(p) == ':') {
+                    int q = roleNameEnd(p + 1);
+                    if (q > p + 1 && q < s.length() && s.charAt(q) == ':') {
+                        p = q + 1;
+                    }
+                }
+                if (p < s.length() && s.charAt(p) == '_') {
+                    p += (p + 1 < s.length() && s.charAt(p + 1) == '_') ? 2 : 1;
+                }
+                return endAllowedAfter(p);
+            }
+            if (kind == SUBSTITUTION) {
+                int p = after;
+                while (p < s.length() && p < after + 2 && s.charAt(p) == '_') {
+                    p++;
+                }
+                return endAllowedAfter(p);
+            }
+            return endAllowedAfter(after);
+        }
+
+        private void unterminated(int pos, String what) {
+            int lineIndex = lineIndexOf(pos);
+            RstLine line = lines.get(lineIndex);
+            ctx.warn(line.number(), line.column() + pos - lineStarts[lineIndex],
+                    what + " start-string without end-string; it is read as text (close it or escape it with a backslash)");
+        }
+
+        private int lineIndexOf(int pos) {
+            int lo = 0;
+            int hi = lineStarts.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (lineStarts[mid] <= pos) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return lo;
+        }
+
+        // ----- constructs -----
+
+        private int escape(int i) {
+            if (i + 1 >= s.length()) {
+                return -1; // a trailing backslash stays
+            }
+            char c = s.charAt(i + 1);
+            if (!isSpace(c)) {
+                text.append(c); // an escaped whitespace disappears
+            }
+            plainFrom = text.length();
+            return i + 2;
+        }
+
+        private int star(int i) {
+            boolean strong = i + 1 < s.length() && s.charAt(i + 1) == '*';
+            int len = strong ? 2 : 1;
+            if (!startAllowed(i, i + len)) {
+                return skipRun(i, '*');
+            }
+            int end = findEnd(strong ? STRONG : EMPHASIS, strong ? "**" : "*", i + len, true);
+            if (end < 0) {
+                unterminated(i, strong ? "Inline strong" : "Inline emphasis");
+                return skipRun(i, '*');
+            }
+            String inner = unescape(s.substring(i + len, end));
+            emit(strong ? new Inline.Strong(inner) : new Inline.Emphasis(inner));
+            return end + len;
+        }
+
+        /** Appends a run of one character as text (so {@code ***} is never re-read as markup). */
+        private int skipRun(int i, char c) {
+            int j = i;
+            while (j < s.length() && s.charAt(j) == c) {
+                text.append(c);
+                j++;
+            }
+            return j;
+        }
+
+        private int backquote(int i, int markupStart, String role) {
+            if (s.startsWith("``", i) && role == null) {
+                if (!startAllowed(i, i + 2)) {
+                    return skipRun(i, '`');
+                }
+                int end = findEnd(LITERAL, "``", i + 2, false);
+                if (end < 0) {
+                    unterminated(i, "Inline literal");
+                    return skipRun(i, '`');
+                }
+                emit(new Inline.Literal(s.substring(i + 2, end)));
+                return end + 2;
+            }
+            if (role == null && !startAllowed(i, i + 1)) {
+                return -1;
+            }
+            int end = findEnd(INTERPRETED, "`", i + 1, true);
+            if (end < 0) {
+                unterminated(markupStart, "Inline interpreted text or phrase reference");
+                text.append(s, markupStart, i + 1);
+                plainFrom = text.length();
+                return i + 1;
+            }
+            String raw = s.substring(i + 1, end);
+            int p = end + 1;
+            if (role == null && p < s.length() && s.charAt(p) == ':') {
+                int q = roleNameEnd(p + 1);
+                if (q > p + 1 && q < s.length() && s.charAt(q) == ':') {
+                    role = s.substring(p + 1, q);
+                    p = q + 1;
+                }
+            }
+            int underscores = 0;
+            while (role == null && underscores < 2 && p < s.length() && s.charAt(p) == '_') {
+                underscores++;
+                p++;
+            }
+            if (underscores > 0) {
+                emit(reference(raw, underscores == 2));
+            } else {
+                emit(interpreted(role, raw));
+            }
+            return p;
+        }
+
+        private Inline reference(String raw, boolean anonymous) {
+            String text = raw;
+            String url = null;
+            String refName = null;
+            int open = embeddedStart(raw);
+            if (open >= 0) {
+                String target = raw.substring(open + 1, raw.length() - 1);
+                text = raw.substring(0, open).strip();
+                if (target.endsWith("_") && !target.endsWith("\\_")) {
+                    refName = normalizeName(unescape(target.substring(0, target.length() - 1)));
+                } else {
+                    url = removeWhitespace(unescape(target));
+                }
+                if (text.isEmpty()) {
+                    text = target;
+                }
+                return new Inline.Link(unescape(text), url, refName);
+            }
+            String shown = unescape(text);
+            if (anonymous) {
+                return new Inline.Link(shown, ctx.nextAnonymousUrl(), null);
+            }
+            return new Inline.Link(shown, null, normalizeName(shown));
+        }
+
+        private Inline interpreted(String role, String raw) {
+            String name = role == null ? "title-reference" : role;
+            if (LINK_ROLES.contains(name)) {
+                int open = embeddedStart(raw);
+                if (open >= 0) {
+                    String text = unescape(raw.substring(0, open).strip());
+                    String target = unescape(raw.substring(open + 1, raw.length() - 1));
+                    return new Inline.Link(text.isEmpty() ? target : text, null, target);
+                }
+                String target = unescape(raw);
+                return new Inline.Link(target, null, target);
+            }
+            return switch (name) {
+                case "emphasis" -> new Inline.Emphasis(unescape(raw));
+                case "strong" -> new Inline.Strong(unescape(raw));
+                case "literal" -> new Inline.Literal(unescape(raw));
+                default -> new Inline.Role(name, unescape(raw));
+            };
+        }
+
+        /** Index of {@code <} of a trailing {@code <target>} (after whitespace or at the start), or -1. */
+        private int embeddedStart(String raw) {
+            if (!raw.endsWith(">") || raw.endsWith("\\>")) {
+                return -1;
+            }
+            int open = raw.lastIndexOf('<');
+            if (open < 0 || open + 2 > raw.length() - 1 || (open > 0 && !isSpace(raw.charAt(open - 1)))) {
+                return -1;
+            }
+            return open;
+        }
+
+        private int roleNameEnd(int from) {
+            int q = from;
+            while (q < s.length()) {
+                char c = s.charAt(q);
+                if (isNameChar(c)) {
+                    q++;
+                } else if (isNamePunct(c) && c != ':' && q > from && q + 1 < s.length() && isNameChar(s.charAt(q + 1))) {
+                    q++;
+                } else {
+                    break;
+                }
+            }
+            return q;
+        }
+
+        private int rolePrefix(int i) {
+            if (!(i == 0 || isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+                return -1;
+            }
+            int q = roleNameEnd(i + 1);
+            if (q == i + 1 || q + 1 >= s.length() || s.charAt(q) != ':' || s.charAt(q + 1) != '`') {
+                return -1;
+            }
+            if (q + 2 < s.length() && s.charAt(q + 2) == '`') {
+                return -1;
+            }
+            if (q + 2 >= s.length() || isSpace(s.charAt(q + 2))) {
+                return -1;
+            }
+            return backquote(q + 1, i, s.substring(i + 1, q));
+        }
+
+        private int substitution(int i) {
+            if (i + 1 < s.length() && s.charAt(i + 1) == '|') {
+                return skipRun(i, '|');
+            }
+            if (!startAllowed(i, i + 1)) {
+                return -1;
+            }
+            int end = findEnd(SUBSTITUTION, "|", i + 1, true);
+            if (end < 0) {
+                unterminated(i, "Inline substitution_reference");
+                return -1;
+            }
+            String name = unescape(s.substring(i + 1, end));
+            int p = end + 1;
+            int underscores = 0;
+            while (underscores < 2 && p < s.length() && s.charAt(p) == '_') {
+                underscores++;
+                p++;
+            }
+            emit(new Inline.Substitution(name));
+            return p;
+        }
+
+        /** {@code name_} or {@code name__}: a reference name ending here, already collected as text. */
+        private int underscore(int i) {
+            if (i + 1 < s.length() && s.charAt(i + 1) == '`') {
+                return inlineTarget(i);
+            }
+            int bufEnd = text.length();
+            if (bufEnd == plainFrom || !isNameChar(text.charAt(bufEnd - 1))) {
+                return -1;
+            }
+            boolean anonymous = i + 1 < s.length() && s.charAt(i + 1) == '_';
+            int after = i + (anonymous ? 2 : 1);
+            if (!endAllowedAfter(after)) {
+                return -1;
+            }
+            int start = bufEnd;
+            while (start > plainFrom) {
+                char c = text.charAt(start - 1);
+                if (isNameChar(c)) {
+                    start--;
+                } else if (isNamePunct(c) && start - 2 >= plainFrom && isNameChar(text.charAt(start - 2))
+                        && start < bufEnd) {
+                    start--;
+                } else {
+                    break;
+                }
+            }
+            if (start == 0 && !out.isEmpty()) {
+                return -1; // directly after other markup: no start boundary
+            }
+            if (start > 0) {
+                char before = text.charAt(start - 1);
+                if (!(isSpace(before) || isOpener(before) || isDelimiter(before))) {
+                    return -1;
+                }
+                if (start == plainFrom && plainFrom > 0) {
+                    return -1;
+                }
+            }
+            String name = text.substring(start);
+            text.setLength(start);
+            emit(anonymous ? new Inline.Link(name, ctx.nextAnonymousUrl(), null)
+                    : new Inline.Link(name, null, normalizeName(name)));
+            return after;
+        }
+
+        /** {@code _`text`}: an inline target; its text is shown as plain text. */
+        private int inlineTarget(int i) {
+            if (!startAllowed(i, i + 2)) {
+                return -1;
+            }
+            int end = findEnd(TARGET, "`", i + 2, true);
+            if (end < 0) {
+                unterminated(i, "Inline target");
+                return -1;
+            }
+            text.append(unescape(s.substring(i + 2, end)));
+            plainFrom = text.length();
+            return end + 1;
+        }
+
+        /** {@code [1]_}, {@code [#]_}, {@code [#label]_}, {@code [*]_}, {@code [CIT2002]_}. */
+        private int footnoteReference(int i) {
+            if (!(i == 0 || isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+                return -1;
+            }
+            int close = s.indexOf("]_", i + 1);
+            if (close < 0 || close == i + 1 || close - i > 64 || !endAllowedAfter(close + 2)) {
+                return -1;
+            }
+            for (int k = i + 1; k < close; k++) {
+                char c = s.charAt(k);
+                if (!(isNameChar(c) || isNamePunct(c) || c == '#' || c == '*')) {
+                    return -1;
+                }
+            }
+            String label = s.substring(i + 1, close);
+            emit(new Inline.Link(label, null, normalizeName(label)));
+            return close + 2;
+        }
+
+        /** A standalone http(s)/ftp/mailto URI becomes a link to itself. */
+        private int uri(int i) {
+            String scheme;
+            if (s.startsWith("https://", i)) {
+                scheme = "https://";
+            } else if (s.startsWith("http://", i)) {
+                scheme = "http://";
+            } else if (s.startsWith("ftp://", i)) {
+                scheme = "ftp://";
+            } else if (s.startsWith("mailto:", i)) {
+                scheme = "mailto:";
+            } else {
+                return -1;
+            }
+            if (i > 0 && !(isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+                return -1;
+            }
+            int end = i + scheme.length();
+            while (end < s.length() && !isSpace(s.charAt(end)) && s.charAt(end) != '<' && s.charAt(end) != '>'
+                    && s.charAt(end) != '`' && s.charAt(end) != '\\') {
+                end++;
+            }
+            // trailing punctuation belongs to the sentence, not the URI
+            while (end > i + scheme.length() && ".,;:!?)'\"]}".indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            if (end == i + scheme.length()) {
+                return -1;
+            }
+            String url = s.substring(i, end);
+            emit(new Inline.Link(url, url, null));
+            return end;
+        }
+    }
+
+    // ----- helpers shared with the block parser -----
+
+    /** Removes backslash escapes: {@code \x} becomes {@code x}; an escaped whitespace disappears. */
+    static String unescape(String raw) {
+        if (raw.indexOf('\\') < 0) {
+            return raw;
+        }
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length()) {
+                char next = raw.charAt(++i);
+                if (!isSpace(next)) {
+                    sb.append(next);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** docutils' reference-name normalisation: whitespace collapsed, lower case. */
+    static String normalizeName(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        boolean space = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (isSpace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String removeWhitespace(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (!isSpace(s.charAt(i))) {
+                sb.append(s.charAt(i));
+            }
+        }
+        return sb.toString();
+    }
+}

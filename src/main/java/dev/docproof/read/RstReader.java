@@ -1,0 +1,101 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Our reStructuredText reader. It splits the text into lines the way docutils does (tabs expanded to
+ * 8-column stops, trailing whitespace stripped), parses them into the shared lesson model and
+ * reports what it could not read as diagnostics; it never throws on bad input.
+ * The lesson title is the first section title.
+ */
+public final class RstReader implements LessonReader {
+
+    private static final int TAB_WIDTH = 8;
+
+    @Override
+    public Lesson read(Path file, String text) {
+        List<RstLine> lines = new ArrayList<>();
+        int[] firstTab = splitLines(text, lines);
+        RstContext ctx = new RstContext(file, List.of());
+        List<Node> nodes = new RstBlockParser(ctx).parseDocument(lines);
+        if (ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty()) {
+            // anonymous references take the anonymous targets' URLs in order; targets often come later
+            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound));
+            nodes = new RstBlockParser(ctx).parseDocument(lines);
+        }
+        if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {
+            ctx.warn(1, 1, "Anonymous hyperlink mismatch: " + ctx.anonymousReferences + " anonymous references but "
+                    + ctx.anonymousTargetsFound.size() + " anonymous targets (each `text`__ needs one \"__ url\")");
+        }
+        if (firstTab != null) {
+            ctx.diagnostics.add(0, dev.docproof.lesson.Diagnostic.warning(ctx.span(firstTab[0], firstTab[1]),
+                    "tab expanded to 8-column stops, as docutils does (" + firstTab[2]
+                            + " lines have tabs; prefer spaces so indentation means what it shows)"));
+        }
+        return new Lesson(file, Lesson.Format.RST, firstSectionTitle(nodes), nodes, ctx.diagnostics);
+    }
+
+    /**
+     * Fills {@code out} with the document's lines; returns {line, column, count} of the first tab
+     * and the number of lines with tabs, or null when there are none.
+     */
+    static int[] splitLines(String text, List<RstLine> out) {
+        int[] tabs = null;
+        int n = text.length();
+        int start = text.startsWith("\uFEFF") ? 1 : 0;
+        int number = 1;
+        while (start <= n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            if (end == n && start == n && n > 0) {
+                break; // no line after a final newline
+            }
+            String line = text.substring(start, end);
+            int tab = line.indexOf('\t');
+            if (tab >= 0) {
+                if (tabs == null) {
+                    tabs = new int[] {number, tab + 1, 0};
+                }
+                tabs[2]++;
+                line = expandTabs(line);
+            }
+            out.add(new RstLine(number, 1, line.stripTrailing()));
+            number++;
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            start = end + 1;
+        }
+        return tabs;
+    }
+
+    private static String expandTabs(String line) {
+        StringBuilder sb = new StringBuilder(line.length() + 16);
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (c == '\t') {
+                int spaces = TAB_WIDTH - sb.length() % TAB_WIDTH;
+                sb.append(" ".repeat(spaces));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstSectionTitle(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node instanceof Node.Section section) {
+                return section.titleText();
+            }
+        }
+        return null;
+    }
+}
