@@ -119,7 +119,7 @@ final class RstBlockParser {
 
     /**
      * Where the body of a field starts after {@code :name:}, or -1; the name may hold escaped colons
-     * and colons not followed by a space or backquote, as docutils' field marker allows.
+     * and colons followed by anything but a space, a backquote or the end, as docutils' field marker allows.
      */
     static int fieldMarkerEnd(String t) {
         if (t.length() < 3 || t.charAt(0) != ':' || t.charAt(1) == ':' || t.charAt(1) == ' ') {
@@ -144,9 +144,8 @@ final class RstBlockParser {
                     }
                     return end;
                 }
-                if (t.charAt(i + 1) != '`') {
-                    i++;
-                    continue;
+                if (t.charAt(i + 1) == '`') {
+                    return -1; // a role such as :ref:`x`, not a field name
                 }
             }
             i++;
