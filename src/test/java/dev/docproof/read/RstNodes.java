@@ -116,7 +116,7 @@ final class RstNodes {
                 sb.append(" options=").append(c.options());
             }
             sb.append(" lines=").append(c.lines());
-        } else if (node instanceof Node.Comment c) {
+        } else if (node instanceof Node.Comment c && !c.text().isEmpty()) {
             sb.append(' ').append(c.text().replace("\n", "\\n"));
         } else if (node instanceof Node.Target t) {
             sb.append(" name=").append(t.name()).append(" url=").append(t.url());
