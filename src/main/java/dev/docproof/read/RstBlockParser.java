@@ -155,6 +155,9 @@ final class RstBlockParser {
 
     /** A line made of one repeated punctuation character (a title adornment or transition). */
     static boolean isAdornment(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
         char c = t.charAt(0);
         if (!(c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~')) {
             return false;

@@ -34,7 +34,7 @@ final class RstExplicit {
     }
 
     /** A directive block split into arguments, options and content, with content positions kept. */
-    private record Parts(String arguments, Map<String, String> options, List<RstLine> content) {}
+    private record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}
 
     private final RstContext ctx;
     private final RstBlockParser blocks;
@@ -264,7 +264,7 @@ final class RstExplicit {
         SourceSpan span = ctx.span(start);
         if (ADMONITIONS.contains(name)) {
             Parts parts = split(start, block, Spec.ADMONITION, name);
-            if (parts.content().isEmpty()) {
+            if (parts.content().isEmpty() && !parts.malformed()) {
                 ctx.error(start.number(), start.column(),
                         "The \"" + name + "\" admonition is empty; content required (indent its text under the directive)");
             }
@@ -276,7 +276,7 @@ final class RstExplicit {
                 ctx.error(start.number(), start.column(),
                         "The \"admonition\" directive needs a title (write \".. admonition:: Title\")");
             }
-            if (parts.content().isEmpty()) {
+            if (parts.content().isEmpty() && !parts.malformed()) {
                 ctx.error(start.number(), start.column(),
                         "The \"admonition\" admonition is empty; content required (indent its text under the directive)");
             }
@@ -289,8 +289,10 @@ final class RstExplicit {
             String language = parts.arguments().isEmpty() ? null : parts.arguments();
             List<RstLine> content = parts.content();
             if (content.isEmpty()) {
-                ctx.error(start.number(), start.column(), "Content block expected for the \"" + name
+                if (!parts.malformed()) {
+                    ctx.error(start.number(), start.column(), "Content block expected for the \"" + name
                         + "\" directive; none found (indent the code under it, after a blank line)");
+                }
                 return new Node.CodeBlock(span, language, parts.options(), List.of(), start.number() + 1);
             }
             return new Node.CodeBlock(span, language, parts.options(), texts(content), content.get(0).number());
@@ -346,6 +348,7 @@ final class RstExplicit {
             content = indented.subList(from, to);
         }
         Map<String, String> options = Map.of();
+        boolean malformed = false;
         if (spec.options()) {
             int opt = 0;
             while (opt < args.size() && RstBlockParser.fieldMarkerEnd(args.get(opt).text()) < 0) {
@@ -354,6 +357,7 @@ final class RstExplicit {
             if (opt < args.size()) {
                 Map<String, String> parsed = options(args.subList(opt, args.size()), name);
                 options = parsed == null ? Map.of() : parsed;
+                malformed = parsed == null;
                 args = args.subList(0, opt);
             }
         }
@@ -383,7 +387,7 @@ final class RstExplicit {
                         + argText + "\" (put the code after a blank line)");
             }
         }
-        return new Parts(argText, options, List.copyOf(content));
+        return new Parts(argText, options, List.copyOf(content), malformed);
     }
 
     /** Parses a directive's option block (a field list); null, with an error, when it is malformed. */
