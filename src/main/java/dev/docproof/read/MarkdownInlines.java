@@ -53,6 +53,16 @@ final class MarkdownInlines {
         return merged(out);
     }
 
+    /** Where the second line of a paragraph starts, or -1 when it has one line only. */
+    static int secondLineOffset(Node paragraph) {
+        for (Node child : paragraph.getChildren()) {
+            if ((child instanceof SoftLineBreak || child instanceof HardLineBreak) && child.getNext() != null) {
+                return child.getNext().getStartOffset();
+            }
+        }
+        return -1;
+    }
+
     private void add(Node node, List<Inline> out) {
         if (node instanceof Code code) {
             out.add(new Inline.Literal(code.getText().toString()));
@@ -95,6 +105,9 @@ final class MarkdownInlines {
         List<Inline> out = new ArrayList<>();
         for (Inline inline : inlines) {
             int last = out.size() - 1;
+            if (inline instanceof Inline.Text t && t.text().isEmpty()) {
+                continue;
+            }
             if (inline instanceof Inline.Text t && last >= 0 && out.get(last) instanceof Inline.Text previous) {
                 out.set(last, new Inline.Text(previous.text() + t.text()));
             } else {

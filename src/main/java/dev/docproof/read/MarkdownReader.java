@@ -233,8 +233,7 @@ public final class MarkdownReader implements LessonReader {
                     List<Node> children = new ArrayList<>();
                     List<Inline> rest = inlines.afterFirstLine(p);
                     if (!rest.isEmpty()) {
-                        int secondLine = index.lineOf(p.getStartOffset()) + 1;
-                        children.add(new Node.Paragraph(index.spanAtLine(secondLine), rest));
+                        children.add(new Node.Paragraph(index.spanOf(MarkdownInlines.secondLineOffset(p)), rest));
                     }
                     for (var next = p.getNext(); next != null; next = next.getNext()) {
                         Node node = block(next);
