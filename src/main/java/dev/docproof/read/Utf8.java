@@ -32,6 +32,7 @@ final class Utf8 {
         CharBuffer out = CharBuffer.allocate(bytes.length + 16);
         List<Diagnostic> diagnostics = new ArrayList<>();
         int bad = 0;
+        SourceSpan firstUnreported = null;
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
@@ -42,6 +43,8 @@ final class Utf8 {
                     diagnostics.add(Diagnostic.error(position(file, out), "not UTF-8: byte"
                             + (sequence.length > 1 ? "s 0x" : " 0x") + HexFormat.of().formatHex(sequence)
                             + " read as U+FFFD; save the file as UTF-8"));
+                } else if (firstUnreported == null) {
+                    firstUnreported = position(file, out);
                 }
                 in.position(in.position() + result.length());
                 out.put('\uFFFD');
@@ -53,8 +56,8 @@ final class Utf8 {
         }
         decoder.flush(out);
         if (bad > MAX_REPORTED) {
-            diagnostics.add(Diagnostic.error(new SourceSpan(file, 1, 1), (bad - MAX_REPORTED)
-                    + " more byte sequences are not UTF-8; is the file in another encoding?"));
+            diagnostics.add(Diagnostic.error(firstUnreported, (bad - MAX_REPORTED)
+                    + " more byte sequences from here on are not UTF-8; is the file in another encoding?"));
         }
         out.flip();
         String text = out.toString();
