@@ -147,7 +147,7 @@ public final class LessonFiles {
         return switch (format) {
             case RST -> new RstReader();
             case MARKDOWN -> new MarkdownReader();
-            case ASCIIDOC -> AsciiDocReader.shared();
+            case ASCIIDOC -> new AsciiDocReader();
         };
     }
 
