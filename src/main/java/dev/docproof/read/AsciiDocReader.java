@@ -365,6 +365,6 @@ public final class AsciiDocReader implements LessonReader {
     }
 
     private static String plain(List<Inline> inlines) {
-        return MarkdownInlines.plain(inlines);
+        return InlineText.plain(inlines);
     }
 }

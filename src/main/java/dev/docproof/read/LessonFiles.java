@@ -5,8 +5,11 @@ import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.SourceSpan;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Finds lesson files under the paths a user names and reads each with the reader for its format. */
 public final class LessonFiles {
@@ -63,16 +65,36 @@ public final class LessonFiles {
     }
 
     private static List<Path> lessonsUnder(Path folder, List<Diagnostic> diagnostics) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(p -> !p.equals(folder))
-                    .filter(p -> !skipped(folder, folder.relativize(p)))
-                    .filter(p -> Files.isRegularFile(p) && formatOf(p).isPresent())
-                    .sorted(Comparator.comparing(p -> folder.relativize(p).toString()))
-                    .toList();
-        } catch (IOException | RuntimeException e) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(folder) && skipped(folder, folder.relativize(dir))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (Files.isRegularFile(file) && formatOf(file).isPresent()
+                            && !skipped(folder, folder.relativize(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), "skipped, cannot be read: "
+                            + e.getClass().getSimpleName()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             diagnostics.add(Diagnostic.error(new SourceSpan(folder, 1, 1), "cannot list the folder: " + e.getMessage()));
-            return List.of();
         }
+        found.sort(Comparator.comparing(p -> folder.relativize(p).toString()));
+        return found;
     }
 
     /** Hidden entries, and content/images at any depth below the named folder (which may be content itself). */

@@ -67,11 +67,11 @@ final class MarkdownInlines {
         if (node instanceof Code code) {
             out.add(new Inline.Literal(code.getText().toString()));
         } else if (node instanceof StrongEmphasis strong) {
-            out.add(new Inline.Strong(plain(of(strong))));
+            out.add(new Inline.Strong(InlineText.plain(of(strong))));
         } else if (node instanceof Emphasis emphasis) {
-            out.add(new Inline.Emphasis(plain(of(emphasis))));
+            out.add(new Inline.Emphasis(InlineText.plain(of(emphasis))));
         } else if (node instanceof Link link) {
-            out.add(new Inline.Link(plain(of(link)), link.getUrl().unescape(), null));
+            out.add(new Inline.Link(InlineText.plain(of(link)), link.getUrl().unescape(), null));
         } else if (node instanceof AutoLink link) {
             out.add(new Inline.Link(link.getText().toString(), link.getUrl().unescape(), null));
         } else if (node instanceof MailLink link) {
@@ -81,11 +81,11 @@ final class MarkdownInlines {
             if (target == null) {
                 out.add(new Inline.Text(ref.getChars().unescape())); // "[text]" that names no reference is text
             } else {
-                String text = ref.getText().isEmpty() ? ref.getReference().unescape() : plain(of(ref));
+                String text = ref.getText().isEmpty() ? ref.getReference().unescape() : InlineText.plain(of(ref));
                 out.add(new Inline.Link(text, target.getUrl().unescape(), ref.getReference().unescape()));
             }
         } else if (node instanceof Image || node instanceof ImageRef) {
-            out.add(new Inline.Text(plain(of(node)))); // the model has no inline image: keep its alt text
+            out.add(new Inline.Text(InlineText.plain(of(node)))); // the model has no inline image: keep its alt text
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             out.add(new Inline.Text("\n"));
         } else if (node instanceof HtmlInlineComment) {
@@ -115,28 +115,5 @@ final class MarkdownInlines {
             }
         }
         return out;
-    }
-
-    /** The text a reader sees, markup removed. */
-    static String plain(List<Inline> inlines) {
-        StringBuilder text = new StringBuilder();
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Text t) {
-                text.append(t.text());
-            } else if (inline instanceof Inline.Literal l) {
-                text.append(l.text());
-            } else if (inline instanceof Inline.Emphasis e) {
-                text.append(e.text());
-            } else if (inline instanceof Inline.Strong s) {
-                text.append(s.text());
-            } else if (inline instanceof Inline.Link l) {
-                text.append(l.text());
-            } else if (inline instanceof Inline.Role r) {
-                text.append(r.text());
-            } else if (inline instanceof Inline.Substitution s) {
-                text.append('|').append(s.name()).append('|');
-            }
-        }
-        return text.toString();
     }
 }

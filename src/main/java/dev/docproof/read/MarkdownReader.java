@@ -83,7 +83,7 @@ public final class MarkdownReader implements LessonReader {
                         close(open, top);
                     }
                     List<Inline> titleInlines = inlines.of(heading);
-                    String titleText = MarkdownInlines.plain(titleInlines);
+                    String titleText = InlineText.plain(titleInlines);
                     if (title == null && heading.getLevel() == 1) {
                         title = titleText;
                     }
