@@ -150,7 +150,7 @@ public final class LessonFiles {
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = readerFor(format.get()).read(file, decoded.text());
+            lesson = CodeBlockIndents.fill(readerFor(format.get()).read(file, decoded.text()), file, decoded.text());
         } catch (RuntimeException e) {
             // A reader must not throw; if one does, the lesson is reported, not the process ended.
             return unreadable(file, format.get(), Diagnostic.error(start, "the " + format.get().name()
