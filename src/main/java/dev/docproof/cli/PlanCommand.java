@@ -1,13 +1,62 @@
 package dev.docproof.cli;
 
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.report.PlanReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "plan", description = "(not built yet)")
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Shows what docproof would run, without running anything: for each lesson its problems,"
+                + " its shell code blocks and their steps (runnable or template) with the output samples they"
+                + " document.",
+                "Exit code: 0 when every lesson was read, 1 when a lesson has errors, 2 when nothing could be read."})
 final class PlanCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR",
+            description = "Lesson files (.rst, .md, .adoc) or folders to search for them.")
+    List<Path> paths;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        return Main.SETUP_ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LessonFiles.Discovery discovery = LessonFiles.discover(paths);
+        discovery.diagnostics().forEach(d -> err.println(d.span() + ": " + d.message()));
+        List<Lesson> lessons = discovery.files().stream().map(LessonFiles::read).toList();
+        if (lessons.stream().noneMatch(Lesson::readable)) {
+            lessons.forEach(lesson -> lesson.diagnostics().forEach(d -> err.println(d.span() + ": " + d.message())));
+            err.println("docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them");
+            return Main.SETUP_ERROR;
+        }
+        List<Plan> plans = lessons.stream().map(Planner::plan).toList();
+        if (format == Format.json) {
+            PlanReport.json(plans, discovery.diagnostics(), out);
+        } else {
+            PlanReport.text(plans, out);
+        }
+        boolean errors = plans.stream().flatMap(p -> p.diagnostics().stream())
+                .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+        return errors ? Main.FAILURES : Main.OK;
     }
 }

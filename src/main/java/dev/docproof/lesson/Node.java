@@ -34,13 +34,25 @@ public sealed interface Node {
     /**
      * A code or literal block. {@code language} is null when none was given; {@code lines} are the
      * content lines with the block's indentation removed; {@code lines.get(i)} stands at source line
-     * {@code firstLine + i}.
+     * {@code firstLine + i}. {@code indent} is how many columns of indentation were removed from each
+     * line (0 when unknown), so a position inside a line maps back to a source column.
      */
     record CodeBlock(SourceSpan span, String language, Map<String, String> options, List<String> lines,
-                     int firstLine) implements Node {
+                     int firstLine, int indent) implements Node {
+
+        /** A block whose indentation is unknown or none. */
+        public CodeBlock(SourceSpan span, String language, Map<String, String> options, List<String> lines,
+                         int firstLine) {
+            this(span, language, options, lines, firstLine, 0);
+        }
 
         public int lineOf(int index) {
             return firstLine + index;
+        }
+
+        /** The source column of {@code offset} (0-based) within content line {@code index}. */
+        public int columnOf(int offset) {
+            return indent + offset + 1;
         }
     }
 

@@ -2,25 +2,178 @@ package dev.docproof.read;
 
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.SourceSpan;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /** Finds lesson files under the paths a user names and reads each with the reader for its format. */
 public final class LessonFiles {
 
     /** The lesson files found, and diagnostics for paths that hold none or do not exist. */
-    public record Discovery(List<Path> files, List<Diagnostic> diagnostics) {}
+    public record Discovery(List<Path> files, List<Diagnostic> diagnostics) {
+
+        public Discovery {
+            files = List.copyOf(files);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    static final String EXTENSIONS_HINT = "(.rst, .md, .adoc)";
 
     private LessonFiles() {}
 
-    /** Lesson files (.rst, .md, .markdown, .adoc, .asciidoc) under each path, in a stable order. */
+    /**
+     * Lesson files (.rst, .md, .markdown, .adoc, .asciidoc) under each path, in a stable order: the
+     * paths in the order named, each folder's files sorted by their path inside it, each file once. Paths
+     * keep the form the user gave them. Walking a folder skips hidden folders and files and the
+     * {@code content/images} recipe folders (their READMEs describe images, they are not lessons).
+     */
     public static Discovery discover(List<Path> paths) {
-        throw new UnsupportedOperationException("not built yet");
+        Set<Path> files = new LinkedHashSet<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Path path : paths) {
+            SourceSpan where = new SourceSpan(path, 1, 1);
+            if (Files.isRegularFile(path)) {
+                if (formatOf(path).isPresent()) {
+                    files.add(path);
+                } else {
+                    diagnostics.add(Diagnostic.error(where, "not a lesson file " + EXTENSIONS_HINT));
+                }
+            } else if (Files.isDirectory(path)) {
+                List<Path> found = lessonsUnder(path, diagnostics);
+                if (found.isEmpty()) {
+                    diagnostics.add(Diagnostic.error(where, "folder holds no lessons " + EXTENSIONS_HINT));
+                }
+                files.addAll(found);
+            } else {
+                diagnostics.add(Diagnostic.error(where, "no such file or folder"));
+            }
+        }
+        return new Discovery(new ArrayList<>(files), diagnostics);
     }
 
-    /** Reads one file: undecodable bytes, a missing file and the like become diagnostics, never exceptions. */
+    private static List<Path> lessonsUnder(Path folder, List<Diagnostic> diagnostics) {
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return !dir.equals(folder) && skipped(folder, folder.relativize(dir))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (Files.isRegularFile(file) && formatOf(file).isPresent()
+                            && !skipped(folder, folder.relativize(file))) {
+                        found.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), "skipped, cannot be read: "
+                            + e.getClass().getSimpleName()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(new SourceSpan(folder, 1, 1), "cannot list the folder: " + e.getMessage()));
+        }
+        found.sort(Comparator.comparing(p -> folder.relativize(p).toString()));
+        return found;
+    }
+
+    /** Hidden entries, and content/images at any depth below the named folder (which may be content itself). */
+    private static boolean skipped(Path folder, Path relative) {
+        Path named = folder.toAbsolutePath().normalize().getFileName();
+        String previous = named == null ? "" : named.toString();
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || (name.equals("images") && previous.equals("content"))) {
+                return true;
+            }
+            previous = name;
+        }
+        return false;
+    }
+
+    /** The format a file's extension names, if it is a lesson file. */
+    public static Optional<Lesson.Format> formatOf(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".rst")) {
+            return Optional.of(Lesson.Format.RST);
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Optional.of(Lesson.Format.MARKDOWN);
+        }
+        if (name.endsWith(".adoc") || name.endsWith(".asciidoc")) {
+            return Optional.of(Lesson.Format.ASCIIDOC);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reads one file: undecodable bytes, a missing file and the like become diagnostics, never exceptions.
+     * Bytes that are not UTF-8 are reported at their line and column and read as U+FFFD, so the rest of
+     * the lesson is still read. A file that is not a lesson file gives a lesson with a null format and an
+     * error.
+     */
     public static Lesson read(Path file) {
-        throw new UnsupportedOperationException("not built yet");
+        Optional<Lesson.Format> format = formatOf(file);
+        SourceSpan start = new SourceSpan(file, 1, 1);
+        if (format.isEmpty()) {
+            return unreadable(file, null, Diagnostic.error(start, "not a lesson file " + EXTENSIONS_HINT));
+        }
+        if (!Files.exists(file)) {
+            return unreadable(file, format.get(), Diagnostic.error(start, "no such file"));
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return unreadable(file, format.get(), Diagnostic.error(start, "cannot read the file: " + e.getMessage()));
+        }
+        Utf8.Decoded decoded = Utf8.decode(file, bytes);
+        Lesson lesson;
+        try {
+            lesson = CodeBlockIndents.fill(readerFor(format.get()).read(file, decoded.text()), file, decoded.text());
+        } catch (RuntimeException e) {
+            // A reader must not throw; if one does, the lesson is reported, not the process ended.
+            return unreadable(file, format.get(), Diagnostic.error(start, "the " + format.get().name()
+                    .toLowerCase(Locale.ROOT) + " reader failed: " + e));
+        }
+        if (decoded.diagnostics().isEmpty()) {
+            return lesson;
+        }
+        List<Diagnostic> all = new ArrayList<>(decoded.diagnostics());
+        all.addAll(lesson.diagnostics());
+        all.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
+        return new Lesson(lesson.source(), lesson.format(), lesson.title(), lesson.nodes(), all);
+    }
+
+    private static LessonReader readerFor(Lesson.Format format) {
+        return switch (format) {
+            case RST -> new RstReader();
+            case MARKDOWN -> new MarkdownReader();
+            case ASCIIDOC -> new AsciiDocReader();
+        };
+    }
+
+    private static Lesson unreadable(Path file, Lesson.Format format, Diagnostic why) {
+        return new Lesson(file, format, "", List.of(), List.of(why));
     }
 }

@@ -1,0 +1,160 @@
+package dev.docproof.plan;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Node.CodeBlock;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one shell block into steps.
+ *
+ * <p>In a transcript, a step starts at each {@code $ } prompt line. Its command takes in the lines a
+ * trailing backslash continues and the bodies of the here-documents it opens, joined with newlines.
+ * {@code #} lines are narration. Any other non-blank line after a command (directly, or after comments
+ * such as {@code # output}) is that command's documented output: the sample runs from the first such line
+ * to the last one before the next prompt, keeping whatever stands between them (blank lines, and
+ * {@code #} lines, which inside output are output), so that it stays one contiguous stretch of the source.
+ *
+ * <p>In a script, every line that is not blank or a comment starts a command; there is no output.
+ */
+final class BlockPlanner {
+
+    record Result(List<Step> steps, List<Diagnostic> diagnostics) {}
+
+    private final CodeBlock block;
+    private final List<String> lines;
+    private final String section;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+    private BlockPlanner(CodeBlock block, String section) {
+        this.block = block;
+        this.lines = block.lines();
+        this.section = section;
+    }
+
+    static Result plan(CodeBlock block, ShellBlocks.Mode mode, String section) {
+        BlockPlanner planner = new BlockPlanner(block, section);
+        if (mode == ShellBlocks.Mode.SCRIPT) {
+            planner.planScript();
+        } else {
+            planner.planTranscript();
+        }
+        return new Result(List.copyOf(planner.steps), List.copyOf(planner.diagnostics));
+    }
+
+    private void planScript() {
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (Prompts.isBlank(line) || Prompts.isComment(line)) {
+                i++;
+                continue;
+            }
+            Command command = readCommand(i, Prompts.leadingSpaces(line));
+            steps.add(step(command, Sample.NONE));
+            i = command.lastIndex + 1;
+        }
+    }
+
+    private void planTranscript() {
+        if (lines.stream().noneMatch(line -> Prompts.commandOffset(line) >= 0)) {
+            if (lines.stream().anyMatch(line -> !Prompts.isBlank(line))) {
+                warn(0, "a " + block.language() + " block without `$ ` prompts: its lines read as output,"
+                        + " nothing to run");
+            }
+            return;
+        }
+        Command current = null;
+        int sampleStart = -1;
+        int sampleEnd = -1;
+        boolean orphanReported = false;
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            int offset = Prompts.commandOffset(line);
+            if (offset >= 0) {
+                if (current != null) {
+                    steps.add(step(current, sample(sampleStart, sampleEnd)));
+                }
+                sampleStart = sampleEnd = -1;
+                if (offset >= line.stripTrailing().length()) {
+                    warn(i, "a `$` prompt with no command after it; nothing to run here");
+                    current = null;
+                    i++;
+                    continue;
+                }
+                current = readCommand(i, offset);
+                i = current.lastIndex + 1;
+                continue;
+            }
+            if (!Prompts.isBlank(line) && !Prompts.isComment(line)) {
+                if (current == null) {
+                    if (!orphanReported) {
+                        warn(i, "output with no command before it; commands start with a `$ ` prompt");
+                        orphanReported = true;
+                    }
+                } else {
+                    if (sampleStart < 0) {
+                        sampleStart = i;
+                    }
+                    sampleEnd = i;
+                }
+            }
+            i++;
+        }
+        if (current != null) {
+            steps.add(step(current, sample(sampleStart, sampleEnd)));
+        }
+    }
+
+    private Sample sample(int start, int end) {
+        return start < 0 ? Sample.NONE : new Sample(lines.subList(start, end + 1), block.lineOf(start));
+    }
+
+    /** A command as written: its text, where it starts, and the index of its last line. */
+    private record Command(String text, int firstIndex, int column, int lastIndex) {}
+
+    private Command readCommand(int first, int offset) {
+        List<String> parts = new ArrayList<>();
+        parts.add(lines.get(first).substring(offset).stripTrailing());
+        int last = first;
+        while (Prompts.continues(lines.get(last))) {
+            if (last + 1 >= lines.size()) {
+                warn(last, "the command continues (`\\`) past the end of the block");
+                break;
+            }
+            last++;
+            parts.add(lines.get(last).stripTrailing());
+        }
+        for (HereDocs.HereDoc doc : HereDocs.opened(String.join("\n", parts))) {
+            boolean closed = false;
+            while (!closed && last + 1 < lines.size()) {
+                last++;
+                String body = lines.get(last);
+                closed = doc.endsAt(body);
+                parts.add(closed ? body.stripTrailing() : body);
+            }
+            if (!closed) {
+                warn(first, "the here-document <<" + doc.delimiter() + " is not closed before the block ends");
+            }
+        }
+        return new Command(String.join("\n", parts), first, block.columnOf(offset), last);
+    }
+
+    private Step step(Command command, Sample sample) {
+        SourceSpan span = new SourceSpan(block.span().file(), block.lineOf(command.firstIndex), command.column);
+        StepKind kind = Templates.reason(command.text).isPresent() ? StepKind.TEMPLATE : StepKind.RUN;
+        return new Step(span, block.lineOf(command.lastIndex), kind, command.text, sample, section);
+    }
+
+    private void warn(int index, String message) {
+        int line = lines.isEmpty() ? block.span().line() : block.lineOf(index);
+        diagnostics.add(Diagnostic.warning(new SourceSpan(block.span().file(), line, block.columnOf(0)), message));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Inline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The basic AsciiDoc inline forms read from the raw source text: {@code `code`}, {@code +literal+},
+ * {@code `+literal+`}, {@code *strong*}, {@code _emphasis_} (and their doubled, unconstrained forms),
+ * links ({@code https://x[text]}, {@code link:x[text]}, bare URLs) and cross references
+ * ({@code <<id,text>>}, {@code xref:id[text]}). Anything else stays text as written.
+ */
+final class AsciiDocInlines {
+
+    // Constrained marks need a non-word character (or the edge of the text) on their outer sides.
+    private static final String BEFORE = "(?<![\\p{L}\\p{N}_\\\\])";
+    private static final String AFTER = "(?![\\p{L}\\p{N}_])";
+    private static final Pattern INLINE = Pattern.compile(String.join("|",
+            "`\\+(?<passcode>.+?)\\+`",
+            BEFORE + "`(?<code>[^`\\s](?:[^`]*?[^`\\s])?)`" + AFTER,
+            BEFORE + "\\+(?<pass>[^+\\s](?:[^+]*?[^+\\s])?)\\+" + AFTER,
+            "\\*\\*(?<strong2>.+?)\\*\\*",
+            BEFORE + "\\*(?<strong>[^*\\s](?:[^*]*?[^*\\s])?)\\*" + AFTER,
+            "__(?<em2>.+?)__",
+            BEFORE + "_(?<em>[^_\\s](?:[^_]*?[^_\\s])?)_" + AFTER,
+            "<<(?<xref>[^,>\\s]+)(?:,\\s*(?<xreftext>[^>]+))?>>",
+            "xref:(?<xref2>[^\\[\\s]+)\\[(?<xref2text>[^\\]]*)]",
+            "(?:link:)?(?<url>(?:https?|ftp|file|irc|mailto):[^\\s\\[<>]+)(?:\\[(?<urltext>[^\\]]*)])?",
+            "link:(?<path>[^\\s\\[]+)\\[(?<pathtext>[^\\]]*)]"), Pattern.DOTALL);
+
+    private AsciiDocInlines() {}
+
+    static List<Inline> parse(String source) {
+        List<Inline> out = new ArrayList<>();
+        Matcher m = INLINE.matcher(source);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                out.add(new Inline.Text(source.substring(at, m.start())));
+            }
+            out.add(inline(m));
+            at = m.end();
+        }
+        if (at < source.length()) {
+            out.add(new Inline.Text(source.substring(at)));
+        }
+        return out;
+    }
+
+    private static Inline inline(Matcher m) {
+        if (m.group("passcode") != null) {
+            return new Inline.Literal(m.group("passcode"));
+        }
+        if (m.group("code") != null) {
+            return new Inline.Literal(m.group("code"));
+        }
+        if (m.group("pass") != null) {
+            return new Inline.Literal(m.group("pass"));
+        }
+        if (m.group("strong2") != null || m.group("strong") != null) {
+            return new Inline.Strong(m.group("strong2") != null ? m.group("strong2") : m.group("strong"));
+        }
+        if (m.group("em2") != null || m.group("em") != null) {
+            return new Inline.Emphasis(m.group("em2") != null ? m.group("em2") : m.group("em"));
+        }
+        if (m.group("xref") != null) {
+            String text = m.group("xreftext");
+            return new Inline.Link(text == null ? m.group("xref") : text.strip(), null, m.group("xref"));
+        }
+        if (m.group("xref2") != null) {
+            String text = m.group("xref2text");
+            return new Inline.Link(text.isBlank() ? m.group("xref2") : text, null, m.group("xref2"));
+        }
+        if (m.group("url") != null) {
+            String url = m.group("url");
+            String text = m.group("urltext");
+            return new Inline.Link(text == null || text.isBlank() ? url : text, url, null);
+        }
+        String text = m.group("pathtext");
+        return new Inline.Link(text.isBlank() ? m.group("path") : text, m.group("path"), null);
+    }
+}

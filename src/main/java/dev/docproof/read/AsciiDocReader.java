@@ -1,0 +1,370 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.SourceSpan;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+import org.asciidoctor.ast.Block;
+import org.asciidoctor.ast.Cell;
+import org.asciidoctor.ast.Cursor;
+import org.asciidoctor.ast.DescriptionList;
+import org.asciidoctor.ast.DescriptionListEntry;
+import org.asciidoctor.ast.Document;
+import org.asciidoctor.ast.ListItem;
+import org.asciidoctor.ast.Row;
+import org.asciidoctor.ast.Section;
+import org.asciidoctor.ast.StructuralNode;
+import org.asciidoctor.ast.Table;
+import org.asciidoctor.log.LogRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Reads AsciiDoc through asciidoctorj's parser with the source map on. Code block lines are taken from
+ * the source text itself, so they are exact (Asciidoctor trims trailing blanks); inline markup is read
+ * from the raw source by {@link AsciiDocInlines}. The document title becomes a level-1 section holding
+ * the whole document, so {@code ==} sections are level 2, as in the other formats.
+ *
+ * <p>All readers share one Asciidoctor, created on the first AsciiDoc read (booting JRuby takes
+ * seconds); reads are serialised on it.
+ */
+public final class AsciiDocReader implements LessonReader {
+
+    private static final Pattern DELIMITER = Pattern.compile("(-{4,}|\\.{4,}|```.*)");
+    private static final Pattern HEADING_MARK = Pattern.compile("^(=+|#+)\\s+");
+
+    /** Messages Asciidoctor logs while one document is read on this thread. */
+    private static final ThreadLocal<List<LogRecord>> LOGGED = ThreadLocal.withInitial(ArrayList::new);
+
+    /** Holds the Asciidoctor: the JVM creates it on first use only. */
+    private static final class Engine {
+        // Kept referenced: java.util.logging forgets loggers nobody holds, and with them their settings.
+        static final Logger JUL = Logger.getLogger("asciidoctor");
+        static final Asciidoctor INSTANCE = create();
+
+        private static Asciidoctor create() {
+            // Asciidoctor's messages become diagnostics; they must not also reach the console.
+            JUL.setUseParentHandlers(false);
+            JUL.setLevel(Level.OFF);
+            Asciidoctor asciidoctor = Asciidoctor.Factory.create();
+            asciidoctor.registerLogHandler(record -> LOGGED.get().add(record));
+            return asciidoctor;
+        }
+    }
+
+    @Override
+    public Lesson read(Path file, String text) {
+        Document document;
+        List<LogRecord> logged;
+        synchronized (Engine.class) {
+            Asciidoctor asciidoctor = Engine.INSTANCE;
+            LOGGED.get().clear();
+            Path dir = file.toAbsolutePath().getParent();
+            Options options = Options.builder().sourcemap(true).safe(SafeMode.SAFE)
+                    .baseDir(dir == null ? Path.of("").toAbsolutePath().toFile() : dir.toFile()).build();
+            document = asciidoctor.load(text, options);
+            logged = List.copyOf(LOGGED.get());
+            LOGGED.get().clear();
+        }
+        return new Reading(file, text, document, logged).lesson();
+    }
+
+    /** The state of converting one parsed document. */
+    private static final class Reading {
+        private final Path file;
+        private final LineIndex source;
+        private final Document document;
+        private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        Reading(Path file, String text, Document document, List<LogRecord> logged) {
+            this.file = file;
+            this.source = new LineIndex(file, text);
+            this.document = document;
+            for (LogRecord record : logged) {
+                Cursor cursor = record.getCursor();
+                SourceSpan span = new SourceSpan(file, cursor == null ? 1 : Math.max(1, cursor.getLineNumber()), 1);
+                String severity = record.getSeverity().name();
+                diagnostics.add(severity.equals("ERROR") || severity.equals("FATAL")
+                        ? Diagnostic.error(span, record.getMessage()) : Diagnostic.warning(span, record.getMessage()));
+            }
+        }
+
+        Lesson lesson() {
+            List<Node> body = blocks(document.getBlocks());
+            String title = document.getDoctitle();
+            int titleLine = titleLine();
+            if (title == null || titleLine < 0) {
+                String stem = file.getFileName() == null ? "" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                return new Lesson(file, Lesson.Format.ASCIIDOC, title == null ? stem : title, body, diagnostics);
+            }
+            String raw = HEADING_MARK.matcher(source.line(titleLine)).replaceFirst("").strip();
+            List<Inline> inlines = AsciiDocInlines.parse(raw);
+            Node.Section top = new Node.Section(source.spanAtLine(titleLine), 1, inlines, plain(inlines), List.of(), body);
+            return new Lesson(file, Lesson.Format.ASCIIDOC, plain(inlines), List.of(top), diagnostics);
+        }
+
+        /** The line of the {@code = Title} header, or -1 when the document has none. */
+        private int titleLine() {
+            for (int line = 1; line <= source.lineCount(); line++) {
+                String text = source.line(line);
+                if (text.startsWith("= ") || text.startsWith("# ")) {
+                    return line;
+                }
+                if (text.startsWith("==") || text.startsWith("##")) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private List<Node> blocks(List<StructuralNode> nodes) {
+            List<Node> out = new ArrayList<>();
+            for (StructuralNode node : nodes) {
+                out.addAll(block(node));
+            }
+            return out;
+        }
+
+        private SourceSpan span(StructuralNode node) {
+            Cursor cursor = node.getSourceLocation();
+            return source.spanAtLine(cursor == null ? 1 : Math.max(1, cursor.getLineNumber()));
+        }
+
+        private List<Node> block(StructuralNode node) {
+            SourceSpan span = span(node);
+            String context = node.getContext();
+            switch (context) {
+                case "preamble", "open" -> {
+                    return blocks(node.getBlocks()); // grouping only
+                }
+                case "section" -> {
+                    Section section = (Section) node;
+                    String raw = HEADING_MARK.matcher(source.line(span.line())).replaceFirst("").strip();
+                    List<Inline> title = raw.isEmpty() ? List.of(new Inline.Text(section.getTitle()))
+                            : AsciiDocInlines.parse(raw);
+                    // Generated ids start with "_"; an id written in the source ([[id]], [#id]) is a label.
+                    List<String> labels = section.getId() == null || section.getId().startsWith("_")
+                            ? List.of() : List.of(section.getId());
+                    return List.of(new Node.Section(span, section.getLevel() + 1, title, plain(title), labels,
+                            blocks(section.getBlocks())));
+                }
+                case "paragraph" -> {
+                    return List.of(paragraph(span, (Block) node));
+                }
+                case "listing", "literal" -> {
+                    return List.of(code((Block) node, span));
+                }
+                case "admonition" -> {
+                    return List.of(new Node.Admonition(span, node.getStyle().toLowerCase(Locale.ROOT), title(node),
+                            contentOf(node, span)));
+                }
+                case "example", "sidebar" -> {
+                    return List.of(new Node.Admonition(span, context, title(node), contentOf(node, span)));
+                }
+                case "quote", "verse" -> {
+                    return List.of(new Node.BlockQuote(span, contentOf(node, span)));
+                }
+                case "ulist", "olist", "colist" -> {
+                    return List.of(list((org.asciidoctor.ast.List) node, span, !context.equals("ulist")));
+                }
+                case "dlist" -> {
+                    return List.of(definitions((DescriptionList) node, span));
+                }
+                case "table" -> {
+                    return List.of(table((Table) node, span));
+                }
+                case "image" -> {
+                    Map<String, String> options = new LinkedHashMap<>();
+                    Object alt = node.getAttribute("alt");
+                    if (alt != null) {
+                        options.put("alt", alt.toString());
+                    }
+                    String target = String.valueOf(node.getAttribute("target"));
+                    List<Node> caption = node.getTitle() == null ? List.of()
+                            : List.of(new Node.Paragraph(span, AsciiDocInlines.parse(node.getTitle())));
+                    return List.of(new Node.Image(span, target, options, !caption.isEmpty(), caption));
+                }
+                case "thematic_break", "page_break" -> {
+                    return List.of(new Node.Transition(span));
+                }
+                case "floating_title" -> {
+                    String raw = HEADING_MARK.matcher(source.line(span.line())).replaceFirst("").strip();
+                    return List.of(new Node.Paragraph(span, AsciiDocInlines.parse(raw)));
+                }
+                case "pass" -> {
+                    return List.of(new Node.Directive(span, "raw", "html", Map.of(), ((Block) node).getLines()));
+                }
+                case "toc" -> {
+                    return List.of(new Node.Directive(span, "toc", "", Map.of(), List.of()));
+                }
+                default -> {
+                    diagnostics.add(Diagnostic.warning(span, "kept as written: AsciiDoc " + context
+                            + " blocks are not part of the lesson model"));
+                    List<String> lines = node instanceof Block b ? b.getLines() : List.of();
+                    return List.of(new Node.Directive(span, context, "", Map.of(), lines));
+                }
+            }
+        }
+
+        /** A block's child blocks, or its own text as a paragraph when it has no blocks (NOTE: text). */
+        private List<Node> contentOf(StructuralNode node, SourceSpan span) {
+            if (!node.getBlocks().isEmpty()) {
+                return blocks(node.getBlocks());
+            }
+            if (node instanceof Block block && !block.getSource().isBlank()) {
+                return List.of(paragraph(span, block));
+            }
+            return List.of();
+        }
+
+        private Node.Paragraph paragraph(SourceSpan span, Block block) {
+            return new Node.Paragraph(span, AsciiDocInlines.parse(block.getSource()));
+        }
+
+        private List<Inline> title(StructuralNode node) {
+            return node.getTitle() == null ? List.of() : AsciiDocInlines.parse(node.getTitle());
+        }
+
+        /**
+         * A listing or literal block. The source map points at the opening delimiter of a delimited block and
+         * at the first line of an indented literal paragraph; the lines are read back from the source so that
+         * trailing blanks and indentation stay exact.
+         */
+        private Node.CodeBlock code(Block block, SourceSpan span) {
+            Object languageAttribute = block.getAttribute("language");
+            String language = languageAttribute == null ? null : languageAttribute.toString();
+            Map<String, String> options = new LinkedHashMap<>();
+            if (block.getStyle() != null) {
+                options.put("style", block.getStyle());
+            }
+            if (block.getTitle() != null) {
+                options.put("title", block.getTitle());
+            }
+            List<String> parsed = block.getLines();
+            String opening = source.line(span.line()).stripTrailing();
+            if (DELIMITER.matcher(opening).matches()) {
+                String closing = opening.startsWith("```") ? "```" : opening;
+                int first = span.line() + 1;
+                int end = first;
+                while (end <= source.lineCount() && !source.line(end).stripTrailing().equals(closing)) {
+                    end++;
+                }
+                List<String> raw = new ArrayList<>();
+                for (int line = first; line < end && line <= source.lineCount(); line++) {
+                    raw.add(source.line(line));
+                }
+                while (!raw.isEmpty() && raw.get(0).isBlank()) {
+                    raw.remove(0);
+                    first++;
+                }
+                while (!raw.isEmpty() && raw.get(raw.size() - 1).isBlank()) {
+                    raw.remove(raw.size() - 1);
+                }
+                if (raw.size() == parsed.size()) {
+                    return new Node.CodeBlock(span, language, options, raw, first, 0);
+                }
+                diagnostics.add(Diagnostic.warning(span, "the lines of this block differ from the source"
+                        + " (an include?); its line numbers may be off"));
+                return new Node.CodeBlock(span, language, options, parsed, span.line() + 1, 0);
+            }
+            // An indented literal paragraph: Asciidoctor removed the common indentation.
+            List<String> raw = new ArrayList<>();
+            for (int line = span.line(); line < span.line() + parsed.size() && line <= source.lineCount(); line++) {
+                raw.add(source.line(line));
+            }
+            int indent = raw.stream().filter(l -> !l.isBlank()).mapToInt(AsciiDocReader::leadingSpaces).min().orElse(0);
+            List<String> lines = raw.stream().map(l -> l.length() >= indent ? l.substring(indent) : "").toList();
+            if (lines.size() != parsed.size()) {
+                return new Node.CodeBlock(span, language, options, parsed, span.line(), 0);
+            }
+            return new Node.CodeBlock(span, language, options, lines, span.line(), indent);
+        }
+
+        private Node.ListBlock list(org.asciidoctor.ast.List list, SourceSpan span, boolean ordered) {
+            List<Node.ListItem> items = new ArrayList<>();
+            for (StructuralNode child : list.getItems()) {
+                ListItem item = (ListItem) child;
+                SourceSpan itemSpan = span(item);
+                List<Node> children = new ArrayList<>();
+                if (item.getSource() != null && !item.getSource().isBlank()) {
+                    children.add(new Node.Paragraph(itemSpan, AsciiDocInlines.parse(item.getSource())));
+                }
+                children.addAll(blocks(item.getBlocks()));
+                items.add(new Node.ListItem(itemSpan, children));
+            }
+            return new Node.ListBlock(span, ordered, items);
+        }
+
+        private Node.DefinitionList definitions(DescriptionList list, SourceSpan span) {
+            List<Node.Definition> items = new ArrayList<>();
+            for (DescriptionListEntry entry : list.getItems()) {
+                List<Inline> term = new ArrayList<>();
+                for (ListItem t : entry.getTerms()) {
+                    if (!term.isEmpty()) {
+                        term.add(new Inline.Text(", "));
+                    }
+                    term.addAll(AsciiDocInlines.parse(t.getSource()));
+                }
+                SourceSpan entrySpan = entry.getTerms().isEmpty() ? span : span(entry.getTerms().get(0));
+                List<Node> body = new ArrayList<>();
+                ListItem description = entry.getDescription();
+                if (description != null) {
+                    if (description.getSource() != null && !description.getSource().isBlank()) {
+                        body.add(new Node.Paragraph(span(description), AsciiDocInlines.parse(description.getSource())));
+                    }
+                    body.addAll(blocks(description.getBlocks()));
+                }
+                items.add(new Node.Definition(entrySpan, term, body));
+            }
+            return new Node.DefinitionList(span, items);
+        }
+
+        private Node.Table table(Table table, SourceSpan span) {
+            List<Row> body = new ArrayList<>(table.getBody());
+            body.addAll(table.getFooter());
+            return new Node.Table(span, rows(table.getHeader(), span), rows(body, span));
+        }
+
+        private List<List<List<Node>>> rows(List<Row> rows, SourceSpan tableSpan) {
+            List<List<List<Node>>> out = new ArrayList<>();
+            for (Row row : rows) {
+                List<List<Node>> cells = new ArrayList<>();
+                for (Cell cell : row.getCells()) {
+                    Cursor cursor = cell.getSourceLocation();
+                    SourceSpan cellSpan = cursor == null ? tableSpan : source.spanAtLine(cursor.getLineNumber());
+                    if ("asciidoc".equals(cell.getStyle()) && cell.getInnerDocument() != null) {
+                        cells.add(blocks(cell.getInnerDocument().getBlocks()));
+                    } else {
+                        cells.add(List.of(new Node.Paragraph(cellSpan, AsciiDocInlines.parse(cell.getSource()))));
+                    }
+                }
+                out.add(cells);
+            }
+            return out;
+        }
+    }
+
+    private static int leadingSpaces(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static String plain(List<Inline> inlines) {
+        return InlineText.plain(inlines);
+    }
+}

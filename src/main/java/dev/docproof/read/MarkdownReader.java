@@ -1,0 +1,298 @@
+package dev.docproof.read;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.SourceSpan;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CommonMark (with GitHub tables) through flexmark into the lesson model. Headings open
+ * sections nested by level; positions come from flexmark's source offsets.
+ */
+public final class MarkdownReader implements LessonReader {
+
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()
+            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+
+    /** GitHub's alert syntax: a block quote whose first line is {@code [!NOTE]}, {@code [!WARNING]}... */
+    private static final Pattern ALERT = Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public Lesson read(Path file, String text) {
+        return new Reading(file, text).lesson();
+    }
+
+    /** The state of reading one document. */
+    private static final class Reading {
+        private final Path file;
+        private final LineIndex index;
+        private final Document document;
+        private final MarkdownInlines inlines;
+        private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        Reading(Path file, String text) {
+            this.file = file;
+            this.index = new LineIndex(file, text);
+            this.document = PARSER.parse(text);
+            this.inlines = new MarkdownInlines(document);
+        }
+
+        Lesson lesson() {
+            List<Node> top = new ArrayList<>();
+            // Open sections, innermost last; each collects its children until a heading at its level or above.
+            Deque<OpenSection> open = new ArrayDeque<>();
+            String title = null;
+            for (var child : document.getChildren()) {
+                if (child instanceof Heading heading) {
+                    while (!open.isEmpty() && open.peekLast().level >= heading.getLevel()) {
+                        close(open, top);
+                    }
+                    List<Inline> titleInlines = inlines.of(heading);
+                    String titleText = InlineText.plain(titleInlines);
+                    if (title == null && heading.getLevel() == 1) {
+                        title = titleText;
+                    }
+                    open.addLast(new OpenSection(span(heading), heading.getLevel(), titleInlines, titleText));
+                    continue;
+                }
+                Node node = block(child);
+                if (node != null) {
+                    (open.isEmpty() ? top : open.peekLast().children).add(node);
+                }
+            }
+            while (!open.isEmpty()) {
+                close(open, top);
+            }
+            if (title == null) {
+                title = top.stream().filter(n -> n instanceof Node.Section).map(n -> ((Node.Section) n).titleText())
+                        .findFirst().orElse(fileStem());
+            }
+            return new Lesson(file, Lesson.Format.MARKDOWN, title, top, diagnostics);
+        }
+
+        private static void close(Deque<OpenSection> open, List<Node> top) {
+            OpenSection done = open.removeLast();
+            Node.Section section = new Node.Section(done.span, done.level, done.title, done.titleText, List.of(),
+                    done.children);
+            (open.isEmpty() ? top : open.peekLast().children).add(section);
+        }
+
+        private String fileStem() {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        }
+
+        private List<Node> blocks(com.vladsch.flexmark.util.ast.Node parent) {
+            List<Node> nodes = new ArrayList<>();
+            for (var child : parent.getChildren()) {
+                Node node = block(child);
+                if (node != null) {
+                    nodes.add(node);
+                }
+            }
+            return nodes;
+        }
+
+        /** One flexmark block as a lesson node; null for what carries nothing (link reference lines are kept). */
+        private Node block(com.vladsch.flexmark.util.ast.Node node) {
+            SourceSpan span = span(node);
+            if (node instanceof Paragraph p) {
+                return new Node.Paragraph(span, inlines.of(p));
+            }
+            if (node instanceof Heading h) {
+                // A heading nested in a list or quote cannot open a section: keep its text as a paragraph.
+                return new Node.Paragraph(span, inlines.of(h));
+            }
+            if (node instanceof FencedCodeBlock f) {
+                return fenced(f, span);
+            }
+            if (node instanceof IndentedCodeBlock c) {
+                return code(span, null, Map.of(), c.getContentLines());
+            }
+            if (node instanceof BulletList || node instanceof OrderedList) {
+                List<Node.ListItem> items = new ArrayList<>();
+                for (var item : node.getChildren()) {
+                    if (item instanceof ListItem li) {
+                        items.add(new Node.ListItem(span(li), blocks(li)));
+                    }
+                }
+                return new Node.ListBlock(span, node instanceof OrderedList, items);
+            }
+            if (node instanceof BlockQuote q) {
+                return quote(q, span);
+            }
+            if (node instanceof HtmlCommentBlock c) {
+                String raw = c.getChars().toString().strip();
+                return new Node.Comment(span, raw.replaceFirst("^<!--", "").replaceFirst("-->$", "").strip());
+            }
+            if (node instanceof HtmlBlock h) {
+                return new Node.Directive(span, "raw", "html", Map.of(), lines(h.getChars().toString()));
+            }
+            if (node instanceof ThematicBreak) {
+                return new Node.Transition(span);
+            }
+            if (node instanceof Reference r) {
+                return new Node.Target(span, r.getReference().unescape(), r.getUrl().unescape());
+            }
+            if (node instanceof TableBlock t) {
+                return table(t, span);
+            }
+            diagnostics.add(Diagnostic.warning(span, "kept as written: " + node.getNodeName()
+                    + " is not part of the lesson model"));
+            return new Node.Directive(span, node.getNodeName(), "", Map.of(), lines(node.getChars().toString()));
+        }
+
+        private Node fenced(FencedCodeBlock f, SourceSpan span) {
+            String info = f.getInfo().unescape().strip();
+            String language = null;
+            Map<String, String> options = new LinkedHashMap<>();
+            if (!info.isEmpty()) {
+                String[] words = info.split("\\s+", 2);
+                language = words[0].replaceAll("^\\{?\\.?", "").replaceAll("}$", "");
+                if (words.length > 1) {
+                    options.put("info", words[1]);
+                }
+            }
+            if (language != null && language.isEmpty()) {
+                language = null;
+            }
+            if (f.getClosingMarker().isEmpty()) {
+                diagnostics.add(Diagnostic.warning(span, "the code fence is not closed; the block runs to the end"
+                        + " of its container"));
+            }
+            Node.CodeBlock block = code(span, language, options, f.getContentLines());
+            if (block.lines().isEmpty()) {
+                // An empty block: its content would have started on the line after the fence.
+                return new Node.CodeBlock(span, language, options, List.of(), span.line() + 1, block.indent());
+            }
+            return block;
+        }
+
+        /**
+         * A code block from flexmark's content lines, which start after any container prefix ({@code > },
+         * list indentation) and removed indentation; so a line's offset gives its source column.
+         */
+        private Node.CodeBlock code(SourceSpan span, String language, Map<String, String> options,
+                                    List<BasedSequence> contentLines) {
+            List<String> lines = new ArrayList<>();
+            for (BasedSequence line : contentLines) {
+                lines.add(line.toString().replaceFirst("\r?\n$", ""));
+            }
+            while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+                lines.remove(lines.size() - 1); // CommonMark's trailing blank lines of an indented block
+            }
+            if (contentLines.isEmpty()) {
+                return new Node.CodeBlock(span, language, options, List.of(), span.line() + 1, 0);
+            }
+            SourceSpan first = index.spanOf(contentLines.get(0).getStartOffset());
+            return new Node.CodeBlock(span, language, options, lines, first.line(), first.column() - 1);
+        }
+
+        private Node quote(BlockQuote q, SourceSpan span) {
+            var first = q.getFirstChild();
+            if (first instanceof Paragraph p) {
+                String firstLine = p.getChars().toString().split("\r?\n", 2)[0].strip();
+                Matcher alert = ALERT.matcher(firstLine);
+                if (alert.matches()) {
+                    List<Node> children = new ArrayList<>();
+                    List<Inline> rest = inlines.afterFirstLine(p);
+                    if (!rest.isEmpty()) {
+                        children.add(new Node.Paragraph(index.spanOf(MarkdownInlines.secondLineOffset(p)), rest));
+                    }
+                    for (var next = p.getNext(); next != null; next = next.getNext()) {
+                        Node node = block(next);
+                        if (node != null) {
+                            children.add(node);
+                        }
+                    }
+                    return new Node.Admonition(span, alert.group(1).toLowerCase(Locale.ROOT), List.of(), children);
+                }
+            }
+            return new Node.BlockQuote(span, blocks(q));
+        }
+
+        private Node table(TableBlock t, SourceSpan span) {
+            List<List<List<Node>>> head = new ArrayList<>();
+            List<List<List<Node>>> body = new ArrayList<>();
+            for (var part : t.getChildren()) {
+                List<List<List<Node>>> target = part instanceof TableHead ? head : part instanceof TableBody ? body : null;
+                if (target == null) {
+                    continue;
+                }
+                for (var row : part.getChildren()) {
+                    if (!(row instanceof TableRow)) {
+                        continue;
+                    }
+                    List<List<Node>> cells = new ArrayList<>();
+                    for (var cell : row.getChildren()) {
+                        if (cell instanceof TableCell c) {
+                            cells.add(List.of(new Node.Paragraph(span(c), inlines.of(c))));
+                        }
+                    }
+                    target.add(cells);
+                }
+            }
+            return new Node.Table(span, head, body);
+        }
+
+        private SourceSpan span(com.vladsch.flexmark.util.ast.Node node) {
+            return index.spanOf(node.getStartOffset());
+        }
+
+        private static List<String> lines(String raw) {
+            return List.of(raw.replaceFirst("\r?\n$", "").split("\r?\n", -1));
+        }
+    }
+
+    /** A section whose end is not known yet. */
+    private static final class OpenSection {
+        final SourceSpan span;
+        final int level;
+        final List<Inline> title;
+        final String titleText;
+        final List<Node> children = new ArrayList<>();
+
+        OpenSection(SourceSpan span, int level, List<Inline> title, String titleText) {
+            this.span = span;
+            this.level = level;
+            this.title = title;
+            this.titleText = titleText;
+        }
+    }
+}

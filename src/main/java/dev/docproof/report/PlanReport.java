@@ -1,0 +1,142 @@
+package dev.docproof.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.Templates;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/** What {@code docproof plan} shows: per lesson its diagnostics, shell blocks and steps, as text or JSON. */
+public final class PlanReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PlanReport() {}
+
+    /** A human-readable listing; diagnostic lines read {@code file:line:column: severity: message}. */
+    public static void text(List<Plan> plans, PrintWriter out) {
+        boolean first = true;
+        for (Plan plan : plans) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println(plan.lesson().source() + ": " + summary(plan));
+            plan.diagnostics().forEach(out::println);
+            for (PlannedBlock block : plan.blocks()) {
+                out.println("block at line " + block.block().span().line() + " ("
+                        + (block.block().language() == null ? "no language" : block.block().language()) + ")");
+                for (Step step : block.steps()) {
+                    printStep(step, out);
+                }
+            }
+        }
+    }
+
+    private static String summary(Plan plan) {
+        long run = plan.steps().stream().filter(s -> s.kind() == StepKind.RUN).count();
+        long templates = plan.steps().size() - run;
+        return plural(plan.blocks().size(), "shell block") + ", " + plural(run, "runnable step") + ", "
+                + plural(templates, "template");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static void printStep(Step step, PrintWriter out) {
+        String head = String.format(Locale.ROOT, "  %5d %-8s ", step.line(), step.kind().jsonName());
+        String indent = " ".repeat(head.length());
+        String[] lines = step.command().split("\n", -1);
+        out.println(head + lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.println(indent + lines[i]);
+        }
+        Templates.reason(step.command()).filter(r -> step.kind() == StepKind.TEMPLATE)
+                .ifPresent(reason -> out.println(indent + "(template: " + reason + ")"));
+        if (!step.sample().isEmpty()) {
+            out.println(indent + "sample at line " + step.sample().firstLine() + ":");
+            for (String line : step.sample().lines()) {
+                out.println(indent + "| " + line);
+            }
+        }
+    }
+
+    /**
+     * {@code {"diagnostics":[...], "lessons":[{"source":..., "diagnostics":[...], "blocks":[{"line":...,
+     * "language":..., "steps":[{"line":..., "kind":"run", "command":..., "sample":[...]}]}]}]}}; the top-level
+     * diagnostics are about the paths named (missing, holding no lessons), each with its "source".
+     */
+    public static void json(List<Plan> plans, List<Diagnostic> inputDiagnostics, PrintWriter out) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode inputs = root.putArray("diagnostics");
+        for (Diagnostic d : inputDiagnostics) {
+            inputs.add(diagnostic(d).put("source", d.span().file().toString()));
+        }
+        ArrayNode lessons = root.putArray("lessons");
+        for (Plan plan : plans) {
+            ObjectNode lesson = lessons.addObject();
+            lesson.put("source", plan.lesson().source().toString());
+            lesson.put("format", plan.lesson().format() == null ? null
+                    : plan.lesson().format().name().toLowerCase(Locale.ROOT));
+            lesson.put("title", plan.lesson().title());
+            ArrayNode diagnostics = lesson.putArray("diagnostics");
+            plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
+            ArrayNode blocks = lesson.putArray("blocks");
+            for (PlannedBlock block : plan.blocks()) {
+                ObjectNode b = blocks.addObject();
+                b.put("line", block.block().span().line());
+                b.put("language", block.block().language());
+                b.put("firstLine", block.block().firstLine());
+                ArrayNode steps = b.putArray("steps");
+                block.steps().forEach(step -> steps.add(step(step)));
+            }
+        }
+        try {
+            out.println(JSON.writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of strings and numbers always serialises
+        }
+    }
+
+    private static ObjectNode diagnostic(Diagnostic d) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("line", d.span().line());
+        node.put("column", d.span().column());
+        node.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
+        node.put("message", d.message());
+        return node;
+    }
+
+    private static ObjectNode step(Step step) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("line", step.line());
+        node.put("column", step.span().column());
+        node.put("lastLine", step.lastLine());
+        node.put("kind", step.kind().jsonName());
+        node.put("command", step.command());
+        node.put("section", step.section());
+        if (step.kind() == StepKind.TEMPLATE) {
+            node.put("reason", Templates.reason(step.command()).orElse(null));
+        }
+        ArrayNode sample = node.putArray("sample");
+        step.sample().lines().forEach(sample::add);
+        if (step.sample().isEmpty()) {
+            node.putNull("sampleLine");
+        } else {
+            node.put("sampleLine", step.sample().firstLine());
+        }
+        return node;
+    }
+}

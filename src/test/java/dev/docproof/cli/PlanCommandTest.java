@@ -1,0 +1,181 @@
+package dev.docproof.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanCommandTest {
+
+    private static final String FIXTURE = "src/test/resources/cli/networking.md";
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void planListsEachBlockWithItsStepsKindsAndSamples() {
+        Result result = run("plan", FIXTURE);
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo("""
+                src/test/resources/cli/networking.md: 2 shell blocks, 2 runnable steps, 1 template
+                block at line 5 (bash)
+                      7 run      docker network create docproof-cli-net
+                      8 template docker network inspect <network name> \\
+                                     --format '{{.Name}}'
+                                 (template: placeholder <network name>)
+                block at line 14 (console)
+                     15 run      docker network ls --filter name=docproof-cli-net
+                                 sample at line 17:
+                                 | NETWORK ID     NAME               DRIVER    SCOPE
+                                 | ...            docproof-cli-net   bridge    local
+                """);
+        assertThat(result.code()).isEqualTo(Main.OK);
+    }
+
+    @Test
+    void jsonKeepsTheDocumentedShape() {
+        Result result = run("plan", "--format", "json", FIXTURE);
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.code()).isEqualTo(Main.OK);
+        assertThat(result.out()).isEqualTo("""
+                {
+                  "diagnostics" : [ ],
+                  "lessons" : [ {
+                    "source" : "src/test/resources/cli/networking.md",
+                    "format" : "markdown",
+                    "title" : "A small network lesson",
+                    "diagnostics" : [ ],
+                    "blocks" : [ {
+                      "line" : 5,
+                      "language" : "bash",
+                      "firstLine" : 6,
+                      "steps" : [ {
+                        "line" : 7,
+                        "column" : 3,
+                        "lastLine" : 7,
+                        "kind" : "run",
+                        "command" : "docker network create docproof-cli-net",
+                        "section" : "Make a network",
+                        "sample" : [ ],
+                        "sampleLine" : null
+                      }, {
+                        "line" : 8,
+                        "column" : 3,
+                        "lastLine" : 9,
+                        "kind" : "template",
+                        "command" : "docker network inspect <network name> \\\\\\n    --format '{{.Name}}'",
+                        "section" : "Make a network",
+                        "reason" : "placeholder <network name>",
+                        "sample" : [ ],
+                        "sampleLine" : null
+                      } ]
+                    }, {
+                      "line" : 14,
+                      "language" : "console",
+                      "firstLine" : 15,
+                      "steps" : [ {
+                        "line" : 15,
+                        "column" : 3,
+                        "lastLine" : 15,
+                        "kind" : "run",
+                        "command" : "docker network ls --filter name=docproof-cli-net",
+                        "section" : "Look at it",
+                        "sample" : [ "NETWORK ID     NAME               DRIVER    SCOPE", "...            docproof-cli-net   bridge    local" ],
+                        "sampleLine" : 17
+                      } ]
+                    } ]
+                  } ]
+                }
+                """);
+    }
+
+    @Test
+    void jsonParsesAndCarriesTheStepFields() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(run("plan", "--format=json", FIXTURE).out());
+
+        JsonNode step = root.path("lessons").path(0).path("blocks").path(1).path("steps").path(0);
+        assertThat(step.path("kind").asText()).isEqualTo("run");
+        assertThat(step.path("sample").size()).isEqualTo(2);
+        assertThat(step.path("sampleLine").asInt()).isEqualTo(17);
+    }
+
+    @Test
+    void missingFileExitsTwoWithItsPositionAndAHint() {
+        Result result = run("plan", "content/no-such-lesson.rst");
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("""
+                content/no-such-lesson.rst:1:1: no such file or folder
+                docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them
+                """);
+        assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
+    }
+
+    @Test
+    void folderWithoutLessonsExitsTwo() {
+        Result result = run("plan", "src/test/resources/cli/empty-folder");
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo("""
+                src/test/resources/cli/empty-folder:1:1: folder holds no lessons (.rst, .md, .adoc)
+                docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them
+                """);
+        assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
+    }
+
+    @Test
+    void aMissingPathBesideAReadableLessonIsReportedAndTheLessonStillPlanned() {
+        Result result = run("plan", "missing-folder", FIXTURE);
+
+        assertThat(result.err()).isEqualTo("missing-folder:1:1: no such file or folder\n");
+        assertThat(result.out()).startsWith(
+                "src/test/resources/cli/networking.md: 2 shell blocks, 2 runnable steps, 1 template\n");
+        assertThat(result.code()).isEqualTo(Main.OK);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedAndTheRestOfTheLessonIsStillPlanned(@TempDir Path dir) throws IOException {
+        Path lesson = dir.resolve("latin1.md");
+        String before = "# Caf";
+        String after = "\n\n```bash\n$ echo still read\n```\n";
+        byte[] bytes = (before + "\u0000" + after).getBytes(StandardCharsets.US_ASCII);
+        bytes[before.length()] = (byte) 0xE9; // "é" as Latin-1 writes it
+        Files.write(lesson, bytes);
+
+        Result result = run("plan", lesson.toString());
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).isEqualTo(lesson + ": 1 shell block, 1 runnable step, 0 templates\n"
+                + lesson + ":1:6: error: not UTF-8: byte 0xe9 read as U+FFFD; save the file as UTF-8\n"
+                + "block at line 3 (bash)\n"
+                + "      4 run      echo still read\n");
+        assertThat(result.code()).isEqualTo(Main.FAILURES);
+    }
+
+    @Test
+    void unknownFormatIsAUsageError() {
+        Result result = run("plan", "--format", "xml", FIXTURE);
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("docproof: Invalid value for option '--format': expected one of"
+                + " [text, json] (case-sensitive) but was 'xml'\nUsage: docproof plan");
+        assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.docproof.plan;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.Node.CodeBlock;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class PlannerTest {
+
+    private static final Path FILE = Path.of("lesson.md");
+
+    private static CodeBlock block(String language, int firstLine, String... lines) {
+        return new CodeBlock(new SourceSpan(FILE, firstLine - 1, 1), language, Map.of(), List.of(lines), firstLine, 0);
+    }
+
+    private static Plan plan(Node... nodes) {
+        return Planner.plan(new Lesson(FILE, Lesson.Format.MARKDOWN, "t", List.of(nodes), List.of()));
+    }
+
+    @Test
+    void promptLinesBecomeStepsStartingAfterThePrompt() {
+        CodeBlock indented = new CodeBlock(new SourceSpan(FILE, 9, 1), "bash", Map.of(),
+                List.of("$ docker network ls", "$  echo two"), 10, 4);
+
+        List<Step> steps = plan(indented).steps();
+
+        assertThat(steps).extracting(Step::line, s -> s.span().column(), Step::lastLine, Step::kind, Step::command)
+                .containsExactly(tuple(10, 7, 10, StepKind.RUN, "docker network ls"),
+                        tuple(11, 8, 11, StepKind.RUN, "echo two"));
+        assertThat(steps.get(0).sample()).isEqualTo(Sample.NONE);
+    }
+
+    @Test
+    void commentLinesAreNarrationNotSteps() {
+        List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
+
+        assertThat(steps).extracting(Step::command).containsExactly("docker network ls");
+        assertThat(steps.get(0).sample().isEmpty()).isTrue();
+    }
+
+    @Test
+    void trailingSpacesAreTrimmedFromCommands() {
+        assertThat(plan(block("bash", 1, "$ docker network remove ")).steps())
+                .extracting(Step::command).containsExactly("docker network remove");
+    }
+
+    @Test
+    void placeholdersAndElisionsMakeTemplates() {
+        List<Step> steps = plan(block("bash", 1,
+                "$ docker network inspect <network name>",
+                "$ docker run --name one --network net ...",
+                "$ docker exec <container name> curl <alias>:<port> -v",
+                "$ sort < in.txt > out.txt",
+                "$ cat <<EOF > x", "hi", "EOF",
+                "$ diff <(ls a) <(ls b)",
+                "$ echo '<h1>hi</h1>' > index.html",
+                "$ echo \"...\"")).steps();
+
+        assertThat(steps).extracting(Step::kind).containsExactly(StepKind.TEMPLATE, StepKind.TEMPLATE,
+                StepKind.TEMPLATE, StepKind.RUN, StepKind.RUN, StepKind.RUN, StepKind.RUN, StepKind.RUN);
+    }
+
+    @Test
+    void templateReasonNamesThePlaceholderOrElision() {
+        assertThat(Templates.reason("docker network create <network name>")).hasValue("placeholder <network name>");
+        assertThat(Templates.reason("docker run --network my-network ...")).hasValue("elision ...");
+        assertThat(Templates.reason("curl -H 'Authorization: Bearer <token>' x")).hasValue("placeholder <token>");
+        assertThat(Templates.reason("cat <<-'EOF' 2>&1")).isEmpty();
+    }
+
+    @Test
+    void continuationLinesJoinIntoOneCommand() {
+        List<Step> steps = plan(block("bash", 5,
+                "$ docker run -d \\",
+                "    --name server \\  ",
+                "    nginx",
+                "$ echo next")).steps();
+
+        assertThat(steps).extracting(Step::line, Step::lastLine, Step::command).containsExactly(
+                tuple(5, 7, "docker run -d \\\n    --name server \\\n    nginx"),
+                tuple(8, 8, "echo next"));
+    }
+
+    @Test
+    void hereDocumentBodiesJoinTheCommandUpToTheirDelimiter() {
+        List<Step> steps = plan(block("bash", 1,
+                "$ cat <<'EOF' > /tmp/x",
+                "$ not a prompt inside a here-document",
+                "  keep  ",
+                "EOF",
+                "$ cat <<-END",
+                "\tbody",
+                "\tEND",
+                "$ wc -l /tmp/x")).steps();
+
+        assertThat(steps).extracting(Step::line, Step::lastLine, Step::command).containsExactly(
+                tuple(1, 4, "cat <<'EOF' > /tmp/x\n$ not a prompt inside a here-document\n  keep  \nEOF"),
+                tuple(5, 7, "cat <<-END\n\tbody\n\tEND"),
+                tuple(8, 8, "wc -l /tmp/x"));
+    }
+
+    @Test
+    void unclosedHereDocumentAndDanglingContinuationAreWarned() {
+        Plan plan = plan(block("bash", 1, "$ cat <<EOF", "text"), block("bash", 10, "$ echo a \\"));
+
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("cat <<EOF\ntext", "echo a \\");
+        assertThat(plan.diagnostics()).extracting(d -> d.span().line(), Diagnostic::severity, Diagnostic::message)
+                .containsExactly(
+                        tuple(1, Diagnostic.Severity.WARNING, "the here-document <<EOF is not closed before the block ends"),
+                        tuple(10, Diagnostic.Severity.WARNING, "the command continues (`\\`) past the end of the block"));
+    }
+
+    @Test
+    void outputAfterACommandIsItsSampleKeepingInnerBlanksAndTrimmingTrailingOnes() {
+        List<Step> steps = plan(block("console", 20,
+                "$ ls",
+                "a",
+                "",
+                "b",
+                "",
+                "",
+                "$ pwd",
+                "/tmp")).steps();
+
+        assertThat(steps.get(0).sample()).isEqualTo(new Sample(List.of("a", "", "b"), 21));
+        assertThat(steps.get(1).sample()).isEqualTo(new Sample(List.of("/tmp"), 27));
+    }
+
+    @Test
+    void outputAfterACommentStillBelongsToTheCommandBeforeIt() {
+        List<Step> steps = plan(block("bash", 1,
+                "$ curl -v server:8080/message",
+                "",
+                "# output",
+                "# we can see how the alias was resolved",
+                "...",
+                "# not a comment once the output started",
+                "using container aliases works!")).steps();
+
+        assertThat(steps).hasSize(1);
+        assertThat(steps.get(0).sample()).isEqualTo(new Sample(List.of("...",
+                "# not a comment once the output started", "using container aliases works!"), 5));
+    }
+
+    @Test
+    void outputWithNoCommandBeforeItIsWarnedOnce() {
+        Plan plan = plan(block("bash", 3, "stray output", "more", "$ echo hi", "hi"));
+
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("echo hi");
+        assertThat(plan.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                "lesson.md:3:1: warning: output with no command before it; commands start with a `$ ` prompt");
+    }
+
+    @Test
+    void shellBlockWithoutPromptsIsAScriptOfCommands() {
+        List<Step> steps = plan(block("sh", 1,
+                "#!/bin/sh",
+                "mkdir -p /tmp/x",
+                "  cp a \\",
+                "     /tmp/x",
+                "",
+                "ls /tmp/x")).steps();
+
+        assertThat(steps).extracting(Step::line, s -> s.span().column(), Step::command).containsExactly(
+                tuple(2, 1, "mkdir -p /tmp/x"), tuple(3, 3, "cp a \\\n     /tmp/x"), tuple(6, 1, "ls /tmp/x"));
+        assertThat(steps).allSatisfy(s -> assertThat(s.sample().isEmpty()).isTrue());
+    }
+
+    @Test
+    void consoleBlockWithoutPromptsIsOutputOnlyAndWarned() {
+        Plan plan = plan(block("console", 4, "total 0", "drwx a"));
+
+        assertThat(plan.blocks()).isEmpty();
+        assertThat(plan.diagnostics()).extracting(Diagnostic::message).containsExactly(
+                "a console block without `$ ` prompts: its lines read as output, nothing to run");
+    }
+
+    @Test
+    void blockWithoutLanguageIsShellOnlyWhenItCarriesPrompts() {
+        Plan plan = plan(block(null, 1, "$ echo hi", "hi"), block(null, 5, "just text"),
+                block("python", 9, "$ not shell"), block("yaml", 12, "a: 1"));
+
+        assertThat(plan.blocks()).extracting(b -> b.block().firstLine()).containsExactly(1);
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("echo hi");
+        assertThat(plan.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void blocksNestedAnywhereArePlannedInDocumentOrderWithTheirNearestSection() {
+        Node.Section inner = new Node.Section(new SourceSpan(FILE, 10, 1), 2, List.of(new Inline.Text("Inner")),
+                "Inner", List.of(), List.of(
+                        new Node.Admonition(new SourceSpan(FILE, 11, 1), "note", List.of(),
+                                List.of(block("bash", 13, "$ echo in-note"))),
+                        new Node.ListBlock(new SourceSpan(FILE, 15, 1), false, List.of(
+                                new Node.ListItem(new SourceSpan(FILE, 15, 1), List.of(
+                                        new Node.BlockQuote(new SourceSpan(FILE, 16, 1),
+                                                List.of(block("shell", 17, "$ echo in-list-quote")))))))));
+        Node.Section outer = new Node.Section(new SourceSpan(FILE, 1, 1), 1, List.of(), "Outer", List.of(),
+                List.of(block("zsh", 3, "$ echo first"), inner, block("bash", 30, "$ echo after-inner")));
+
+        List<Step> steps = plan(block("bash", 0 + 1, "$ echo before"), outer).steps();
+
+        assertThat(steps).extracting(Step::command, Step::section).containsExactly(
+                tuple("echo before", ""), tuple("echo first", "Outer"), tuple("echo in-note", "Inner"),
+                tuple("echo in-list-quote", "Inner"), tuple("echo after-inner", "Outer"));
+    }
+
+    @Test
+    void readerDiagnosticsComeFirstInThePlan() {
+        Diagnostic fromReader = Diagnostic.error(new SourceSpan(FILE, 1, 1), "bad");
+        Plan plan = Planner.plan(new Lesson(FILE, Lesson.Format.MARKDOWN, "t",
+                List.of(block("console", 3, "out")), List.of(fromReader)));
+
+        assertThat(plan.diagnostics()).hasSize(2).first().isEqualTo(fromReader);
+    }
+
+    @Test
+    void bareDollarPromptIsWarnedAndSkipped() {
+        Plan plan = plan(block("bash", 1, "$", "$ echo ok"));
+
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("echo ok");
+        assertThat(plan.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("a `$` prompt with no command after it; nothing to run here");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.Node.CodeBlock;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.plan.Planner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Reads through the real asciidoctorj (its first use boots JRuby: several seconds, once per test run). */
+class AsciiDocReaderTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/read/lesson.adoc");
+    private static Lesson lesson;
+
+    @BeforeAll
+    static void readFixture() {
+        lesson = LessonFiles.read(FIXTURE);
+    }
+
+    private static SourceSpan at(int line) {
+        return new SourceSpan(FIXTURE, line, 1);
+    }
+
+    private static Node.Section top() {
+        return (Node.Section) lesson.nodes().get(0);
+    }
+
+    private static Node.Section create() {
+        return (Node.Section) top().children().get(1);
+    }
+
+    @Test
+    void documentTitleIsTheLevelOneSectionHoldingTheSections() {
+        assertThat(lesson.format()).isEqualTo(Lesson.Format.ASCIIDOC);
+        assertThat(lesson.title()).isEqualTo("Networking in AsciiDoc");
+        assertThat(lesson.diagnostics()).isEmpty();
+        assertThat(lesson.nodes()).hasSize(1);
+        assertThat(top().level()).isEqualTo(1);
+        assertThat(top().span()).isEqualTo(at(1));
+        assertThat(create().span()).isEqualTo(at(7));
+        assertThat(create().level()).isEqualTo(2);
+        assertThat(create().labels()).containsExactly("create");
+        Node.Section deeper = (Node.Section) create().children().get(4);
+        assertThat(deeper.titleText()).isEqualTo("Deeper");
+        assertThat(deeper.level()).isEqualTo(3);
+        assertThat(deeper.labels()).isEmpty();
+    }
+
+    @Test
+    void paragraphInlinesAreReadFromTheSource() {
+        assertThat(top().children().get(0)).isEqualTo(new Node.Paragraph(at(4), List.of(
+                new Inline.Text("Intro with "), new Inline.Literal("code"), new Inline.Text(", "),
+                new Inline.Literal("literal"), new Inline.Text(", "), new Inline.Strong("strong"),
+                new Inline.Text(", "), new Inline.Emphasis("emphasis"), new Inline.Text(" and "),
+                new Inline.Link("a link", "https://example.com", null), new Inline.Text("."))));
+    }
+
+    @Test
+    void sourceBlocksKeepLanguageAndExactLinesWithTheirLineNumbers() {
+        assertThat(create().children().get(0)).isEqualTo(new CodeBlock(at(10), "bash", Map.of("style", "source"),
+                List.of("$ docker network create docproof-adoc-net", "# output", "3f1e9c2a  "), 11, 0));
+        Node.Section deeper = (Node.Section) create().children().get(4);
+        assertThat(deeper.children().get(0)).isEqualTo(new CodeBlock(at(38), null, Map.of(),
+                List.of("$ echo indented", "indented"), 38, 1));
+    }
+
+    @Test
+    void admonitionsInBothFormsHoldTheirContent() {
+        assertThat(create().children().get(1)).isEqualTo(new Node.Admonition(at(16), "note", List.of(),
+                List.of(new Node.Paragraph(at(16), List.of(new Inline.Text("Networks outlive containers."))))));
+        Node.Admonition warning = (Node.Admonition) create().children().get(2);
+        assertThat(warning.kind()).isEqualTo("warning");
+        assertThat(warning.children()).containsExactly(
+                new Node.Paragraph(at(20), List.of(new Inline.Text("Remove what you create."))),
+                new CodeBlock(at(23), "console", Map.of("style", "source"),
+                        List.of("$ docker network rm docproof-adoc-net"), 24, 0));
+    }
+
+    @Test
+    void listItemsKeepTheirTextAndAttachedBlocks() {
+        Node.ListBlock list = (Node.ListBlock) create().children().get(3);
+
+        assertThat(list.ordered()).isFalse();
+        assertThat(list.items()).hasSize(2);
+        assertThat(list.items().get(1).children()).containsExactly(
+                new Node.Paragraph(at(29), List.of(new Inline.Text("second item"))),
+                new CodeBlock(at(32), "sh", Map.of("style", "source"), List.of("echo \"in a list\""), 33, 0));
+    }
+
+    @Test
+    void asciiDocFixturePlansItsShellBlocks() {
+        Plan plan = Planner.plan(lesson);
+
+        assertThat(plan.steps()).extracting(Step::line, s -> s.span().column(), Step::command, Step::section)
+                .containsExactly(
+                        tuple(11, 3, "docker network create docproof-adoc-net", "Create a network"),
+                        tuple(24, 3, "docker network rm docproof-adoc-net", "Create a network"),
+                        tuple(33, 1, "echo \"in a list\"", "Create a network"),
+                        tuple(38, 4, "echo indented", "Deeper"));
+        assertThat(plan.steps().get(0).sample()).isEqualTo(new Sample(List.of("3f1e9c2a  "), 13));
+    }
+
+    @Test
+    void asciidoctorMessagesBecomeDiagnosticsAtTheirLine() {
+        Lesson broken = new AsciiDocReader().read(Path.of("broken.adoc"),
+                "= T\n\n== A\n\ninclude::no-such-file.adoc[]\n");
+
+        assertThat(broken.diagnostics()).extracting(d -> d.span().line(), Diagnostic::severity)
+                .containsExactly(tuple(5, Diagnostic.Severity.ERROR));
+        assertThat(broken.diagnostics().get(0).message()).startsWith("include file not found");
+    }
+
+    @Test
+    void constrainedMarksInsideWordsStayText() {
+        assertThat(AsciiDocInlines.parse("snake_case_name and 2*3*4 but *bold* and `+a*b+`")).containsExactly(
+                new Inline.Text("snake_case_name and 2*3*4 but "), new Inline.Strong("bold"),
+                new Inline.Text(" and "), new Inline.Literal("a*b"));
+    }
+
+    @Test
+    void linksAndCrossReferencesAreRead() {
+        assertThat(AsciiDocInlines.parse("see <<create,Create>>, xref:other[Other], link:guide.html[the guide]"
+                + " or https://docs.docker.com/network/")).containsExactly(
+                new Inline.Text("see "), new Inline.Link("Create", null, "create"), new Inline.Text(", "),
+                new Inline.Link("Other", null, "other"), new Inline.Text(", "),
+                new Inline.Link("the guide", "guide.html", null), new Inline.Text(" or "),
+                new Inline.Link("https://docs.docker.com/network/", "https://docs.docker.com/network/", null));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.Node.CodeBlock;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.Planner;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class MarkdownReaderTest {
+
+    private static final Path FIXTURE = Path.of("src/test/resources/read/lesson.md");
+
+    private static Lesson fixture() {
+        return LessonFiles.read(FIXTURE);
+    }
+
+    private static SourceSpan at(int line, int column) {
+        return new SourceSpan(FIXTURE, line, column);
+    }
+
+    @Test
+    void headingsNestIntoSectionsByLevel() {
+        Lesson lesson = fixture();
+
+        assertThat(lesson.title()).isEqualTo("Networking in Markdown");
+        assertThat(lesson.format()).isEqualTo(Lesson.Format.MARKDOWN);
+        assertThat(lesson.diagnostics()).isEmpty();
+        assertThat(lesson.nodes()).hasSize(1);
+        Node.Section top = (Node.Section) lesson.nodes().get(0);
+        assertThat(top.level()).isEqualTo(1);
+        assertThat(top.span()).isEqualTo(at(1, 1));
+        Node.Section create = (Node.Section) top.children().get(2);
+        assertThat(create.titleText()).isEqualTo("Create a network");
+        assertThat(create.level()).isEqualTo(2);
+        Node.Section deeper = (Node.Section) create.children().get(3);
+        assertThat(deeper.titleText()).isEqualTo("Deeper");
+        assertThat(deeper.level()).isEqualTo(3);
+        assertThat(deeper.span()).isEqualTo(at(29, 1));
+    }
+
+    @Test
+    void paragraphsKeepCodeEmphasisStrongAndLinks() {
+        Node.Section top = (Node.Section) fixture().nodes().get(0);
+
+        assertThat(top.children().get(0)).isEqualTo(new Node.Paragraph(at(3, 1), List.of(
+                new Inline.Text("Intro with "), new Inline.Literal("code"), new Inline.Text(", "),
+                new Inline.Emphasis("emphasis"), new Inline.Text(", "), new Inline.Strong("strong"),
+                new Inline.Text(" and a "), new Inline.Link("link", "https://example.com", null),
+                new Inline.Text("."))));
+        assertThat(top.children().get(1)).isEqualTo(new Node.Comment(at(5, 1), "a note for authors"));
+    }
+
+    @Test
+    void fencedBlocksKeepLanguageExactLinesFirstLineAndIndent() {
+        Node.Section create = (Node.Section) ((Node.Section) fixture().nodes().get(0)).children().get(2);
+
+        assertThat(create.children().get(0)).isEqualTo(new CodeBlock(at(9, 1), "bash", Map.of(),
+                List.of("$ docker network create docproof-md-net", "# output", "3f1e9c2a"), 10, 0));
+        Node.ListBlock list = (Node.ListBlock) create.children().get(2);
+        assertThat(list.ordered()).isFalse();
+        assertThat(list.items()).hasSize(2);
+        assertThat(list.items().get(1).children().get(1)).isEqualTo(
+                new CodeBlock(at(25, 3), "sh", Map.of(), List.of("echo \"in a list\""), 26, 2));
+    }
+
+    @Test
+    void gitHubAlertBecomesAnAdmonitionAndPlainQuoteStaysAQuote() {
+        Node.Section create = (Node.Section) ((Node.Section) fixture().nodes().get(0)).children().get(2);
+
+        assertThat(create.children().get(1)).isEqualTo(new Node.Admonition(at(15, 1), "note", List.of(), List.of(
+                new Node.Paragraph(at(16, 3), List.of(new Inline.Text("Networks outlive containers."))),
+                new CodeBlock(at(18, 3), "console", Map.of(), List.of("$ docker network ls"), 19, 2))));
+        Node.Section deeper = (Node.Section) create.children().get(3);
+        assertThat(deeper.children().get(3)).isEqualTo(new Node.BlockQuote(at(42, 1), List.of(
+                new Node.Paragraph(at(42, 3), List.of(new Inline.Text("plain quote"))))));
+    }
+
+    @Test
+    void indentedBlocksAndTablesAreRead() {
+        Node.Section create = (Node.Section) ((Node.Section) fixture().nodes().get(0)).children().get(2);
+        Node.Section deeper = (Node.Section) create.children().get(3);
+
+        assertThat(deeper.children().get(0)).isEqualTo(new CodeBlock(at(31, 5), null, Map.of(),
+                List.of("$ echo indented", "indented"), 31, 4));
+        Node.Table table = (Node.Table) deeper.children().get(1);
+        assertThat(table.headerRows()).hasSize(1);
+        assertThat(table.bodyRows()).containsExactly(List.of(
+                List.of(new Node.Paragraph(at(36, 1), List.of(new Inline.Literal("bridge")))),
+                List.of(new Node.Paragraph(at(36, 13), List.of(new Inline.Text("default"))))));
+    }
+
+    @Test
+    void markdownFixturePlansItsShellBlocksWithSourceColumns() {
+        Plan plan = Planner.plan(fixture());
+
+        assertThat(plan.steps()).extracting(Step::line, s -> s.span().column(), Step::kind, Step::command, Step::section)
+                .containsExactly(
+                        tuple(10, 3, StepKind.RUN, "docker network create docproof-md-net", "Create a network"),
+                        tuple(19, 5, StepKind.RUN, "docker network ls", "Create a network"),
+                        tuple(26, 3, StepKind.RUN, "echo \"in a list\"", "Create a network"),
+                        tuple(31, 7, StepKind.RUN, "echo indented", "Deeper"));
+        assertThat(plan.steps().get(0).sample()).isEqualTo(new Sample(List.of("3f1e9c2a"), 12));
+        assertThat(plan.steps().get(3).sample()).isEqualTo(new Sample(List.of("indented"), 32));
+    }
+
+    @Test
+    void unclosedFenceAndCarriageReturnsAreHandled() {
+        Lesson lesson = new MarkdownReader().read(Path.of("x.md"), "# T\r\n\r\n```bash\r\n$ echo hi  \r\necho\r\n");
+
+        Node.Section t = (Node.Section) lesson.nodes().get(0);
+        assertThat(t.children()).containsExactly(new CodeBlock(new SourceSpan(Path.of("x.md"), 3, 1), "bash",
+                Map.of(), List.of("$ echo hi  ", "echo"), 4, 0));
+        assertThat(lesson.diagnostics()).extracting(Object::toString).containsExactly(
+                "x.md:3:1: warning: the code fence is not closed; the block runs to the end of its container");
+    }
+}
