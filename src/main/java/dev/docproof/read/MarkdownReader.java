@@ -65,15 +65,45 @@ public final class MarkdownReader implements LessonReader {
         private final MarkdownInlines inlines;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
 
+        private final List<String> frontMatter;
+
         Reading(Path file, String text) {
             this.file = file;
-            this.index = new LineIndex(file, text);
-            this.document = PARSER.parse(text);
+            this.frontMatter = frontMatter(text);
+            // Front matter lines are blanked, not removed, so every later line keeps its number.
+            String body = frontMatter.isEmpty() ? text : blankLines(text, frontMatter.size() + 2);
+            this.index = new LineIndex(file, body);
+            this.document = PARSER.parse(body);
             this.inlines = new MarkdownInlines(document);
+        }
+
+        /** YAML front matter ({@code ---} ... {@code ---} at the very top), as static site generators use it. */
+        private static List<String> frontMatter(String text) {
+            List<String> lines = List.of(text.split("\r?\n", -1));
+            if (lines.size() < 2 || !lines.get(0).equals("---")) {
+                return List.of();
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).equals("---") || lines.get(i).equals("...")) {
+                    return lines.subList(1, i);
+                }
+            }
+            return List.of();
+        }
+
+        private static String blankLines(String text, int count) {
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                at = text.indexOf('\n', at) + 1;
+            }
+            return "\n".repeat(count) + text.substring(at);
         }
 
         Lesson lesson() {
             List<Node> top = new ArrayList<>();
+            if (!frontMatter.isEmpty()) {
+                top.add(new Node.Directive(index.spanAtLine(1), "front-matter", "", Map.of(), frontMatter));
+            }
             // Open sections, innermost last; each collects its children until a heading at its level or above.
             Deque<OpenSection> open = new ArrayDeque<>();
             String title = null;

@@ -178,4 +178,13 @@ class PlanCommandTest {
                 + " [text, json] (case-sensitive) but was 'xml'\nUsage: docproof plan");
         assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
+
+    @Test
+    void noPathIsAUsageError() {
+        Result result = run("plan");
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("docproof: Missing required parameter: 'FILE|DIR'\nUsage: docproof plan");
+        assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
+    }
 }

@@ -126,4 +126,19 @@ class MarkdownReaderTest {
         assertThat(lesson.diagnostics()).extracting(Object::toString).containsExactly(
                 "x.md:3:1: warning: the code fence is not closed; the block runs to the end of its container");
     }
+
+    @Test
+    void frontMatterIsKeptAsWrittenAndLaterLinesKeepTheirNumbers() {
+        Path file = Path.of("fm.md");
+        Lesson lesson = new MarkdownReader().read(file, "---\ntitle: Networks\ntags: [docker]\n---\n# Networks\n\n"
+                + "```bash\n$ docker network ls\n```\n");
+
+        assertThat(lesson.title()).isEqualTo("Networks");
+        assertThat(lesson.nodes().get(0)).isEqualTo(new Node.Directive(new SourceSpan(file, 1, 1), "front-matter", "",
+                Map.of(), List.of("title: Networks", "tags: [docker]")));
+        Node.Section section = (Node.Section) lesson.nodes().get(1);
+        assertThat(section.span()).isEqualTo(new SourceSpan(file, 5, 1));
+        assertThat(section.children()).containsExactly(new CodeBlock(new SourceSpan(file, 7, 1), "bash", Map.of(),
+                List.of("$ docker network ls"), 8, 0));
+    }
 }
