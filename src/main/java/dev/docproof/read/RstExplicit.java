@@ -295,7 +295,8 @@ final class RstExplicit {
                 }
                 return new Node.CodeBlock(span, language, parts.options(), List.of(), start.number() + 1);
             }
-            return new Node.CodeBlock(span, language, parts.options(), texts(content), content.get(0).number());
+            return new Node.CodeBlock(span, language, parts.options(), texts(content), content.get(0).number(),
+                    content.get(0).column() - 1);
         }
         if (name.equals("image") || name.equals("figure")) {
             boolean figure = name.equals("figure");
