@@ -27,7 +27,7 @@ final class Texts {
     /** The command on one line: its first line, and {@code …} when more lines follow (here-documents). */
     static String oneLine(String command) {
         int newline = command.indexOf('\n');
-        return newline < 0 ? command : command.substring(0, newline) + " …";
+        return newline < 0 ? TerminalText.trimEnd(command) : TerminalText.trimEnd(command.substring(0, newline)) + " …";
     }
 
     /** At most {@code width} characters, cut with {@code …}. */
