@@ -237,7 +237,9 @@ public final class JUnitReport {
         }
         List<String> tail = Texts.tail(result.output().merged(), Texts.TAIL_LINES);
         if (!tail.isEmpty()) {
-            body.append("\noutput (last ").append(tail.size()).append(" lines):\n").append(String.join("\n", tail)).append('\n');
+            int total = Texts.lineCount(result.output().merged());
+            body.append("\noutput").append(tail.size() < total ? " (last " + tail.size() + " of " + total + " lines)" : "")
+                    .append(":\n").append(String.join("\n", tail)).append('\n');
         }
         return body.toString();
     }
