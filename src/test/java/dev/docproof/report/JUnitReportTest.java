@@ -6,13 +6,18 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JUnitReportTest {
 
@@ -145,6 +150,21 @@ class JUnitReportTest {
                 .isEqualTo("network networking-test already exists; remove it or rename it in the lesson");
         assertThat(children(cases.get(1), "skipped").get(0).getAttribute("message"))
                 .isEqualTo("not run: the lesson could not be set up");
+    }
+
+    @Test
+    void everyFileFollowsTheSchemaCiToolsRead() throws Exception {
+        List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing(), Results.broken()), dir);
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/report/junit-report.xsd")).newValidator();
+        for (Path file : files) {
+            validator.validate(new StreamSource(file.toFile()));
+        }
+        assertThat(files).hasSize(3);
+        String misordered = "<testsuite name='x' tests='1' failures='1' errors='0' skipped='0' time='0'>"
+                + "<testcase name='a' classname='b' time='0'><system-out/><failure message='m' type='t'/></testcase></testsuite>";
+        assertThatThrownBy(() -> validator.validate(new StreamSource(new java.io.StringReader(misordered))))
+                .as("the schema really checks the order").isInstanceOf(org.xml.sax.SAXException.class);
     }
 
     @Test
