@@ -8,15 +8,19 @@ import java.util.Map;
 /**
  * The best way to find the documented lines in two output streams kept apart: each required line is matched
  * in stdout or in stderr, in order within each stream, and lines may also be left missing (a mismatch). The
- * search is exhaustive (memoised over sample index, stdout and stderr positions, and whether a {@code ...}
- * has passed since each stream's last match), minimising, in order: missing lines, actual lines skipped
- * where the sample has no {@code ...} (abridged), drifted lines. Because it never looks at how the streams
- * interleaved, the verdict cannot depend on that.
+ * search is exhaustive over sample index, stdout and stderr positions, and whether a {@code ...} has passed
+ * since each stream's last match ({@link Lattice}; a memoised search with a bounded fan-out beyond its size),
+ * minimising, in order: missing lines, actual lines skipped where the sample has no {@code ...} (abridged),
+ * drifted lines. Because it never looks at how the streams interleaved, the verdict cannot depend on that.
  */
 final class Alignment {
 
-    /** Matching positions tried per stream and step; far above what a lesson's output needs. */
-    private static final int MAX_CANDIDATES = 200;
+    /**
+     * For outputs too large for the {@link Lattice}: matching positions tried per stream and step by the
+     * memoised search, a bound that keeps pathological outputs (thousands of lines every documented line
+     * matches, on both streams) tractable.
+     */
+    private static final int MAX_CANDIDATES = 32;
 
     /** What became of sample line {@code i}: stream -1 when not matched (gap, blank, missing). */
     record Assignment(int stream, int position, List<LinePattern.Drift> drift, boolean missing) {
@@ -43,14 +47,14 @@ final class Alignment {
     private record Best(Cost cost, Assignment move, long next) {}
 
     private final List<SampleLine> sample;
-    private final Stream[] streams;
+    private final ActualStream[] streams;
     /** matches[i][s]: positions in stream s that sample line i accepts, ascending, with their drift. */
     private final List<int[]>[] positions;
     private final List<List<List<LinePattern.Drift>>>[] drifts;
     private final Map<Long, Best> memo = new HashMap<>();
 
     @SuppressWarnings("unchecked")
-    private Alignment(List<SampleLine> sample, Stream[] streams) {
+    private Alignment(List<SampleLine> sample, ActualStream[] streams) {
         this.sample = sample;
         this.streams = streams;
         this.positions = new List[sample.size()];
@@ -58,7 +62,7 @@ final class Alignment {
         for (int i = 0; i < sample.size(); i++) {
             positions[i] = new ArrayList<>();
             drifts[i] = new ArrayList<>();
-            for (Stream stream : streams) {
+            for (ActualStream stream : streams) {
                 List<Integer> at = new ArrayList<>();
                 List<List<LinePattern.Drift>> drift = new ArrayList<>();
                 if (sample.get(i) instanceof SampleLine.Required required) {
@@ -77,11 +81,21 @@ final class Alignment {
     }
 
     /** One assignment per sample line. */
-    static List<Assignment> align(List<SampleLine> sample, Stream stdout, Stream stderr) {
+    static List<Assignment> align(List<SampleLine> sample, ActualStream stdout, ActualStream stderr) {
+        return align(sample, stdout, stderr, Lattice.MAX_CELLS);
+    }
+
+    /** {@code maxCells} below the table's size makes the bounded search do the work (tests compare both). */
+    static List<Assignment> align(List<SampleLine> sample, ActualStream stdout, ActualStream stderr, long maxCells) {
         if (sample.size() >= 1 << 15 || stdout.size() >= 1 << 23 || stderr.size() >= 1 << 23) {
             throw new IllegalArgumentException("output too large to compare: " + stdout.size() + "+" + stderr.size() + " lines");
         }
-        Alignment alignment = new Alignment(sample, new Stream[] {stdout, stderr});
+        ActualStream[] streams = {stdout, stderr};
+        Alignment alignment = new Alignment(sample, streams);
+        int[][] candidates = {alignment.candidates(0), alignment.candidates(1)};
+        if (Lattice.cells(sample.size(), candidates[0].length, candidates[1].length) <= maxCells) {
+            return new Lattice(sample, streams, candidates, alignment.driftTable(candidates)).solve();
+        }
         List<Assignment> result = new ArrayList<>();
         long state = key(0, 0, 0, false, false);
         for (int i = 0; i < sample.size(); i++) {
@@ -90,6 +104,33 @@ final class Alignment {
             state = best.next();
         }
         return result;
+    }
+
+    /** Positions of stream s that at least one documented line matches, ascending. */
+    private int[] candidates(int s) {
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        for (List<int[]> perStream : positions) {
+            for (int pos : perStream.get(s)) {
+                all.add(pos);
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** drift[s][i][j]: how sample line i matches candidate j of stream s, null when it does not. */
+    @SuppressWarnings("unchecked")
+    private List<LinePattern.Drift>[][][] driftTable(int[][] candidates) {
+        List<LinePattern.Drift>[][][] table = new List[2][sample.size()][];
+        for (int s = 0; s < 2; s++) {
+            for (int i = 0; i < sample.size(); i++) {
+                table[s][i] = new List[candidates[s].length];
+                int[] at = positions[i].get(s);
+                for (int k = 0; k < at.length; k++) {
+                    table[s][i][java.util.Arrays.binarySearch(candidates[s], at[k])] = drifts[i].get(s).get(k);
+                }
+            }
+        }
+        return table;
     }
 
     private Best best(long state) {

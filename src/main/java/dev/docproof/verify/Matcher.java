@@ -28,6 +28,8 @@ public final class Matcher {
 
     private static final int STDOUT = 0;
     private static final int STDERR = 1;
+    /** Unaccounted actual lines shown in a row in a diff; more would drown the difference (and slow the diff). */
+    private static final int MAX_SHOWN_RUN = 100;
 
     private Matcher() {}
 
@@ -36,17 +38,21 @@ public final class Matcher {
      * @param merged both streams as they arrived; {@code stdout} and {@code stderr} each alone
      */
     public static MatchResult match(Sample sample, Path file, String merged, String stdout, String stderr) {
+        return match(sample, file, merged, stdout, stderr, Lattice.MAX_CELLS);
+    }
+
+    static MatchResult match(Sample sample, Path file, String merged, String stdout, String stderr, long maxCells) {
         if (sample == null || sample.lines().stream().allMatch(String::isBlank)) {
             return new MatchResult(MatchResult.Outcome.NO_SAMPLE, List.of(), List.of(), null);
         }
         List<SampleLine> lines = sample.lines().stream().map(SampleLine::of).toList();
-        Stream out = Stream.of("stdout", nullToEmpty(stdout));
-        Stream err = Stream.of("stderr", nullToEmpty(stderr));
+        ActualStream out = ActualStream.of("stdout", nullToEmpty(stdout));
+        ActualStream err = ActualStream.of("stderr", nullToEmpty(stderr));
         if (out.size() == 0 && err.size() == 0) {
-            out = Stream.of("output", nullToEmpty(merged));
+            out = ActualStream.of("output", nullToEmpty(merged));
         }
-        Stream[] streams = {out, err};
-        List<Alignment.Assignment> assignments = Alignment.align(lines, out, err);
+        ActualStream[] streams = {out, err};
+        List<Alignment.Assignment> assignments = Alignment.align(lines, out, err, maxCells);
 
         List<String> drift = new ArrayList<>();
         for (int i = 0; i < assignments.size(); i++) {
@@ -95,7 +101,7 @@ public final class Matcher {
     }
 
     private static List<Run> unmatchedRuns(List<SampleLine> lines, List<Alignment.Assignment> assignments,
-                                           int s, Stream stream) {
+                                           int s, ActualStream stream) {
         List<Run> runs = new ArrayList<>();
         int previous = -1;
         int from = 0;
@@ -134,7 +140,7 @@ public final class Matcher {
      * the first missing line should be, so the diff sets what came against what was documented.
      */
     private static List<String> alignedActual(List<SampleLine> lines, List<Alignment.Assignment> assignments,
-                                              List<Run> runs, Stream[] streams, int firstMissing) {
+                                              List<Run> runs, ActualStream[] streams, int firstMissing) {
         TreeMap<Integer, List<String>> shownAt = new TreeMap<>();
         for (Run run : runs) {
             boolean unanchored = assignments.stream().noneMatch(a -> a.stream() == run.stream());
@@ -142,8 +148,14 @@ public final class Matcher {
                 continue;
             }
             int key = unanchored ? 2 * firstMissing : run.key();
-            shownAt.computeIfAbsent(key, k -> new ArrayList<>())
-                    .addAll(streams[run.stream()].lines().subList(run.from(), run.to()));
+            List<String> shown = streams[run.stream()].lines().subList(run.from(), run.to());
+            List<String> into = shownAt.computeIfAbsent(key, k -> new ArrayList<>());
+            if (shown.size() > MAX_SHOWN_RUN) {
+                into.addAll(shown.subList(0, MAX_SHOWN_RUN));
+                into.add("[… " + (shown.size() - MAX_SHOWN_RUN) + " more lines of " + streams[run.stream()].name() + "]");
+            } else {
+                into.addAll(shown);
+            }
         }
         List<String> actual = new ArrayList<>();
         for (int i = 0; i <= lines.size(); i++) {

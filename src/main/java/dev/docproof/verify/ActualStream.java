@@ -3,9 +3,9 @@ package dev.docproof.verify;
 import java.util.List;
 
 /** One output stream as displayed lines, trailing blank lines dropped, with a count of non-blank lines. */
-record Stream(String name, List<String> lines, int[] nonBlankBefore) {
+record ActualStream(String name, List<String> lines, int[] nonBlankBefore) {
 
-    static Stream of(String name, String raw) {
+    static ActualStream of(String name, String raw) {
         List<String> lines = new java.util.ArrayList<>(TerminalText.render(raw));
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
@@ -14,7 +14,7 @@ record Stream(String name, List<String> lines, int[] nonBlankBefore) {
         for (int k = 0; k < lines.size(); k++) {
             before[k + 1] = before[k] + (lines.get(k).isBlank() ? 0 : 1);
         }
-        return new Stream(name, List.copyOf(lines), before);
+        return new ActualStream(name, List.copyOf(lines), before);
     }
 
     int size() {
