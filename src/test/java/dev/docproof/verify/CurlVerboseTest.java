@@ -17,7 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lesson's curl sample (content/docker-networking.rst, lines 246–252) against curl 7.88.1's real verbose
- * output (fixtures captured from curl 7.88.1 and a Python http.server, addresses set to a container's).
+ * output: {@code curl-verbose.*} captured from curl 7.88.1 and a Python http.server with the address set to a
+ * container's; {@code engine-curl.*} captured on the Docker engine from the lesson's own images
+ * ({@code docker exec client curl -v server:8080/message}, stdout and stderr apart), and
+ * {@code engine-curl-spliced.merged} the same command through one pipe, where the body landed inside the
+ * progress-meter line.
  */
 class CurlVerboseTest {
 
@@ -118,5 +122,24 @@ class CurlVerboseTest {
                 "* TCP_NODELAY set", "* Connected to service-two (172.19.0.3) port 80 (#0)", "> GET / HTTP/1.1",
                 "> Host: service-two:80", ""));
         assertThat(result).isEqualTo(new MatchResult(MATCHED, List.of(), List.of(), null));
+    }
+
+    @Test
+    void lessonSampleMatchesOutputCapturedOnTheEngine() throws IOException {
+        String out = MatcherTest.resource("engine-curl.stdout");
+        String err = MatcherTest.resource("engine-curl.stderr");
+        MatchResult result = Matcher.match(LESSON_SAMPLE, LESSON, err + out, out, err);
+        assertThat(result).isEqualTo(new MatchResult(MATCHED, List.of("line 247: 172.28.0.2 → 192.168.144.2"), List.of(
+                "after line 251: 3 actual lines not shown in the sample (stderr, from \"{ [31 bytes data]\")"), null));
+    }
+
+    @Test
+    void splicedMergedCaptureAloneCannotMatchWhichIsWhyTheStreamsAreKeptApart() throws IOException {
+        String spliced = MatcherTest.resource("engine-curl-spliced.merged");
+        assertThat(TerminalText.render(spliced)).contains(
+                "100    31  100    31    0     0   3007      0 --:--:-- --:--:-- using container aliases works!");
+        MatchResult result = Matcher.match(LESSON_SAMPLE, LESSON, spliced, "", "");
+        assertThat(result.outcome()).isEqualTo(MISMATCHED);
+        assertThat(result.diff()).contains("-using container aliases works!");
     }
 }
