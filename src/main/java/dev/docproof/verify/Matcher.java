@@ -23,6 +23,13 @@ import java.util.TreeMap;
  * covered when a {@code ...} lies anywhere between {@code a} and {@code b} (lines before a stream's first
  * match or after its last likewise, up to the sample's edge). Which side of a line of the other stream they
  * were printed on is unknowable, so the rule gives them the benefit of the doubt. Blank lines never count.
+ *
+ * <p>Example, the lesson's {@code docker exec client curl -v server:8080/message}: its sample ends with
+ * {@code <} (stderr) and the body (stdout). On stdout nothing is skipped: the body is its only line. On
+ * stderr, {@code { [31 bytes data]}, the progress meter and {@code * Closing connection 0} follow {@code <},
+ * after the stream's last documented line with no {@code ...} below it: they are abridged, reported as
+ * "after line 251: 3 actual lines not shown in the sample", whichever way the body interleaved with them —
+ * in every interleaving a terminal shows them and the sample does not, without marking the cut.
  */
 public final class Matcher {
 
