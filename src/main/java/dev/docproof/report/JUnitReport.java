@@ -1,0 +1,308 @@
+package dev.docproof.report;
+
+import dev.docproof.lesson.StepKind;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.Leak;
+import dev.docproof.run.Status;
+import dev.docproof.run.StepResult;
+import dev.docproof.verify.MatchResult;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JUnit XML in the layout Surefire writes, which CI test tabs read: one {@code TEST-<lesson>.xml} per lesson,
+ * a testsuite per lesson, a testcase per runnable step named {@code line N: command}.
+ *
+ * <p>Templates are not testcases: they are illustrations that are never run by design, and as
+ * {@code <skipped/>} they would show as ten pending tests on every build and teach readers to ignore the
+ * skipped count. Their number is a suite property instead. A runnable step that did not run (after a failure,
+ * or when the lesson could not be set up) is {@code <skipped/>}, which is what it is. A repaired step passes,
+ * with the repair in its {@code system-out}; a lesson that could not be set up gets a {@code lesson setup}
+ * testcase with an {@code <error/>}.
+ */
+public final class JUnitReport {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private JUnitReport() {}
+
+    /** Writes one file per lesson into {@code dir} (created if needed); returns the files written. */
+    public static List<Path> write(CourseResult course, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>();
+        for (LessonResult lesson : course.lessons()) {
+            Path file = dir.resolve(fileName(source(lesson)));
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                write(course, lesson, out);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** {@code TEST-content.docker-networking.rst.xml}. */
+    static String fileName(String source) {
+        return "TEST-" + source.replaceAll("[/\\\\]+", ".").replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+    }
+
+    /** {@code content.docker-networking_rst}: the path as a package, the file as a class. */
+    static String className(String source) {
+        String[] parts = source.replace('\\', '/').split("/");
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].replaceAll("[^A-Za-z0-9_-]", "_");
+            if (!part.isEmpty() && !part.equals("_")) {
+                name.append(name.isEmpty() ? "" : ".").append(part);
+            }
+        }
+        return name.toString();
+    }
+
+    private static String source(LessonResult lesson) {
+        return String.valueOf(lesson.plan().lesson().source()).replace('\\', '/');
+    }
+
+    private static void write(CourseResult course, LessonResult lesson, Writer out) throws IOException {
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            suite(course, lesson, xml);
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+            out.write('\n');
+        } catch (XMLStreamException e) {
+            throw new IOException("could not write the JUnit report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void suite(CourseResult course, LessonResult lesson, XMLStreamWriter xml) throws XMLStreamException {
+        String source = source(lesson);
+        String className = className(source);
+        Summary summary = Summary.of(lesson);
+        List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
+        boolean setupFailed = lesson.setupError() != null;
+
+        xml.writeCharacters("\n");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", clean(source));
+        xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0)));
+        xml.writeAttribute("failures", String.valueOf(summary.failed()));
+        xml.writeAttribute("errors", String.valueOf(setupFailed ? 1 : 0));
+        xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(s -> s.status() == Status.NOT_RUN).count()));
+        xml.writeAttribute("time", seconds(summary.duration().toMillis()));
+        if (lesson.started() != null) {
+            xml.writeAttribute("timestamp", TIMESTAMP.format(lesson.started()));
+        }
+
+        indent(xml, 1);
+        xml.writeStartElement("properties");
+        property(xml, "source", source);
+        if (course.engineVersion() != null) {
+            property(xml, "docker.engine.version", course.engineVersion());
+        }
+        property(xml, "templates", String.valueOf(summary.templates()));
+        property(xml, "leaks", String.valueOf(summary.leaks()));
+        indent(xml, 1);
+        xml.writeEndElement();
+
+        if (setupFailed) {
+            testcase(xml, "lesson setup", className, source, 0, 0);
+            indent(xml, 2);
+            xml.writeStartElement("error");
+            xml.writeAttribute("message", oneLine(lesson.setupError()));
+            xml.writeAttribute("type", "setup");
+            xml.writeCharacters(clean(lesson.setupError()));
+            xml.writeEndElement();
+            indent(xml, 1);
+            xml.writeEndElement();
+        }
+        for (StepResult result : cases) {
+            step(xml, result, className, source, setupFailed);
+        }
+
+        List<String> notes = new ArrayList<>();
+        for (Leak leak : lesson.leaks()) {
+            notes.add(source + ":" + leak.line() + ": leaked " + leak.kind().jsonName() + " " + leak.name()
+                    + (leak.removed() ? " (removed after the lesson)" : " (still present: it could not be removed)"));
+        }
+        lesson.diagnostics().forEach(d -> notes.add(d.toString()));
+        if (!notes.isEmpty()) {
+            indent(xml, 1);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(clean(String.join("\n", notes)));
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+    }
+
+    private static void step(XMLStreamWriter xml, StepResult result, String className, String source,
+                             boolean setupFailed) throws XMLStreamException {
+        testcase(xml, "line " + result.step().line() + ": " + Texts.oneLine(result.step().command()), className,
+                source, result.step().line(), result.durationMs());
+        switch (result.status()) {
+            case FAILED -> {
+                indent(xml, 2);
+                xml.writeStartElement("failure");
+                xml.writeAttribute("message", oneLine(failureMessage(result)));
+                xml.writeAttribute("type", failureType(result));
+                xml.writeCharacters(clean(failureBody(result)));
+                xml.writeEndElement();
+            }
+            case NOT_RUN -> {
+                indent(xml, 2);
+                xml.writeEmptyElement("skipped");
+                xml.writeAttribute("message", oneLine(result.reason() != null ? result.reason()
+                        : setupFailed ? "not run: the lesson could not be set up" : "not run: an earlier step failed"));
+            }
+            default -> { }
+        }
+        String notes = notes(result);
+        if (!notes.isEmpty()) {
+            indent(xml, 2);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(clean(notes));
+            xml.writeEndElement();
+        }
+        indent(xml, 1);
+        xml.writeEndElement();
+    }
+
+    private static void testcase(XMLStreamWriter xml, String name, String className, String source, int line,
+                                 long millis) throws XMLStreamException {
+        indent(xml, 1);
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("name", oneLine(name));
+        xml.writeAttribute("classname", className);
+        xml.writeAttribute("time", seconds(millis));
+        xml.writeAttribute("file", clean(source));
+        if (line > 0) {
+            xml.writeAttribute("line", String.valueOf(line));
+        }
+    }
+
+    private static String failureMessage(StepResult result) {
+        if (result.timedOut()) {
+            return "timed out: killed at its deadline after " + Texts.seconds(result.durationMs());
+        }
+        if (result.exitCode() != null && result.exitCode() != 0) {
+            return "exit code " + result.exitCode() + (result.reason() != null ? ": " + result.reason() : "");
+        }
+        if (result.reason() != null) {
+            return result.reason();
+        }
+        if (mismatched(result)) {
+            return "the output differs from the documented sample";
+        }
+        return "failed";
+    }
+
+    private static String failureType(StepResult result) {
+        if (result.timedOut()) {
+            return "timeout";
+        }
+        if (result.exitCode() != null && result.exitCode() != 0) {
+            return "exit-code";
+        }
+        return mismatched(result) ? "output-mismatch" : "failed";
+    }
+
+    private static boolean mismatched(StepResult result) {
+        return result.match() != null && result.match().outcome() == MatchResult.Outcome.MISMATCHED;
+    }
+
+    private static String failureBody(StepResult result) {
+        StringBuilder body = new StringBuilder();
+        body.append(result.step().span().fileLine()).append(": ").append(result.step().command()).append('\n');
+        if (result.reason() != null) {
+            body.append("reason: ").append(result.reason()).append('\n');
+        }
+        if (result.match() != null && result.match().diff() != null) {
+            body.append('\n').append(result.match().diff());
+        }
+        List<String> tail = Texts.tail(result.output().merged(), Texts.TAIL_LINES);
+        if (!tail.isEmpty()) {
+            int total = Texts.lineCount(result.output().merged());
+            body.append("\noutput").append(tail.size() < total ? " (last " + tail.size() + " of " + total + " lines)" : "")
+                    .append(":\n").append(String.join("\n", tail)).append('\n');
+        }
+        return body.toString();
+    }
+
+    private static String notes(StepResult result) {
+        List<String> notes = new ArrayList<>();
+        if (result.repair() != null) {
+            notes.add("warning: " + result.step().span().fileLine() + ": repaired to '" + result.repair().command()
+                    + "' (evidence: " + result.repair().evidence() + "); run 'docproof fix " + result.step().span().file()
+                    + "' to write it back");
+        }
+        if (result.match() != null) {
+            result.match().drift().forEach(d -> notes.add("drift: " + d));
+            result.match().abridged().forEach(a -> notes.add("abridged: " + a));
+        }
+        if (result.status() == Status.PASSED && result.reason() != null) {
+            notes.add("note: " + result.reason());
+        }
+        return String.join("\n", notes);
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        indent(xml, 2);
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", oneLine(value));
+    }
+
+    private static void indent(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(depth));
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /** An attribute value on one line. */
+    private static String oneLine(String text) {
+        return clean(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /**
+     * Text XML 1.0 can carry: characters it forbids (escape, bell, NUL…) become a visible {@code \\u001b}, so a
+     * report never fails to parse because a program printed a control character.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sb.append(c).append(text.charAt(++i));
+            } else if (allowed) {
+                sb.append(c);
+            } else if (c == '\r') {
+                sb.append(i + 1 < text.length() && text.charAt(i + 1) == '\n' ? "" : "\n");
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
+    }
+}

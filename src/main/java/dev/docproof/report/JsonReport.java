@@ -1,0 +1,135 @@
+package dev.docproof.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.Leak;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.StepResult;
+import dev.docproof.verify.MatchResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The machine-readable report: one object per lesson with its steps and leaks. Field names are a contract
+ * for CI scripts; new fields may be added, none renamed. Outputs are kept raw (carriage returns and all),
+ * so nothing the step printed is lost.
+ */
+public final class JsonReport {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private JsonReport() {}
+
+    /** Writes the report; the writer is flushed, not closed. */
+    public static void write(CourseResult course, Writer out) throws IOException {
+        MAPPER.writeValue(out, toTree(course));
+        out.write('\n');
+        out.flush();
+    }
+
+    public static String toJson(CourseResult course) {
+        try {
+            return MAPPER.writeValueAsString(toTree(course)) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ObjectNode toTree(CourseResult course) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("engineVersion", course.engineVersion());
+        root.put("started", course.started() == null ? null : course.started().toString());
+        root.put("durationMs", course.duration() == null ? 0 : course.duration().toMillis());
+        root.set("summary", summary(Summary.of(course)));
+        ArrayNode lessons = root.putArray("lessons");
+        course.lessons().forEach(l -> lessons.add(lesson(l)));
+        return root;
+    }
+
+    private static ObjectNode lesson(LessonResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("source", String.valueOf(result.plan().lesson().source()).replace('\\', '/'));
+        node.put("title", result.plan().lesson().title());
+        node.put("started", result.started() == null ? null : result.started().toString());
+        node.put("durationMs", result.duration() == null ? 0 : result.duration().toMillis());
+        node.put("setupError", result.setupError());
+        node.set("summary", summary(Summary.of(result)));
+        ArrayNode steps = node.putArray("steps");
+        result.steps().forEach(s -> steps.add(step(s)));
+        ArrayNode leaks = node.putArray("leaks");
+        for (Leak leak : result.leaks()) {
+            leaks.addObject()
+                    .put("kind", leak.kind().jsonName())
+                    .put("name", leak.name())
+                    .put("line", leak.line())
+                    .put("removed", leak.removed());
+        }
+        ArrayNode diagnostics = node.putArray("diagnostics");
+        for (Diagnostic d : result.diagnostics()) {
+            diagnostics.addObject()
+                    .put("line", d.span().line())
+                    .put("column", d.span().column())
+                    .put("severity", d.severity().name().toLowerCase())
+                    .put("message", d.message());
+        }
+        return node;
+    }
+
+    private static ObjectNode step(StepResult result) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("line", result.step().line());
+        node.put("lastLine", result.step().lastLine());
+        node.put("section", result.step().section());
+        node.put("command", result.step().command());
+        node.put("kind", result.step().kind().jsonName());
+        node.put("status", result.status().jsonName());
+        node.put("exitCode", result.exitCode());
+        node.put("durationMs", result.durationMs());
+        node.put("timedOut", result.timedOut());
+        node.put("reason", result.reason());
+        node.put("output", result.output().merged());
+        node.put("stdout", result.output().stdout());
+        node.put("stderr", result.output().stderr());
+        ArrayNode sample = node.putArray("sample");
+        result.step().sample().lines().forEach(sample::add);
+        node.put("sampleLine", result.step().sample().isEmpty() ? null : result.step().sample().firstLine());
+        MatchResult match = result.match();
+        node.put("match", match == null ? null : match.outcome().name().toLowerCase().replace('_', '-'));
+        strings(node.putArray("drift"), match == null ? List.of() : match.drift());
+        strings(node.putArray("abridged"), match == null ? List.of() : match.abridged());
+        node.put("diff", match == null ? null : match.diff());
+        if (result.repair() != null) {
+            node.putObject("repair")
+                    .put("originalCommand", result.repair().originalCommand())
+                    .put("command", result.repair().command())
+                    .put("evidence", result.repair().evidence());
+        }
+        return node;
+    }
+
+    private static ObjectNode summary(Summary summary) {
+        return MAPPER.createObjectNode()
+                .put("runnable", summary.runnable())
+                .put("passed", summary.passed())
+                .put("repaired", summary.repaired())
+                .put("failed", summary.failed())
+                .put("notRun", summary.notRun())
+                .put("templates", summary.templates())
+                .put("leaks", summary.leaks())
+                .put("durationMs", summary.duration().toMillis());
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

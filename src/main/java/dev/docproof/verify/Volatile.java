@@ -1,0 +1,112 @@
+package dev.docproof.verify;
+
+import java.util.regex.Pattern;
+
+/**
+ * Kinds of value that change from run to run. A documented value of a kind matches any actual value of the
+ * same kind; a different value is drift, reported but not failed. Tried in this order at each position of a
+ * sample line, first match wins, so the more specific kinds come first. To add a kind, add a constant.
+ */
+public enum Volatile {
+
+    /** A curl progress-meter row: every figure in it is a transfer size, speed or time. */
+    PROGRESS_METER("progress meter", row()),
+    SHA256_ID("sha256 id", "sha256:(?:[0-9a-f]{64}|[0-9a-f]{12})"),
+    LONG_ID("id", "[0-9a-f]{64}"),
+    SHORT_ID("id", "[0-9a-f]{12}") {
+        @Override
+        boolean accepts(String documented) { // both a digit and a letter: not a word, not a number
+            return documented.chars().anyMatch(Character::isDigit) && documented.chars().anyMatch(Character::isLetter);
+        }
+    },
+    TIMESTAMP("timestamp", String.join("|",
+            // 2026-11-30T11:48:21.123Z, 2026-11-30 11:48:21 +0000 UTC, 2026-11-30
+            "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?(?: [A-Z]{2,5})?)?",
+            // Mon, 30 Nov 2026 11:48:21 GMT (HTTP)
+            Words.DAY + ", \\d{1,2} " + Words.MONTH + " \\d{4} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?",
+            // Mon Nov 30 11:48:21 UTC 2026 (date)
+            Words.DAY + " " + Words.MONTH + " +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?(?: \\d{4})?",
+            "\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?")),
+    /** Written by an author as a pattern ({@code 172.X.X.X}): matches any address with the fixed octets; no drift. */
+    IPV4_PATTERN("IPv4 address pattern", "(?:\\d{1,3}|[xX])(?:\\.(?:\\d{1,3}|[xX])){3}") {
+        @Override
+        boolean accepts(String documented) {
+            return documented.toLowerCase().contains("x");
+        }
+
+        @Override
+        String actualRegex(String documented) {
+            StringBuilder regex = new StringBuilder();
+            for (String octet : documented.split("\\.")) {
+                regex.append(regex.isEmpty() ? "" : "\\.")
+                        .append(octet.equalsIgnoreCase("x") ? "\\d{1,3}" : Pattern.quote(octet));
+            }
+            return regex.toString();
+        }
+
+        @Override
+        boolean drifts() {
+            return false;
+        }
+    },
+    IPV4("IPv4 address", "\\d{1,3}(?:\\.\\d{1,3}){3}"),
+    RELATIVE_TIME("relative time",
+            "(?:(?:[Aa]bout|[Ll]ess than) an?|\\d+) (?:second|minute|hour|day|week|month|year)s?(?: ago)?"),
+    DURATION("duration", "(?:\\d+(?:\\.\\d+)?(?:ns|µs|us|ms|h|m|s))+"),
+    SIZE("size", "\\d+(?:\\.\\d+)? ?(?:bytes|B|kB|KB|KiB|MB|MiB|GB|GiB|TB|TiB)");
+
+
+    private final String label;
+    private final String regex;
+    /** Finds the kind in a sample line, whole tokens only (not inside a longer word or number). */
+    private final Pattern detector;
+
+    Volatile(String label, String regex) {
+        this.label = label;
+        this.regex = regex;
+        this.detector = Pattern.compile("(?<![\\w.])(?:" + regex + ")(?![\\w]|\\.\\d)");
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Finds this kind starting exactly at {@code from}; the end index, or -1. */
+    int detectAt(String line, int from) {
+        java.util.regex.Matcher m = detector.matcher(line);
+        m.region(from, line.length());
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        if (m.lookingAt() && accepts(m.group())) {
+            return m.end();
+        }
+        return -1;
+    }
+
+    /** Whether a detected token really is of this kind (beyond what the regex says). */
+    boolean accepts(String documented) {
+        return true;
+    }
+
+    /** What an actual value of the same kind looks like. */
+    String actualRegex(String documented) {
+        return regex;
+    }
+
+    /** Whether a different actual value is worth reporting (a written pattern is no value). */
+    boolean drifts() {
+        return true;
+    }
+
+    private static String row() {
+        String figure = "\\d+(?:\\.\\d+)?[kMGTP]?";
+        String time = "(?:--:--:--|\\d+:\\d{2}:\\d{2})";
+        return " *\\d{1,3} +" + figure + " +\\d{1,3} +" + figure + " +\\d{1,3} +" + figure
+                + " +" + figure + " +" + figure + " +" + time + " +" + time + " +" + time + " +" + figure;
+    }
+
+    private static final class Words {
+        static final String DAY = "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)";
+        static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+    }
+}

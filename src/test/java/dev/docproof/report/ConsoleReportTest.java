@@ -1,0 +1,131 @@
+package dev.docproof.report;
+
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.LessonResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleReportTest {
+
+    private static String plain(CourseResult course) {
+        StringWriter text = new StringWriter();
+        new ConsoleReport(new PrintWriter(text), false, true).report(course);
+        return text.toString();
+    }
+
+    @Test
+    void plainOutputListsStepsDriftAbridgedRepairLeaksAndSummaries() {
+        assertThat(plain(Results.course(Results.networking()))).isEqualTo("""
+                content/docker-networking.rst:45: passed   docker network ls
+                content/docker-networking.rst:52: not-run  docker network inspect <network name>
+                content/docker-networking.rst:241: passed   docker exec client curl -v server:8080/message
+                  drift: line 247: 172.28.0.2 → 172.18.0.3
+                  abridged: after line 251: 3 actual lines not shown in the sample (stderr, from "{ [31 bytes data]")
+                content/docker-networking.rst:262: repaired docker network remove
+                warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test' \
+                (evidence: network networking-test created at line 194, still present); \
+                run 'docproof fix content/docker-networking.rst' to write it back
+                content/docker-networking.rst:152: leaked network my-network (removed after the lesson)
+                content/docker-networking.rst: 3 runnable: 2 passed, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s
+                course: 3 runnable: 2 passed, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s (1 lesson, Docker engine 20.10.24)
+                """);
+    }
+
+    @Test
+    void failureShowsExitCodeReasonOutputTailDiffAndDeadline() {
+        assertThat(plain(Results.course(Results.failing(), Results.broken()))).isEqualTo("""
+                content/failing.rst:5: failed   docker network remove
+                  exit code 1
+                  reason: "docker network remove" requires at least 1 argument.
+                  output (last 10 of 12 lines):
+                  | line 3
+                  | line 4
+                  | line 5
+                  | line 6
+                  | line 7
+                  | line 8
+                  | line 9
+                  | line 10
+                  | line 11
+                  | line 12
+                content/failing.rst:9: failed   curl -s localhost:8080/ \\ …
+                  output:
+                  | <html>
+                  | 404 <File> not found
+                  diff:
+                  --- content/failing.rst (documented)
+                  +++ actual output
+                  @@ -12,2 +1,2 @@
+                   <html>
+                  -using container aliases & more
+                  +404 <File> not found
+                content/failing.rst:20: failed   docker run -it busybox
+                  timed out: killed at its deadline after 60.0s
+                  output:
+                  | waiting
+                content/failing.rst:25: not-run  echo never
+                content/failing.rst:3:1: warning: unknown directive "foo"
+                content/failing.rst: 4 runnable: 0 passed, 0 repaired, 3 failed; 1 not run; 0 leaks; 60.3s
+                content/broken.rst:4: not-run  docker network create networking-test
+                content/broken.rst: could not run the lesson: network networking-test already exists; remove it or rename it in the lesson
+                content/broken.rst: 1 runnable: 0 passed, 0 repaired, 0 failed; 1 not run; 0 leaks; 0.0s
+                course: 5 runnable: 0 passed, 0 repaired, 3 failed; 2 not run; 0 leaks; 60.3s (2 lessons, Docker engine 20.10.24)
+                """);
+    }
+
+    @Test
+    void plainOutputHasNoColourNorCarriageReturnEvenWhenColourIsAsked() {
+        String text = plain(Results.course(Results.failing(), Results.networking()));
+        assertThat(text).doesNotContain("\u001b").doesNotContain("\r");
+    }
+
+    @Test
+    void terminalShowsALiveProgressLineAndClearsItBeforeEachFinalLine() {
+        StringWriter text = new StringWriter();
+        AtomicLong nanos = new AtomicLong();
+        ConsoleReport report = new ConsoleReport(new PrintWriter(text), true, false, 60, nanos::get);
+        LessonResult lesson = Results.networking();
+        report.lessonStarted(lesson.plan());
+        report.stepStarted(lesson.steps().get(0).step());
+        nanos.addAndGet(1_200_000_000L);
+        report.tick();
+        report.stepFinished(lesson.steps().get(0));
+        report.stepStarted(lesson.steps().get(2).step());
+
+        String first = "[1/3] content/docker-networking.rst:45 docker network… 0.0s";
+        String ticked = "[1/3] content/docker-networking.rst:45 docker network… 1.2s";
+        String second = "[2/3] content/docker-networking.rst:241 docker exec c… 0.0s";
+        assertThat(List.of(first, ticked, second)).allMatch(l -> l.length() == 59); // shortened to fit 60 columns
+        assertThat(text.toString()).isEqualTo("\r" + first + "\r" + ticked
+                + "\r" + " ".repeat(ticked.length()) + "\r"
+                + "content/docker-networking.rst:45: passed   docker network ls\n"
+                + "\r" + second);
+    }
+
+    @Test
+    void terminalColoursStatusesAndDiffLines() {
+        StringWriter text = new StringWriter();
+        ConsoleReport report = new ConsoleReport(new PrintWriter(text), true, true);
+        LessonResult lesson = Results.failing();
+        report.stepFinished(lesson.steps().get(1));
+        assertThat(text.toString())
+                .contains("content/failing.rst:9: \u001b[1;31mfailed  \u001b[0m curl")
+                .contains("  \u001b[31m-using container aliases & more\u001b[0m\n")
+                .contains("  \u001b[32m+404 <File> not found\u001b[0m\n")
+                .contains("  \u001b[36m@@ -12,2 +1,2 @@\u001b[0m\n")
+                .contains("   <html>\n");
+    }
+
+    @Test
+    void setupProgressIsAPlainLineOffATerminal() {
+        StringWriter text = new StringWriter();
+        new ConsoleReport(new PrintWriter(text), false, false).setupProgress("building image launchcodedevops/simple-http");
+        assertThat(text.toString()).isEqualTo("building image launchcodedevops/simple-http\n");
+    }
+}

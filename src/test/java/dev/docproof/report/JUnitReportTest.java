@@ -1,0 +1,181 @@
+package dev.docproof.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JUnitReportTest {
+
+    @TempDir
+    Path dir;
+
+    private static Element parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document document = factory.newDocumentBuilder().parse(file.toFile());
+        return document.getDocumentElement();
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            if (nodes.item(i) instanceof Element e && e.getTagName().equals(name)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static String property(Element suite, String name) {
+        return children(children(suite, "properties").get(0), "property").stream()
+                .filter(p -> p.getAttribute("name").equals(name)).findFirst().orElseThrow().getAttribute("value");
+    }
+
+    @Test
+    void writesOneSuiteFilePerLessonNamedAfterItsPath() throws Exception {
+        List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir);
+        assertThat(files).containsExactly(dir.resolve("TEST-content.docker-networking.rst.xml"),
+                dir.resolve("TEST-content.failing.rst.xml"));
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void runnableStepsAreTestcasesAndTemplatesAreNot() throws Exception {
+        JUnitReport.write(Results.course(Results.networking()), dir);
+        Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
+        assertThat(suite.getTagName()).isEqualTo("testsuite");
+        assertThat(suite.getAttribute("name")).isEqualTo("content/docker-networking.rst");
+        assertThat(suite.getAttribute("tests")).isEqualTo("3");
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("0");
+        assertThat(suite.getAttribute("time")).isEqualTo("23.400");
+        assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-11-30T11:46:04");
+        assertThat(property(suite, "templates")).isEqualTo("1");
+        assertThat(property(suite, "docker.engine.version")).isEqualTo("20.10.24");
+
+        List<Element> cases = children(suite, "testcase");
+        assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly(
+                "line 45: docker network ls",
+                "line 241: docker exec client curl -v server:8080/message",
+                "line 262: docker network remove");
+        assertThat(cases).allMatch(c -> c.getAttribute("classname").equals("content.docker-networking_rst"));
+        assertThat(cases.get(1).getAttribute("time")).isEqualTo("0.312");
+        assertThat(cases.get(1).getAttribute("file")).isEqualTo("content/docker-networking.rst");
+        assertThat(cases.get(1).getAttribute("line")).isEqualTo("241");
+        assertThat(cases).allMatch(c -> children(c, "failure").isEmpty() && children(c, "skipped").isEmpty());
+    }
+
+    @Test
+    void repairedStepPassesWithTheRepairInItsOutputAndLeaksAreNoted() throws Exception {
+        JUnitReport.write(Results.course(Results.networking()), dir);
+        Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
+        Element repaired = children(suite, "testcase").get(2);
+        assertThat(children(repaired, "system-out").get(0).getTextContent()).isEqualTo(
+                "warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test'"
+                        + " (evidence: network networking-test created at line 194, still present);"
+                        + " run 'docproof fix content/docker-networking.rst' to write it back");
+        Element curl = children(suite, "testcase").get(1);
+        assertThat(children(curl, "system-out").get(0).getTextContent()).isEqualTo(
+                "drift: line 247: 172.28.0.2 → 172.18.0.3\n"
+                        + "abridged: after line 251: 3 actual lines not shown in the sample (stderr, from \"{ [31 bytes data]\")");
+        assertThat(children(suite, "system-out").get(0).getTextContent())
+                .isEqualTo("content/docker-networking.rst:152: leaked network my-network (removed after the lesson)");
+    }
+
+    @Test
+    void failuresCarryMessageTypeAndDiffWithMarkupAndControlCharactersEscaped() throws Exception {
+        JUnitReport.write(Results.course(Results.failing()), dir);
+        Path file = dir.resolve("TEST-content.failing.rst.xml");
+        String raw = Files.readString(file);
+        assertThat(raw).doesNotContain("\u001b").doesNotContain("\u0007").contains("&lt;File&gt;").contains("&amp; more");
+
+        Element suite = parse(file);
+        assertThat(suite.getAttribute("tests")).isEqualTo("4");
+        assertThat(suite.getAttribute("failures")).isEqualTo("3");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        List<Element> cases = children(suite, "testcase");
+        assertThat(cases.get(1).getAttribute("name")).isEqualTo("line 9: curl -s localhost:8080/ \\ …");
+
+        Element exit = children(cases.get(0), "failure").get(0);
+        assertThat(exit.getAttribute("type")).isEqualTo("exit-code");
+        assertThat(exit.getAttribute("message"))
+                .isEqualTo("exit code 1: \"docker network remove\" requires at least 1 argument.");
+        assertThat(exit.getTextContent()).contains("output (last 10 of 12 lines):\nline 3\n").endsWith("line 12\n");
+
+        Element mismatch = children(cases.get(1), "failure").get(0);
+        assertThat(mismatch.getAttribute("type")).isEqualTo("output-mismatch");
+        assertThat(mismatch.getAttribute("message")).isEqualTo("the output differs from the documented sample");
+        assertThat(mismatch.getTextContent()).isEqualTo("content/failing.rst:9: curl -s localhost:8080/ \\\n  -H 'Accept: */*'\n"
+                + "\n" + Results.DIFF + "\noutput:\n<html>\n404 <File> not found\n");
+
+        Element timeout = children(cases.get(2), "failure").get(0);
+        assertThat(timeout.getAttribute("type")).isEqualTo("timeout");
+        assertThat(timeout.getAttribute("message")).isEqualTo("timed out: killed at its deadline after 60.0s");
+
+        assertThat(children(cases.get(3), "skipped").get(0).getAttribute("message"))
+                .isEqualTo("not run: an earlier step failed");
+        assertThat(children(suite, "system-out").get(0).getTextContent())
+                .isEqualTo("content/failing.rst:3:1: warning: unknown directive \"foo\"");
+    }
+
+    @Test
+    void lessonThatCouldNotBeSetUpIsAnErrorAndItsStepsAreSkipped() throws Exception {
+        JUnitReport.write(Results.course(Results.broken()), dir);
+        Element suite = parse(dir.resolve("TEST-content.broken.rst.xml"));
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("errors")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        List<Element> cases = children(suite, "testcase");
+        assertThat(cases.get(0).getAttribute("name")).isEqualTo("lesson setup");
+        assertThat(children(cases.get(0), "error").get(0).getAttribute("message"))
+                .isEqualTo("network networking-test already exists; remove it or rename it in the lesson");
+        assertThat(children(cases.get(1), "skipped").get(0).getAttribute("message"))
+                .isEqualTo("not run: the lesson could not be set up");
+    }
+
+    @Test
+    void everyFileFollowsTheSchemaCiToolsRead() throws Exception {
+        List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing(), Results.broken()), dir);
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/report/junit-report.xsd")).newValidator();
+        for (Path file : files) {
+            validator.validate(new StreamSource(file.toFile()));
+        }
+        assertThat(files).hasSize(3);
+        String misordered = "<testsuite name='x' tests='1' failures='1' errors='0' skipped='0' time='0'>"
+                + "<testcase name='a' classname='b' time='0'><system-out/><failure message='m' type='t'/></testcase></testsuite>";
+        assertThatThrownBy(() -> validator.validate(new StreamSource(new java.io.StringReader(misordered))))
+                .as("the schema really checks the order").isInstanceOf(org.xml.sax.SAXException.class);
+    }
+
+    @Test
+    void controlCharactersBecomeVisibleEscapes() {
+        assertThat(JUnitReport.clean("a\u001b[0mb\u0000c\r\nd\re\tf\uD83D\uDE00")).isEqualTo("a\\u001b[0mb\\u0000c\nd\ne\tf\uD83D\uDE00");
+    }
+
+    @Test
+    void classAndFileNamesAreSanitised() {
+        assertThat(JUnitReport.fileName("content/sub dir/a&b.md")).isEqualTo("TEST-content.sub_dir.a_b.md.xml");
+        assertThat(JUnitReport.className("content/sub dir/a&b.md")).isEqualTo("content.sub_dir.a_b_md");
+        assertThat(JUnitReport.className("README.md")).isEqualTo("README_md");
+    }
+}

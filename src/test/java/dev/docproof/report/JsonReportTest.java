@@ -1,0 +1,93 @@
+package dev.docproof.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode report(dev.docproof.run.CourseResult course) throws Exception {
+        StringWriter text = new StringWriter();
+        JsonReport.write(course, text);
+        assertThat(text.toString()).endsWith("}\n");
+        return JSON.readTree(text.toString());
+    }
+
+    @Test
+    void stepCarriesTheContractFields() throws Exception {
+        JsonNode curl = report(Results.course(Results.networking())).at("/lessons/0/steps/2");
+        assertThat(curl).isEqualTo(JSON.readTree("""
+                {"line":241,"lastLine":241,"section":"Custom Network Example",
+                 "command":"docker exec client curl -v server:8080/message","kind":"run","status":"passed",
+                 "exitCode":0,"durationMs":312,"timedOut":false,"reason":null,
+                 "output":"* Closing connection 0\\nusing container aliases works!\\n",
+                 "stdout":"using container aliases works!\\n","stderr":"* Closing connection 0\\n",
+                 "sample":["...","* Connected to server (172.28.0.2) port 8080 (#0)","> GET /message HTTP/1.1",
+                           "> Host: server:8080","...","<","using container aliases works!"],
+                 "sampleLine":246,"match":"matched",
+                 "drift":["line 247: 172.28.0.2 → 172.18.0.3"],
+                 "abridged":["after line 251: 3 actual lines not shown in the sample (stderr, from \\"{ [31 bytes data]\\")"],
+                 "diff":null}
+                """));
+    }
+
+    @Test
+    void lessonHasSourceLeaksSummaryAndRepairedStepHasItsRepair() throws Exception {
+        JsonNode root = report(Results.course(Results.networking()));
+        assertThat(root.get("engineVersion").asText()).isEqualTo("20.10.24");
+        assertThat(root.get("started").asText()).isEqualTo("2026-11-30T11:46:04Z");
+        JsonNode lesson = root.at("/lessons/0");
+        assertThat(lesson.get("source").asText()).isEqualTo("content/docker-networking.rst");
+        assertThat(lesson.get("leaks")).isEqualTo(JSON.readTree("""
+                [{"kind":"network","name":"my-network","line":152,"removed":true}]"""));
+        assertThat(lesson.get("summary")).isEqualTo(JSON.readTree("""
+                {"runnable":3,"passed":2,"repaired":1,"failed":0,"notRun":1,"templates":1,"leaks":1,"durationMs":23400}"""));
+        JsonNode repaired = lesson.at("/steps/3");
+        assertThat(repaired.get("status").asText()).isEqualTo("repaired");
+        assertThat(repaired.get("repair")).isEqualTo(JSON.readTree("""
+                {"originalCommand":"docker network remove ","command":"docker network remove networking-test",
+                 "evidence":"network networking-test created at line 194, still present"}"""));
+        assertThat(lesson.at("/steps/2").has("repair")).isFalse();
+    }
+
+    @Test
+    void templateIsNotRunWithoutExitCodeOrMatch() throws Exception {
+        JsonNode template = report(Results.course(Results.networking())).at("/lessons/0/steps/1");
+        assertThat(template.get("kind").asText()).isEqualTo("template");
+        assertThat(template.get("status").asText()).isEqualTo("not-run");
+        assertThat(template.get("exitCode").isNull()).isTrue();
+        assertThat(template.get("match").isNull()).isTrue();
+        assertThat(template.get("sample").size()).isZero();
+        assertThat(template.get("drift").size()).isZero();
+    }
+
+    @Test
+    void failuresKeepDiffReasonDeadlineAndRawOutput() throws Exception {
+        JsonNode root = report(Results.course(Results.failing(), Results.broken()));
+        JsonNode steps = root.at("/lessons/0/steps");
+        assertThat(steps.at("/0/reason").asText()).isEqualTo("\"docker network remove\" requires at least 1 argument.");
+        assertThat(steps.at("/0/exitCode").asInt()).isEqualTo(1);
+        assertThat(steps.at("/1/match").asText()).isEqualTo("mismatched");
+        assertThat(steps.at("/1/diff").asText()).isEqualTo(Results.DIFF);
+        assertThat(steps.at("/1/output").asText()).isEqualTo("<html>\n404 <File> not found\u001b[0m\u0007\n");
+        assertThat(steps.at("/2/timedOut").asBoolean()).isTrue();
+        assertThat(steps.at("/2/exitCode").isNull()).isTrue();
+        assertThat(root.at("/lessons/0/diagnostics/0/message").asText()).isEqualTo("unknown directive \"foo\"");
+        assertThat(root.at("/lessons/1/setupError").asText()).startsWith("network networking-test already exists");
+        assertThat(root.at("/summary/failed").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void stringFormEqualsWriterForm() throws Exception {
+        var course = Results.course(Results.networking());
+        StringWriter text = new StringWriter();
+        JsonReport.write(course, text);
+        assertThat(JsonReport.toJson(course)).isEqualTo(text.toString());
+    }
+}

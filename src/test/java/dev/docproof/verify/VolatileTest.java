@@ -1,0 +1,59 @@
+package dev.docproof.verify;
+
+import dev.docproof.lesson.Sample;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each volatile kind: a documented value matches another value of its kind on the same line, as drift. */
+class VolatileTest {
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SHA256_ID      | sha256:1a43c6f0cecc                                                     | sha256:751c4c09e57b
+            LONG_ID        | 1a43c6f0cecc5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c | 751c4c09e57b5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c
+            SHORT_ID       | 1a43c6f0cecc                                                            | 751c4c09e57b
+            TIMESTAMP      | 2026-11-30T11:46:04.123Z                                                | 2026-12-01T00:00:00Z
+            TIMESTAMP      | 2026-11-30 11:46:04 +0000 UTC                                           | 2026-12-02 08:01:59 +0000 UTC
+            TIMESTAMP      | Mon, 30 Nov 2026 12:07:31 GMT                                           | Tue, 01 Dec 2026 08:00:00 GMT
+            TIMESTAMP      | Mon Nov 30 11:46:04 UTC 2026                                            | Tue Dec  1 08:00:00 UTC 2026
+            IPV4           | 172.28.0.2                                                              | 192.168.144.2
+            RELATIVE_TIME  | 3 seconds ago                                                           | About a minute ago
+            RELATIVE_TIME  | Less than a second ago                                                  | 2 hours ago
+            DURATION       | 0.012s                                                                  | 12ms
+            DURATION       | 1m30s                                                                   | 2.5s
+            SIZE           | 168MB                                                                   | 5.58kB
+            SIZE           | 31 bytes                                                                | 1024 bytes
+            PROGRESS_METER | 100    31  100    31    0     0    997      0 --:--:-- --:--:-- --:--:--  1631 | 100   2048  100  2048    0     0  12.3k      0  0:00:01 --:--:--  0:00:01 12.3k
+            """)
+    void documentedValueMatchesAnotherOfItsKindAsDrift(Volatile kind, String documented, String actual) {
+        int end = kind.detectAt(documented, 0);
+        assertThat(end).as("%s recognised as %s", documented, kind).isEqualTo(documented.length());
+        for (Volatile earlier : Volatile.values()) {
+            if (earlier.ordinal() < kind.ordinal()) {
+                assertThat(earlier.detectAt(documented, 0)).as("%s taken by %s first", documented, earlier).isNegative();
+            }
+        }
+        MatchResult result = Matcher.match(new Sample(List.of("value: " + documented + " (end)"), 7), Path.of("x.rst"),
+                "", "value: " + actual + " (end)\n", "");
+        assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(result.drift()).containsExactly("line 7: " + documented + " → " + actual);
+    }
+
+    @ParameterizedTest(name = "{0} is not volatile")
+    @CsvSource(delimiter = '|', textBlock = """
+            curl/7.88.1            | curl/7.99.9
+            HTTP/1.1               | HTTP/2.0
+            port 8080 (#0)         | port 8081 (#0)
+            Content-Length: 31     | Content-Length: 44
+            networking-test        | networking-tests
+            """)
+    void ordinaryTextMustBeEqual(String documented, String actual) {
+        MatchResult result = Matcher.match(new Sample(List.of(documented), 1), Path.of("x.rst"), "", actual + "\n", "");
+        assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
+}
