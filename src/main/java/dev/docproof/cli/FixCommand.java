@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 @Command(name = "fix", mixinStandardHelpOptions = true,
         description = {"Runs lessons like `check` does, then writes what docproof proved back into their sources:"
@@ -38,25 +37,32 @@ final class FixCommand implements Callable<Integer> {
             + " `...` lines, <placeholders> and volatile values wherever they still match.")
     boolean updateSamples;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of each step, e.g. 60s, 2m, 500ms (default: 60s).")
-    Duration timeout = RunSettings.DEFAULT_STEP_TIMEOUT;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Deadline of each step (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be at least 1 second, got " + timeoutSeconds);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
-        discovery.diagnostics().forEach(d -> err.println(d));
+        discovery.diagnostics().forEach(d -> err.println("docproof: " + d));
         if (discovery.files().isEmpty()) {
             err.println("docproof: no lesson files found (.rst, .md, .adoc) under " + paths);
             return Main.SETUP_ERROR;
         }
         List<Plan> plans = discovery.files().stream().map(LessonFiles::read).map(FixCommand::plan).toList();
-        RunSettings settings = new RunSettings(timeout, false, true, Path.of("content"));
+        // Like check: the image recipes are looked for next to the (first) lesson.
+        Path lessonDir = discovery.files().get(0).toAbsolutePath().getParent();
+        RunSettings settings = new RunSettings(Duration.ofSeconds(timeoutSeconds), false, true,
+                lessonDir == null ? Path.of("") : lessonDir);
         RunListener progress = new RunListener() {
             @Override
             public void setupProgress(String message) {
@@ -90,36 +96,5 @@ final class FixCommand implements Callable<Integer> {
             out.println("nothing to fix");
         }
         return Main.OK;
-    }
-
-    /** {@code 60s}, {@code 2m}, {@code 500ms}, {@code 1h}, a bare number of seconds, or ISO-8601 ({@code PT1M}). */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
-        @Override
-        public Duration convert(String value) {
-            var m = SIMPLE.matcher(value.strip());
-            Duration d;
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                String unit = m.group(2) == null ? "s" : m.group(2);
-                d = switch (unit) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofSeconds(n);
-                };
-            } else {
-                try {
-                    d = Duration.parse(value.strip());
-                } catch (RuntimeException e) {
-                    throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write e.g. 60s, 2m or 500ms");
-                }
-            }
-            if (d.isZero() || d.isNegative()) {
-                throw new CommandLine.TypeConversionException("'" + value + "': the timeout must be positive");
-            }
-            return d;
-        }
     }
 }
