@@ -14,13 +14,14 @@ public interface LineMatch {
     boolean matches(String sampleLine, String actualLine);
 
     /**
-     * Exact text (trailing whitespace ignored), where {@code <placeholder>} stands for any non-empty text,
+     * Exact text (trailing whitespace ignored), where {@code ...} inside a line stands for any text,
+     * {@code <placeholder>} for any non-empty text,
      * an IPv4 address for any IPv4 address and a hexadecimal id of 12 or 64 digits for any id as long; a run
      * of spaces between words matches any run, since table columns widen and narrow with their values.
      */
     LineMatch BASIC = new LineMatch() {
         private static final Pattern VOLATILE = Pattern.compile(
-                "<[^<>\\s][^<>]*>|\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b|\\b(?:[0-9a-f]{64}|[0-9a-f]{12})\\b");
+                "\\.\\.\\.|<[^<>\\s][^<>]*>|\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b|\\b(?:[0-9a-f]{64}|[0-9a-f]{12})\\b");
 
         @Override
         public boolean matches(String sampleLine, String actualLine) {
@@ -34,7 +35,9 @@ public interface LineMatch {
             while (m.find()) {
                 regex.append(literal(sample.substring(last, m.start())));
                 String token = m.group();
-                if (token.startsWith("<")) {
+                if (token.equals("...")) {
+                    regex.append(".*?");
+                } else if (token.startsWith("<")) {
                     regex.append(".+?");
                 } else if (token.contains(".")) {
                     regex.append("(?:\\d{1,3}\\.){3}\\d{1,3}");

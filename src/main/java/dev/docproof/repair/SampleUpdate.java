@@ -41,17 +41,36 @@ public final class SampleUpdate {
         return unchanged ? Optional.empty() : Optional.of(new Edit.Sample(sample.firstLine(), sample.lines(), lines));
     }
 
-    /** The new sample: matched sample lines kept, unmatched ones dropped, unshown actual lines written in their place. */
+    /**
+     * The new sample. Matched sample lines are kept as written. Between two kept lines, a stretch where some
+     * sample line no longer matches is replaced by the actual lines of that stretch; a stretch of actual lines
+     * alone (output the sample silently skips, which the matching language tolerates) stays unshown, so a
+     * sample is never rewritten for lines that still hold. Blank actual lines are layout and never written.
+     */
     public static List<NewLine> rewrite(List<String> actual, List<SampleAlignment.Op> alignment) {
         List<NewLine> lines = new ArrayList<>();
+        List<String> stretch = new ArrayList<>();
+        boolean stale = false;
         for (SampleAlignment.Op op : alignment) {
             if (op instanceof SampleAlignment.Op.Matched m) {
+                flush(lines, stretch, stale);
+                stale = false;
                 lines.add(new NewLine.Kept(m.sample()));
-            } else if (op instanceof SampleAlignment.Op.ActualOnly o) {
-                lines.add(new NewLine.Written(actual.get(o.actual())));
+            } else if (op instanceof SampleAlignment.Op.SampleOnly) {
+                stale = true;
+            } else if (op instanceof SampleAlignment.Op.ActualOnly o && !actual.get(o.actual()).isBlank()) {
+                stretch.add(actual.get(o.actual()));
             }
         }
+        flush(lines, stretch, stale);
         return lines;
+    }
+
+    private static void flush(List<NewLine> lines, List<String> stretch, boolean stale) {
+        if (stale) {
+            stretch.forEach(text -> lines.add(new NewLine.Written(text)));
+        }
+        stretch.clear();
     }
 
     /**

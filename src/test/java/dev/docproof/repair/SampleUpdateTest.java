@@ -64,14 +64,34 @@ class SampleUpdateTest {
     }
 
     @Test
-    void newLinesBetweenMatchedOnesAreWrittenAndVanishedOnesDropped() {
+    void vanishedLinesAreDroppedAndLinesTheSampleSilentlySkipsStayUnshown() {
         List<String> sample = List.of("NAME      DRIVER", "bridge    bridge", "old-net   bridge", "host      host");
         List<String> actual = List.of("NAME      DRIVER", "bridge    bridge", "host      host", "none      null");
 
         var ops = SampleAlignment.align(sample, actual, LineMatch.BASIC);
 
         assertThat(SampleUpdate.rewrite(actual, ops)).containsExactly(new NewLine.Kept(0), new NewLine.Kept(1),
-                new NewLine.Kept(3), new NewLine.Written("none      null"));
+                new NewLine.Kept(3));
+    }
+
+    @Test
+    void aStretchThatNoLongerMatchesIsReplacedByAllItsActualLines() {
+        List<String> sample = List.of("start", "old one", "end");
+        List<String> actual = List.of("start", "new one", "another new", "end", "trailer");
+
+        var ops = SampleAlignment.align(sample, actual, LineMatch.BASIC);
+
+        assertThat(SampleUpdate.rewrite(actual, ops)).containsExactly(new NewLine.Kept(0),
+                new NewLine.Written("new one"), new NewLine.Written("another new"), new NewLine.Kept(2));
+    }
+
+    @Test
+    void anElisionBeforeAStaleLineLeavesItsReplacementInPlace() {
+        List<String> sample = List.of("...", "* Connected to server (172.28.0.2) port 8080 (#0)");
+        List<String> actual = List.of("* Trying 172.18.0.3:8080...", "* Connected to server (172.18.0.3) port 8080");
+
+        assertThat(SampleAlignment.align(sample, actual, LineMatch.BASIC)).containsExactly(
+                new Op.Matched(0, 0, 1), new Op.SampleOnly(1), new Op.ActualOnly(1));
     }
 
     @Test
@@ -84,6 +104,7 @@ class SampleUpdateTest {
         assertThat(LineMatch.BASIC.matches("exact", "exactly")).isFalse();
         assertThat(LineMatch.BASIC.matches("<id>      bridge", "aaaaaaaaaaaa   bridge")).isTrue();
         assertThat(LineMatch.BASIC.matches("a b", "ab")).isFalse();
+        assertThat(LineMatch.BASIC.matches("Server: SimpleHTTP/... Python/...", "Server: SimpleHTTP/0.6 Python/3.11.2")).isTrue();
     }
 
     @Test
@@ -114,5 +135,54 @@ class SampleUpdateTest {
         Sample sample = new Sample(List.of("hello", "..."), 3);
 
         assertThat(SampleUpdate.edit(sample, "hello\nmore\nand more\n", LineMatch.BASIC)).isEmpty();
+    }
+
+    @Test
+    void blankLinesAreLayoutKeptInTheSampleAndNeverWrittenFromTheOutput() {
+        List<String> sample = List.of("first", "", "second");
+        List<String> actual = List.of("first", "", "", "changed");
+
+        var ops = SampleAlignment.align(sample, actual, LineMatch.BASIC);
+
+        assertThat(SampleUpdate.rewrite(actual, ops)).containsExactly(new NewLine.Kept(0), new NewLine.Kept(1),
+                new NewLine.Written("changed"));
+    }
+
+    static final List<String> LESSON_CURL_SAMPLE = List.of("...", "* Connected to server (172.28.0.2) port 8080 (#0)",
+            "> GET /message HTTP/1.1", "> Host: server:8080", "...", "<", "using container aliases works!");
+
+    /** curl's verbose output through one pipe: the progress meter rewritten with carriage returns, then the body. */
+    static String curlOutput(String connectedLine) {
+        return "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+                + "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+                + "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"
+                + "*   Trying 172.18.0.2:8080...\n"
+                + connectedLine + "\n"
+                + "> GET /message HTTP/1.1\n> Host: server:8080\n> User-Agent: curl/7.88.1\n> Accept: */*\n>\n"
+                + "* HTTP 1.0, assume close after body\n< HTTP/1.0 200 OK\n< Server: SimpleHTTP/0.6 Python/3.11.2\n"
+                + "< Content-Length: 31\n<\n{ [31 bytes data]\n"
+                + "\r100    31  100    31    0     0  15500      0 --:--:-- --:--:-- --:--:-- 31000\n"
+                + "* Closing connection 0\nusing container aliases works!\n";
+    }
+
+    @Test
+    void theLessonsCurlSampleStillHoldsWithAnotherAddress() {
+        String output = curlOutput("* Connected to server (172.18.0.2) port 8080 (#0)");
+
+        assertThat(SampleUpdate.edit(new Sample(LESSON_CURL_SAMPLE, 245), output, LineMatch.BASIC)).isEmpty();
+    }
+
+    @Test
+    void theLessonsCurlSampleLosesOnlyTheLineCurlNoLongerPrints() throws IOException {
+        Path lesson = Path.of("content/docker-networking.rst");
+        byte[] before = Files.readAllBytes(lesson);
+        String output = curlOutput("* Connected to server (172.18.0.2) port 8080");
+
+        Edit.Sample edit = SampleUpdate.edit(new Sample(LESSON_CURL_SAMPLE, 245), output, LineMatch.BASIC).orElseThrow();
+        var result = (SourcePatch.Result.Patched) SourcePatch.apply(lesson, before, List.of(edit));
+
+        String expected = new String(before, StandardCharsets.UTF_8).replace(
+                "  * Connected to server (172.28.0.2) port 8080 (#0)\n", "  * Connected to server (172.18.0.2) port 8080\n");
+        assertThat(new String(result.bytes(), StandardCharsets.UTF_8)).isEqualTo(expected);
     }
 }
