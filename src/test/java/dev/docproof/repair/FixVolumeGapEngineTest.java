@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code docproof fix} against the real engine: a lesson that removes its volume without naming it is
  * run, repaired from the ledger and written back. The volume gets a name of its own per test run, so
- * parallel runs never meet; whatever the lesson leaves behind is removed here, and only that.
+ * parallel runs never meet; whatever the lesson leaves behind is removed here, and only that. The lesson's
+ * container runs with {@code --network none}: writing to a volume needs no network, and so the test does
+ * not depend on the engine's default bridge.
  */
 class FixVolumeGapEngineTest {
 
