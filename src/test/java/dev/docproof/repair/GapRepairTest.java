@@ -79,12 +79,22 @@ class GapRepairTest {
                 removed(CONTAINER, "server", 212, CUSTOM, 259),
                 removed(CONTAINER, "client", 222, CUSTOM, 259));
 
-        Repair repair = fill(GapRepair.propose(step(262, CUSTOM, "docker network remove "), NETWORK_RM_ERROR, ledger));
+        Repair repair = fill(GapRepair.propose(step(262, CUSTOM, "docker network remove"), NETWORK_RM_ERROR, ledger));
 
-        assertThat(repair.originalCommand()).isEqualTo("docker network remove ");
+        assertThat(repair.originalCommand()).isEqualTo("docker network remove");
         assertThat(repair.command()).isEqualTo("docker network remove networking-test");
         assertThat(repair.evidence())
                 .isEqualTo("networking-test: created at content/docker-networking.rst:194 and still present");
+    }
+
+    @Test
+    void whitespaceThatEndedTheCommandDoesNotSurviveTheFill() {
+        List<LedgerEntry> ledger = List.of(created(NETWORK, "networking-test", 194, CUSTOM));
+
+        Repair repair = fill(GapRepair.propose(step(262, CUSTOM, "docker network remove  "), NETWORK_RM_ERROR, ledger));
+
+        assertThat(repair.originalCommand()).isEqualTo("docker network remove  ");
+        assertThat(repair.command()).isEqualTo("docker network remove networking-test");
     }
 
     @Test
