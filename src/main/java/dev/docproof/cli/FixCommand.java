@@ -1,13 +1,100 @@
 package dev.docproof.cli;
 
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.CourseRunner;
+import dev.docproof.run.RunListener;
+import dev.docproof.run.RunSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "fix", description = "(not built yet)")
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = {"Runs lessons like `check` does, then writes what docproof proved back into their sources:"
+                + " each repaired command (only the affected lines change) and, with --update-samples, each output"
+                + " sample that no longer matches.",
+                "Exit codes: 0 written (or nothing to fix), 1 failures remain that could not be repaired,"
+                        + " 2 usage or set-up error."})
 final class FixCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Lesson files, or folders to search for them.")
+    List<Path> paths;
+
+    @Option(names = "--dry-run", description = "Print the unified diff of what would change; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--update-samples", description = "Also rewrite output samples from the actual output, keeping"
+            + " `...` lines, <placeholders> and volatile values wherever they still match.")
+    boolean updateSamples;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Deadline of each step (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        return Main.SETUP_ERROR;
+        if (timeoutSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be at least 1 second, got " + timeoutSeconds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LessonFiles.Discovery discovery = LessonFiles.discover(paths);
+        discovery.diagnostics().forEach(d -> err.println("docproof: " + d));
+        if (discovery.files().isEmpty()) {
+            err.println("docproof: no lesson files found (.rst, .md, .adoc) under " + paths);
+            return Main.SETUP_ERROR;
+        }
+        List<Plan> plans = discovery.files().stream().map(LessonFiles::read).map(FixCommand::plan).toList();
+        // Like check: the image recipes are looked for next to the (first) lesson.
+        Path lessonDir = discovery.files().get(0).toAbsolutePath().getParent();
+        RunSettings settings = new RunSettings(Duration.ofSeconds(timeoutSeconds), false, true,
+                lessonDir == null ? Path.of("") : lessonDir);
+        RunListener progress = new RunListener() {
+            @Override
+            public void setupProgress(String message) {
+                err.println("docproof: " + message);
+                err.flush();
+            }
+        };
+        CourseResult result = CourseRunner.run(plans, settings, progress);
+        FixWriteBack.Outcome outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun);
+        return report(outcome, out, err);
+    }
+
+    private static Plan plan(Lesson lesson) {
+        return Planner.plan(lesson);
+    }
+
+    /** Prints what was done and chooses the exit code; shared with the tests of the write-back. */
+    static int report(FixWriteBack.Outcome outcome, PrintWriter out, PrintWriter err) {
+        outcome.diffs().forEach(out::print);
+        outcome.changes().forEach(out::println);
+        outcome.unfixed().forEach(err::println);
+        outcome.setupErrors().forEach(err::println);
+        if (!outcome.setupErrors().isEmpty()) {
+            return Main.SETUP_ERROR;
+        }
+        if (!outcome.unfixed().isEmpty()) {
+            err.println("docproof: " + outcome.unfixed().size() + " failure(s) could not be repaired");
+            return Main.FAILURES;
+        }
+        if (outcome.changes().isEmpty() && outcome.diffs().isEmpty()) {
+            out.println("nothing to fix");
+        }
+        return Main.OK;
     }
 }

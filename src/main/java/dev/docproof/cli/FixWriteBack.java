@@ -1,0 +1,143 @@
+package dev.docproof.cli;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.repair.LineMatch;
+import dev.docproof.repair.SampleUpdate;
+import dev.docproof.repair.SourcePatch;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.Status;
+import dev.docproof.run.StepResult;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes what a run proved back into the lessons' sources: each repaired command and, when asked, each
+ * output sample that no longer matches. Kept apart from running the lessons, so that it can be exercised
+ * with results built by hand.
+ */
+final class FixWriteBack {
+
+    /**
+     * What was done. {@code changes} read {@code file:line: before → after}; {@code diffs} are unified diffs
+     * (dry run only); {@code unfixed} are failures nothing could repair or write; {@code setupErrors} are
+     * lessons that could not run or files that could not be written.
+     */
+    record Outcome(List<String> changes, List<String> diffs, List<String> unfixed, List<String> setupErrors) {
+        Outcome {
+            changes = List.copyOf(changes);
+            diffs = List.copyOf(diffs);
+            unfixed = List.copyOf(unfixed);
+            setupErrors = List.copyOf(setupErrors);
+        }
+    }
+
+    private FixWriteBack() {}
+
+    static Outcome apply(List<LessonResult> lessons, boolean updateSamples, boolean dryRun) {
+        List<String> changes = new ArrayList<>();
+        List<String> diffs = new ArrayList<>();
+        List<String> unfixed = new ArrayList<>();
+        List<String> setupErrors = new ArrayList<>();
+        Map<Path, List<SourcePatch.Edit>> edits = new LinkedHashMap<>();
+        for (LessonResult lesson : lessons) {
+            Path source = lesson.plan().lesson().source();
+            if (lesson.setupError() != null) {
+                setupErrors.add(source + ": not run: " + lesson.setupError());
+                continue;
+            }
+            lesson.plan().diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                    .forEach(d -> unfixed.add(d.toString()));
+            for (StepResult result : lesson.steps()) {
+                Optional<SourcePatch.Edit> edit = edit(result, updateSamples);
+                if (edit.isPresent()) {
+                    edits.computeIfAbsent(result.step().span().file(), f -> new ArrayList<>()).add(edit.get());
+                } else if (result.status() == Status.FAILED) {
+                    unfixed.add(result.step().span().fileLine() + ": still failing: " + firstLine(result.step().command())
+                            + (result.reason() == null ? "" : " — " + String.join("; ", result.reason().lines().toList())));
+                }
+            }
+        }
+        edits.forEach((file, fileEdits) -> {
+            byte[] before;
+            try {
+                before = Files.readAllBytes(file);
+            } catch (IOException e) {
+                setupErrors.add(file + ": cannot read the lesson to write the fix back: " + e.getMessage());
+                return;
+            }
+            SourcePatch.Result result = SourcePatch.apply(file, before, fileEdits);
+            if (result instanceof SourcePatch.Result.Refused refused) {
+                refused.diagnostics().forEach(d -> unfixed.add(d.toString()));
+                return;
+            }
+            SourcePatch.Result.Patched patched = (SourcePatch.Result.Patched) result;
+            if (dryRun) {
+                diffs.add(SourcePatch.unifiedDiff(file, before, patched.bytes()));
+                return;
+            }
+            try {
+                writeAtomically(file, patched.bytes());
+                patched.changes().forEach(c -> changes.add(c.toString()));
+            } catch (IOException e) {
+                setupErrors.add(file + ": cannot write the fix back (the file is unchanged): " + e.getMessage());
+            }
+        });
+        return new Outcome(changes, diffs, unfixed, setupErrors);
+    }
+
+    /** The source edit a step's result proves, if any. */
+    private static Optional<SourcePatch.Edit> edit(StepResult result, boolean updateSamples) {
+        if (result.status() == Status.REPAIRED && result.repair() != null) {
+            var repair = result.repair();
+            return Optional.of(new SourcePatch.Edit.Command(result.step().line(), result.step().lastLine(),
+                    repair.originalCommand(), repair.command()));
+        }
+        boolean ranCleanly = result.exitCode() != null && result.exitCode() == 0 && !result.timedOut();
+        if (updateSamples && result.status() == Status.FAILED && ranCleanly && result.match() != null
+                && !result.match().matched()) {
+            // Only the output of a command that succeeded may become documentation.
+            return SampleUpdate.edit(result.step().sample(), result.output().merged(), LineMatch.BASIC)
+                    .map(e -> (SourcePatch.Edit) e);
+        }
+        return Optional.empty();
+    }
+
+    /** Temp file beside the target, then a move: a crash leaves the old file or the new one, never half of each. */
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".docproof-tmp");
+        try {
+            Files.write(temp, bytes);
+            copyPermissions(file, temp);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source != null && target != null) {
+            target.setPermissions(source.readAttributes().permissions());
+        }
+    }
+
+    private static String firstLine(String command) {
+        return command.lines().findFirst().orElse("").strip() + (command.contains("\n") ? " …" : "");
+    }
+}
