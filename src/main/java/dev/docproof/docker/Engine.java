@@ -143,8 +143,8 @@ public final class Engine implements AutoCloseable {
 
     private static String fix(Location location) {
         if (location.fromEnvironment()) {
-            return "Start the engine " + location.foundVia() + " points at, or unset DOCKER_HOST to use "
-                    + DEFAULT_SOCKET + "; then run: ./docproof engine";
+            return "Start the engine DOCKER_HOST names, or unset DOCKER_HOST to use " + DEFAULT_SOCKET
+                    + " and run: ./docproof engine";
         }
         return "Run ./docproof engine (as root on Debian it installs and starts one), or start Docker yourself"
                 + " (e.g. Docker Desktop) or set DOCKER_HOST to an engine that runs.";

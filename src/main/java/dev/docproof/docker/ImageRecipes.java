@@ -25,6 +25,11 @@ public final class ImageRecipes {
         this.recipes = List.copyOf(recipes);
     }
 
+    /** A fixed set of recipes, e.g. none, or ones a test made. */
+    public static ImageRecipes of(List<ImageRecipe> recipes) {
+        return new ImageRecipes(recipes);
+    }
+
     /** Every folder under {@code root} holding a Dockerfile is a recipe; a missing root holds none. */
     public static ImageRecipes discover(Path root) throws IOException {
         List<ImageRecipe> found = new ArrayList<>();
