@@ -69,7 +69,7 @@ final class BaseImage {
             progress.accept("turning the root file system into " + REFERENCE);
             try (InputStream in = Files.newInputStream(context)) {
                 ImageProvisioner.build(client, in, REFERENCE,
-                        Map.of(ImageProvisioner.RECIPE_LABEL, "debootstrap " + String.join(" ", DEBOOTSTRAP)),
+                        ImageProvisioner.labels(REFERENCE, "debootstrap " + String.join(" ", DEBOOTSTRAP)),
                         progress, "from Debian packages failed", "See " + log + ", then run: ./docproof engine");
             } catch (IOException e) {
                 throw new EngineException("Could not read " + context + ": " + e.getMessage());

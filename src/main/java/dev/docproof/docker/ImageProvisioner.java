@@ -41,6 +41,11 @@ public final class ImageProvisioner {
 
     /** The label that ties a built image to the recipe it was built from. */
     public static final String RECIPE_LABEL = "dev.docproof.recipe-sha256";
+    /**
+     * The image the recipe label belongs to. Labels are inherited: an image built elsewhere FROM a
+     * docproof image carries its parent's recipe label, which says nothing about the child.
+     */
+    public static final String RECIPE_IMAGE_LABEL = "dev.docproof.recipe-image";
 
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
     /** Serialises provisioning across processes on this machine, so parallel test runs build once. */
@@ -170,11 +175,21 @@ public final class ImageProvisioner {
                 + " or, where a registry is reachable, run: ./docproof engine --pull " + image;
     }
 
-    /** A recipe-built image is stale when its label names another recipe; an unlabelled one is kept as is. */
+    /**
+     * Stale: docproof built this very image from another version of its recipe. An image without
+     * docproof's labels for itself (pulled, or built elsewhere) is kept as it is.
+     */
     private static boolean isStale(InspectImageResponse image, ImageRecipe recipe) {
         Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
-        String built = labels == null ? null : labels.get(RECIPE_LABEL);
-        return built != null && !built.equals(recipe.sha256());
+        if (labels == null || !recipe.image().canonical().equals(labels.get(RECIPE_IMAGE_LABEL))) {
+            return false;
+        }
+        return !recipe.sha256().equals(labels.get(RECIPE_LABEL));
+    }
+
+    /** The labels that mark {@code image} as built by docproof from the recipe with {@code sha256}. */
+    static Map<String, String> labels(ImageRef image, String sha256) {
+        return Map.of(RECIPE_IMAGE_LABEL, image.canonical(), RECIPE_LABEL, sha256);
     }
 
     private Optional<InspectImageResponse> inspect(ImageRef image) {
@@ -188,7 +203,7 @@ public final class ImageProvisioner {
     private void build(ImageRecipe recipe) throws EngineException {
         progress.accept("building " + recipe.image() + " from " + recipe.folder());
         build(client, new ByteArrayInputStream(tar(recipe.folder())), recipe.image(),
-                Map.of(RECIPE_LABEL, recipe.sha256()), progress,
+                labels(recipe.image(), recipe.sha256()), progress,
                 "from " + recipe.folder() + " failed", "Fix the Dockerfile, then run: ./docproof engine");
     }
 
