@@ -176,8 +176,9 @@ final class DoctorCommand implements Callable<Integer> {
                 int first = i;
                 StringBuilder command = new StringBuilder(prompt.group(1));
                 while (command.toString().endsWith("\\") && i + 1 < lines.size()) {
-                    command.setLength(command.length() - 1);
-                    command.append(' ').append(lines.get(++i).strip());
+                    String joined = command.substring(0, command.length() - 1).stripTrailing();
+                    command.setLength(0);
+                    command.append(joined).append(' ').append(lines.get(++i).strip());
                 }
                 String text = command.toString().strip();
                 if (!text.matches(".*<[^>]+>.*") && !text.contains("...")) {
