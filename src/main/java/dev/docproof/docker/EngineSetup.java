@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,16 +63,22 @@ public final class EngineSetup {
             progress.accept("dockerd (pid " + running.get() + ") is starting; waiting for it to answer");
         } else {
             progress.accept("starting " + dockerd + " in the background (log: " + log + ")");
-            startDetached(dockerd, log);
+            startDetached(dockerd, List.of(), log);
         }
-        if (!Poll.until(START_TIMEOUT, () -> Engine.answers(null))) {
-            throw new EngineException("dockerd did not answer at " + Engine.DEFAULT_SOCKET + " within "
+        Engine engine = awaitEngine(null, log);
+        progress.accept(describe(engine) + ", started by docproof");
+        return engine;
+    }
+
+    /** Polls until an engine answers at {@code dockerHost} (null: the default socket), within a deadline. */
+    static Engine awaitEngine(String dockerHost, Path log) throws EngineException {
+        if (!Poll.until(START_TIMEOUT, () -> Engine.answers(dockerHost))) {
+            throw new EngineException("dockerd did not answer at "
+                    + (dockerHost == null ? Engine.DEFAULT_SOCKET : dockerHost) + " within "
                     + START_TIMEOUT.toSeconds() + " s. Its log (" + log + ") ends with:\n" + Processes.tail(log, 15)
                     + "\nFix what the log names, then run: ./docproof engine");
         }
-        Engine engine = Engine.connect(null);
-        progress.accept(describe(engine) + ", started by docproof");
-        return engine;
+        return Engine.connect(dockerHost);
     }
 
     /** e.g. "engine answers: Docker 20.10.24 (API 1.41) via socket /var/run/docker.sock". */
@@ -105,9 +112,11 @@ public final class EngineSetup {
      * Starts dockerd in its own session with its output in {@code log}; the shell redirects the
      * daemon's streams to the file, so it holds no pipe of ours and survives this JVM.
      */
-    private static void startDetached(Path dockerd, Path log) throws EngineException {
-        Processes.run(List.of("bash", "-c", "exec setsid -f \"$0\" >>\"$1\" 2>&1 </dev/null",
-                        dockerd.toString(), log.toAbsolutePath().toString()),
-                Map.of(), Duration.ofSeconds(10), log.resolveSibling("dockerd-start.log"));
+    static void startDetached(Path dockerd, List<String> arguments, Path log) throws EngineException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "log=\"$1\"; shift; exec setsid -f \"$@\" >>\"$log\" 2>&1 </dev/null", "start-dockerd",
+                log.toAbsolutePath().toString(), dockerd.toString()));
+        command.addAll(arguments);
+        Processes.run(command, Map.of(), Duration.ofSeconds(10), log.resolveSibling("dockerd-start.log"));
     }
 }
