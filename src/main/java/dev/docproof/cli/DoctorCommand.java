@@ -34,7 +34,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Says whether this machine can run the lessons: does a Docker engine answer, and are the"
                 + " images the lessons run present, buildable from content/images, or missing.",
                 "Exit 0 when ready, 2 otherwise; each problem is followed by the command that fixes it."})

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-@Command(name = "engine", mixinStandardHelpOptions = true,
+@Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Gets a Docker engine that answers and the lesson images into it.",
                 "An engine that answers is used as it is; otherwise, as root on Debian, docproof installs"
                         + " docker.io when needed and starts dockerd. Every recipe under --images is built when its"

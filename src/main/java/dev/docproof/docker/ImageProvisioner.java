@@ -103,14 +103,24 @@ public final class ImageProvisioner {
     }
 
     private List<Provisioned> ensureLocked(List<ImageRef> images) throws EngineException {
-        List<Provisioned> done = new ArrayList<>();
-        try (FileChannel channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
-            for (ImageRef image : new LinkedHashSet<>(images)) {
-                done.add(ensure(image, new HashSet<>()));
-            }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            // Another user's lock file: provisioning still works, only without cross-process coordination.
+            return ensureEach(images);
+        }
+        try (channel; FileLock ignored = channel.lock()) {
+            return ensureEach(images);
         } catch (IOException e) {
             throw new EngineException("Cannot take the provisioning lock " + LOCK_FILE + ": " + e.getMessage());
+        }
+    }
+
+    private List<Provisioned> ensureEach(List<ImageRef> images) throws EngineException {
+        List<Provisioned> done = new ArrayList<>();
+        for (ImageRef image : new LinkedHashSet<>(images)) {
+            done.add(ensure(image, new HashSet<>()));
         }
         return done;
     }
