@@ -93,7 +93,7 @@ final class DoctorCommand implements Callable<Integer> {
                 imageFacts.add(new DoctorReport.ImageFacts(use.getKey(), Optional.empty(),
                         recipeFolder(recipes, use.getKey()), use.getValue()));
             }
-            return new DoctorReport.Facts(DoctorReport.EngineFacts.down(e.getMessage(),
+            return new DoctorReport.Facts(DoctorReport.EngineFacts.down(e.getMessage().lines().findFirst().orElse(""),
                     Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()).isPresent()), names(lessonPaths),
                     lessonFiles.size(), imageFacts, notes);
         }

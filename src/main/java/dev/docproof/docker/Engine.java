@@ -116,7 +116,10 @@ public final class Engine implements AutoCloseable {
 
     record Version(String server, String api) {}
 
-    /** Asks the engine for its version over a transport with short deadlines, so a dead address fails fast. */
+    /**
+     * Asks the engine for its version over a transport with short deadlines, so a dead address fails fast.
+     * The failure's message is the problem on its first line and what to do on the next.
+     */
     static Version ping(Location location) throws EngineException {
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(location.uri())
@@ -127,7 +130,7 @@ public final class Engine implements AutoCloseable {
                 .method(DockerHttpClient.Request.Method.GET).path("/version").build())) {
             if (response.getStatusCode() != 200) {
                 throw new EngineException("The Docker engine at " + location.uri() + " answered HTTP "
-                        + response.getStatusCode() + " to a version request. " + fix(location));
+                        + response.getStatusCode() + " to a version request.\n" + fix(location));
             }
             try (InputStream body = response.getBody()) {
                 JsonNode json = JSON.readTree(body);
@@ -137,7 +140,7 @@ public final class Engine implements AutoCloseable {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new EngineException("No Docker engine answers at " + location.uri() + " (" + location.foundVia()
-                    + "): " + rootMessage(e) + ". " + fix(location), e);
+                    + "): " + rootMessage(e) + ".\n" + fix(location), e);
         }
     }
 
