@@ -152,10 +152,19 @@ public final class ImageProvisioner {
         return new Provisioned(image, Outcome.PULLED);
     }
 
+    /** @param building the images whose build waits on this one: meeting one of them again is a cycle */
     private Provisioned ensure(ImageRef image, Set<ImageRef> building) throws EngineException {
         if (!building.add(image)) {
             throw new EngineException("The recipes in content/images build on each other in a circle at " + image);
         }
+        try {
+            return ensureOnce(image, building);
+        } finally {
+            building.remove(image);
+        }
+    }
+
+    private Provisioned ensureOnce(ImageRef image, Set<ImageRef> building) throws EngineException {
         Optional<InspectImageResponse> present = inspect(image);
         Optional<ImageRecipe> recipe = recipes.forImage(image);
         if (image.equals(BaseImage.REFERENCE) && present.isEmpty()) {
