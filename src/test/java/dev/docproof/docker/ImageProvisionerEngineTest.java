@@ -91,6 +91,21 @@ class ImageProvisionerEngineTest {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(5);
     }
 
+    @Test
+    void recipesThatBuildOnEachOtherInACircleAreRefusedBeforeAnyBuild() throws Exception {
+        Engine engine = TestEngine.ready();
+        String prefix = "docproof-test-foundation-circle-" + System.nanoTime();
+        for (String[] pair : new String[][] {{"a", "b"}, {"b", "a"}}) {
+            Path recipe = Files.createDirectories(images.resolve(prefix + "-" + pair[0]));
+            Files.writeString(recipe.resolve("Dockerfile"), "FROM " + prefix + "-" + pair[1] + "\n");
+        }
+        List<String> progress = new ArrayList<>();
+        assertThatThrownBy(() -> provisioner(engine, progress).ensure(List.of(ImageRef.parse(prefix + "-a"))))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("build on each other in a circle at " + prefix + "-a:latest");
+        assertThat(progress).isEmpty();
+    }
+
     private ImageProvisioner provisioner(Engine engine, List<String> progress) throws IOException {
         return new ImageProvisioner(engine, ImageRecipes.discover(images), Path.of("target"), progress::add);
     }
