@@ -1,13 +1,191 @@
 package dev.docproof.cli;
 
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.ImageProvisioner;
+import dev.docproof.docker.ImageRecipe;
+import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageRef;
+import dev.docproof.docker.ImageReferences;
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
-@Command(name = "doctor", description = "(not built yet)")
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Says whether this machine can run the lessons: does a Docker engine answer, and are the"
+                + " images the lessons run present, buildable from content/images, or missing.",
+                "Exit 0 when ready, 2 otherwise; each problem is followed by the command that fixes it."})
 final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Lesson files or folders (default: content).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--images", paramLabel = "DIR", description = "Image recipes (default: ${DEFAULT-VALUE}).")
+    Path images = ImageRecipes.DEFAULT_ROOT;
+
+    /** A command a lesson runs and where it stands. */
+    record LessonCommand(String command, String where) {}
+
     @Override
     public Integer call() {
-        return Main.SETUP_ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> lessonPaths = paths.isEmpty() ? List.of(Path.of("content")) : paths;
+        DoctorReport.Report report = DoctorReport.of(gather(lessonPaths));
+        report.lines().forEach(out::println);
+        return report.ready() ? Main.OK : Main.SETUP_ERROR;
+    }
+
+    private DoctorReport.Facts gather(List<Path> lessonPaths) {
+        List<String> notes = new ArrayList<>();
+        ImageRecipes recipes;
+        try {
+            recipes = ImageRecipes.discover(images);
+        } catch (IOException e) {
+            notes.add("cannot read the image recipes under " + images + ": " + e.getMessage());
+            recipes = ImageRecipes.of(List.of());
+        }
+        List<Path> lessonFiles = new ArrayList<>();
+        List<LessonCommand> commands = lessonCommands(lessonPaths, lessonFiles, notes);
+        Map<ImageRef, List<String>> usedAt = new LinkedHashMap<>();
+        for (LessonCommand command : commands) {
+            for (ImageRef image : ImageReferences.find(command.command())) {
+                usedAt.computeIfAbsent(image, i -> new ArrayList<>()).add(command.where());
+            }
+        }
+        try (Engine engine = Engine.connect()) {
+            ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, Path.of("target"), line -> { });
+            List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();
+            for (Map.Entry<ImageRef, List<String>> use : usedAt.entrySet()) {
+                imageFacts.add(new DoctorReport.ImageFacts(use.getKey(), Optional.of(provisioner.state(use.getKey())),
+                        recipeFolder(recipes, use.getKey()), use.getValue()));
+            }
+            return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
+                    engine.apiVersion(), engine.foundVia()), names(lessonPaths), lessonFiles.size(), imageFacts, notes);
+        } catch (EngineException e) {
+            List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();
+            for (Map.Entry<ImageRef, List<String>> use : usedAt.entrySet()) {
+                imageFacts.add(new DoctorReport.ImageFacts(use.getKey(), Optional.empty(),
+                        recipeFolder(recipes, use.getKey()), use.getValue()));
+            }
+            return new DoctorReport.Facts(DoctorReport.EngineFacts.down(e.getMessage().lines().findFirst().orElse(""),
+                    Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()).isPresent()), names(lessonPaths),
+                    lessonFiles.size(), imageFacts, notes);
+        }
+    }
+
+    private static Optional<String> recipeFolder(ImageRecipes recipes, ImageRef image) {
+        return recipes.forImage(image).map(ImageRecipe::folder).map(Path::toString);
+    }
+
+    private static List<String> names(List<Path> paths) {
+        return paths.stream().map(Path::toString).toList();
+    }
+
+    /** The runnable commands of the lessons under the paths, through the reader and the planner. */
+    private static List<LessonCommand> lessonCommands(List<Path> paths, List<Path> files, List<String> notes) {
+        List<LessonCommand> commands = new ArrayList<>();
+        try {
+            LessonFiles.Discovery discovery = LessonFiles.discover(paths);
+            discovery.diagnostics().forEach(d -> notes.add(d.toString()));
+            for (Path file : discovery.files()) {
+                files.add(file);
+                Lesson lesson = LessonFiles.read(file);
+                lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                        .forEach(d -> notes.add(d.toString()));
+                Planner.plan(lesson).steps().stream().filter(s -> s.kind() == StepKind.RUN)
+                        .forEach(s -> commands.add(new LessonCommand(s.command(), s.span().fileLine())));
+            }
+            return commands;
+        } catch (UnsupportedOperationException readerOrPlannerNotBuilt) {
+            files.clear();
+            commands.clear();
+            return InterimScan.commands(paths, files, notes);
+        }
+    }
+
+    /**
+     * Interim, until the lesson reader and planner exist: the {@code $ }-prompted lines of the lesson
+     * files (with backslash continuations), skipping templates ({@code <placeholder>}, {@code ...}).
+     */
+    static final class InterimScan {
+
+        private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ (.*)$");
+        private static final Pattern LESSON = Pattern.compile(".*\\.(rst|md|markdown|adoc|asciidoc)$");
+
+        static List<LessonCommand> commands(List<Path> paths, List<Path> files, List<String> notes) {
+            List<LessonCommand> commands = new ArrayList<>();
+            for (Path path : paths) {
+                if (!Files.exists(path)) {
+                    notes.add(path + ": no such file or folder; name lesson files or folders that exist");
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).filter(p -> LESSON.matcher(p.toString()).matches()).sorted()
+                            .forEach(file -> {
+                                files.add(file);
+                                commands.addAll(commandsOf(file, read(file)));
+                            });
+                } catch (IOException | UncheckedIOException e) {
+                    notes.add(path + ": cannot be read: " + e.getMessage());
+                }
+            }
+            return commands;
+        }
+
+        private static List<String> read(Path file) {
+            try {
+                return Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static List<LessonCommand> commandsOf(Path file, List<String> lines) {
+            List<LessonCommand> commands = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher prompt = PROMPT.matcher(lines.get(i));
+                if (!prompt.matches()) {
+                    continue;
+                }
+                int first = i;
+                StringBuilder command = new StringBuilder(prompt.group(1));
+                while (command.toString().endsWith("\\") && i + 1 < lines.size()) {
+                    String joined = command.substring(0, command.length() - 1).stripTrailing();
+                    command.setLength(0);
+                    command.append(joined).append(' ').append(lines.get(++i).strip());
+                }
+                String text = command.toString().strip();
+                if (!text.matches(".*<[^>]+>.*") && !text.contains("...")) {
+                    commands.add(new LessonCommand(text, file + ":" + (first + 1)));
+                }
+            }
+            return commands;
+        }
     }
 }

@@ -1,13 +1,79 @@
 package dev.docproof.cli;
 
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.EngineSetup;
+import dev.docproof.docker.ImageProvisioner;
+import dev.docproof.docker.ImageRecipe;
+import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageRef;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.concurrent.Callable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-@Command(name = "engine", description = "(not built yet)")
-final class EngineCommand implements Callable<Integer> {
+@Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Gets a Docker engine that answers and the lesson images into it.",
+                "An engine that answers is used as it is; otherwise, as root on Debian, docproof installs"
+                        + " docker.io when needed and starts dockerd. Every recipe under --images is built when its"
+                        + " image is missing or its recipe changed."})
+final class EngineCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "Image recipes (default: ${DEFAULT-VALUE}).")
+    Path images = ImageRecipes.DEFAULT_ROOT;
+
+    @Option(names = "--log-dir", paramLabel = "DIR",
+            description = "Where apt, dockerd and debootstrap logs go (default: ${DEFAULT-VALUE}).")
+    Path logDir = Path.of("target");
+
+    @Option(names = "--pull", paramLabel = "IMAGE",
+            description = "Also pull IMAGE (one without a recipe) from its registry, giving up after 20 s.")
+    List<String> pulls = new ArrayList<>();
+
     @Override
     public Integer call() {
-        return Main.SETUP_ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        try (Engine engine = EngineSetup.ensure(logDir, out::println)) {
+            ImageRecipes recipes = ImageRecipes.discover(images);
+            ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, logDir, out::println);
+            for (ImageProvisioner.Provisioned done : provisioner.ensure(
+                    recipes.all().stream().map(ImageRecipe::image).toList())) {
+                out.println(done.image() + ": " + describe(done.outcome()));
+            }
+            for (String pull : pulls) {
+                ImageRef image = ImageRef.parse(pull);
+                ImageProvisioner.Provisioned done = provisioner.pull(image, Duration.ofSeconds(20));
+                out.println(done.image() + ": " + describe(done.outcome()));
+            }
+            out.printf("ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            return Main.OK;
+        } catch (EngineException e) {
+            err.println("docproof: " + e.getMessage());
+            return Main.SETUP_ERROR;
+        } catch (IOException e) {
+            err.println("docproof: cannot read the image recipes under " + images + ": " + e.getMessage());
+            return Main.SETUP_ERROR;
+        }
+    }
+
+    private static String describe(ImageProvisioner.Outcome outcome) {
+        return switch (outcome) {
+            case PRESENT -> "present";
+            case BUILT -> "built";
+            case REBUILT -> "rebuilt (its recipe changed)";
+            case PULLED -> "pulled";
+        };
     }
 }

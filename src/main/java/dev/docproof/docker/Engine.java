@@ -1,35 +1,164 @@
 package dev.docproof.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
 
 /** A Docker engine that answers: the client to it and how it was found. */
 public final class Engine implements AutoCloseable {
 
-    private Engine() {}
+    /** Where an engine listens when DOCKER_HOST does not say otherwise. */
+    public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
+
+    private static final Duration PING_CONNECT = Duration.ofSeconds(2);
+    private static final Duration PING_RESPONSE = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DockerClient client;
+    private final String serverVersion;
+    private final String apiVersion;
+    private final String foundVia;
+
+    private Engine(DockerClient client, String serverVersion, String apiVersion, String foundVia) {
+        this.client = client;
+        this.serverVersion = serverVersion;
+        this.apiVersion = apiVersion;
+        this.foundVia = foundVia;
+    }
 
     /** Connects to the engine named by DOCKER_HOST, else the default socket; fails with the fix when none answers. */
     public static Engine connect() throws EngineException {
-        throw new UnsupportedOperationException("not built yet");
+        return connect(System.getenv("DOCKER_HOST"));
+    }
+
+    /**
+     * Connects to {@code dockerHost} (a DOCKER_HOST value; null or blank means the default socket).
+     * The client is built directly on the zerodep transport, so no environment detection runs
+     * (Testcontainers' own detection stalls for minutes on machines that hold a /.dockerenv file).
+     */
+    public static Engine connect(String dockerHost) throws EngineException {
+        Location location = Location.of(dockerHost);
+        Version version = ping(location);
+        DockerClient client = DockerClientProviderStrategy.getClientForConfig(
+                TransportConfig.builder().dockerHost(location.uri()).build());
+        return new Engine(client, version.server(), version.api(), location.foundVia());
+    }
+
+    /** Whether an engine answers at {@code dockerHost} within a few seconds; never throws. */
+    public static boolean answers(String dockerHost) {
+        try {
+            ping(Location.of(dockerHost));
+            return true;
+        } catch (EngineException e) {
+            return false;
+        }
     }
 
     public DockerClient client() {
-        throw new UnsupportedOperationException("not built yet");
+        return client;
     }
 
     public String serverVersion() {
-        throw new UnsupportedOperationException("not built yet");
+        return serverVersion;
     }
 
     public String apiVersion() {
-        throw new UnsupportedOperationException("not built yet");
+        return apiVersion;
     }
 
     /** e.g. "DOCKER_HOST=tcp://…" or "socket /var/run/docker.sock". */
     public String foundVia() {
-        throw new UnsupportedOperationException("not built yet");
+        return foundVia;
     }
 
     @Override
     public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // Closing only releases the connection pool; nothing is left to undo.
+        }
+    }
+
+    /** Where to look for the engine and how to tell the user about it. */
+    record Location(URI uri, String foundVia, boolean fromEnvironment) {
+
+        static Location of(String dockerHost) throws EngineException {
+            if (dockerHost == null || dockerHost.isBlank()) {
+                return new Location(URI.create("unix://" + DEFAULT_SOCKET), "socket " + DEFAULT_SOCKET, false);
+            }
+            URI uri;
+            try {
+                uri = URI.create(dockerHost.trim());
+            } catch (IllegalArgumentException e) {
+                throw new EngineException("DOCKER_HOST=" + dockerHost + " is not a valid address."
+                        + " Set it to unix:///path/to/docker.sock or tcp://host:port, or unset it to use "
+                        + DEFAULT_SOCKET + ".");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+            if (!scheme.equals("unix") && !scheme.equals("tcp")) {
+                throw new EngineException("DOCKER_HOST=" + dockerHost + " uses '" + scheme + "', which docproof does"
+                        + " not speak. Set it to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the"
+                        + " socket: ssh -NL /tmp/docker.sock:/var/run/docker.sock host), or unset it.");
+            }
+            return new Location(uri, "DOCKER_HOST=" + dockerHost.trim(), true);
+        }
+    }
+
+    record Version(String server, String api) {}
+
+    /**
+     * Asks the engine for its version over a transport with short deadlines, so a dead address fails fast.
+     * The failure's message is the problem on its first line and what to do on the next.
+     */
+    static Version ping(Location location) throws EngineException {
+        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(location.uri())
+                .connectionTimeout(PING_CONNECT)
+                .responseTimeout(PING_RESPONSE)
+                .build();
+        try (http; DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/version").build())) {
+            if (response.getStatusCode() != 200) {
+                throw new EngineException("The Docker engine at " + location.uri() + " answered HTTP "
+                        + response.getStatusCode() + " to a version request.\n" + fix(location));
+            }
+            try (InputStream body = response.getBody()) {
+                JsonNode json = JSON.readTree(body);
+                return new Version(json.path("Version").asText("unknown"), json.path("ApiVersion").asText("unknown"));
+            }
+        } catch (EngineException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new EngineException("No Docker engine answers at " + location.uri() + " (" + location.foundVia()
+                    + "): " + rootMessage(e) + ".\n" + fix(location), e);
+        }
+    }
+
+    private static String fix(Location location) {
+        if (location.fromEnvironment()) {
+            return "Start the engine DOCKER_HOST names, or unset DOCKER_HOST to use " + DEFAULT_SOCKET
+                    + " and run: ./docproof engine";
+        }
+        return "Run ./docproof engine (as root on Debian it installs and starts one), or start Docker yourself"
+                + " (e.g. Docker Desktop) or set DOCKER_HOST to an engine that runs.";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message.strip();
     }
 }

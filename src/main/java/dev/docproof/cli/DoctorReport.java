@@ -1,0 +1,109 @@
+package dev.docproof.cli;
+
+import dev.docproof.docker.ImageProvisioner.State;
+import dev.docproof.docker.ImageRef;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code docproof doctor} says, as a pure function of the facts gathered about this machine. */
+final class DoctorReport {
+
+    /**
+     * The engine as found: either it answers (versions, where) or the problem.
+     *
+     * @param dockerHostSet whether DOCKER_HOST chose the engine: then docproof must not start one itself
+     */
+    record EngineFacts(boolean answers, String serverVersion, String apiVersion, String foundVia, String problem,
+                       boolean dockerHostSet) {
+
+        static EngineFacts answering(String serverVersion, String apiVersion, String foundVia) {
+            return new EngineFacts(true, serverVersion, apiVersion, foundVia, "", foundVia.startsWith("DOCKER_HOST"));
+        }
+
+        static EngineFacts down(String problem, boolean dockerHostSet) {
+            return new EngineFacts(false, "", "", "", problem, dockerHostSet);
+        }
+    }
+
+    /**
+     * One image the lessons run.
+     *
+     * @param state  its state in the engine; empty when no engine answers
+     * @param recipe the recipe folder that builds it, if any
+     * @param usedAt where the lessons run it ({@code content/x.rst:211}), first use first
+     */
+    record ImageFacts(ImageRef image, Optional<State> state, Optional<String> recipe, List<String> usedAt) {}
+
+    /**
+     * @param lessons     how many lesson files were scanned
+     * @param paths       the paths the user named, for the headline
+     * @param lessonNotes problems reading the lessons, each with what to do
+     */
+    record Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images,
+                 List<String> lessonNotes) {}
+
+    record Report(List<String> lines, int problems) {
+        boolean ready() {
+            return problems == 0;
+        }
+    }
+
+    static final String ENGINE_FIX = "./docproof engine";
+
+    private DoctorReport() {}
+
+    static Report of(Facts facts) {
+        List<String> lines = new ArrayList<>();
+        int problems = 0;
+        EngineFacts engine = facts.engine();
+        if (engine.answers()) {
+            lines.add("engine: Docker " + engine.serverVersion() + ", API " + engine.apiVersion() + ", found via "
+                    + engine.foundVia());
+        } else {
+            problems++;
+            lines.add("engine: PROBLEM: " + engine.problem());
+            lines.add("  fix: " + (engine.dockerHostSet()
+                    ? "start the engine DOCKER_HOST names, or: unset DOCKER_HOST; " + ENGINE_FIX
+                    : ENGINE_FIX));
+        }
+        String where = String.join(" ", facts.paths());
+        for (String note : facts.lessonNotes()) {
+            problems++;
+            lines.add("lessons: PROBLEM: " + note);
+        }
+        lines.add("lessons: " + facts.lessons() + " file" + (facts.lessons() == 1 ? "" : "s") + " under " + where
+                + " run " + facts.images().size() + " image" + (facts.images().size() == 1 ? "" : "s"));
+        for (ImageFacts image : facts.images()) {
+            String used = image.usedAt().isEmpty() ? "" : " (" + String.join(", ", image.usedAt()) + ")";
+            ImageLine line = imageLine(image);
+            lines.add("  " + image.image() + ": " + line.status() + used);
+            if (line.fix() != null) {
+                problems++;
+                lines.add("    fix: " + line.fix());
+            }
+        }
+        lines.add(problems == 0 ? "ready" : "not ready: " + problems + " problem" + (problems == 1 ? "" : "s"));
+        return new Report(lines, problems);
+    }
+
+    private record ImageLine(String status, String fix) {}
+
+    private static ImageLine imageLine(ImageFacts image) {
+        String recipe = image.recipe().map(r -> "recipe " + r).orElse("docproof's own base recipe");
+        if (image.state().isEmpty()) {
+            return image.recipe().isPresent()
+                    ? new ImageLine("unknown (no engine); buildable from " + recipe, null)
+                    : new ImageLine("unknown (no engine); no recipe in content/images", null);
+        }
+        return switch (image.state().get()) {
+            case PRESENT -> new ImageLine("present", null);
+            case STALE -> new ImageLine("PROBLEM: present, but " + recipe + " changed since it was built", ENGINE_FIX);
+            case BUILDABLE -> new ImageLine("PROBLEM: missing, buildable from " + recipe, ENGINE_FIX);
+            case MISSING -> new ImageLine("PROBLEM: missing, and content/images has no recipe for it",
+                    "add content/images/" + image.image().repository() + "/Dockerfile, or where a registry is"
+                            + " reachable: ./docproof engine --pull " + image.image());
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.docproof.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MainUsageTest {
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionPrintsOneLineAndExitsZero() {
+        Run run = run("--version");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).isEqualTo("docproof development build" + System.lineSeparator());
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void helpListsEverySubcommandAndExitsZero() {
+        Run run = run("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).startsWith("Usage: docproof ");
+        assertThat(run.out()).contains("plan", "check", "fix", "site", "preview", "doctor", "engine");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithOneLineThenTheUsage() {
+        Run run = run("--bogus");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("docproof: Unknown option: '--bogus'" + System.lineSeparator() + "Usage: docproof ");
+    }
+
+    @Test
+    void noCommandIsAUsageErrorNamingTheCommands() {
+        Run run = run();
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().lines().findFirst()).hasValue(
+                "docproof: Missing command: choose one of plan, check, fix, site, preview, doctor, engine");
+    }
+
+    @Test
+    void subcommandUsageErrorsShowThatSubcommandsUsage() {
+        Run run = run("doctor", "--no-such-option");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("docproof: Unknown option: '--no-such-option'" + System.lineSeparator()
+                + "Usage: docproof doctor ");
+    }
+}

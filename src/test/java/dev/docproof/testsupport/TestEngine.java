@@ -1,0 +1,58 @@
+package dev.docproof.testsupport;
+
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.EngineSetup;
+import dev.docproof.docker.ImageProvisioner;
+import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageRef;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Docker engine for tests that need one: set up once per test JVM (started and provisioned when
+ * needed, exactly as {@code docproof engine} does), shared by every test. A test never skips for want
+ * of an engine: {@link #ready()} either returns one or fails with what to do.
+ */
+public final class TestEngine {
+
+    /** The images the course lesson runs, provisioned from content/images before any test gets the engine. */
+    public static final List<ImageRef> LESSON_IMAGES = List.of(
+            ImageRef.parse("launchcodedevops/simple-http"), ImageRef.parse("launchcodedevops/simple-client"));
+
+    private static Engine engine;
+    private static String failure;
+
+    private TestEngine() {}
+
+    /**
+     * An engine that answers, with both lesson images present. Shared: do not close it.
+     * Set-up output goes to target/ (apt.log, dockerd.log, debootstrap.log).
+     */
+    public static synchronized Engine ready() {
+        if (engine != null) {
+            return engine;
+        }
+        if (failure != null) {
+            throw new AssertionError(failure);
+        }
+        Path target = Path.of("target");
+        try {
+            Engine started = EngineSetup.ensure(target, line -> { });
+            new ImageProvisioner(started, ImageRecipes.discover(ImageRecipes.DEFAULT_ROOT), target, line -> { })
+                    .ensure(LESSON_IMAGES);
+            engine = started;
+            return engine;
+        } catch (EngineException | IOException e) {
+            failure = "The tests need a Docker engine with the lesson images: " + e.getMessage();
+            throw new AssertionError(failure, e);
+        }
+    }
+
+    /** Base image every recipe builds on; test recipes may build on it too ({@code FROM} this). */
+    public static String baseImage() {
+        return "docproof/bookworm-minbase:1";
+    }
+}
