@@ -169,6 +169,22 @@ public final class Ledger {
         return removals;
     }
 
+    /** Which of these images the engine does not have; it is asked, never made to pull. */
+    public List<String> missingImages(List<String> images) throws EngineException {
+        List<String> missing = new ArrayList<>();
+        for (String image : images) {
+            try {
+                client.inspectImageCmd(image).exec();
+            } catch (NotFoundException e) {
+                missing.add(image);
+            } catch (RuntimeException e) {
+                throw new EngineException("the Docker engine did not answer about the image " + image + ": "
+                        + e.getMessage() + ". Check that it runs (`docker info`).", e);
+            }
+        }
+        return missing;
+    }
+
     private Removal remove(Tracked t) {
         Resource r = t.resource;
         try {

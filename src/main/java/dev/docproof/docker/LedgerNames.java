@@ -1,6 +1,7 @@
 package dev.docproof.docker;
 
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 
@@ -35,35 +36,81 @@ public final class LedgerNames {
         return names;
     }
 
-    private static java.util.Optional<PlannedName> plannedName(List<String> words) {
+    /** The images {@code docker run|create} commands in {@code command} start containers from. */
+    public static List<String> imagesUsed(String command) {
+        List<String> images = new ArrayList<>();
+        for (List<String> words : LedgerShellWords.simpleCommands(command)) {
+            List<String> args = runArguments(words);
+            if (args != null) {
+                imageOf(args).ifPresent(images::add);
+            }
+        }
+        return images;
+    }
+
+    private static Optional<String> imageOf(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                return i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
+            }
+            if (!a.startsWith("-")) {
+                return Optional.of(a);
+            }
+            if (!a.contains("=") && !RUN_FLAGS.contains(a) && !isShortFlagCluster(a)) {
+                i++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The arguments after {@code docker run|create|container run|container create}, else null. */
+    private static List<String> runArguments(List<String> words) {
+        List<String> rest = dockerArguments(words);
+        if (rest == null) {
+            return null;
+        }
+        if (startsWith(rest, "run") || startsWith(rest, "create")) {
+            return rest.subList(1, rest.size());
+        }
+        if (startsWith(rest, "container", "run") || startsWith(rest, "container", "create")) {
+            return rest.subList(2, rest.size());
+        }
+        return null;
+    }
+
+    /** The words after {@code docker} and its global options, or null when the command is not docker's. */
+    private static List<String> dockerArguments(List<String> words) {
         int i = 0;
         while (i < words.size() && (words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*") || words.get(i).equals("sudo"))) {
             i++;
         }
         if (i >= words.size() || !words.get(i).equals("docker")) {
-            return java.util.Optional.empty();
+            return null;
         }
         i++;
         while (i < words.size() && words.get(i).startsWith("-")) {
             i += DOCKER_GLOBAL_VALUED.contains(words.get(i)) ? 2 : 1;
         }
-        List<String> rest = words.subList(Math.min(i, words.size()), words.size());
+        return words.subList(Math.min(i, words.size()), words.size());
+    }
+
+    private static Optional<PlannedName> plannedName(List<String> words) {
+        List<String> rest = dockerArguments(words);
+        if (rest == null) {
+            return Optional.empty();
+        }
         if (startsWith(rest, "network", "create")) {
             return positional(rest.subList(2, rest.size()), NETWORK_CREATE_VALUED).map(n -> new PlannedName(ResourceKind.NETWORK, n));
         }
         if (startsWith(rest, "volume", "create")) {
             List<String> args = rest.subList(2, rest.size());
-            java.util.Optional<String> named = optionValue(args, "--name", VOLUME_CREATE_VALUED, Set.of());
+            Optional<String> named = optionValue(args, "--name", VOLUME_CREATE_VALUED, Set.of());
             return named.or(() -> positional(args, VOLUME_CREATE_VALUED)).map(n -> new PlannedName(ResourceKind.VOLUME, n));
         }
-        List<String> runArgs = null;
-        if (startsWith(rest, "run") || startsWith(rest, "create")) {
-            runArgs = rest.subList(1, rest.size());
-        } else if (startsWith(rest, "container", "run") || startsWith(rest, "container", "create")) {
-            runArgs = rest.subList(2, rest.size());
-        }
+        List<String> runArgs = runArguments(words);
         if (runArgs == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return optionValue(runArgs, "--name", null, RUN_FLAGS).map(n -> new PlannedName(ResourceKind.CONTAINER, n));
     }
@@ -81,11 +128,11 @@ public final class LedgerNames {
     }
 
     /** The first argument that is neither an option nor an option's value. */
-    private static java.util.Optional<String> positional(List<String> args, Set<String> valued) {
+    private static Optional<String> positional(List<String> args, Set<String> valued) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--")) {
-                return i + 1 < args.size() ? java.util.Optional.of(args.get(i + 1)) : java.util.Optional.empty();
+                return i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
             }
             if (a.startsWith("-")) {
                 if (valued.contains(a)) {
@@ -93,27 +140,27 @@ public final class LedgerNames {
                 }
                 continue;
             }
-            return java.util.Optional.of(a);
+            return Optional.of(a);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
      * The value of {@code option} among the options before the first positional argument.
      * With {@code valued} given, only those options take a value; else every option not in {@code flags} does.
      */
-    private static java.util.Optional<String> optionValue(List<String> args, String option, Set<String> valued,
+    private static Optional<String> optionValue(List<String> args, String option, Set<String> valued,
                                                           Set<String> flags) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals(option) && i + 1 < args.size()) {
-                return java.util.Optional.of(args.get(i + 1));
+                return Optional.of(args.get(i + 1));
             }
             if (a.startsWith(option + "=")) {
-                return java.util.Optional.of(a.substring(option.length() + 1));
+                return Optional.of(a.substring(option.length() + 1));
             }
             if (!a.startsWith("-") || a.equals("--")) {
-                return java.util.Optional.empty(); // the image (or the volume name): options end here
+                return Optional.empty(); // the image (or the volume name): options end here
             }
             boolean takesValue = valued != null ? valued.contains(a)
                     : !a.contains("=") && !flags.contains(a) && !isShortFlagCluster(a);
@@ -121,7 +168,7 @@ public final class LedgerNames {
                 i++;
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean isShortFlagCluster(String a) {

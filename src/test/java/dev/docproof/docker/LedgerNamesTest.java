@@ -45,4 +45,14 @@ class LedgerNamesTest {
         assertThat(LedgerNames.plannedNames("echo docker network create x")).isEmpty();
         assertThat(LedgerNames.plannedNames("docker exec client curl -v server:8080/message")).isEmpty();
     }
+
+    @Test
+    void readsTheImageARunOrCreateStartsFrom() {
+        assertThat(LedgerNames.imagesUsed("docker run -d --rm --name server --network networking-test"
+                + " -v /tmp/networking-test/:/var/www/:ro launchcodedevops/simple-http"))
+                .containsExactly("launchcodedevops/simple-http");
+        assertThat(LedgerNames.imagesUsed("docker run -itd --name client --network=net launchcodedevops/simple-client sh"))
+                .containsExactly("launchcodedevops/simple-client");
+        assertThat(LedgerNames.imagesUsed("docker network create x; docker exec client curl server")).isEmpty();
+    }
 }
