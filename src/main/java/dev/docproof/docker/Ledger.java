@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * Which engine resources a lesson created and removed, step by step. Snapshots of containers (stopped
  * ones too), networks and volumes are compared by id: a new id is attributed to the step just run, a
  * vanished one is marked removed by it. After the lesson, {@link #removeLeftBehind()} removes what the
- * lesson created and left — never anything that existed before it started.
+ * lesson created and left — never anything that existed before it started. Safe to use from a
+ * shutdown hook while the lesson's thread still runs.
  */
 public final class Ledger {
 
@@ -113,19 +114,19 @@ public final class Ledger {
     }
 
     /** Takes the snapshot before the lesson's first step; what it holds is never the lesson's. */
-    public LedgerSnapshot begin() throws EngineException {
+    public synchronized LedgerSnapshot begin() throws EngineException {
         baseline = snapshot();
         last = baseline;
         return baseline;
     }
 
     /** Takes a snapshot after the step at {@code line} ran, attributing what appeared and vanished to it. */
-    public void record(int line, String section) throws EngineException {
+    public synchronized void record(int line, String section) throws EngineException {
         record(snapshot(), line, section);
     }
 
     /** Attributes the difference between the previous snapshot and {@code now} to the step at {@code line}. */
-    public void record(LedgerSnapshot now, int line, String section) {
+    public synchronized void record(LedgerSnapshot now, int line, String section) {
         if (last == null) {
             throw new IllegalStateException("begin() first");
         }
@@ -144,7 +145,7 @@ public final class Ledger {
     }
 
     /** Resources the lesson created, and pre-existing ones it removed, in the order the ledger saw them. */
-    public List<LedgerEntry> entries() {
+    public synchronized List<LedgerEntry> entries() {
         return tracked.values().stream().map(Tracked::entry).toList();
     }
 
@@ -157,7 +158,7 @@ public final class Ledger {
      * Removes what the lesson created and left behind — containers (forced), then networks, then volumes —
      * and nothing else. The entries keep {@code removedAtLine} 0: they describe the lesson, not the clean-up.
      */
-    public List<Removal> removeLeftBehind() {
+    public synchronized List<Removal> removeLeftBehind() {
         List<Removal> removals = new ArrayList<>();
         for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
             for (Tracked t : tracked.values()) {

@@ -31,6 +31,7 @@ final class LessonRun {
     private final RunListener listener;
     private final CourseRunner.Collaborators with;
     private final Ledger ledger;
+    private volatile Step current;
 
     LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
         this.plan = plan;
@@ -92,8 +93,12 @@ final class LessonRun {
     private void runSteps(List<StepResult> results, List<Leak> leaks) throws IOException {
         Path workDir = Files.createTempDirectory("docproof-lesson-");
         Integer stoppedAt = null;
+        // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
+        Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try (ShellSession session = ShellSession.start(workDir)) {
             for (Step step : plan.steps()) {
+                current = step;
                 StepResult r;
                 if (step.kind() == StepKind.TEMPLATE) {
                     r = StepResult.notRun(step);
@@ -112,6 +117,11 @@ final class LessonRun {
             }
         } finally {
             try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already at work
+            }
+            try {
                 for (Ledger.Removal removal : ledger.removeLeftBehind()) {
                     LedgerEntry e = removal.entry();
                     leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
@@ -120,6 +130,14 @@ final class LessonRun {
                 deleteTree(workDir);
             }
         }
+    }
+
+    private void removeOnInterrupt() {
+        Step step = current;
+        if (step != null) {
+            record(step);
+        }
+        ledger.removeLeftBehind();
     }
 
     private StepResult runStep(ShellSession session, Step step) {

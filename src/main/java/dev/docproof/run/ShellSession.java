@@ -51,9 +51,9 @@ public final class ShellSession implements AutoCloseable {
     private final String nonce = UUID.randomUUID().toString().replace("-", "");
     private final StatusChannel status;
     private final Thread shutdownHook;
-    private Shell shell;
+    private volatile Shell shell;
     private int seq;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ShellSession(Path workingDirectory) throws IOException {
         home = workingDirectory;
@@ -91,7 +91,7 @@ public final class ShellSession implements AutoCloseable {
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
     public synchronized Execution run(String command, Duration timeout) {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("the shell session is closed");
         }
         try {
@@ -187,6 +187,9 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private Shell startShell(Path workingDirectory, boolean restore) throws IOException {
+        if (closed.get()) {
+            throw new IOException("the shell session was closed while a step ran");
+        }
         ShellFeed feed = new ShellFeed();
         StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
                 .directory(workingDirectory.toFile())
@@ -194,7 +197,11 @@ public final class ShellSession implements AutoCloseable {
                 .redirectOutput(new DiagnosticLines())
                 .redirectError(new DiagnosticLines())
                 .start();
-        Shell started1 = new Shell(started.getProcess(), feed);
+        Shell fresh = new Shell(started.getProcess(), feed);
+        if (closed.get()) {
+            killTree(fresh.process.toHandle(), true, null);
+            throw new IOException("the shell session was closed while a step ran");
+        }
         String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + quote(fifo.toString()) + "; __dp_dir="
                 + quote(dir.toString()) + "; ";
         StringBuilder boot = new StringBuilder(vars).append("source ").append(quote(driver.toString())).append("; ");
@@ -203,21 +210,23 @@ public final class ShellSession implements AutoCloseable {
         }
         boot.append("__dp_seq=").append(-1).append("; __dp_report ready; __dp_seq=\n");
         feed.write(boot.toString());
-        StatusChannel.Message ready = status.next(-1, started1.process, System.nanoTime() + GRACE.toNanos() * 2);
+        StatusChannel.Message ready = status.next(-1, fresh.process, System.nanoTime() + GRACE.toNanos() * 2);
         if (!(ready instanceof StatusChannel.Message.Ready)) {
-            killTree(started1.process.toHandle(), true, null);
+            killTree(fresh.process.toHandle(), true, null);
             throw new IOException("bash did not start a session (got " + ready + ")");
         }
-        return started1;
+        return fresh;
     }
 
-    /** Ends the shell, every process the lesson left running under it, and removes the session's files. */
+    /**
+     * Ends the shell, every process the lesson left running under it, and removes the session's files.
+     * Not synchronized with {@link #run}: from a shutdown hook it must stop a step that is still running.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
             if (shell != null) {
                 // Kill before closing stdin: a shell that ends on its own would orphan its children first.
