@@ -19,7 +19,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +56,7 @@ public final class ShellSession implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile Shell shell;
     private int seq;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ShellSession(Path workingDirectory) throws IOException {
         home = workingDirectory;
@@ -149,7 +152,7 @@ public final class ShellSession implements AutoCloseable {
         if (exitCode == null) {
             // Still inside the step at its deadline: the shell is busy with it, so it goes too.
             timedOut = true;
-            killTree(shell.process.toHandle(), true, null);
+            killTree(shell.process.toHandle(), true, null, tees);
             note = "killed at its deadline of " + seconds(timeout) + " with every process it started;"
                     + " a new shell continues the lesson with the state from before the step";
             replaceShell();
@@ -159,21 +162,28 @@ public final class ShellSession implements AutoCloseable {
                 timedOut = true;
                 Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
                         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-                killTree(shell.process.toHandle(), false, stepStart);
+                killTree(shell.process.toHandle(), false, stepStart, tees);
                 note = "the command returned " + exitCode + " but a process it started in the background kept"
                         + " running past the deadline of " + seconds(timeout) + "; it was killed";
-                exitCode = null;
             }
             if (calledExit || shellEnded) {
                 awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
-                killTree(shell.process.toHandle(), true, null);
-                note = (calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
+                killTree(shell.process.toHandle(), true, null, tees);
+                note = (note == null ? "" : note + "; ")
+                        + (calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
                         : "the shell ended during the step (exit status " + exitCode + ")")
                         + "; a new shell continues the lesson with the state the step left";
                 replaceShell();
             }
+            if (timedOut) {
+                exitCode = null;
+            }
         }
-        awaitAll(tees, System.nanoTime() + GRACE.toNanos());
+        // Whatever the killed processes wrote is still in the pipes: let the tees drain it, then stop them.
+        if (!awaitAll(tees, System.nanoTime() + GRACE.toNanos())) {
+            tees.forEach(ProcessHandle::destroyForcibly);
+            awaitAll(tees, System.nanoTime() + GRACE.toNanos());
+        }
         Output output = new Output(read(stepDir.resolve("merged")), read(stepDir.resolve("stdout")),
                 read(stepDir.resolve("stderr")));
         return new Execution(output, exitCode, duration, timedOut, note);
@@ -246,9 +256,18 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    /** Kills the shell's descendants (those started at or after {@code since} when given), then the shell. */
     private static void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
+        killTree(root, includeRoot, since, List.of());
+    }
+
+    /**
+     * Kills the shell (when {@code includeRoot}) and its descendants — only those started at or after
+     * {@code since} when given — except {@code spared}: a step's tees, left to drain what the killed
+     * processes wrote before they died.
+     */
+    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
         List<ProcessHandle> victims = new ArrayList<>(root.descendants()
+                .filter(p -> !spared.contains(p))
                 .filter(p -> since == null || p.info().startInstant().map(s -> !s.isBefore(since)).orElse(true))
                 .toList());
         if (includeRoot) {
@@ -270,12 +289,12 @@ public final class ShellSession implements AutoCloseable {
                     continue;
                 }
                 h.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 return false;
             }
         }

@@ -22,8 +22,8 @@ final class Verdicts {
     static StepResult verdict(Step step, ShellSession.Execution e, MatchResult match, Duration timeout) {
         long ms = e.duration().toMillis();
         if (e.timedOut()) {
-            String reason = "timed out: still running at the deadline of " + timeout.toSeconds() + " s (raise it with"
-                    + " --timeout SECONDS); " + (e.note() == null ? "it was killed" : e.note())
+            String what = e.note() != null ? e.note() : "still running at the deadline of " + timeout.toSeconds() + " s";
+            String reason = "timed out (raise the deadline with --timeout SECONDS): " + what
                     + partialOutput(e.output().merged(), "partial output");
             return new StepResult(step, Status.FAILED, null, ms, true, e.output(), null, null, reason);
         }
