@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,6 +34,7 @@ final class LessonRun {
     private final CourseRunner.Collaborators with;
     private final Ledger ledger;
     private volatile Step current;
+    private volatile Path workDir;
 
     LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
         this.plan = plan;
@@ -48,16 +51,38 @@ final class LessonRun {
         List<StepResult> results = new ArrayList<>();
         List<Leak> leaks = new ArrayList<>();
         String setupError = null;
+        CompletableFuture<ShellSession> opening = null;
         try {
+            workDir = Files.createTempDirectory("docproof-lesson-");
+            // bash starts while the engine is asked what it holds: neither waits for the other.
+            Path dir = workDir;
+            opening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ShellSession.start(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             LedgerSnapshot before = ledger.begin();
             setupError = nameClashes(before);
             if (setupError == null) {
-                runSteps(results, leaks);
+                runSteps(opened(opening), results, leaks);
             }
         } catch (EngineException e) {
             setupError = e.getMessage();
         } catch (IOException | UncheckedIOException e) {
             setupError = "cannot start the lesson's shell (bash): " + e.getMessage();
+        } finally {
+            if (opening != null) {
+                try {
+                    opened(opening).close();
+                } catch (IOException | UncheckedIOException notStarted) {
+                    // nothing to close
+                }
+            }
+            if (workDir != null) {
+                deleteTree(workDir);
+            }
         }
         // Steps the run never reached (set-up error, a failure mid-way) are reported as not run.
         for (Step step : plan.steps().subList(results.size(), plan.steps().size())) {
@@ -90,13 +115,23 @@ final class LessonRun {
                 .collect(Collectors.joining("\n"));
     }
 
-    private void runSteps(List<StepResult> results, List<Leak> leaks) throws IOException {
-        Path workDir = Files.createTempDirectory("docproof-lesson-");
+    private static ShellSession opened(CompletableFuture<ShellSession> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IOException(e.getCause() == null ? e.toString() : e.getCause().toString(), e.getCause());
+        }
+    }
+
+    private void runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
         Integer stoppedAt = null;
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (ShellSession session = ShellSession.start(workDir)) {
+        try (session) {
             for (Step step : plan.steps()) {
                 current = step;
                 StepResult r;
@@ -121,13 +156,9 @@ final class LessonRun {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already at work
             }
-            try {
-                for (Ledger.Removal removal : ledger.removeLeftBehind()) {
-                    LedgerEntry e = removal.entry();
-                    leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
-                }
-            } finally {
-                deleteTree(workDir);
+            for (Ledger.Removal removal : ledger.removeLeftBehind()) {
+                LedgerEntry e = removal.entry();
+                leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
             }
         }
     }
@@ -138,6 +169,7 @@ final class LessonRun {
             record(step);
         }
         ledger.removeLeftBehind();
+        deleteTree(workDir);
     }
 
     private StepResult runStep(ShellSession session, Step step) {

@@ -3,10 +3,12 @@ package dev.docproof.run;
 import dev.docproof.docker.LedgerTestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,10 +27,13 @@ class InterruptedRunTest {
         LedgerTestEngine.removeQuietly("network", "rm", net);
     }
 
+    @TempDir
+    Path tmp;
+
     @Test
     void anInterruptedRunKillsTheShellTreeAndRemovesWhatTheLessonCreated() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 InterruptedLessonMain.class.getName(), net).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -53,6 +58,9 @@ class InterruptedRunTest {
 
             assertThat(shellTree).noneMatch(ProcessHandle::isAlive);
             assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isEmpty();
+            try (var left = Files.list(tmp)) {
+                assertThat(left).as("the session's and the lesson's temporary files").isEmpty();
+            }
         } finally {
             child.destroyForcibly();
         }
