@@ -216,7 +216,9 @@ public final class ShellSession implements AutoCloseable {
                 + quote(dir.toString()) + "; ";
         StringBuilder boot = new StringBuilder(vars).append("source ").append(quote(driver.toString())).append("; ");
         if (restore && Files.exists(dir.resolve("state"))) {
-            boot.append("source ").append(quote(dir.resolve("state").toString())).append(" 2>/dev/null; ").append(vars);
+            // The driver is sourced again after the state, so nothing a lesson saved can replace it.
+            boot.append("source ").append(quote(dir.resolve("state").toString())).append(" 2>/dev/null; ").append(vars)
+                    .append("source ").append(quote(driver.toString())).append("; ");
         }
         boot.append("__dp_seq=").append(-1).append("; __dp_report ready; __dp_seq=\n");
         feed.write(boot.toString());

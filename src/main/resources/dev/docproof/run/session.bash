@@ -5,7 +5,8 @@
 # Status lines go to the fifo $__dp_fifo, opened only while a line is written, so no process a step
 # starts can hold or write to the status channel.
 
-__dp_report() { printf '%s %s %s\n' "$__dp_nonce" "$__dp_seq" "$*" > "$__dp_fifo"; }
+# Opened read-write: the open never blocks, so a shell whose reader died cannot hang on it.
+__dp_report() { printf '%s %s %s\n' "$__dp_nonce" "$__dp_seq" "$*" 1<> "$__dp_fifo"; }
 
 # Everything a later shell needs to continue where this one stopped.
 __dp_save() { { declare -p; declare -f; printf 'cd -- %q\n' "$PWD"; } > "$__dp_dir/state" 2>/dev/null; }
