@@ -146,6 +146,20 @@ class ShellSessionTest {
     }
 
     @Test
+    void aShellKilledByItsOwnStepIsReportedAndReplaced() throws Exception {
+        session.run("cd /tmp", DEADLINE);
+
+        ShellSession.Execution e = session.run("echo going; kill -9 $$", DEADLINE);
+        ShellSession.Execution next = session.run("pwd", DEADLINE);
+
+        assertThat(e.exitCode()).isEqualTo(137);
+        assertThat(e.timedOut()).isFalse();
+        assertThat(e.output().stdout()).isEqualTo("going\n");
+        assertThat(e.note()).startsWith("the shell ended during the step (exit status 137)");
+        assertThat(next.output().stdout()).isEqualTo("/tmp\n");
+    }
+
+    @Test
     void closeEndsTheShellAndEverythingItLeftRunning() throws Exception {
         ShellSession.Execution e = session.run("sleep 300 >/dev/null 2>&1 & echo $!", DEADLINE);
         long pid = Long.parseLong(e.output().stdout().trim());
