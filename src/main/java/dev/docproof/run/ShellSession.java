@@ -201,11 +201,12 @@ public final class ShellSession implements AutoCloseable {
             throw new IOException("the shell session was closed while a step ran");
         }
         ShellFeed feed = new ShellFeed();
+        DiagnosticLines errors = new DiagnosticLines();
         StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
                 .directory(workingDirectory.toFile())
                 .redirectInput(feed)
                 .redirectOutput(new DiagnosticLines())
-                .redirectError(new DiagnosticLines())
+                .redirectError(errors)
                 .start();
         Shell fresh = new Shell(started.getProcess(), feed);
         if (closed.get()) {
@@ -225,7 +226,9 @@ public final class ShellSession implements AutoCloseable {
         StatusChannel.Message ready = status.next(-1, fresh.process, System.nanoTime() + GRACE.toNanos() * 2);
         if (!(ready instanceof StatusChannel.Message.Ready)) {
             killTree(fresh.process.toHandle(), true, null);
-            throw new IOException("bash did not start a session (got " + ready + ")");
+            String said = errors.text();
+            throw new IOException("bash did not start a session" + (ready == null ? " in time" : ": it ended")
+                    + (said.isEmpty() ? "" : "; it said: " + said));
         }
         return fresh;
     }
@@ -329,10 +332,23 @@ public final class ShellSession implements AutoCloseable {
 
     private record Shell(Process process, ShellFeed feed) {}
 
-    /** bash's own stdout/stderr carry no step output; kept out of the way (steps have their own files). */
+    /**
+     * bash's own stdout/stderr carry no step output (steps have their own files); the last lines are
+     * kept to explain a shell that fails to start.
+     */
     private static final class DiagnosticLines extends LogOutputStream {
+        private final java.util.Deque<String> last = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
         @Override
         protected void processLine(String line) {
+            last.addLast(line);
+            while (last.size() > 10) {
+                last.pollFirst();
+            }
+        }
+
+        String text() {
+            return String.join("\n", last);
         }
     }
 
