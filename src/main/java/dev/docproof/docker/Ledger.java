@@ -5,7 +5,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +48,9 @@ public final class Ledger {
         }
     }
 
+    private static final Duration SETTLE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(25);
+
     private final DockerClient client;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     private LedgerSnapshot baseline;
@@ -74,21 +80,23 @@ public final class Ledger {
     /** The engine's resources now: three list calls, made in parallel. */
     public LedgerSnapshot snapshot() throws EngineException {
         try {
-            CompletableFuture<List<Resource>> containers = CompletableFuture.supplyAsync(this::containers);
+            CompletableFuture<List<Container>> containers = CompletableFuture.supplyAsync(
+                    () -> client.listContainersCmd().withShowAll(true).exec());
             CompletableFuture<List<Resource>> networks = CompletableFuture.supplyAsync(this::networks);
             List<Resource> volumes = volumes();
-            return LedgerSnapshot.of(Stream.of(containers.join(), networks.join(), volumes)
-                    .flatMap(List::stream).toList());
+            Map<String, String> states = new HashMap<>();
+            List<Resource> containerResources = new ArrayList<>();
+            for (Container c : containers.join()) {
+                containerResources.add(new Resource(ResourceKind.CONTAINER, c.getId(), containerName(c)));
+                states.put(c.getId(), c.getState() == null ? "" : c.getState());
+            }
+            return LedgerSnapshot.of(Stream.of(containerResources, networks.join(), volumes)
+                    .flatMap(List::stream).toList(), states);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw new EngineException("the Docker engine did not answer a list of its resources: " + cause.getMessage()
                     + ". Check that it runs (`docker info`).", cause);
         }
-    }
-
-    private List<Resource> containers() {
-        return client.listContainersCmd().withShowAll(true).exec().stream()
-                .map(c -> new Resource(ResourceKind.CONTAINER, c.getId(), containerName(c))).toList();
     }
 
     private static String containerName(Container c) {
@@ -122,7 +130,47 @@ public final class Ledger {
 
     /** Takes a snapshot after the step at {@code line} ran, attributing what appeared and vanished to it. */
     public synchronized void record(int line, String section) throws EngineException {
-        record(snapshot(), line, section);
+        record(settled(snapshot()), line, section);
+    }
+
+    /**
+     * A container started with {@code --rm} is removed by the engine shortly AFTER {@code docker stop}
+     * returns; without waiting, its removal would be blamed on the next step. So when a container that
+     * was running has stopped with auto-removal, or is being removed, this polls (briefly, with a
+     * deadline) until it is gone.
+     */
+    private LedgerSnapshot settled(LedgerSnapshot now) throws EngineException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        List<String> settling = settling(now);
+        while (!settling.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(POLL.toNanos());
+            now = snapshot();
+            LedgerSnapshot current = now;
+            settling = settling.stream().filter(id -> current.byId().containsKey(id)).toList();
+        }
+        return now;
+    }
+
+    private List<String> settling(LedgerSnapshot now) {
+        List<String> ids = new ArrayList<>();
+        now.containerStates().forEach((id, state) -> {
+            if (state.equals("removing")) {
+                ids.add(id);
+            } else if (!state.equals("running") && "running".equals(last.containerStates().get(id)) && autoRemoves(id)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    private boolean autoRemoves(String containerId) {
+        try {
+            var hostConfig = client.inspectContainerCmd(containerId).exec().getHostConfig();
+            return hostConfig != null && Boolean.TRUE.equals(hostConfig.getAutoRemove());
+        } catch (RuntimeException goneOrUnknown) {
+            // gone already, or the engine cannot say: nothing to wait for
+            return false;
+        }
     }
 
     /** Attributes the difference between the previous snapshot and {@code now} to the step at {@code line}. */

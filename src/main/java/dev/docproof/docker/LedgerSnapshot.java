@@ -6,16 +6,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The engine's containers (stopped ones too), networks and volumes at one moment, by id. */
-public record LedgerSnapshot(Map<String, Resource> byId) {
+/**
+ * The engine's containers (stopped ones too), networks and volumes at one moment, by id, with each
+ * container's state ("running", "exited", "removing", …).
+ */
+public record LedgerSnapshot(Map<String, Resource> byId, Map<String, String> containerStates) {
 
     public LedgerSnapshot {
         byId = Map.copyOf(byId);
+        containerStates = Map.copyOf(containerStates);
     }
 
-    static LedgerSnapshot of(List<Resource> resources) {
+    static LedgerSnapshot of(List<Resource> resources, Map<String, String> containerStates) {
         return new LedgerSnapshot(resources.stream()
-                .collect(Collectors.toMap(Resource::id, Function.identity(), (a, b) -> a)));
+                .collect(Collectors.toMap(Resource::id, Function.identity(), (a, b) -> a)), containerStates);
     }
 
     /** The resource of that kind with that name, if the engine has one. */
