@@ -73,7 +73,7 @@ public final class CourseRunner {
         List<LessonResult> results = new ArrayList<>();
         String version = null;
         listener.setupProgress("connecting to the Docker engine");
-        try (EngineLink link = connectOrThrow(with)) {
+        try (EngineLink link = with.engine().connect()) {
             version = link.version();
             provisionImages(link, plans, settings, listener);
             for (Plan plan : plans) {
@@ -89,10 +89,6 @@ public final class CourseRunner {
             }
         }
         return new CourseResult(results, version, started, Duration.ofNanos(System.nanoTime() - t0));
-    }
-
-    private static EngineLink connectOrThrow(Collaborators with) throws EngineException {
-        return with.engine().connect();
     }
 
     private static EngineLink connectEngine() throws EngineException {

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -334,7 +336,7 @@ public final class ShellSession implements AutoCloseable {
      * kept to explain a shell that fails to start.
      */
     private static final class DiagnosticLines extends LogOutputStream {
-        private final java.util.Deque<String> last = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private final Deque<String> last = new ConcurrentLinkedDeque<>();
 
         @Override
         protected void processLine(String line) {
