@@ -1,8 +1,33 @@
 package dev.docproof.run;
 
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineSetup;
+import dev.docproof.docker.ImageProvisioner;
+import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageRef;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LedgerEntry;
+import dev.docproof.docker.LedgerNames;
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.repair.GapRepair;
+import dev.docproof.verify.MatchResult;
+import dev.docproof.verify.Matcher;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs planned lessons against the Docker engine: makes sure the engine answers and the images are
@@ -10,9 +35,152 @@ import java.util.List;
  */
 public final class CourseRunner {
 
+    /**
+     * The engine a run talks to: its version, a ledger per lesson, how the lessons' images get there,
+     * and what to close at the end.
+     */
+    record EngineLink(String version, Supplier<Ledger> newLedger, ImageSupply images, AutoCloseable connection)
+            implements AutoCloseable {
+
+        /** An engine whose images are only checked for presence, never built. */
+        EngineLink(String version, Supplier<Ledger> newLedger, AutoCloseable connection) {
+            this(version, newLedger, images -> requirePresent(newLedger.get(), images), connection);
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                // the run is over; an engine connection that fails to close has nothing left to lose
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface EngineConnector {
+        EngineLink connect(RunListener listener) throws EngineException;
+    }
+
+    /** Makes sure the named images are on the engine (building them from recipes), never pulling implicitly. */
+    @FunctionalInterface
+    interface ImageSupply {
+        void ensure(List<String> images) throws EngineException;
+    }
+
+    @FunctionalInterface
+    interface SampleMatcher {
+        MatchResult match(Sample sample, Path file, String merged, String stdout, String stderr);
+    }
+
+    @FunctionalInterface
+    interface Repairer {
+        GapRepair.Proposal propose(Step step, String output, List<LedgerEntry> ledger);
+    }
+
+    /** What the runner calls in other rooms; tests hand in their own. */
+    record Collaborators(EngineConnector engine, SampleMatcher matcher, Repairer repairer) {}
+
+    
+
     private CourseRunner() {}
 
+    /** Where engine set-up writes apt's and dockerd's logs. */
+    private static final Path SETUP_LOG_DIR = Path.of("target");
+
     public static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener) {
-        throw new UnsupportedOperationException("not built yet");
+        return run(plans, settings, listener, new Collaborators(l -> connectEngine(l, settings), Matcher::match,
+                GapRepair::propose));
+    }
+
+    static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener, Collaborators with) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<LessonResult> results = new ArrayList<>();
+        String version = null;
+        listener.setupProgress("connecting to the Docker engine");
+        try (EngineLink link = with.engine().connect(listener)) {
+            version = link.version();
+            provisionImages(link, plans, listener);
+            for (Plan plan : plans) {
+                if (!plan.lesson().readable()) {
+                    results.add(notRun(plan, unreadable(plan), listener));
+                    continue;
+                }
+                results.add(new LessonRun(plan, settings, listener, with, link.newLedger().get()).run());
+            }
+        } catch (EngineException e) {
+            for (Plan plan : plans.subList(results.size(), plans.size())) {
+                results.add(notRun(plan, e.getMessage(), listener));
+            }
+        }
+        return new CourseResult(results, version, started, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Gets an engine that answers (starting one where docproof may) and provisions images from the
+     * recipes in {@code images/} beside the lessons, else in {@code content/images}.
+     */
+    private static EngineLink connectEngine(RunListener listener, RunSettings settings) throws EngineException {
+        Engine engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
+        ImageSupply images = names -> {
+            try {
+                ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
+                new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress)
+                        .ensure(names.stream().map(ImageRef::parse).toList());
+            } catch (IOException e) {
+                throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
+                        + e.getMessage(), e);
+            }
+        };
+        return new EngineLink(engine.serverVersion(), () -> new Ledger(engine.client()), images, engine);
+    }
+
+    private static Path recipeRoot(RunSettings settings) {
+        Path beside = settings.contentDir() == null ? null : settings.contentDir().resolve("images");
+        return beside != null && Files.isDirectory(beside) ? beside : ImageRecipes.DEFAULT_ROOT;
+    }
+
+    /** The single place where a run makes sure the lessons' images are on the engine before any lesson starts. */
+    private static void provisionImages(EngineLink link, List<Plan> plans, RunListener listener)
+            throws EngineException {
+        Set<String> images = new LinkedHashSet<>();
+        for (Plan plan : plans) {
+            for (Step step : plan.steps()) {
+                if (step.kind() == StepKind.RUN) {
+                    images.addAll(LedgerNames.imagesUsed(step.command()));
+                }
+            }
+        }
+        if (images.isEmpty()) {
+            return;
+        }
+        listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
+        link.images().ensure(List.copyOf(images));
+    }
+
+    private static void requirePresent(Ledger ledger, List<String> images) throws EngineException {
+        List<String> missing = ledger.missingImages(images);
+        if (!missing.isEmpty()) {
+            throw new EngineException("the engine lacks the image" + (missing.size() == 1 ? " " : "s ")
+                    + String.join(", ", missing) + " that the lessons start containers from, and docproof never"
+                    + " pulls. Build them from their recipes with: ./docproof engine");
+        }
+    }
+
+    private static String unreadable(Plan plan) {
+        return plan.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst()
+                .map(Diagnostic::toString).orElse(plan.lesson().source() + ": the lesson could not be read");
+    }
+
+    /** A lesson that could not run at all: every step not run, the reason as its set-up error. */
+    static LessonResult notRun(Plan plan, String setupError, RunListener listener) {
+        listener.lessonStarted(plan);
+        List<StepResult> steps = plan.steps().stream().map(StepResult::notRun).toList();
+        steps.forEach(listener::stepFinished);
+        LessonResult r = new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(),
+                Duration.ZERO, setupError);
+        listener.lessonFinished(r);
+        return r;
     }
 }

@@ -1,0 +1,245 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LedgerEntry;
+import dev.docproof.docker.LedgerNames;
+import dev.docproof.docker.LedgerSnapshot;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.repair.GapRepair;
+import dev.docproof.verify.MatchResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One lesson: name check, one shell session and one ledger, the steps in document order, clean-up. */
+final class LessonRun {
+
+    private final Plan plan;
+    private final RunSettings settings;
+    private final RunListener listener;
+    private final CourseRunner.Collaborators with;
+    private final Ledger ledger;
+    private volatile Step current;
+    private volatile Path workDir;
+
+    LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
+        this.plan = plan;
+        this.settings = settings;
+        this.listener = listener;
+        this.with = with;
+        this.ledger = ledger;
+    }
+
+    LessonResult run() {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        listener.lessonStarted(plan);
+        List<StepResult> results = new ArrayList<>();
+        List<Leak> leaks = new ArrayList<>();
+        String setupError = null;
+        CompletableFuture<ShellSession> opening = null;
+        try {
+            workDir = Files.createTempDirectory("docproof-lesson-");
+            // bash starts while the engine is asked what it holds: neither waits for the other.
+            Path dir = workDir;
+            opening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ShellSession.start(dir);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            LedgerSnapshot before = ledger.begin();
+            setupError = nameClashes(before);
+            if (setupError == null) {
+                runSteps(opened(opening), results, leaks);
+            }
+        } catch (EngineException e) {
+            setupError = e.getMessage();
+        } catch (IOException | UncheckedIOException e) {
+            setupError = "cannot start the lesson's shell (bash): " + e.getMessage();
+        } finally {
+            if (opening != null) {
+                try {
+                    opened(opening).close();
+                } catch (IOException | UncheckedIOException notStarted) {
+                    // nothing to close
+                }
+            }
+            if (workDir != null) {
+                deleteTree(workDir);
+            }
+        }
+        // Steps the run never reached (set-up error, a failure mid-way) are reported as not run.
+        for (Step step : plan.steps().subList(results.size(), plan.steps().size())) {
+            StepResult r = StepResult.notRun(step);
+            results.add(r);
+            if (setupError != null) {
+                listener.stepFinished(r);
+            }
+        }
+        LessonResult result = new LessonResult(plan, results, leaks, ledger.entries(), plan.diagnostics(), started,
+                Duration.ofNanos(System.nanoTime() - t0), setupError);
+        listener.lessonFinished(result);
+        return result;
+    }
+
+    /** The set-up error naming every resource the lesson would create that the engine already has, else null. */
+    private String nameClashes(LedgerSnapshot before) {
+        List<Ledger.Clash> planned = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (step.kind() == StepKind.RUN) {
+                LedgerNames.plannedNames(step.command()).forEach(n ->
+                        planned.add(new Ledger.Clash(n.kind(), n.name(), step.line())));
+            }
+        }
+        List<Ledger.Clash> clashes = Ledger.clashes(planned, before);
+        if (clashes.isEmpty()) {
+            return null;
+        }
+        return clashes.stream().map(c -> plan.lesson().source() + ":" + c.line() + ": " + c.message())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static ShellSession opened(CompletableFuture<ShellSession> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IOException(e.getCause() == null ? e.toString() : e.getCause().toString(), e.getCause());
+        }
+    }
+
+    private void runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
+        Integer stoppedAt = null;
+        // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
+        Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (session) {
+            for (Step step : plan.steps()) {
+                current = step;
+                StepResult r;
+                if (step.kind() == StepKind.TEMPLATE) {
+                    r = StepResult.notRun(step);
+                } else if (stoppedAt != null) {
+                    r = new StepResult(step, Status.NOT_RUN, null, 0, false, Output.NONE, null, null,
+                            "not run: --fail-fast stopped the lesson at line " + stoppedAt);
+                } else {
+                    listener.stepStarted(step);
+                    r = runStep(session, step);
+                    if (r.status() == Status.FAILED && settings.failFast()) {
+                        stoppedAt = step.line();
+                    }
+                }
+                results.add(r);
+                listener.stepFinished(r);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already at work
+            }
+            for (Ledger.Removal removal : ledger.removeLeftBehind()) {
+                LedgerEntry e = removal.entry();
+                leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
+            }
+        }
+    }
+
+    private void removeOnInterrupt() {
+        Step step = current;
+        if (step != null) {
+            record(step);
+        }
+        ledger.removeLeftBehind();
+        deleteTree(workDir);
+    }
+
+    private StepResult runStep(ShellSession session, Step step) {
+        ShellSession.Execution e = session.run(step.command(), settings.stepTimeout());
+        String ledgerProblem = record(step);
+        StepResult r = judge(step, e);
+        if (r.status() == Status.FAILED && settings.repair() && !r.timedOut()) {
+            r = repair(session, step, r);
+        }
+        if (ledgerProblem != null) {
+            r = withReason(r, ledgerProblem);
+        }
+        return r;
+    }
+
+    private StepResult judge(Step step, ShellSession.Execution e) {
+        MatchResult match = null;
+        if (!e.timedOut() && e.exitCode() == 0) {
+            match = step.sample().isEmpty() ? Verdicts.NO_SAMPLE
+                    : with.matcher().match(step.sample(), plan.lesson().source(), e.output().merged(),
+                    e.output().stdout(), e.output().stderr());
+        }
+        return Verdicts.verdict(step, e, match, settings.stepTimeout());
+    }
+
+    /** Attributes what the step created or removed to it; a ledger that cannot see is said, not fatal. */
+    private String record(Step step) {
+        try {
+            ledger.record(step.line(), step.section());
+            return null;
+        } catch (EngineException e) {
+            return "the ledger could not list the engine's resources after this step: " + e.getMessage();
+        }
+    }
+
+    private StepResult repair(ShellSession session, Step step, StepResult failed) {
+        List<LedgerEntry> soFar = ledger.entries();
+        GapRepair.Proposal proposal = with.repairer().propose(step, failed.output().merged(), soFar);
+        if (proposal instanceof GapRepair.Proposal.None none) {
+            String candidates = none.candidates().isEmpty() ? ""
+                    : " (candidates: " + none.candidates().stream()
+                    .map(c -> c.resource().kind().jsonName() + " " + c.resource().name() + " from line " + c.createdAtLine())
+                    .collect(Collectors.joining(", ")) + ")";
+            return withReason(failed, "no repair: " + none.reason() + candidates);
+        }
+        var fill = ((GapRepair.Proposal.Fill) proposal).repair();
+        ShellSession.Execution e = session.run(fill.command(), settings.stepTimeout());
+        String ledgerProblem = record(step);
+        StepResult again = judge(step, e);
+        if (again.status() == Status.PASSED) {
+            String reason = "repaired: ran `" + fill.command() + "` instead (" + fill.evidence() + ");"
+                    + " run `docproof fix` to write the repair back" + (ledgerProblem == null ? "" : "; " + ledgerProblem);
+            return new StepResult(step, Status.REPAIRED, again.exitCode(), failed.durationMs() + again.durationMs(),
+                    false, again.output(), again.match(), fill, reason);
+        }
+        return withReason(failed, "the repair `" + fill.command() + "` (" + fill.evidence() + ") failed too: "
+                + again.reason());
+    }
+
+    private static StepResult withReason(StepResult r, String more) {
+        String reason = r.reason() == null ? more : r.reason() + "\n" + more;
+        return new StepResult(r.step(), r.status(), r.exitCode(), r.durationMs(), r.timedOut(), r.output(), r.match(),
+                r.repair(), reason);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // what a lesson left in its own scratch directory is not worth failing the run for
+        }
+    }
+}

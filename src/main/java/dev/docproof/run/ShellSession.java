@@ -1,0 +1,406 @@
+package dev.docproof.run;
+
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.StartedProcess;
+import org.zeroturnaround.exec.stream.LogOutputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * One long-lived bash per lesson, as in a learner's terminal: the working directory, exported and
+ * shell variables and functions carry over from step to step.
+ *
+ * <p>Each step gets its own stdin ({@code /dev/null}), its stdout and stderr captured apart and
+ * merged in arrival order, its exit code and duration. A step past its deadline is killed with every
+ * process it started and keeps its partial output; a step that calls {@code exit} is reported as such.
+ * In both cases a new shell continues the lesson with the directory, variables and functions the old
+ * one last had. Everything the session starts or writes is gone after {@link #close()}, also on Ctrl-C.
+ */
+public final class ShellSession implements AutoCloseable {
+
+    /**
+     * What one step did.
+     *
+     * @param exitCode null when the step was killed at its deadline
+     * @param note     what happened to the shell besides the output (exit called, restart), else null
+     */
+    public record Execution(Output output, Integer exitCode, Duration duration, boolean timedOut, String note) {}
+
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
+    private final Path dir;
+    private final Path home;
+    private final Path fifo;
+    private final Path driver;
+    private final String nonce = UUID.randomUUID().toString().replace("-", "");
+    private final StatusChannel status;
+    private final Thread shutdownHook;
+    private volatile Shell shell;
+    private int seq;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ShellSession(Path workingDirectory) throws IOException {
+        home = workingDirectory;
+        dir = Files.createTempDirectory("docproof-session-");
+        fifo = dir.resolve("status");
+        driver = dir.resolve("session.bash");
+        try (InputStream in = Objects.requireNonNull(ShellSession.class.getResourceAsStream("session.bash"))) {
+            Files.copy(in, driver);
+        }
+        try {
+            new ProcessExecutor("mkfifo", "-m", "600", fifo.toString()).exitValueNormal().execute();
+        } catch (Exception e) {
+            deleteTree(dir);
+            throw new IOException("cannot create the status fifo with mkfifo: " + e.getMessage(), e);
+        }
+        status = new StatusChannel(fifo, nonce);
+        shutdownHook = new Thread(this::close, "docproof-session-cleanup");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            shell = startShell(workingDirectory, false);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Starts bash in the current directory. */
+    public static ShellSession start() throws IOException {
+        return start(Path.of("").toAbsolutePath());
+    }
+
+    public static ShellSession start(Path workingDirectory) throws IOException {
+        return new ShellSession(workingDirectory);
+    }
+
+    /** Runs one step's command (may span several lines, here-documents included) in the session. */
+    public synchronized Execution run(String command, Duration timeout) {
+        if (closed.get()) {
+            throw new IllegalStateException("the shell session is closed");
+        }
+        try {
+            if (!shell.process.isAlive()) {
+                replaceShell();
+            }
+            seq++;
+            Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
+            Files.writeString(stepDir.resolve("command"), command.endsWith("\n") ? command : command + "\n");
+            for (String f : List.of("merged", "stdout", "stderr")) {
+                Files.createFile(stepDir.resolve(f));
+            }
+            return runStep(stepDir, timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Execution runStep(Path stepDir, Duration timeout) throws IOException {
+        status.drain();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String d = quote(stepDir.toString());
+        shell.feed.write("__dp_begin " + seq + " " + d + "; source " + d + "/command </dev/null >&3 2>&4 3>&- 4>&-; "
+                + "__dp_end $?\n");
+
+        List<ProcessHandle> tees = new ArrayList<>();
+        Integer exitCode = null;
+        boolean shellEnded = false;
+        boolean calledExit = false;
+        while (true) {
+            StatusChannel.Message m = status.next(seq, shell.process, deadline);
+            if (m == null) {
+                break;
+            }
+            if (m instanceof StatusChannel.Message.Started s) {
+                s.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(tees::add));
+            } else if (m instanceof StatusChannel.Message.Finished f) {
+                exitCode = f.code();
+                break;
+            } else if (m instanceof StatusChannel.Message.Exited e) {
+                exitCode = e.code();
+                calledExit = true;
+                break;
+            } else if (m instanceof StatusChannel.Message.ShellEnded e) {
+                exitCode = e.code();
+                shellEnded = true;
+                break;
+            }
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+
+        String note = null;
+        boolean timedOut = false;
+        if (exitCode == null) {
+            // Still inside the step at its deadline: the shell is busy with it, so it goes too.
+            timedOut = true;
+            killTree(shell.process.toHandle(), true, null, tees);
+            note = "killed at its deadline of " + seconds(timeout) + " with every process it started;"
+                    + " a new shell continues the lesson with the state from before the step";
+            replaceShell();
+        } else {
+            // The command is done; its output is complete once the tees saw every writer close.
+            if (!awaitAll(tees, deadline)) {
+                timedOut = true;
+                Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
+                        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
+                killTree(shell.process.toHandle(), false, stepStart, tees);
+                note = "the command returned " + exitCode + " but a process it started in the background kept"
+                        + " running past the deadline of " + seconds(timeout) + "; it was killed";
+            }
+            if (calledExit || shellEnded) {
+                awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
+                killTree(shell.process.toHandle(), true, null, tees);
+                note = (note == null ? "" : note + "; ")
+                        + (calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
+                        : "the shell ended during the step (exit status " + exitCode + ")")
+                        + "; a new shell continues the lesson with the state the step left";
+                replaceShell();
+            }
+            if (timedOut) {
+                exitCode = null;
+            }
+        }
+        // Whatever the killed processes wrote is still in the pipes: let the tees drain it, then stop them.
+        if (!awaitAll(tees, System.nanoTime() + GRACE.toNanos())) {
+            tees.forEach(ProcessHandle::destroyForcibly);
+            awaitAll(tees, System.nanoTime() + GRACE.toNanos());
+        }
+        Output output = new Output(read(stepDir.resolve("merged")), read(stepDir.resolve("stdout")),
+                read(stepDir.resolve("stderr")));
+        return new Execution(output, exitCode, duration, timedOut, note);
+    }
+
+    /** A new shell in the directory, with the variables and functions, the last one saved. */
+    private void replaceShell() throws IOException {
+        killTree(shell.process.toHandle(), true, null);
+        shell.feed.close();
+        shell = startShell(home, true);
+    }
+
+    private Shell startShell(Path workingDirectory, boolean restore) throws IOException {
+        if (closed.get()) {
+            throw new IOException("the shell session was closed while a step ran");
+        }
+        ShellFeed feed = new ShellFeed();
+        DiagnosticLines errors = new DiagnosticLines();
+        StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
+                .directory(workingDirectory.toFile())
+                .redirectInput(feed)
+                .redirectOutput(new DiagnosticLines())
+                .redirectError(errors)
+                .start();
+        Shell fresh = new Shell(started.getProcess(), feed);
+        if (closed.get()) {
+            killTree(fresh.process.toHandle(), true, null);
+            throw new IOException("the shell session was closed while a step ran");
+        }
+        String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + quote(fifo.toString()) + "; __dp_dir="
+                + quote(dir.toString()) + "; ";
+        StringBuilder boot = new StringBuilder(vars).append("source ").append(quote(driver.toString())).append("; ");
+        if (restore && Files.exists(dir.resolve("state"))) {
+            // The driver is sourced again after the state, so nothing a lesson saved can replace it.
+            boot.append("source ").append(quote(dir.resolve("state").toString())).append(" 2>/dev/null; ").append(vars)
+                    .append("source ").append(quote(driver.toString())).append("; ");
+        }
+        boot.append("__dp_seq=").append(-1).append("; __dp_report ready; __dp_seq=\n");
+        feed.write(boot.toString());
+        StatusChannel.Message ready = status.next(-1, fresh.process, System.nanoTime() + GRACE.toNanos() * 2);
+        if (!(ready instanceof StatusChannel.Message.Ready)) {
+            killTree(fresh.process.toHandle(), true, null);
+            String said = errors.text();
+            throw new IOException("bash did not start a session" + (ready == null ? " in time" : ": it ended")
+                    + (said.isEmpty() ? "" : "; it said: " + said));
+        }
+        return fresh;
+    }
+
+    /**
+     * Ends the shell, every process the lesson left running under it, and removes the session's files.
+     * Not synchronized with {@link #run}: from a shutdown hook it must stop a step that is still running.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            if (shell != null) {
+                // Kill before closing stdin: a shell that ends on its own would orphan its children first.
+                killTree(shell.process.toHandle(), true, null);
+                shell.feed.close();
+            }
+        } finally {
+            status.close();
+            deleteTree(dir);
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it finds the session closed
+                }
+            }
+        }
+    }
+
+    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
+        killTree(root, includeRoot, since, List.of());
+    }
+
+    /**
+     * Kills the shell (when {@code includeRoot}) and its descendants — only those started at or after
+     * {@code since} when given — except {@code spared}: a step's tees, left to drain what the killed
+     * processes wrote before they died.
+     */
+    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
+        List<ProcessHandle> victims = new ArrayList<>(root.descendants()
+                .filter(p -> !spared.contains(p))
+                .filter(p -> since == null || p.info().startInstant().map(s -> !s.isBefore(since)).orElse(true))
+                .toList());
+        if (includeRoot) {
+            victims.add(0, root);
+        }
+        // Stop the shell first so it cannot start anything new, then everything below it.
+        victims.forEach(ProcessHandle::destroyForcibly);
+        awaitAll(victims, System.nanoTime() + GRACE.toNanos());
+    }
+
+    /**
+     * Waits until every process has ended, or the deadline passes. The JDK's {@code onExit()} of a process
+     * that is not our child (a tee under bash) polls slowly, up to a tenth of a second per process;
+     * here the check starts at a fraction of a millisecond and backs off, as most steps end in a few.
+     */
+    private static boolean awaitAll(List<ProcessHandle> handles, long deadline) {
+        long pause = TimeUnit.MICROSECONDS.toNanos(200);
+        while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(pause, left));
+            pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
+            if (Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Single-quotes a word for bash. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a file vanishing while we walk is fine: the goal is an empty place
+        }
+    }
+
+    private record Shell(Process process, ShellFeed feed) {}
+
+    /**
+     * bash's own stdout/stderr carry no step output (steps have their own files); the last lines are
+     * kept to explain a shell that fails to start.
+     */
+    private static final class DiagnosticLines extends LogOutputStream {
+        private final Deque<String> last = new ConcurrentLinkedDeque<>();
+
+        @Override
+        protected void processLine(String line) {
+            last.addLast(line);
+            while (last.size() > 10) {
+                last.pollFirst();
+            }
+        }
+
+        String text() {
+            return String.join("\n", last);
+        }
+    }
+
+    /** The shell's stdin: lines the session writes, handed to zt-exec's pump as they come. */
+    private static final class ShellFeed extends InputStream {
+        private static final byte[] END = new byte[0];
+        private final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+        private byte[] current = new byte[0];
+        private int pos;
+        private boolean ended;
+
+        void write(String text) {
+            queue.add(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            queue.add(END);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            while (pos >= current.length) {
+                try {
+                    current = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted", e);
+                }
+                pos = 0;
+                if (current == END) {
+                    ended = true;
+                    return -1;
+                }
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return current.length - pos;
+        }
+    }
+}

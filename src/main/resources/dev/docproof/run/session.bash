@@ -1,0 +1,40 @@
+# The driver of one docproof shell session, sourced when the shell starts (and again after a restart).
+# Each step arrives as ONE top-level line, so the step's commands run in the learner's shell itself
+# (cd, export, variables, functions carry over) and not inside a function:
+#   __dp_begin SEQ DIR; source DIR/command </dev/null >&3 2>&4 3>&- 4>&-; __dp_end $?
+# Status lines go to the fifo $__dp_fifo, opened only while a line is written, so no process a step
+# starts can hold or write to the status channel.
+
+# Opened read-write: the open never blocks, so a shell whose reader died cannot hang on it.
+__dp_report() { printf '%s %s %s\n' "$__dp_nonce" "$__dp_seq" "$*" 1<> "$__dp_fifo"; }
+
+# Everything a later shell needs to continue where this one stopped.
+__dp_save() { { declare -p; declare -f; printf 'cd -- %q\n' "$PWD"; } > "$__dp_dir/state" 2>/dev/null; }
+
+__dp_begin() {
+  __dp_seq=$1
+  # Two tees append to one file opened O_APPEND: the merged view keeps the order in which bytes arrived.
+  exec 3> >(exec tee -a "$2/merged" > "$2/stdout")
+  __dp_p1=$!
+  exec 4> >(exec 3>&- tee -a "$2/merged" > "$2/stderr")
+  __dp_p2=$!
+  __dp_report started "$__dp_p1" "$__dp_p2"
+}
+
+__dp_end() {
+  __dp_rc=$1
+  exec 3>&- 4>&-
+  __dp_save
+  __dp_report rc "$__dp_rc"
+  __dp_seq=
+}
+
+# A step that calls `exit` ends this shell: say so, with the state it leaves, instead of vanishing.
+__dp_on_exit() {
+  __dp_rc=$?
+  if [[ -n $__dp_seq ]]; then
+    __dp_save
+    __dp_report exit "$__dp_rc"
+  fi
+}
+trap __dp_on_exit EXIT

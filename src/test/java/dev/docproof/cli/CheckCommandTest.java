@@ -1,0 +1,124 @@
+package dev.docproof.cli;
+
+import dev.docproof.docker.ResourceKind;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.repair.Repair;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.Leak;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.Output;
+import dev.docproof.run.Status;
+import dev.docproof.run.StepResult;
+import dev.docproof.verify.MatchResult;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CheckCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int check(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "check";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(all, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void withoutALessonItIsAUsageErrorWithTheUsage() {
+        int code = check();
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("docproof: Missing required parameter: 'FILE|DIR'\nUsage: docproof check");
+    }
+
+    @Test
+    void aTimeoutBelowOneSecondIsAUsageError() {
+        int code = check("--timeout", "0", "content/docker-networking.rst");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("docproof: --timeout must be at least 1 second, got 0\nUsage:");
+    }
+
+    @Test
+    void aTimeoutThatIsNotANumberIsAUsageError() {
+        int code = check("--timeout", "soon", "content/docker-networking.rst");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': 'soon' is not an int");
+    }
+
+    private static final Path FILE = Path.of("l.rst");
+    private static final MatchResult MATCHED = new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null);
+
+    private static StepResult result(Status status, MatchResult match, Repair repair) {
+        Step step = new Step(new SourceSpan(FILE, 3, 3), 3, StepKind.RUN, "true", Sample.NONE, "");
+        return new StepResult(step, status, status == Status.NOT_RUN ? null : 0, 1, false, Output.NONE, match, repair,
+                null);
+    }
+
+    private static CourseResult course(List<StepResult> steps, List<Leak> leaks, String setupError) {
+        Plan plan = new Plan(new Lesson(FILE, Lesson.Format.RST, "L", List.of(), List.of()), List.of(), List.of());
+        LessonResult lesson = new LessonResult(plan, steps, leaks, List.of(), List.of(), Instant.EPOCH, Duration.ZERO,
+                setupError);
+        return new CourseResult(List.of(lesson), "20.10", Instant.EPOCH, Duration.ZERO);
+    }
+
+    @Test
+    void passedAndNotRunStepsExitZero() {
+        CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.NOT_RUN, null, null)),
+                List.of(), null);
+
+        assertThat(CheckCommand.exitCode(r, false)).isZero();
+        assertThat(CheckCommand.exitCode(r, true)).isZero();
+    }
+
+    @Test
+    void aFailedStepExitsOne() {
+        CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.FAILED, null, null)),
+                List.of(), null);
+
+        assertThat(CheckCommand.exitCode(r, false)).isEqualTo(1);
+    }
+
+    @Test
+    void repairsAbridgedSamplesAndLeaksPassUnlessStrict() {
+        CourseResult repaired = course(List.of(result(Status.REPAIRED, MATCHED, new Repair("a", "a b", "e"))),
+                List.of(), null);
+        CourseResult abridged = course(List.of(result(Status.PASSED,
+                new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of("line 4 skipped"), null), null)),
+                List.of(), null);
+        CourseResult leaked = course(List.of(result(Status.PASSED, MATCHED, null)),
+                List.of(new Leak(ResourceKind.CONTAINER, "client", 221, true)), null);
+
+        for (CourseResult r : List.of(repaired, abridged, leaked)) {
+            assertThat(CheckCommand.exitCode(r, false)).isZero();
+            assertThat(CheckCommand.exitCode(r, true)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSetUpErrorExitsTwoEvenWithFailuresElsewhere() {
+        CourseResult r = course(List.of(result(Status.NOT_RUN, null, null)), List.of(), "l.rst:3: name taken");
+
+        assertThat(CheckCommand.exitCode(r, false)).isEqualTo(2);
+        assertThat(CheckCommand.exitCode(new CourseResult(List.of(), null, Instant.EPOCH, Duration.ZERO), false))
+                .isEqualTo(2);
+    }
+
+}

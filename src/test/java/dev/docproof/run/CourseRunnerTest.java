@@ -1,0 +1,237 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LedgerTestEngine;
+import dev.docproof.docker.ResourceKind;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.repair.GapRepair;
+import dev.docproof.repair.Repair;
+import dev.docproof.verify.MatchResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.docproof.docker.LedgerTestEngine.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** The runner on lessons built by hand, against the real engine, with unique resource names. */
+class CourseRunnerTest {
+
+    private static final Path FILE = Path.of("fixture.rst");
+
+    private final String net = LedgerTestEngine.uniqueName("net");
+    private final String box = LedgerTestEngine.uniqueName("box");
+    private final List<String> events = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatTheTestMayHaveLeft() {
+        LedgerTestEngine.removeQuietly("rm", "-f", box);
+        LedgerTestEngine.removeQuietly("network", "rm", net);
+    }
+
+    private static Step run(int line, String command) {
+        return new Step(new SourceSpan(FILE, line, 3), line, StepKind.RUN, command, Sample.NONE, "Section " + line);
+    }
+
+    private static Step run(int line, String command, String... sample) {
+        return new Step(new SourceSpan(FILE, line, 3), line, StepKind.RUN, command, new Sample(List.of(sample), line + 1),
+                "Section " + line);
+    }
+
+    private static Step template(int line, String command) {
+        return new Step(new SourceSpan(FILE, line, 3), line, StepKind.TEMPLATE, command, Sample.NONE, "");
+    }
+
+    private static Plan plan(Step... steps) {
+        Lesson lesson = new Lesson(FILE, Lesson.Format.RST, "Fixture", List.of(), List.of());
+        Node.CodeBlock block = new Node.CodeBlock(new SourceSpan(FILE, 1, 1), "bash", Map.of(), List.of(), 2);
+        return new Plan(lesson, List.of(new PlannedBlock(block, List.of(steps))), List.of());
+    }
+
+    /** Exact comparison of the sample with stdout: enough to exercise the runner's use of a matcher. */
+    private static MatchResult exact(Sample sample, Path file, String merged, String stdout, String stderr) {
+        boolean same = stdout.strip().equals(String.join("\n", sample.lines()).strip());
+        return new MatchResult(same ? MatchResult.Outcome.MATCHED : MatchResult.Outcome.MISMATCHED, List.of(),
+                List.of(), same ? null : "-" + sample.lines() + "\n+" + stdout);
+    }
+
+    private CourseRunner.Collaborators collaborators(CourseRunner.Repairer repairer) {
+        String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
+        CourseRunner.EngineConnector engine = l -> new CourseRunner.EngineLink(version,
+                () -> new Ledger(LedgerTestEngine.client()), () -> { });
+        return new CourseRunner.Collaborators(engine, CourseRunnerTest::exact, repairer);
+    }
+
+    private static final CourseRunner.Repairer NO_REPAIR = (step, output, ledger) -> {
+        throw new AssertionError("repair was not asked for");
+    };
+
+    private final RunListener recorder = new RunListener() {
+        @Override
+        public void lessonStarted(Plan plan) {
+            events.add("lesson");
+        }
+
+        @Override
+        public void stepStarted(Step step) {
+            events.add("start " + step.line());
+        }
+
+        @Override
+        public void stepFinished(StepResult result) {
+            events.add(result.status().jsonName() + " " + result.step().line());
+        }
+
+        @Override
+        public void lessonFinished(LessonResult result) {
+            events.add("done");
+        }
+    };
+
+    private static RunSettings settings(boolean failFast, boolean repair, Duration timeout) {
+        return new RunSettings(timeout, failFast, repair, Path.of("content"));
+    }
+
+    @Test
+    void runsStepsInOrderJudgesEachAndRemovesWhatTheLessonLeftBehind() {
+        String image = LedgerTestEngine.tinyImage();
+        Plan plan = plan(
+                run(10, "docker network create " + net),
+                template(12, "docker network inspect <network name>"),
+                run(14, "docker create --name " + box + " --network " + net + " " + image + " >/dev/null"),
+                run(16, "docker network inspect " + net + " --format '{{.Name}}'", net),
+                run(18, "docker network inspect " + net + " --format '{{.Driver}}'", "overlay"),
+                run(20, "docker network remove"),
+                run(22, "echo after"));
+
+        CourseResult course = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR));
+
+        assertThat(course.engineVersion()).isNotBlank();
+        LessonResult lesson = course.lessons().get(0);
+        assertThat(lesson.setupError()).isNull();
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.PASSED), tuple(12, Status.NOT_RUN), tuple(14, Status.PASSED), tuple(16, Status.PASSED),
+                tuple(18, Status.FAILED), tuple(20, Status.FAILED), tuple(22, Status.PASSED));
+        StepResult mismatch = lesson.steps().get(4);
+        assertThat(mismatch.exitCode()).isZero();
+        assertThat(mismatch.reason()).isEqualTo("the output does not match the sample at line 19");
+        StepResult usage = lesson.steps().get(5);
+        assertThat(usage.exitCode()).isEqualTo(1);
+        assertThat(usage.reason()).startsWith("exited with 1; output").contains("requires at least 1 argument");
+        assertThat(lesson.ledger()).extracting(e -> e.resource().kind(), e -> e.resource().name(),
+                        e -> e.createdAtLine(), e -> e.createdInSection())
+                .containsExactly(tuple(ResourceKind.NETWORK, net, 10, "Section 10"),
+                        tuple(ResourceKind.CONTAINER, box, 14, "Section 14"));
+        assertThat(lesson.leaks()).containsExactly(new Leak(ResourceKind.CONTAINER, box, 14, true),
+                new Leak(ResourceKind.NETWORK, net, 10, true));
+        assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isEmpty();
+        assertThat(docker("ps", "-aq", "--filter", "name=^" + box + "$")).isEmpty();
+        assertThat(events).containsExactly("lesson", "start 10", "passed 10", "not-run 12", "start 14", "passed 14",
+                "start 16", "passed 16", "start 18", "failed 18", "start 20", "failed 20", "start 22", "passed 22", "done");
+    }
+
+    @Test
+    void aFailedStepThatTheEvidenceRepairsIsRunAgainAndReportedRepaired() {
+        List<String> askedWith = new ArrayList<>();
+        CourseRunner.Repairer fillTheNetwork = (step, output, ledger) -> {
+            askedWith.add(ledger.stream().map(e -> e.resource().name()).toList() + " " + output.contains("requires"));
+            return new GapRepair.Proposal.Fill(new Repair(step.command(), step.command() + " " + net,
+                    "network " + net + " created at line 10"));
+        };
+        Plan plan = plan(run(10, "docker network create " + net), run(20, "docker network remove"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, true, Duration.ofSeconds(60)),
+                RunListener.NONE, collaborators(fillTheNetwork)).lessons().get(0);
+
+        assertThat(askedWith).containsExactly("[" + net + "] true");
+        StepResult repaired = lesson.steps().get(1);
+        assertThat(repaired.status()).isEqualTo(Status.REPAIRED);
+        assertThat(repaired.repair().command()).isEqualTo("docker network remove " + net);
+        assertThat(repaired.exitCode()).isZero();
+        assertThat(repaired.reason()).contains("docproof fix");
+        assertThat(lesson.ledger()).singleElement().satisfies(e -> assertThat(e.removedAtLine()).isEqualTo(20));
+        assertThat(lesson.leaks()).isEmpty();
+    }
+
+    @Test
+    void aRepairThatFindsNothingLeavesTheStepFailedWithTheReason() {
+        CourseRunner.Repairer nothing = (step, output, ledger) -> new GapRepair.Proposal.None("no network was created",
+                List.of());
+        Plan plan = plan(run(20, "docker network remove"));
+
+        StepResult r = CourseRunner.run(List.of(plan), settings(false, true, Duration.ofSeconds(60)), RunListener.NONE,
+                collaborators(nothing)).lessons().get(0).steps().get(0);
+
+        assertThat(r.status()).isEqualTo(Status.FAILED);
+        assertThat(r.reason()).endsWith("no repair: no network was created");
+    }
+
+    @Test
+    void failFastLeavesTheStepsAfterTheFirstFailureNotRun() {
+        Plan plan = plan(run(10, "false"), run(12, "echo never"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(true, false, Duration.ofSeconds(60)),
+                RunListener.NONE, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.NOT_RUN);
+        assertThat(lesson.steps().get(1).reason()).contains("--fail-fast", "line 10");
+    }
+
+    @Test
+    void aStepPastItsDeadlineFailsAsTimedOutAndTheLessonGoesOn() {
+        Plan plan = plan(run(10, "echo started; sleep 30"), run(12, "echo next"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(1)),
+                RunListener.NONE, collaborators(NO_REPAIR)).lessons().get(0);
+
+        StepResult slow = lesson.steps().get(0);
+        assertThat(slow.status()).isEqualTo(Status.FAILED);
+        assertThat(slow.timedOut()).isTrue();
+        assertThat(slow.exitCode()).isNull();
+        assertThat(slow.reason()).contains("deadline of 1 s", "partial output:\n  started");
+        assertThat(lesson.steps().get(1).status()).isEqualTo(Status.PASSED);
+    }
+
+    @Test
+    void aNameTheEngineAlreadyHasStopsTheLessonBeforeItRunsAndIsNeverTouched() {
+        docker("network", "create", net);
+        Plan plan = plan(run(8, "echo first"), run(10, "docker network create " + net));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.setupError()).startsWith("fixture.rst:10: the lesson creates the network \"" + net + "\"")
+                .contains("not created by this lesson", "`docker network rm " + net + "`");
+        assertThat(lesson.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
+        assertThat(events).containsExactly("lesson", "not-run 8", "not-run 10", "done");
+        assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isNotEmpty();
+    }
+
+    @Test
+    void anImageTheEngineLacksIsASetUpErrorForEveryLesson() {
+        String absent = "docproof-test-run-absent-" + net.substring(net.length() - 8) + ":1";
+        Plan plan = plan(run(10, "docker run -d --name " + box + " " + absent));
+
+        CourseResult course = CourseRunner.run(List.of(plan, plan(run(3, "echo other"))),
+                settings(false, false, Duration.ofSeconds(60)), RunListener.NONE, collaborators(NO_REPAIR));
+
+        assertThat(course.lessons()).allSatisfy(l -> {
+            assertThat(l.setupError()).contains(absent, "never pulls", "content/images");
+            assertThat(l.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
+        });
+    }
+}

@@ -1,0 +1,172 @@
+package dev.docproof.run;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShellSessionTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    @TempDir
+    Path work;
+
+    private ShellSession session;
+
+    @BeforeEach
+    void open() throws IOException {
+        session = ShellSession.start(work);
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private static String script(String name) throws URISyntaxException {
+        return ShellSession.quote(Path.of(ShellSessionTest.class.getResource("/run/" + name).toURI()).toString());
+    }
+
+    @Test
+    void keepsBothStreamsApartAndMergedInArrivalOrder() throws Exception {
+        ShellSession.Execution e = session.run("bash " + script("both-streams.sh"), DEADLINE);
+
+        assertThat(e.exitCode()).isZero();
+        assertThat(e.timedOut()).isFalse();
+        assertThat(e.output().stdout()).isEqualTo("out-1\nout-2\n");
+        assertThat(e.output().stderr()).isEqualTo("err-1\n");
+        assertThat(e.output().merged()).isEqualTo("out-1\nerr-1\nout-2\n");
+        assertThat(e.duration()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
+    @Test
+    void reportsANonZeroExitCodeAndTheSessionGoesOn() throws Exception {
+        ShellSession.Execution failed = session.run("bash " + script("exit-3.sh"), DEADLINE);
+        ShellSession.Execution next = session.run("echo still here", DEADLINE);
+
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.output().stderr()).isEqualTo("about to fail\n");
+        assertThat(failed.note()).isNull();
+        assertThat(next.exitCode()).isZero();
+        assertThat(next.output().stdout()).isEqualTo("still here\n");
+    }
+
+    @Test
+    void aStepThatReadsStdinGetsEndOfInputAndLaterStepsStillRun() throws Exception {
+        ShellSession.Execution reader = session.run("bash " + script("reads-stdin.sh"), DEADLINE);
+        ShellSession.Execution readBuiltin = session.run("read -r line; echo \"read exit $?\"", DEADLINE);
+        ShellSession.Execution after = session.run("echo after", DEADLINE);
+
+        assertThat(reader.exitCode()).isZero();
+        assertThat(reader.output().stdout()).isEqualTo("read 0 bytes\n");
+        assertThat(readBuiltin.output().stdout()).isEqualTo("read exit 1\n");
+        assertThat(after.output().stdout()).isEqualTo("after\n");
+    }
+
+    @Test
+    void directoryVariablesAndFunctionsCarryOverBetweenSteps() throws Exception {
+        Files.createDirectory(work.resolve("sub"));
+        session.run("cd sub", DEADLINE);
+        session.run("export GREETING=hello; plain=shell-only", DEADLINE);
+        session.run("shout() { echo \"$1!\"; }", DEADLINE);
+
+        ShellSession.Execution e = session.run("pwd; printenv GREETING; echo $plain; shout hey", DEADLINE);
+
+        assertThat(e.output().stdout()).isEqualTo(work.resolve("sub").toRealPath() + "\nhello\nshell-only\nhey!\n");
+    }
+
+    @Test
+    void hereDocumentsAndMultiLineCommandsRun() throws Exception {
+        ShellSession.Execution e = session.run("""
+                cat > note.txt <<'END'
+                line one $HOME
+                line two
+                END
+                for i in 1 2; do
+                  echo "loop $i"
+                done
+                wc -l < note.txt""", DEADLINE);
+
+        assertThat(e.exitCode()).isZero();
+        assertThat(e.output().stdout()).isEqualTo("loop 1\nloop 2\n2\n");
+        assertThat(Files.readString(work.resolve("note.txt"))).isEqualTo("line one $HOME\nline two\n");
+    }
+
+    @Test
+    void aStepPastItsDeadlineIsKilledWithItsBackgroundChildAndKeepsPartialOutput() throws Exception {
+        session.run("cd /; export KEPT=yes", DEADLINE);
+
+        ShellSession.Execution e = session.run("bash " + script("hangs-with-child.sh"), Duration.ofSeconds(2));
+
+        assertThat(e.timedOut()).isTrue();
+        assertThat(e.exitCode()).isNull();
+        assertThat(e.note()).contains("deadline of 2 s");
+        Matcher child = Pattern.compile("child (\\d+)").matcher(e.output().stdout());
+        assertThat(child.find()).as("partial output %s", e.output()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(child.group(1))).map(ProcessHandle::isAlive).orElse(false))
+                .as("the background child of the killed step").isFalse();
+
+        ShellSession.Execution next = session.run("pwd; echo $KEPT", DEADLINE);
+        assertThat(next.output().stdout()).isEqualTo("/\nyes\n");
+    }
+
+    @Test
+    void aBackgroundProcessHoldingTheOutputPastTheDeadlineIsKilled() throws Exception {
+        ShellSession.Execution e = session.run("sleep 300 & echo \"child $!\"", Duration.ofSeconds(1));
+
+        assertThat(e.timedOut()).isTrue();
+        Matcher child = Pattern.compile("child (\\d+)").matcher(e.output().stdout());
+        assertThat(child.find()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(child.group(1))).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
+        assertThat(session.run("echo next", DEADLINE).output().stdout()).isEqualTo("next\n");
+    }
+
+    @Test
+    void exitInsideAStepIsReportedAndANewShellContinuesWithItsState() throws Exception {
+        ShellSession.Execution e = session.run("cd /tmp\nexport AFTER_EXIT=kept\necho bye\nexit 5\necho never", DEADLINE);
+        ShellSession.Execution next = session.run("pwd; echo $AFTER_EXIT", DEADLINE);
+
+        assertThat(e.exitCode()).isEqualTo(5);
+        assertThat(e.timedOut()).isFalse();
+        assertThat(e.output().stdout()).isEqualTo("bye\n");
+        assertThat(e.note()).contains("exit 5");
+        assertThat(next.output().stdout()).isEqualTo("/tmp\nkept\n");
+    }
+
+    @Test
+    void aShellKilledByItsOwnStepIsReportedAndReplaced() throws Exception {
+        session.run("cd /tmp", DEADLINE);
+
+        ShellSession.Execution e = session.run("echo going; kill -9 $$", DEADLINE);
+        ShellSession.Execution next = session.run("pwd", DEADLINE);
+
+        assertThat(e.exitCode()).isEqualTo(137);
+        assertThat(e.timedOut()).isFalse();
+        assertThat(e.output().stdout()).isEqualTo("going\n");
+        assertThat(e.note()).startsWith("the shell ended during the step (exit status 137)");
+        assertThat(next.output().stdout()).isEqualTo("/tmp\n");
+    }
+
+    @Test
+    void closeEndsTheShellAndEverythingItLeftRunning() throws Exception {
+        ShellSession.Execution e = session.run("sleep 300 >/dev/null 2>&1 & echo $!", DEADLINE);
+        long pid = Long.parseLong(e.output().stdout().trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isTrue();
+
+        session.close();
+
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+}

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+echo "about to fail" >&2
+exit 3
