@@ -76,6 +76,12 @@ public record SiteModel(List<LessonPage> lessons, boolean ran, String engineVers
         return paths;
     }
 
+    /** The same site with one lesson's page replaced (same path), e.g. after its file changed. */
+    public SiteModel withPage(LessonPage changed) {
+        List<LessonPage> pages = lessons.stream().map(p -> p.path().equals(changed.path()) ? changed : p).toList();
+        return new SiteModel(pages, ran, engineVersion, started, duration);
+    }
+
     public LessonPage page(Path source) {
         Path wanted = source.toAbsolutePath().normalize();
         return lessons.stream().filter(p -> p.plan().lesson().source().toAbsolutePath().normalize().equals(wanted))
