@@ -72,8 +72,10 @@ public final class AsciiDoc {
             }
         }
         String escaped = out.toString();
-        // A line that would close the block or be read as a preprocessor directive: first character as an entity.
-        if (escaped.stripTrailing().matches("[-=.+*_/]{2,}") || DIRECTIVE_LINE.matcher(escaped).find()) {
+        // A line that would close the block, be read as a preprocessor directive, or be dropped as a comment
+        // (tables skip comment lines even inside their cells' blocks): first character as an entity.
+        if (escaped.stripTrailing().matches("[-=.+*_/]{2,}") || DIRECTIVE_LINE.matcher(escaped).find()
+                || escaped.startsWith("//")) {
             return "&#" + (int) escaped.charAt(0) + ";" + escaped.substring(1);
         }
         return escaped;
