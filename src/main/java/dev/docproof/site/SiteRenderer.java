@@ -10,7 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,8 +45,38 @@ public final class SiteRenderer {
     public Path render(SiteModel site, Path outDir) throws IOException {
         Files.createDirectories(outDir);
         theme.writeAssets(outDir);
-        for (LessonPage page : site.lessons()) {
-            renderPage(site, page, outDir);
+        asciidoctor.get();
+        // Pages are independent: convert them on every core through the one (thread-safe) instance.
+        int threads = Math.min(site.lessons().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            for (LessonPage page : site.lessons()) {
+                renderPage(site, page, outDir);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "site-render");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<Path>> pages = new ArrayList<>();
+                for (LessonPage page : site.lessons()) {
+                    pages.add(pool.submit(() -> renderPage(site, page, outDir)));
+                }
+                for (Future<Path> page : pages) {
+                    page.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while rendering the site", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
         }
         return renderIndex(site, outDir);
     }
@@ -111,7 +147,7 @@ public final class SiteRenderer {
         };
     }
 
-    private static void collectUrls(java.util.List<Node> nodes, Map<String, String> urls) {
+    private static void collectUrls(List<Node> nodes, Map<String, String> urls) {
         for (Node node : nodes) {
             if (node instanceof Node.Target t && t.url() != null) {
                 urls.put(AsciiDoc.name(t.name()), t.url());
