@@ -7,11 +7,15 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 pages="${1:-150}"
 work="$here/target/bench-site"
+# JRuby (inside asciidoctorj) runs best short-lived with the JVM's quick compiler only: C2's compile work
+# costs more CPU than it saves in a run of seconds (measured: boot + 150 pages 30 s CPU -> 12 s CPU).
+export DOCPROOF_JAVA_OPTS="${DOCPROOF_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 command -v sphinx-build >/dev/null || { echo "bench/site.sh: sphinx-build is missing: apt-get install -y python3-sphinx" >&2; exit 2; }
 
 rm -rf "$work"
 mkdir -p "$work"
 python3 "$here/bench/site-corpus.py" "$here/content/docker-networking.rst" "$work/corpus" "$pages"
+echo "DOCPROOF_JAVA_OPTS=$DOCPROOF_JAVA_OPTS"
 echo "corpus: $pages pages in $work/corpus ($(cat "$work"/corpus/*.rst | wc -c) bytes); $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
 seconds() { local start=$1 end; end=$(date +%s%N); awk -v d=$((end - start)) 'BEGIN { printf "%.2f", d / 1e9 }'; }
@@ -32,7 +36,7 @@ elif grep -q "not built yet" "$work/docproof.log"; then
   (cd "$here" && mvn -B -q -o test-compile && mvn -B -q -o dependency:build-classpath \
       -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null)
   start=$(date +%s%N)
-  java -cp "$here/target/classes:$here/target/test-classes:$(cat "$here/target/test-classpath.txt")" \
+  java $DOCPROOF_JAVA_OPTS -cp "$here/target/classes:$here/target/test-classes:$(cat "$here/target/test-classpath.txt")" \
       dev.docproof.site.SiteRenderBench "$pages" "$work/docproof"
   docproof=$(seconds "$start")
   echo "docproof render only (constructed fixture pages): ${docproof} s   (JVM start, Asciidoctor boot, render)"
