@@ -157,6 +157,8 @@ public final class SiteRenderer {
         }
     }
 
+    private static final Object IMAGE_COPY = new Object();
+
     private static void copyImages(LessonPage page, Set<String> images, Path pageDir, Path outDir) throws IOException {
         Path lessonDir = page.plan().lesson().source().toAbsolutePath().getParent();
         Path root = outDir.toAbsolutePath().normalize();
@@ -164,8 +166,10 @@ public final class SiteRenderer {
             Path source = lessonDir.resolve(uri).normalize();
             Path target = pageDir.toAbsolutePath().resolve(uri).normalize();
             if (Files.isRegularFile(source) && target.startsWith(root)) {
-                Files.createDirectories(target.getParent());
-                Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                synchronized (IMAGE_COPY) { // pages render in parallel and may share an image
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }
