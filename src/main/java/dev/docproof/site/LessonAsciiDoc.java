@@ -494,9 +494,13 @@ public final class LessonAsciiDoc {
             plainLines(plain);
             int last = Math.min(lines.size() - 1, Math.max(i, step.lastLine() - block.firstLine()));
             step(step, lines.subList(i, last + 1));
+            stepsByLine.remove(step.line());
             i = last + 1;
         }
         plainLines(plain);
+        // A step whose line lies outside the block's lines still shows its verdict, after the block's lines.
+        planned.steps().stream().filter(s -> stepsByLine.containsKey(s.line()))
+                .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
         depth--;
         out.append(delimiter).append('\n');
     }
