@@ -1,0 +1,702 @@
+package dev.docproof.site;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Step;
+import dev.docproof.run.Leak;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.StepResult;
+import dev.docproof.verify.MatchResult;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
+ * verdict widget ({@code [#L241.step.passed]}), output in collapsed blocks, repairs, leaks.
+ * Every piece of lesson text or command output goes through {@link AsciiDoc}, never raw.
+ */
+public final class LessonAsciiDoc {
+
+    private final LessonPage page;
+    private final Function<String, String> references;
+    private final Map<Integer, PlannedBlock> plannedByLine = new HashMap<>();
+    private final Map<Integer, StepResult> results;
+    private final Set<String> sectionLabels = new HashSet<>();
+    private final Set<String> ids = new HashSet<>();
+    private final Set<String> images = new LinkedHashSet<>();
+    private final StringBuilder out = new StringBuilder();
+    private int depth;
+    private int definitionDepth;
+
+    /** @param references resolves a named reference ({@code `text`_}, {@code :ref:}) to an href, or null */
+    public LessonAsciiDoc(LessonPage page, Function<String, String> references) {
+        this.page = page;
+        this.references = references;
+        page.plan().blocks().forEach(b -> plannedByLine.put(b.block().firstLine(), b));
+        this.results = page.resultsByLine();
+    }
+
+    /** The page's AsciiDoc. */
+    public String write() {
+        collectLabels(page.plan().lesson().nodes());
+        summary();
+        blocks(page.plan().lesson().nodes(), 1);
+        leaks();
+        return out.toString();
+    }
+
+    /** Relative image paths the page refers to, for the renderer to copy next to it. */
+    public Set<String> images() {
+        return images;
+    }
+
+    // ---- page frame ------------------------------------------------------------------------------
+
+    private void summary() {
+        LessonResult result = page.result();
+        StringBuilder line = new StringBuilder();
+        if (result == null) {
+            line.append("[.count.not-verified]##").append(AsciiDoc.text("rendered without a run: nothing verified"))
+                    .append("##");
+        } else {
+            var counts = page.counts();
+            count(line, "passed", counts.get(Verdict.PASSED) + " passed");
+            count(line, "failed", counts.get(Verdict.FAILED) + " failed");
+            count(line, "repaired", counts.get(Verdict.REPAIRED) + " repaired");
+            count(line, "not-run", page.notRun() + " not run");
+            count(line, "leaks", page.leaks() + (page.leaks() == 1 ? " leak" : " leaks"));
+            line.append(AsciiDoc.text("· " + Format.duration(result.duration())));
+        }
+        blank();
+        out.append("[.run-summary]\n").append(paragraphLine(line.toString())).append('\n');
+        if (result != null && result.setupError() != null) {
+            blank();
+            out.append("[.setup-error]\n").append(paragraphLine(
+                    "**" + AsciiDoc.text("Not run:") + "** " + AsciiDoc.text(result.setupError()))).append('\n');
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(page.plan().diagnostics());
+        if (result != null) {
+            result.diagnostics().stream().filter(d -> !diagnostics.contains(d)).forEach(diagnostics::add);
+        }
+        if (!diagnostics.isEmpty()) {
+            blank();
+            out.append(".").append(AsciiDoc.text("Notes on this lesson")).append('\n');
+            out.append("[.diagnostics]\n");
+            for (Diagnostic d : diagnostics) {
+                out.append("* [.").append(d.severity().name().toLowerCase(Locale.ROOT)).append("]##")
+                        .append(AsciiDoc.text("line " + d.span().line() + ": " + d.message())).append("##\n");
+            }
+        }
+    }
+
+    private static void count(StringBuilder line, String role, String text) {
+        line.append("[.count.").append(role).append("]##").append(AsciiDoc.text(text)).append("## ");
+    }
+
+    private void leaks() {
+        LessonResult result = page.result();
+        if (result == null) {
+            return;
+        }
+        blank();
+        if (result.leaks().isEmpty()) {
+            out.append("[#leaks.leaks.none]\n").append(AsciiDoc.text("No resources left behind.")).append('\n');
+            return;
+        }
+        out.append(".").append(AsciiDoc.text("Resources left behind")).append('\n');
+        out.append("[#leaks.leaks]\n");
+        for (Leak leak : result.leaks()) {
+            StringBuilder item = new StringBuilder("* ");
+            item.append(AsciiDoc.text(leak.kind().jsonName() + " ")).append("``").append(AsciiDoc.text(leak.name()))
+                    .append("`` ");
+            if (leak.line() > 0) {
+                item.append(AsciiDoc.text("created at ")).append(stepLink(leak.line()));
+                Step creator = stepAt(leak.line());
+                if (creator != null) {
+                    item.append(' ').append("[.command]``").append(AsciiDoc.text("$ " + creator.command())).append("``");
+                }
+            }
+            item.append(item.charAt(item.length() - 1) == ' ' ? "" : " ").append(AsciiDoc.text(leak.removed()
+                    ? "— removed by docproof after the lesson" : "— still present: remove it yourself"));
+            out.append(item).append('\n');
+        }
+    }
+
+    private Step stepAt(int line) {
+        return page.plan().steps().stream().filter(s -> s.line() == line).findFirst().orElse(null);
+    }
+
+    private static String stepLink(int line) {
+        return "link:++#L" + line + "++[" + AsciiDoc.text("line " + line) + "]";
+    }
+
+    // ---- blocks ----------------------------------------------------------------------------------
+
+    private void collectLabels(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node instanceof Node.Section s) {
+                s.labels().forEach(l -> sectionLabels.add(AsciiDoc.name(l)));
+                collectLabels(s.children());
+            }
+        }
+    }
+
+    private void blocks(List<Node> nodes, int sectionLevel) {
+        for (Node node : nodes) {
+            if (node instanceof Node.Section section) {
+                section(section, sectionLevel);
+            } else if (!(node instanceof Node.Comment)) {
+                blank();
+                block(node, 1);
+                endList(node);
+            }
+        }
+    }
+
+    private void section(Node.Section section, int parentLevel) {
+        int level = Math.max(1, Math.min(Math.min(section.level(), parentLevel), 5));
+        blank();
+        List<String> anchors = new ArrayList<>();
+        for (String label : section.labels()) {
+            String id = AsciiDoc.name(label);
+            if (ids.add(id)) {
+                anchors.add(id);
+            }
+        }
+        if (!anchors.isEmpty()) {
+            out.append("[#").append(anchors.get(0)).append("]\n");
+        }
+        out.append("=".repeat(level + 1)).append(' ');
+        for (String extra : anchors.subList(Math.min(1, anchors.size()), anchors.size())) {
+            out.append("anchor:").append(extra).append("[]");
+        }
+        String title = inlines(section.title());
+        out.append(title.isEmpty() ? AsciiDoc.text(section.titleText()) : title).append('\n');
+        blocks(section.children(), level + 1);
+    }
+
+    /** One block, starting on the current line (the caller placed the blank line or list continuation). */
+    private void block(Node node, int listDepth) {
+        if (node instanceof Node.Paragraph p) {
+            paragraph(inlines(p.content()), null);
+        } else if (node instanceof Node.Admonition a) {
+            admonition(a);
+        } else if (node instanceof Node.ListBlock l) {
+            list(l, listDepth);
+        } else if (node instanceof Node.ListItem item) {
+            list(new Node.ListBlock(item.span(), false, List.of(item)), listDepth);
+        } else if (node instanceof Node.DefinitionList d) {
+            definitions(d);
+        } else if (node instanceof Node.Definition d) {
+            definitions(new Node.DefinitionList(d.span(), List.of(d)));
+        } else if (node instanceof Node.FieldList f) {
+            fields(f);
+        } else if (node instanceof Node.Field f) {
+            fields(new Node.FieldList(f.span(), List.of(f)));
+        } else if (node instanceof Node.BlockQuote q) {
+            delimited("[quote]", '_', q.children());
+        } else if (node instanceof Node.CodeBlock c) {
+            codeBlock(c);
+        } else if (node instanceof Node.Target t) {
+            target(t);
+        } else if (node instanceof Node.Image i) {
+            image(i);
+        } else if (node instanceof Node.Table t) {
+            table(t);
+        } else if (node instanceof Node.LineBlock l) {
+            lineBlock(l);
+        } else if (node instanceof Node.Transition) {
+            out.append("'''\n");
+        } else if (node instanceof Node.Directive d) {
+            directive(d);
+        } else if (node instanceof Node.Section s) {
+            section(s, 5);
+        }
+        // Comments are never shown to readers.
+    }
+
+    /** Adjacent lists would merge into one (AsciiDoc nests the second in the first's last item): end it. */
+    private void endList(Node node) {
+        if (node instanceof Node.ListBlock || node instanceof Node.ListItem || node instanceof Node.DefinitionList
+                || node instanceof Node.Definition || node instanceof Node.FieldList || node instanceof Node.Field) {
+            out.append("\n//-\n");
+        }
+    }
+
+    private void blank() {
+        if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
+            out.append(out.charAt(out.length() - 1) == '\n' ? "\n" : "\n\n");
+        }
+    }
+
+    /** A paragraph on one line; a line that would start with '[' gets {empty} so it stays a paragraph. */
+    private void paragraph(String line, String role) {
+        if (line.isBlank()) {
+            out.append("{empty}\n");
+            return;
+        }
+        if (role != null) {
+            out.append("[.").append(role).append("]\n");
+        }
+        out.append(paragraphLine(line)).append('\n');
+    }
+
+    private static String paragraphLine(String line) {
+        return line.startsWith("[") || line.startsWith(".") ? "{empty}" + line : line;
+    }
+
+    private String delimiter(char c) {
+        return String.valueOf(c).repeat(4 + 2 * depth);
+    }
+
+    private void delimited(String attributes, char delimiterChar, List<Node> children) {
+        String delimiter = delimiter(delimiterChar);
+        out.append(attributes).append('\n').append(delimiter).append('\n');
+        depth++;
+        boolean first = true;
+        for (Node child : children) {
+            if (child instanceof Node.Comment) {
+                continue;
+            }
+            if (!first) {
+                blank();
+            }
+            first = false;
+            block(child, 1);
+            endList(child);
+        }
+        depth--;
+        if (first) {
+            out.append("{empty}\n");
+        }
+        out.append(delimiter).append('\n');
+    }
+
+    private void admonition(Node.Admonition a) {
+        String kind = a.kind().toLowerCase(Locale.ROOT);
+        String attributes = switch (kind) {
+            case "note" -> "[NOTE]";
+            case "tip" -> "[TIP]";
+            case "warning" -> "[WARNING]";
+            case "important" -> "[IMPORTANT]";
+            case "caution" -> "[CAUTION]";
+            case "danger" -> "[WARNING.danger,caption=Danger]";
+            case "attention" -> "[IMPORTANT.attention,caption=Attention]";
+            case "hint" -> "[TIP.hint,caption=Hint]";
+            case "error" -> "[CAUTION.error,caption=Error]";
+            case "admonition" -> "[NOTE.generic,caption=Note]";
+            default -> "[NOTE." + AsciiDoc.name(kind) + ",caption=Note]";
+        };
+        String title = inlines(a.title());
+        if (!title.isEmpty()) {
+            out.append('.').append(title).append('\n');
+        }
+        delimited(attributes, '=', a.children());
+    }
+
+    private void list(Node.ListBlock list, int listDepth) {
+        String marker = (list.ordered() ? "." : "*").repeat(Math.min(listDepth, 5));
+        for (Node.ListItem item : list.items()) {
+            List<Node> children = item.children().stream().filter(c -> !(c instanceof Node.Comment)).toList();
+            int start = 0;
+            if (!children.isEmpty() && children.get(0) instanceof Node.Paragraph p) {
+                out.append(marker).append(' ').append(nonEmpty(inlines(p.content()))).append('\n');
+                start = 1;
+            } else {
+                out.append(marker).append(" {empty}\n");
+            }
+            attach(children.subList(start, children.size()), listDepth, true);
+        }
+    }
+
+    /** Blocks after a list item's or definition's first line: nested lists follow, others are attached with '+'. */
+    private void attach(List<Node> children, int listDepth, boolean inList) {
+        boolean afterList = false;
+        for (Node child : children) {
+            if (inList && child instanceof Node.ListBlock nested) {
+                list(nested, listDepth + 1);
+                afterList = true;
+                continue;
+            }
+            if (afterList) {
+                out.append('\n'); // an ancestor continuation: attach to the item, not to the nested list's last item
+            }
+            out.append("+\n");
+            block(child, listDepth + 1);
+            afterList = false;
+        }
+    }
+
+    private void definitions(Node.DefinitionList list) {
+        for (Node.Definition d : list.items()) {
+            term(inlines(d.term()), d.body());
+        }
+    }
+
+    private void term(String term, List<Node> body) {
+        String separator = "::" + ":".repeat(Math.min(definitionDepth, 2));
+        List<Node> children = body.stream().filter(c -> !(c instanceof Node.Comment)).toList();
+        out.append(nonEmpty(term)).append(separator);
+        int start = 0;
+        if (!children.isEmpty() && children.get(0) instanceof Node.Paragraph p) {
+            out.append(' ').append(nonEmpty(inlines(p.content())));
+            start = 1;
+        }
+        out.append('\n');
+        definitionDepth++;
+        attach(children.subList(start, children.size()), 1, false);
+        definitionDepth--;
+    }
+
+    private void fields(Node.FieldList list) {
+        out.append("[.fields]\n");
+        for (Node.Field f : list.fields()) {
+            term(AsciiDoc.text(f.name()), f.body());
+        }
+    }
+
+    private void target(Node.Target t) {
+        String id = AsciiDoc.name(t.name());
+        if (t.url() != null || sectionLabels.contains(id) || !ids.add(id)) {
+            return; // a link definition, or a label its section already carries
+        }
+        out.append("[.target]\n").append("anchor:").append(id).append("[]\n");
+    }
+
+    private void image(Node.Image image) {
+        String alt = image.options().getOrDefault("alt", "").replaceAll("[\\[\\]{}\"\\\\]", " ").strip();
+        String url = AsciiDoc.safeUrl(image.uri());
+        boolean external = image.uri().contains("://") || image.uri().startsWith("//");
+        String caption = captionText(image.caption());
+        if (!caption.isEmpty()) {
+            out.append('.').append(caption).append('\n');
+        }
+        if (url == null || external) {
+            // An image from elsewhere would break a self-contained page: link to it instead.
+            String link = url == null ? AsciiDoc.text(image.uri()) : "link:++" + url + "++[" + AsciiDoc.text(alt.isEmpty() ? image.uri() : alt) + "]";
+            out.append("[.image.external]\n").append(paragraphLine(AsciiDoc.text("image: ") + link)).append('\n');
+            return;
+        }
+        images.add(image.uri());
+        out.append("image::").append(url).append("[alt=\"").append(alt).append("\"]\n");
+    }
+
+    private String captionText(List<Node> caption) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : caption) {
+            if (node instanceof Node.Paragraph p) {
+                text.append(text.length() == 0 ? "" : " ").append(inlines(p.content()));
+            }
+        }
+        return text.toString();
+    }
+
+    private void table(Node.Table table) {
+        List<List<List<Node>>> rows = new ArrayList<>();
+        rows.addAll(table.headerRows());
+        rows.addAll(table.bodyRows());
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        if (columns == 0) {
+            return;
+        }
+        String delimiter = depth > 0 ? "!===" : "|===";
+        char cell = depth > 0 ? '!' : '|';
+        out.append("[%autowidth.stretch").append(table.headerRows().isEmpty() ? "" : "%header")
+                .append(",cols=\"").append(columns).append("*a\"]\n").append(delimiter).append('\n');
+        for (List<List<Node>> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                out.append(cell);
+                List<Node> content = c < row.size() ? row.get(c) : List.of();
+                List<Node> shown = content.stream().filter(n -> !(n instanceof Node.Comment)).toList();
+                if (shown.isEmpty()) {
+                    out.append('\n');
+                    continue;
+                }
+                out.append('\n');
+                depth++;
+                for (int i = 0; i < shown.size(); i++) {
+                    if (i > 0) {
+                        out.append('\n');
+                    }
+                    block(shown.get(i), 1);
+                }
+                depth--;
+            }
+            out.append('\n');
+        }
+        out.append(delimiter).append('\n');
+    }
+
+    private void lineBlock(Node.LineBlock block) {
+        out.append("[.line-block]\n");
+        List<List<Inline>> lines = block.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = inlines(lines.get(i));
+            out.append(line.isEmpty() ? "{empty}" : "{empty}" + line).append(i + 1 < lines.size() ? " +\n" : "\n");
+        }
+    }
+
+    private void directive(Node.Directive d) {
+        String head = ".. " + d.name() + "::" + (d.arguments() == null || d.arguments().isBlank() ? "" : " " + d.arguments());
+        if (d.content().isEmpty() && d.options().isEmpty()) {
+            out.append("[.directive]\n").append("``").append(AsciiDoc.text(head)).append("``\n");
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        d.options().forEach((k, v) -> lines.add(":" + k + ": " + v));
+        lines.addAll(d.content());
+        out.append('.').append(AsciiDoc.text(head)).append('\n');
+        collapsible("directive", lines);
+    }
+
+    private void collapsible(String role, List<String> lines) {
+        String delimiter = delimiter('=');
+        out.append("[%collapsible.").append(role).append("]\n").append(delimiter).append('\n');
+        out.append(AsciiDoc.listing("", lines));
+        out.append(delimiter).append('\n');
+    }
+
+    // ---- code blocks and steps -------------------------------------------------------------------
+
+    private void codeBlock(Node.CodeBlock block) {
+        String language = block.language() == null ? "" : AsciiDoc.name(block.language());
+        PlannedBlock planned = plannedByLine.get(block.firstLine());
+        if (planned == null) {
+            out.append(AsciiDoc.listing(language.isEmpty() ? ".codeblock" : "source," + language + ",role=codeblock",
+                    block.lines()));
+            return;
+        }
+        Map<Integer, Step> stepsByLine = new HashMap<>();
+        planned.steps().forEach(s -> stepsByLine.put(s.line(), s));
+        String delimiter = delimiter('=');
+        out.append("[.codeblock.shell").append(language.isEmpty() ? "" : ".lang-" + language).append("]\n")
+                .append(delimiter).append('\n');
+        depth++;
+        List<String> plain = new ArrayList<>();
+        List<String> lines = block.lines();
+        for (int i = 0; i < lines.size(); ) {
+            Step step = stepsByLine.get(block.lineOf(i));
+            if (step == null) {
+                plain.add(lines.get(i));
+                i++;
+                continue;
+            }
+            plainLines(plain);
+            int last = Math.min(lines.size() - 1, Math.max(i, step.lastLine() - block.firstLine()));
+            step(step, lines.subList(i, last + 1));
+            stepsByLine.remove(step.line());
+            i = last + 1;
+        }
+        plainLines(plain);
+        // A step whose line lies outside the block's lines still shows its verdict, after the block's lines.
+        planned.steps().stream().filter(s -> stepsByLine.containsKey(s.line()))
+                .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
+        depth--;
+        out.append(delimiter).append('\n');
+    }
+
+    /** Lines of a code block that are not commands (comments, samples), shown as the lesson has them. */
+    private void plainLines(List<String> plain) {
+        int from = 0;
+        int to = plain.size();
+        while (from < to && plain.get(from).isBlank()) {
+            from++;
+        }
+        while (to > from && plain.get(to - 1).isBlank()) {
+            to--;
+        }
+        if (from < to) {
+            blank();
+            out.append(AsciiDoc.listing(".lines", plain.subList(from, to)));
+        }
+        plain.clear();
+    }
+
+    private void step(Step step, List<String> commandLines) {
+        StepResult result = results.get(step.line());
+        Verdict verdict = Verdict.of(step, result);
+        String delimiter = delimiter('=');
+        blank();
+        out.append("[#L").append(step.line()).append(".step.").append(verdict.role()).append("]\n")
+                .append(delimiter).append('\n');
+        depth++;
+        if (verdict == Verdict.REPAIRED && result.repair() != null) {
+            out.append("[.command.original,subs=none]\n----\n<del>");
+            out.append(String.join("\n", commandLines.stream().map(AsciiDoc::verbatimLine).toList()));
+            out.append("</del>\n----\n\n");
+            out.append(AsciiDoc.listing(".command.repaired", LessonPage.lines("$ " + result.repair().command())));
+        } else {
+            out.append(AsciiDoc.listing(".command", commandLines));
+        }
+        blank();
+        out.append("[.verdict]\n").append(paragraphLine(verdictLine(step, verdict, result))).append('\n');
+        if (result != null) {
+            evidence(verdict, result);
+        }
+        depth--;
+        out.append(delimiter).append('\n');
+    }
+
+    private String verdictLine(Step step, Verdict verdict, StepResult result) {
+        StringBuilder line = new StringBuilder("[.badge]##").append(AsciiDoc.text(verdict.label())).append("## ");
+        List<String> facts = new ArrayList<>();
+        if (result != null && result.status() != dev.docproof.run.Status.NOT_RUN) {
+            if (result.timedOut()) {
+                facts.add("timed out after " + Format.millis(result.durationMs()));
+            } else {
+                if (result.exitCode() != null) {
+                    facts.add("exit " + result.exitCode());
+                }
+                facts.add(Format.millis(result.durationMs()));
+            }
+        } else if (verdict == Verdict.ILLUSTRATIVE) {
+            facts.add("a template: shown, never run");
+        } else if (verdict == Verdict.NOT_VERIFIED) {
+            facts.add("rendered without a run");
+        }
+        if (!facts.isEmpty()) {
+            line.append(AsciiDoc.text(String.join(" · ", facts))).append(' ');
+        }
+        line.append("[.permalink]##").append("link:++#L").append(step.line()).append("++[")
+                .append(AsciiDoc.text("line " + step.line())).append("]##");
+        return line.toString();
+    }
+
+    private void evidence(Verdict verdict, StepResult result) {
+        if (result.reason() != null && !result.reason().isBlank()) {
+            blank();
+            paragraph(AsciiDoc.text(result.reason()), "reason");
+        }
+        if (verdict == Verdict.REPAIRED && result.repair() != null) {
+            blank();
+            paragraph("**" + AsciiDoc.text("Evidence:") + "** " + AsciiDoc.text(result.repair().evidence()), "evidence");
+            blank();
+            paragraph(AsciiDoc.text("Run ") + "``" + AsciiDoc.text("docproof fix") + "``"
+                    + AsciiDoc.text(" to write the repair back into the lesson."), "fix-hint");
+        }
+        MatchResult match = result.match();
+        if (match != null && match.diff() != null && !match.diff().isBlank() && verdict == Verdict.FAILED) {
+            blank();
+            out.append('.').append(AsciiDoc.text("Documented vs. actual output")).append('\n');
+            diff(match.diff());
+        }
+        if (match != null) {
+            notes("drift", "Values that differ from the lesson's: ", match.drift());
+            notes("abridged", "The lesson's sample leaves out: ", match.abridged());
+        }
+        String merged = result.output().merged();
+        if (!merged.isEmpty()) {
+            List<String> lines = LessonPage.lines(merged.endsWith("\n") ? merged.substring(0, merged.length() - 1) : merged);
+            blank();
+            out.append('.').append(AsciiDoc.text("Output · " + lines.size() + (lines.size() == 1 ? " line" : " lines")))
+                    .append('\n');
+            collapsible("output", lines);
+        } else if (result.status() != dev.docproof.run.Status.NOT_RUN) {
+            blank();
+            paragraph(AsciiDoc.text("(no output)"), "no-output");
+        }
+    }
+
+    private void notes(String role, String prefix, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        blank();
+        out.append("[.notes.").append(role).append("]\n");
+        for (String note : notes) {
+            out.append("* ").append(AsciiDoc.text(prefix + note)).append('\n');
+        }
+    }
+
+    /** A unified diff with each line marked for CSS; lines are escaped here, the block has subs=none. */
+    private void diff(String diff) {
+        out.append("[.diff,subs=none]\n----\n");
+        for (String line : LessonPage.lines(diff.stripTrailing())) {
+            String kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "same";
+            out.append("<span class=\"").append(kind).append("\">").append(AsciiDoc.verbatimLine(line)).append("</span>\n");
+        }
+        out.append("----\n");
+    }
+
+    // ---- inline ----------------------------------------------------------------------------------
+
+    private String inlines(List<Inline> inlines) {
+        StringBuilder text = new StringBuilder();
+        for (Inline inline : inlines) {
+            text.append(inline(inline));
+        }
+        return text.toString();
+    }
+
+    private String inline(Inline inline) {
+        if (inline instanceof Inline.Text t) {
+            return AsciiDoc.text(t.text());
+        } else if (inline instanceof Inline.Literal l) {
+            return wrap("``", AsciiDoc.text(l.text()));
+        } else if (inline instanceof Inline.Emphasis e) {
+            return wrap("__", AsciiDoc.text(e.text()));
+        } else if (inline instanceof Inline.Strong s) {
+            return wrap("**", AsciiDoc.text(s.text()));
+        } else if (inline instanceof Inline.Link l) {
+            return link(l);
+        } else if (inline instanceof Inline.Role r) {
+            return role(r);
+        } else if (inline instanceof Inline.Substitution s) {
+            return "[.substitution]##" + AsciiDoc.text("|" + s.name() + "|") + "##";
+        }
+        throw new IllegalArgumentException("unknown inline " + inline);
+    }
+
+    private static String wrap(String mark, String text) {
+        return text.isEmpty() ? "" : mark + text + mark;
+    }
+
+    private String link(Inline.Link link) {
+        String href = link.url() != null ? link.url() : link.refName() == null ? null : references.apply(link.refName());
+        String text = link.text() == null || link.text().isBlank() ? (href == null ? link.refName() : href) : link.text();
+        String safe = href == null ? null : AsciiDoc.safeUrl(href);
+        if (safe == null || text == null) {
+            return "[.unresolved]##" + AsciiDoc.text(text == null ? "" : text) + "##";
+        }
+        return "link:++" + safe + "++[" + AsciiDoc.text(text) + "]";
+    }
+
+    private String role(Inline.Role role) {
+        String name = role.role().toLowerCase(Locale.ROOT);
+        String text = AsciiDoc.text(role.text());
+        return switch (name) {
+            case "code", "command", "file", "samp", "program", "literal", "envvar", "option" ->
+                    "[.role-" + AsciiDoc.name(name) + "]``" + text + "``";
+            case "emphasis", "dfn" -> wrap("__", text);
+            case "strong" -> wrap("**", text);
+            default -> "[.role-" + AsciiDoc.name(name) + "]##" + text + "##";
+        };
+    }
+
+    private static String nonEmpty(String text) {
+        return text.isEmpty() ? "{empty}" : text;
+    }
+
+    static Set<String> labelsOf(List<Node> nodes) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            if (node instanceof Node.Section s) {
+                s.labels().forEach(labels::add);
+                labels.addAll(labelsOf(s.children()));
+            } else if (node instanceof Node.Target t && t.url() == null) {
+                labels.add(t.name());
+            }
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.docproof.site;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.StepResult;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One lesson of the site.
+ *
+ * @param result null when the lesson was rendered without a run
+ * @param path   the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
+ */
+public record LessonPage(Plan plan, LessonResult result, String path) {
+
+    public String title() {
+        String title = plan.lesson().title();
+        if (title != null && !title.isBlank()) {
+            return title;
+        }
+        String file = plan.lesson().source().getFileName().toString();
+        return file.replaceFirst("\\.[^.]+$", "");
+    }
+
+    /** The result of each step by its line; empty without a run. */
+    public Map<Integer, StepResult> resultsByLine() {
+        Map<Integer, StepResult> byLine = new HashMap<>();
+        if (result != null) {
+            result.steps().forEach(r -> byLine.put(r.step().line(), r));
+        }
+        return byLine;
+    }
+
+    public Verdict verdict(Step step) {
+        return Verdict.of(step, resultsByLine().get(step.line()));
+    }
+
+    public Map<Verdict, Integer> counts() {
+        Map<Integer, StepResult> byLine = resultsByLine();
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0);
+        }
+        for (Step step : plan.steps()) {
+            counts.merge(Verdict.of(step, byLine.get(step.line())), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    public int notRun() {
+        Map<Verdict, Integer> counts = counts();
+        return counts.get(Verdict.ILLUSTRATIVE) + counts.get(Verdict.NOT_RUN) + counts.get(Verdict.NOT_VERIFIED);
+    }
+
+    public int leaks() {
+        return result == null ? 0 : result.leaks().size();
+    }
+
+    /** "../" per folder of the page's path: the way back to the site root. */
+    public String root() {
+        return "../".repeat((int) path.chars().filter(c -> c == '/').count());
+    }
+
+    static List<String> lines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.replace("\r\n", "\n").split("\n", -1));
+    }
+}

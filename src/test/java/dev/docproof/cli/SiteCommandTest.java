@@ -1,0 +1,48 @@
+package dev.docproof.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiteCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void aTimeoutThatIsNotADurationIsAUsageError() {
+        assertThat(run("site", "--timeout", "soon")).isEqualTo(Main.SETUP_ERROR);
+        assertThat(err.toString()).startsWith(
+                "docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 30s, 2m or 500ms)\n");
+        assertThat(err.toString()).contains("Usage: docproof site");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void durationsReadAsAuthorsWriteThem() {
+        var converter = new SiteCommand.DurationConverter();
+        assertThat(converter.convert("30s")).hasSeconds(30);
+        assertThat(converter.convert("2m")).hasMinutes(2);
+        assertThat(converter.convert("500ms")).hasMillis(500);
+        assertThat(converter.convert("45")).hasSeconds(45);
+    }
+
+    @Test
+    void siteWithoutARunRendersTheCourseLessonAndSaysWhere() throws Exception {
+        Path outDir = Path.of("target/cli-site");
+        assertThat(run("site", "--no-run", "--out", outDir.toString(), "content/docker-networking.rst"))
+                .as(err.toString()).isEqualTo(Main.OK);
+        assertThat(out.toString()).isEqualTo("Site written to " + outDir.resolve("index.html") + "\n");
+        assertThat(Files.readString(outDir.resolve("docker-networking.html")))
+                .contains("id=\"L262\"", "not verified", "Networking Between Containers");
+    }
+}
