@@ -17,6 +17,14 @@ final class RstInlineParser {
     /** Roles that point at another document or label; everything else is a {@link Inline.Role}. */
     private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any");
 
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\\`*:|_[hfm".toCharArray()) {
+            SPECIAL[c] = true;
+        }
+    }
+
     private final RstContext ctx;
 
     RstInlineParser(RstContext ctx) {
@@ -27,7 +35,11 @@ final class RstInlineParser {
         if (lines.size() == 1) {
             return parse(lines.get(0));
         }
-        StringBuilder joined = new StringBuilder();
+        int size = lines.size();
+        for (RstLine line : lines) {
+            size += line.text().length();
+        }
+        StringBuilder joined = new StringBuilder(size);
         int[] starts = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -129,7 +141,7 @@ final class RstInlineParser {
         private final List<RstLine> lines;
         private final int[] lineStarts;
         private final List<Inline> out = new ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder text;
         /** Per kind, the smallest position from which an end-string search already failed. */
         private final int[] failedFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
                 Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
@@ -138,6 +150,7 @@ final class RstInlineParser {
 
         Scan(String s, List<RstLine> lines, int[] lineStarts) {
             this.s = s;
+            this.text = new StringBuilder(s.length());
             this.lines = lines;
             this.lineStarts = lineStarts;
         }
@@ -146,6 +159,18 @@ final class RstInlineParser {
             int n = s.length();
             int i = 0;
             while (i < n) {
+                // copy the run of plain characters in one go; only markup characters need a closer look
+                int j = i;
+                while (j < n && !special(j)) {
+                    j++;
+                }
+                if (j > i) {
+                    text.append(s, i, j);
+                    i = j;
+                    if (i >= n) {
+                        break;
+                    }
+                }
                 char c = s.charAt(i);
                 int next = switch (c) {
                     case '\\' -> escape(i);
@@ -155,8 +180,7 @@ final class RstInlineParser {
                     case '|' -> substitution(i);
                     case '_' -> underscore(i);
                     case '[' -> footnoteReference(i);
-                    case 'h', 'f', 'm' -> uri(i);
-                    default -> -1;
+                    default -> uri(i);
                 };
                 if (next < 0) {
                     text.append(c);
@@ -167,6 +191,15 @@ final class RstInlineParser {
             }
             flush();
             return List.copyOf(out);
+        }
+
+        /** May markup start here: {@code \ ` * : | _ [}, or a URI scheme's first letter at a word start? */
+        private boolean special(int j) {
+            char c = s.charAt(j);
+            if (c >= 128 || !SPECIAL[c]) {
+                return false;
+            }
+            return !(c == 'h' || c == 'f' || c == 'm') || j == 0 || !Character.isLetterOrDigit(s.charAt(j - 1));
         }
 
         private void flush() {
