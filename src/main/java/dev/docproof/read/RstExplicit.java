@@ -23,16 +23,6 @@ final class RstExplicit {
     /** Directives kept as written without a warning: the model records them, nothing more is needed. */
     private static final Set<String> RECORDED = Set.of("toctree", "raw", "include");
 
-    /** How docutils splits a directive block: does it take arguments, options, content? */
-    private record Spec(boolean arguments, boolean options) {
-        static final Spec ADMONITION = new Spec(false, true);
-        static final Spec TITLED = new Spec(true, true);
-        static final Spec CODE_BLOCK = new Spec(true, true);
-        static final Spec IMAGE = new Spec(true, true);
-        static final Spec FIGURE = new Spec(true, true);
-        static final Spec GENERIC = new Spec(true, true);
-    }
-
     /** A directive block split into arguments, options and content, with content positions kept. */
     private record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}
 
@@ -250,7 +240,7 @@ final class RstExplicit {
         while (after < t.length() && t.charAt(after) == ' ') {
             after++;
         }
-        Parts parts = split(lines.get(i), RstLine.dedent(lines, i, end, after, restIndent), Spec.GENERIC, directive);
+        Parts parts = split(RstLine.dedent(lines, i, end, after, restIndent), true, directive);
         Map<String, String> options = new LinkedHashMap<>();
         options.put("substitution", name);
         options.putAll(parts.options());
@@ -263,7 +253,7 @@ final class RstExplicit {
     private Node directive(RstLine start, String name, List<RstLine> block) {
         SourceSpan span = ctx.span(start);
         if (ADMONITIONS.contains(name)) {
-            Parts parts = split(start, block, Spec.ADMONITION, name);
+            Parts parts = split(block, false, name);
             if (parts.content().isEmpty() && !parts.malformed()) {
                 ctx.error(start.number(), start.column(),
                         "The \"" + name + "\" admonition is empty; content required (indent its text under the directive)");
@@ -271,7 +261,7 @@ final class RstExplicit {
             return new Node.Admonition(span, name, List.of(), blocks.parseNested(parts.content()));
         }
         if (name.equals("admonition")) {
-            Parts parts = split(start, block, Spec.TITLED, name);
+            Parts parts = split(block, true, name);
             if (parts.arguments().isEmpty()) {
                 ctx.error(start.number(), start.column(),
                         "The \"admonition\" directive needs a title (write \".. admonition:: Title\")");
@@ -285,8 +275,12 @@ final class RstExplicit {
             return new Node.Admonition(span, name, title, blocks.parseNested(parts.content()));
         }
         if (CODE.contains(name)) {
-            Parts parts = split(start, block, Spec.CODE_BLOCK, name);
+            Parts parts = split(block, true, name);
             String language = parts.arguments().isEmpty() ? null : parts.arguments();
+            if (language != null && language.indexOf(' ') >= 0) {
+                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive takes at most one argument"
+                        + " (the language); got \"" + language + "\" (put the code after a blank line)");
+            }
             List<RstLine> content = parts.content();
             if (content.isEmpty()) {
                 if (!parts.malformed()) {
@@ -299,7 +293,7 @@ final class RstExplicit {
         }
         if (name.equals("image") || name.equals("figure")) {
             boolean figure = name.equals("figure");
-            Parts parts = split(start, block, figure ? Spec.FIGURE : Spec.IMAGE, name);
+            Parts parts = split(block, true, name);
             String uri = RstInlineParser.removeWhitespace(parts.arguments());
             if (uri.isEmpty()) {
                 ctx.error(start.number(), start.column(), "The \"" + name + "\" directive needs an image URI");
@@ -314,7 +308,7 @@ final class RstExplicit {
             }
             return new Node.Image(span, uri, parts.options(), figure, caption);
         }
-        Parts parts = split(start, block, Spec.GENERIC, name);
+        Parts parts = split(block, true, name);
         if (!RECORDED.contains(name)) {
             ctx.warn(start.number(), start.column(), "Directive \"" + name + "\" is not modelled; kept as a generic directive");
         }
@@ -322,11 +316,12 @@ final class RstExplicit {
     }
 
     /**
-     * Splits a directive block as docutils' {@code parse_directive_block} does: with arguments or
-     * options, the lines up to the first blank line hold the arguments and (from the first field
-     * marker) the options, and content follows the blank line; otherwise everything is content.
+     * Splits a directive block as docutils' {@code parse_directive_block} does for directives with
+     * options (all we model): the lines up to the first blank line hold the arguments and, from the
+     * first field marker, the options; content follows the blank line. A directive without arguments
+     * (an admonition) takes any text before the options as the start of its content.
      */
-    private Parts split(RstLine start, List<RstLine> indented, Spec spec, String name) {
+    private Parts split(List<RstLine> indented, boolean takesArguments, String name) {
         int from = 0;
         int to = indented.size();
         if (from < to && indented.get(from).blank()) {
@@ -338,7 +333,7 @@ final class RstExplicit {
         List<RstLine> args = List.of();
         List<RstLine> content;
         int i = from;
-        if (to > from && (spec.arguments() || spec.options())) {
+        if (to > from) {
             while (i < to && !indented.get(i).blank()) {
                 i++;
             }
@@ -349,19 +344,17 @@ final class RstExplicit {
         }
         Map<String, String> options = Map.of();
         boolean malformed = false;
-        if (spec.options()) {
-            int opt = 0;
-            while (opt < args.size() && RstBlockParser.fieldMarkerEnd(args.get(opt).text()) < 0) {
-                opt++;
-            }
-            if (opt < args.size()) {
-                Map<String, String> parsed = options(args.subList(opt, args.size()), name);
-                options = parsed == null ? Map.of() : parsed;
-                malformed = parsed == null;
-                args = args.subList(0, opt);
-            }
+        int opt = 0;
+        while (opt < args.size() && RstBlockParser.fieldMarkerEnd(args.get(opt).text()) < 0) {
+            opt++;
         }
-        if (!args.isEmpty() && !spec.arguments()) {
+        if (opt < args.size()) {
+            Map<String, String> parsed = options(args.subList(opt, args.size()), name);
+            options = parsed == null ? Map.of() : parsed;
+            malformed = parsed == null;
+            args = args.subList(0, opt);
+        }
+        if (!args.isEmpty() && !takesArguments) {
             // text on the directive line belongs to the content; the option lines stay out of it
             List<RstLine> merged = new ArrayList<>(args);
             merged.addAll(indented.subList(i, to));
@@ -380,14 +373,7 @@ final class RstExplicit {
             }
             arguments.append(a.text().strip());
         }
-        String argText = arguments.toString();
-        if (spec == Spec.CODE_BLOCK) {
-            if (argText.indexOf(' ') >= 0) {
-                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive takes at most one argument (the language); got \""
-                        + argText + "\" (put the code after a blank line)");
-            }
-        }
-        return new Parts(argText, options, List.copyOf(content), malformed);
+        return new Parts(arguments.toString(), options, List.copyOf(content), malformed);
     }
 
     /** Parses a directive's option block (a field list); null, with an error, when it is malformed. */
