@@ -428,7 +428,22 @@ final class RstBlockParser {
         }
         RstLine trimmed = new RstLine(titleLine.number(), titleLine.column(), title);
         List<Inline> inlines = inline.parse(trimmed);
-        out.openSection(ctx.span(trimmed), level, inlines, RstInlineParser.plainText(inlines));
+        out.openSection(ctx.span(trimmed), level, inlines, titleText(inlines));
+    }
+
+    /** A title as plain text, with {@code replace} substitutions filled in as docutils shows them. */
+    private String titleText(List<Inline> inlines) {
+        StringBuilder sb = new StringBuilder();
+        for (Inline part : inlines) {
+            if (part instanceof Inline.Substitution substitution) {
+                ctx.titleUsesSubstitution = true;
+                String replacement = ctx.replacement(substitution.name());
+                sb.append(replacement != null ? replacement : "|" + substitution.name() + "|");
+            } else {
+                sb.append(RstInlineParser.plainText(List.of(part)));
+            }
+        }
+        return sb.toString();
     }
 
     private int text(List<RstLine> lines, int i, RstSectionTree out, boolean topLevel) {

@@ -241,6 +241,14 @@ final class RstExplicit {
             after++;
         }
         Parts parts = split(RstLine.dedent(lines, i, end, after, restIndent), true, directive);
+        if (directive.equals("replace")) {
+            StringBuilder text = new StringBuilder(parts.arguments());
+            for (RstLine line : parts.content()) {
+                text.append(text.length() > 0 ? " " : "").append(line.text().strip());
+            }
+            ctx.replacementsFound.put(name, RstInlineParser.plainText(
+                    inline.parse(new RstLine(lines.get(i).number(), lines.get(i).column(), text.toString()))));
+        }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("substitution", name);
         options.putAll(parts.options());

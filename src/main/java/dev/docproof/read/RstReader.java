@@ -6,6 +6,7 @@ import dev.docproof.lesson.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Our reStructuredText reader. It splits the text into lines the way docutils does (tabs expanded to
@@ -21,11 +22,14 @@ public final class RstReader implements LessonReader {
     public Lesson read(Path file, String text) {
         List<RstLine> lines = new ArrayList<>();
         int[] firstTab = splitLines(text, lines);
-        RstContext ctx = new RstContext(file, List.of());
+        RstContext ctx = new RstContext(file, List.of(), Map.of());
         List<Node> nodes = new RstBlockParser(ctx).parseDocument(lines);
-        if (ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty()) {
-            // anonymous references take the anonymous targets' URLs in order; targets often come later
-            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound));
+        boolean anonymousLinks = ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty();
+        boolean titleReplacements = ctx.titleUsesSubstitution && !ctx.replacementsFound.isEmpty();
+        if (anonymousLinks || titleReplacements) {
+            // facts the whole document knows only at its end (anonymous targets' URLs in order,
+            // substitution texts for title texts) are handed to a second pass
+            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound), Map.copyOf(ctx.replacementsFound));
             nodes = new RstBlockParser(ctx).parseDocument(lines);
         }
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {
