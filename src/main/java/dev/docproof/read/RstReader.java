@@ -1,5 +1,6 @@
 package dev.docproof.read;
 
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
 
@@ -37,7 +38,7 @@ public final class RstReader implements LessonReader {
                     + ctx.anonymousTargetsFound.size() + " anonymous targets (each `text`__ needs one \"__ url\")");
         }
         if (firstTab != null) {
-            ctx.diagnostics.add(0, dev.docproof.lesson.Diagnostic.warning(ctx.span(firstTab[0], firstTab[1]),
+            ctx.diagnostics.add(0, Diagnostic.warning(ctx.span(firstTab[0], firstTab[1]),
                     "tab expanded to 8-column stops, as docutils does (" + firstTab[2]
                             + " lines have tabs; prefer spaces so indentation means what it shows)"));
         }
