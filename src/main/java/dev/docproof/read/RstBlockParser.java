@@ -275,7 +275,7 @@ final class RstBlockParser {
         while (true) {
             RstLine line = lines.get(j);
             int markerEnd = fieldMarkerEnd(line.text());
-            String name = RstInlineParser.unescape(line.text().substring(1, line.text().lastIndexOf(':', markerEnd - 1)));
+            String name = RstText.unescape(line.text().substring(1, line.text().lastIndexOf(':', markerEnd - 1)));
             int end = RstLine.indentedEnd(lines, j);
             int rest = RstLine.minIndent(lines, j + 1, end);
             fields.add(new Node.Field(ctx.span(line), name,

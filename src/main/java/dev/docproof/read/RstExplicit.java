@@ -195,7 +195,7 @@ final class RstExplicit {
         if (!rawName.equals("_") && (rawName.isBlank() && nameStart != nameEnd || rawName.endsWith(" "))) {
             return null;
         }
-        String name = rawName.equals("_") ? "" : RstInlineParser.normalizeName(RstInlineParser.unescape(rawName));
+        String name = rawName.equals("_") ? "" : RstText.normalizeName(RstText.unescape(rawName));
         while (k < t.length() && t.charAt(k) == ' ') {
             k++;
         }
@@ -210,9 +210,9 @@ final class RstExplicit {
     private static String joinUri(List<RstLine> block) {
         StringBuilder sb = new StringBuilder();
         for (RstLine l : block) {
-            sb.append(RstInlineParser.removeWhitespace(l.text()));
+            sb.append(RstText.removeWhitespace(l.text()));
         }
-        String uri = RstInlineParser.unescape(sb.toString());
+        String uri = RstText.unescape(sb.toString());
         return uri.isEmpty() ? null : uri;
     }
 
@@ -302,7 +302,7 @@ final class RstExplicit {
         if (name.equals("image") || name.equals("figure")) {
             boolean figure = name.equals("figure");
             Parts parts = split(block, true, name);
-            String uri = RstInlineParser.removeWhitespace(parts.arguments());
+            String uri = RstText.removeWhitespace(parts.arguments());
             if (uri.isEmpty()) {
                 ctx.error(start.number(), start.column(), "The \"" + name + "\" directive needs an image URI");
             }
@@ -396,7 +396,7 @@ final class RstExplicit {
                 if (key != null) {
                     options.put(key, value.toString());
                 }
-                key = RstInlineParser.unescape(t.substring(1, t.lastIndexOf(':', markerEnd - 1))).toLowerCase();
+                key = RstText.unescape(t.substring(1, t.lastIndexOf(':', markerEnd - 1))).toLowerCase();
                 value = new StringBuilder(t.substring(markerEnd));
             } else if (key != null && !line.blank() && t.charAt(0) == ' ') {
                 value.append(value.length() > 0 ? "\n" : "").append(t.strip());
