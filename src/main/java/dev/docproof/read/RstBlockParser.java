@@ -20,6 +20,9 @@ final class RstBlockParser {
     private final RstInlineParser inline;
     private final RstExplicit explicit;
     private final RstTables tables;
+    /** Nesting depth of the content being parsed; bounded so hostile input cannot exhaust the stack. */
+    private int depth;
+    private static final int MAX_DEPTH = 64;
 
     RstBlockParser(RstContext ctx) {
         this.ctx = ctx;
@@ -37,9 +40,36 @@ final class RstBlockParser {
 
     /** Nested content, where docutils allows no section titles. */
     List<Node> parseNested(List<RstLine> lines) {
-        RstSectionTree tree = new RstSectionTree();
-        parseBlocks(lines, tree, false);
-        return tree.finish();
+        if (depth >= MAX_DEPTH) {
+            return tooDeep(lines);
+        }
+        depth++;
+        try {
+            RstSectionTree tree = new RstSectionTree();
+            parseBlocks(lines, tree, false);
+            return tree.finish();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Content nested deeper than any real page goes is kept as text, so recursion stays bounded. */
+    private List<Node> tooDeep(List<RstLine> lines) {
+        int first = 0;
+        while (first < lines.size() && lines.get(first).blank()) {
+            first++;
+        }
+        if (first == lines.size()) {
+            return List.of();
+        }
+        RstLine start = lines.get(first);
+        ctx.warn(start.number(), start.column(), "Blocks nested more than " + MAX_DEPTH
+                + " levels deep; the rest is kept as plain text");
+        StringBuilder text = new StringBuilder();
+        for (int k = first; k < lines.size(); k++) {
+            text.append(k > first ? "\n" : "").append(lines.get(k).text());
+        }
+        return List.of(new Node.Paragraph(ctx.span(start), List.of(new Inline.Text(text.toString()))));
     }
 
     private void parseBlocks(List<RstLine> lines, RstSectionTree out, boolean topLevel) {
