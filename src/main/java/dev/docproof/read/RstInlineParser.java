@@ -521,15 +521,20 @@ final class RstInlineParser {
             if (!(i == 0 || RstText.isSpace(s.charAt(i - 1)) || RstText.isOpener(s.charAt(i - 1)) || RstText.isDelimiter(s.charAt(i - 1)))) {
                 return -1;
             }
-            int close = s.indexOf("]_", i + 1);
-            if (close < 0 || close == i + 1 || close - i > 64 || !endAllowedAfter(close + 2)) {
-                return -1;
-            }
-            for (int k = i + 1; k < close; k++) {
+            // labels are short names: scan a bounded window, so many '[' never make this quadratic
+            int close = -1;
+            for (int k = i + 1; k < s.length() && k <= i + 64; k++) {
                 char c = s.charAt(k);
+                if (c == ']') {
+                    close = k;
+                    break;
+                }
                 if (!(RstText.isNameChar(c) || RstText.isNamePunct(c) || c == '#' || c == '*')) {
                     return -1;
                 }
+            }
+            if (close <= i + 1 || close + 1 >= s.length() || s.charAt(close + 1) != '_' || !endAllowedAfter(close + 2)) {
+                return -1;
             }
             String label = s.substring(i + 1, close);
             emit(new Inline.Link(label, null, RstText.normalizeName(label)));

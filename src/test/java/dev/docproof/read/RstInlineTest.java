@@ -146,7 +146,7 @@ class RstInlineTest {
 
     @Test
     void manyUnclosedStartStringsStayLinear() {
-        String text = "``a ".repeat(20_000);
+        String text = "``a ".repeat(20_000) + "*b [c |d `e :r:`f _`g ".repeat(20_000) + "x_ ]_";
         long start = System.nanoTime();
         Lesson lesson = RstNodes.read(text);
         assertThat(lesson.nodes()).hasSize(1);
