@@ -3,6 +3,7 @@ package dev.docproof.read;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
+import dev.docproof.lesson.SourceSpan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ public final class RstReader implements LessonReader {
 
     @Override
     public Lesson read(Path file, String text) {
+        if (text == null) {
+            return new Lesson(file, Lesson.Format.RST, null, List.of(),
+                    List.of(Diagnostic.error(new SourceSpan(file, 1, 1), "no text to read")));
+        }
         List<RstLine> lines = new ArrayList<>();
         int[] firstTab = splitLines(text, lines);
         RstContext ctx = new RstContext(file, List.of(), Map.of());

@@ -71,6 +71,20 @@ public final class RstReadThroughput {
                 + " (load average %.1f on %d cpus; nodes read: %d)%n",
                 wallRates[rounds / 2], threadRates[rounds / 2], processRates[rounds / 2],
                 os.getSystemLoadAverage(), os.getAvailableProcessors(), sink);
+        hostile(reader, thread);
+    }
+
+    /** Hostile input (unclosed start-strings everywhere, one huge paragraph) must stay linear too. */
+    private static void hostile(RstReader reader, ThreadMXBean thread) {
+        String text = "``a *b [c |d `e :r:`f _`g ".repeat(40_000);
+        for (int warm = 0; warm < 3; warm++) {
+            reader.read(Path.of("hostile.rst"), text);
+        }
+        long start = thread.getCurrentThreadCpuTime();
+        Lesson lesson = reader.read(Path.of("hostile.rst"), text);
+        double seconds = (thread.getCurrentThreadCpuTime() - start) / 1e9;
+        System.out.printf("hostile paragraph: %.2f MB in %.3f s reader-thread cpu (%.1f MB/s), %d diagnostics%n",
+                text.length() / 1e6, seconds, text.length() / 1e6 / seconds, lesson.diagnostics().size());
     }
 
     private static long readAll(RstReader reader, List<String> pages) {
