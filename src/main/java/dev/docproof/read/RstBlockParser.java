@@ -2,7 +2,6 @@ package dev.docproof.read;
 
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
-import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
 import java.util.List;
