@@ -122,6 +122,16 @@ public final class RstReadThroughput {
         return pages;
     }
 
+    /** {@code count} generated course pages, the same for the same seed (also read by the oracle test). */
+    public static List<String> generatedPages(int count, long seed) {
+        Random random = new Random(seed);
+        List<String> pages = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            pages.add(generatedPage(random, n));
+        }
+        return pages;
+    }
+
     private static final String[] WORDS = ("container network bridge alias host port image volume service"
             + " request server client process machine address resolve inspect create connect remove default"
             + " custom driver subnet database publish expose localhost the a of to and in on with for by").split(" ");
