@@ -1,5 +1,6 @@
 """Prints, as JSON, what docutils reads from one reStructuredText file: section titles with their
-depth, admonitions (kind and title) and literal blocks (language and exact text), in document order.
+depth, admonitions (kind and title) and literal blocks (language and exact text; doctest blocks as
+language "pycon"), in document order.
 Usage: python3 dump_docutils.py FILE"""
 import json
 import sys
@@ -58,6 +59,9 @@ def main(path):
                 rest = [c for c in classes[classes.index('code') + 1:]]
                 language = rest[0] if rest else None
             literals.append({'language': language, 'text': node.astext()})
+        elif isinstance(node, nodes.doctest_block):
+            # the lesson model keeps >>> sessions as code blocks in language "pycon"
+            literals.append({'language': 'pycon', 'text': node.astext()})
     json.dump({'sections': sections, 'admonitions': admonitions, 'literals': literals}, sys.stdout, indent=1)
 
 

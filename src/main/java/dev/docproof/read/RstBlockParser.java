@@ -2,7 +2,6 @@ package dev.docproof.read;
 
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
-import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +19,9 @@ final class RstBlockParser {
     private final RstInlineParser inline;
     private final RstExplicit explicit;
     private final RstTables tables;
+    /** Nesting depth of the content being parsed; bounded so hostile input cannot exhaust the stack. */
+    private int depth;
+    private static final int MAX_DEPTH = 64;
 
     RstBlockParser(RstContext ctx) {
         this.ctx = ctx;
@@ -37,9 +39,36 @@ final class RstBlockParser {
 
     /** Nested content, where docutils allows no section titles. */
     List<Node> parseNested(List<RstLine> lines) {
-        RstSectionTree tree = new RstSectionTree();
-        parseBlocks(lines, tree, false);
-        return tree.finish();
+        if (depth >= MAX_DEPTH) {
+            return tooDeep(lines);
+        }
+        depth++;
+        try {
+            RstSectionTree tree = new RstSectionTree();
+            parseBlocks(lines, tree, false);
+            return tree.finish();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Content nested deeper than any real page goes is kept as text, so recursion stays bounded. */
+    private List<Node> tooDeep(List<RstLine> lines) {
+        int first = 0;
+        while (first < lines.size() && lines.get(first).blank()) {
+            first++;
+        }
+        if (first == lines.size()) {
+            return List.of();
+        }
+        RstLine start = lines.get(first);
+        ctx.warn(start.number(), start.column(), "Blocks nested more than " + MAX_DEPTH
+                + " levels deep; the rest is kept as plain text");
+        StringBuilder text = new StringBuilder();
+        for (int k = first; k < lines.size(); k++) {
+            text.append(k > first ? "\n" : "").append(lines.get(k).text());
+        }
+        return List.of(new Node.Paragraph(ctx.span(start), List.of(new Inline.Text(text.toString()))));
     }
 
     private void parseBlocks(List<RstLine> lines, RstSectionTree out, boolean topLevel) {
@@ -275,7 +304,7 @@ final class RstBlockParser {
         while (true) {
             RstLine line = lines.get(j);
             int markerEnd = fieldMarkerEnd(line.text());
-            String name = RstInlineParser.unescape(line.text().substring(1, line.text().lastIndexOf(':', markerEnd - 1)));
+            String name = RstText.unescape(line.text().substring(1, line.text().lastIndexOf(':', markerEnd - 1)));
             int end = RstLine.indentedEnd(lines, j);
             int rest = RstLine.minIndent(lines, j + 1, end);
             fields.add(new Node.Field(ctx.span(line), name,
@@ -428,7 +457,22 @@ final class RstBlockParser {
         }
         RstLine trimmed = new RstLine(titleLine.number(), titleLine.column(), title);
         List<Inline> inlines = inline.parse(trimmed);
-        out.openSection(ctx.span(trimmed), level, inlines, RstInlineParser.plainText(inlines));
+        out.openSection(ctx.span(trimmed), level, inlines, titleText(inlines));
+    }
+
+    /** A title as plain text, with {@code replace} substitutions filled in as docutils shows them. */
+    private String titleText(List<Inline> inlines) {
+        StringBuilder sb = new StringBuilder();
+        for (Inline part : inlines) {
+            if (part instanceof Inline.Substitution substitution) {
+                ctx.titleUsesSubstitution = true;
+                String replacement = ctx.replacement(substitution.name());
+                sb.append(replacement != null ? replacement : "|" + substitution.name() + "|");
+            } else {
+                sb.append(RstInlineParser.plainText(List.of(part)));
+            }
+        }
+        return sb.toString();
     }
 
     private int text(List<RstLine> lines, int i, RstSectionTree out, boolean topLevel) {

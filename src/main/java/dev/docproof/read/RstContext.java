@@ -5,7 +5,9 @@ import dev.docproof.lesson.SourceSpan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What one read of one file shares between the block and inline parsers. */
 final class RstContext {
@@ -19,10 +21,31 @@ final class RstContext {
     /** Anonymous targets met while parsing, in order (their URLs resolve anonymous references). */
     final List<String> anonymousTargetsFound = new ArrayList<>();
     int anonymousReferences;
+    /** Texts of {@code replace} substitutions, by name, known before this pass (for title texts). */
+    final Map<String, String> replacements;
+    /** Texts of {@code replace} substitutions met while parsing. */
+    final Map<String, String> replacementsFound = new HashMap<>();
+    /** Whether a section title uses a substitution, so its plain text needs the replacements. */
+    boolean titleUsesSubstitution;
 
-    RstContext(Path file, List<String> anonymousUrls) {
+    RstContext(Path file, List<String> anonymousUrls, Map<String, String> replacements) {
         this.file = file;
         this.anonymousUrls = anonymousUrls;
+        this.replacements = replacements;
+    }
+
+    /** The replacement text of substitution {@code name} (exact name first, then case-insensitive), or null. */
+    String replacement(String name) {
+        String exact = replacements.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, String> entry : replacements.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(name)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     SourceSpan span(int line, int column) {

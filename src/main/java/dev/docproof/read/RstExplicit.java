@@ -23,16 +23,6 @@ final class RstExplicit {
     /** Directives kept as written without a warning: the model records them, nothing more is needed. */
     private static final Set<String> RECORDED = Set.of("toctree", "raw", "include");
 
-    /** How docutils splits a directive block: does it take arguments, options, content? */
-    private record Spec(boolean arguments, boolean options) {
-        static final Spec ADMONITION = new Spec(false, true);
-        static final Spec TITLED = new Spec(true, true);
-        static final Spec CODE_BLOCK = new Spec(true, true);
-        static final Spec IMAGE = new Spec(true, true);
-        static final Spec FIGURE = new Spec(true, true);
-        static final Spec GENERIC = new Spec(true, true);
-    }
-
     /** A directive block split into arguments, options and content, with content positions kept. */
     private record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}
 
@@ -205,7 +195,7 @@ final class RstExplicit {
         if (!rawName.equals("_") && (rawName.isBlank() && nameStart != nameEnd || rawName.endsWith(" "))) {
             return null;
         }
-        String name = rawName.equals("_") ? "" : RstInlineParser.normalizeName(RstInlineParser.unescape(rawName));
+        String name = rawName.equals("_") ? "" : RstText.normalizeName(RstText.unescape(rawName));
         while (k < t.length() && t.charAt(k) == ' ') {
             k++;
         }
@@ -220,9 +210,9 @@ final class RstExplicit {
     private static String joinUri(List<RstLine> block) {
         StringBuilder sb = new StringBuilder();
         for (RstLine l : block) {
-            sb.append(RstInlineParser.removeWhitespace(l.text()));
+            sb.append(RstText.removeWhitespace(l.text()));
         }
-        String uri = RstInlineParser.unescape(sb.toString());
+        String uri = RstText.unescape(sb.toString());
         return uri.isEmpty() ? null : uri;
     }
 
@@ -250,7 +240,15 @@ final class RstExplicit {
         while (after < t.length() && t.charAt(after) == ' ') {
             after++;
         }
-        Parts parts = split(lines.get(i), RstLine.dedent(lines, i, end, after, restIndent), Spec.GENERIC, directive);
+        Parts parts = split(RstLine.dedent(lines, i, end, after, restIndent), true, directive);
+        if (directive.equals("replace")) {
+            StringBuilder text = new StringBuilder(parts.arguments());
+            for (RstLine line : parts.content()) {
+                text.append(text.length() > 0 ? " " : "").append(line.text().strip());
+            }
+            ctx.replacementsFound.put(name, RstInlineParser.plainText(
+                    inline.parse(new RstLine(lines.get(i).number(), lines.get(i).column(), text.toString()))));
+        }
         Map<String, String> options = new LinkedHashMap<>();
         options.put("substitution", name);
         options.putAll(parts.options());
@@ -263,7 +261,7 @@ final class RstExplicit {
     private Node directive(RstLine start, String name, List<RstLine> block) {
         SourceSpan span = ctx.span(start);
         if (ADMONITIONS.contains(name)) {
-            Parts parts = split(start, block, Spec.ADMONITION, name);
+            Parts parts = split(block, false, name);
             if (parts.content().isEmpty() && !parts.malformed()) {
                 ctx.error(start.number(), start.column(),
                         "The \"" + name + "\" admonition is empty; content required (indent its text under the directive)");
@@ -271,7 +269,7 @@ final class RstExplicit {
             return new Node.Admonition(span, name, List.of(), blocks.parseNested(parts.content()));
         }
         if (name.equals("admonition")) {
-            Parts parts = split(start, block, Spec.TITLED, name);
+            Parts parts = split(block, true, name);
             if (parts.arguments().isEmpty()) {
                 ctx.error(start.number(), start.column(),
                         "The \"admonition\" directive needs a title (write \".. admonition:: Title\")");
@@ -285,8 +283,12 @@ final class RstExplicit {
             return new Node.Admonition(span, name, title, blocks.parseNested(parts.content()));
         }
         if (CODE.contains(name)) {
-            Parts parts = split(start, block, Spec.CODE_BLOCK, name);
+            Parts parts = split(block, true, name);
             String language = parts.arguments().isEmpty() ? null : parts.arguments();
+            if (language != null && language.indexOf(' ') >= 0) {
+                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive takes at most one argument"
+                        + " (the language); got \"" + language + "\" (put the code after a blank line)");
+            }
             List<RstLine> content = parts.content();
             if (content.isEmpty()) {
                 if (!parts.malformed()) {
@@ -300,8 +302,8 @@ final class RstExplicit {
         }
         if (name.equals("image") || name.equals("figure")) {
             boolean figure = name.equals("figure");
-            Parts parts = split(start, block, figure ? Spec.FIGURE : Spec.IMAGE, name);
-            String uri = RstInlineParser.removeWhitespace(parts.arguments());
+            Parts parts = split(block, true, name);
+            String uri = RstText.removeWhitespace(parts.arguments());
             if (uri.isEmpty()) {
                 ctx.error(start.number(), start.column(), "The \"" + name + "\" directive needs an image URI");
             }
@@ -315,7 +317,7 @@ final class RstExplicit {
             }
             return new Node.Image(span, uri, parts.options(), figure, caption);
         }
-        Parts parts = split(start, block, Spec.GENERIC, name);
+        Parts parts = split(block, true, name);
         if (!RECORDED.contains(name)) {
             ctx.warn(start.number(), start.column(), "Directive \"" + name + "\" is not modelled; kept as a generic directive");
         }
@@ -323,11 +325,12 @@ final class RstExplicit {
     }
 
     /**
-     * Splits a directive block as docutils' {@code parse_directive_block} does: with arguments or
-     * options, the lines up to the first blank line hold the arguments and (from the first field
-     * marker) the options, and content follows the blank line; otherwise everything is content.
+     * Splits a directive block as docutils' {@code parse_directive_block} does for directives with
+     * options (all we model): the lines up to the first blank line hold the arguments and, from the
+     * first field marker, the options; content follows the blank line. A directive without arguments
+     * (an admonition) takes any text before the options as the start of its content.
      */
-    private Parts split(RstLine start, List<RstLine> indented, Spec spec, String name) {
+    private Parts split(List<RstLine> indented, boolean takesArguments, String name) {
         int from = 0;
         int to = indented.size();
         if (from < to && indented.get(from).blank()) {
@@ -339,7 +342,7 @@ final class RstExplicit {
         List<RstLine> args = List.of();
         List<RstLine> content;
         int i = from;
-        if (to > from && (spec.arguments() || spec.options())) {
+        if (to > from) {
             while (i < to && !indented.get(i).blank()) {
                 i++;
             }
@@ -350,19 +353,17 @@ final class RstExplicit {
         }
         Map<String, String> options = Map.of();
         boolean malformed = false;
-        if (spec.options()) {
-            int opt = 0;
-            while (opt < args.size() && RstBlockParser.fieldMarkerEnd(args.get(opt).text()) < 0) {
-                opt++;
-            }
-            if (opt < args.size()) {
-                Map<String, String> parsed = options(args.subList(opt, args.size()), name);
-                options = parsed == null ? Map.of() : parsed;
-                malformed = parsed == null;
-                args = args.subList(0, opt);
-            }
+        int opt = 0;
+        while (opt < args.size() && RstBlockParser.fieldMarkerEnd(args.get(opt).text()) < 0) {
+            opt++;
         }
-        if (!args.isEmpty() && !spec.arguments()) {
+        if (opt < args.size()) {
+            Map<String, String> parsed = options(args.subList(opt, args.size()), name);
+            options = parsed == null ? Map.of() : parsed;
+            malformed = parsed == null;
+            args = args.subList(0, opt);
+        }
+        if (!args.isEmpty() && !takesArguments) {
             // text on the directive line belongs to the content; the option lines stay out of it
             List<RstLine> merged = new ArrayList<>(args);
             merged.addAll(indented.subList(i, to));
@@ -381,14 +382,7 @@ final class RstExplicit {
             }
             arguments.append(a.text().strip());
         }
-        String argText = arguments.toString();
-        if (spec == Spec.CODE_BLOCK) {
-            if (argText.indexOf(' ') >= 0) {
-                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive takes at most one argument (the language); got \""
-                        + argText + "\" (put the code after a blank line)");
-            }
-        }
-        return new Parts(argText, options, List.copyOf(content), malformed);
+        return new Parts(arguments.toString(), options, List.copyOf(content), malformed);
     }
 
     /** Parses a directive's option block (a field list); null, with an error, when it is malformed. */
@@ -403,7 +397,7 @@ final class RstExplicit {
                 if (key != null) {
                     options.put(key, value.toString());
                 }
-                key = RstInlineParser.unescape(t.substring(1, t.lastIndexOf(':', markerEnd - 1))).toLowerCase();
+                key = RstText.unescape(t.substring(1, t.lastIndexOf(':', markerEnd - 1))).toLowerCase();
                 value = new StringBuilder(t.substring(markerEnd));
             } else if (key != null && !line.blank() && t.charAt(0) == ' ') {
                 value.append(value.length() > 0 ? "\n" : "").append(t.strip());

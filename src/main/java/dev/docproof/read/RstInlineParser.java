@@ -17,6 +17,14 @@ final class RstInlineParser {
     /** Roles that point at another document or label; everything else is a {@link Inline.Role}. */
     private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any");
 
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (char c : "\\`*:|_[hfm".toCharArray()) {
+            SPECIAL[c] = true;
+        }
+    }
+
     private final RstContext ctx;
 
     RstInlineParser(RstContext ctx) {
@@ -27,7 +35,11 @@ final class RstInlineParser {
         if (lines.size() == 1) {
             return parse(lines.get(0));
         }
-        StringBuilder joined = new StringBuilder();
+        int size = lines.size();
+        for (RstLine line : lines) {
+            size += line.text().length();
+        }
+        StringBuilder joined = new StringBuilder(size);
         int[] starts = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             if (i > 0) {
@@ -66,60 +78,6 @@ final class RstInlineParser {
         return sb.toString();
     }
 
-    // ----- character classes (docutils' punctuation_chars, ASCII part plus Unicode categories) -----
-
-    static boolean isOpener(char c) {
-        if (c < 128) {
-            return "\"'(<[{".indexOf(c) >= 0;
-        }
-        int t = Character.getType(c);
-        return t == Character.START_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
-                || t == Character.FINAL_QUOTE_PUNCTUATION;
-    }
-
-    static boolean isCloser(char c) {
-        if (c < 128) {
-            return "\"')>]}".indexOf(c) >= 0;
-        }
-        int t = Character.getType(c);
-        return t == Character.END_PUNCTUATION || t == Character.INITIAL_QUOTE_PUNCTUATION
-                || t == Character.FINAL_QUOTE_PUNCTUATION;
-    }
-
-    static boolean isDelimiter(char c) {
-        if (c < 128) {
-            return "\\-/:".indexOf(c) >= 0;
-        }
-        int t = Character.getType(c);
-        return t == Character.DASH_PUNCTUATION || t == Character.OTHER_PUNCTUATION;
-    }
-
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || Character.isWhitespace(c) || c == '\u00a0';
-    }
-
-    private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c);
-    }
-
-    private static boolean isNamePunct(char c) {
-        return c == '-' || c == '.' || c == '_' || c == '+' || c == ':';
-    }
-
-    private static boolean pairs(char open, char close) {
-        return switch (open) {
-            case '"' -> close == '"';
-            case '\'' -> close == '\'';
-            case '(' -> close == ')';
-            case '<' -> close == '>';
-            case '[' -> close == ']';
-            case '{' -> close == '}';
-            default -> open > 127 && isOpener(open) && isCloser(close)
-                    && Character.getType(open) == Character.START_PUNCTUATION
-                    && Character.getType(close) == Character.END_PUNCTUATION;
-        };
-    }
-
     /** One pass over one text block. */
     private final class Scan {
         private static final int LITERAL = 0, STRONG = 1, EMPHASIS = 2, INTERPRETED = 3, SUBSTITUTION = 4,
@@ -129,7 +87,7 @@ final class RstInlineParser {
         private final List<RstLine> lines;
         private final int[] lineStarts;
         private final List<Inline> out = new ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
+        private final StringBuilder text;
         /** Per kind, the smallest position from which an end-string search already failed. */
         private final int[] failedFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
                 Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
@@ -138,6 +96,7 @@ final class RstInlineParser {
 
         Scan(String s, List<RstLine> lines, int[] lineStarts) {
             this.s = s;
+            this.text = new StringBuilder(s.length());
             this.lines = lines;
             this.lineStarts = lineStarts;
         }
@@ -146,6 +105,18 @@ final class RstInlineParser {
             int n = s.length();
             int i = 0;
             while (i < n) {
+                // copy the run of plain characters in one go; only markup characters need a closer look
+                int j = i;
+                while (j < n && !special(j)) {
+                    j++;
+                }
+                if (j > i) {
+                    text.append(s, i, j);
+                    i = j;
+                    if (i >= n) {
+                        break;
+                    }
+                }
                 char c = s.charAt(i);
                 int next = switch (c) {
                     case '\\' -> escape(i);
@@ -155,8 +126,7 @@ final class RstInlineParser {
                     case '|' -> substitution(i);
                     case '_' -> underscore(i);
                     case '[' -> footnoteReference(i);
-                    case 'h', 'f', 'm' -> uri(i);
-                    default -> -1;
+                    default -> uri(i);
                 };
                 if (next < 0) {
                     text.append(c);
@@ -167,6 +137,15 @@ final class RstInlineParser {
             }
             flush();
             return List.copyOf(out);
+        }
+
+        /** May markup start here: {@code \ ` * : | _ [}, or a URI scheme's first letter at a word start? */
+        private boolean special(int j) {
+            char c = s.charAt(j);
+            if (c >= 128 || !SPECIAL[c]) {
+                return false;
+            }
+            return !(c == 'h' || c == 'f' || c == 'm') || j == 0 || !Character.isLetterOrDigit(s.charAt(j - 1));
         }
 
         private void flush() {
@@ -183,17 +162,17 @@ final class RstInlineParser {
         }
 
         private boolean startAllowed(int start, int end) {
-            if (end >= s.length() || isSpace(s.charAt(end))) {
+            if (end >= s.length() || RstText.isSpace(s.charAt(end))) {
                 return false;
             }
             if (start == 0) {
                 return true;
             }
             char before = s.charAt(start - 1);
-            if (!(isSpace(before) || isOpener(before) || isDelimiter(before))) {
+            if (!(RstText.isSpace(before) || RstText.isOpener(before) || RstText.isDelimiter(before))) {
                 return false;
             }
-            return !pairs(before, s.charAt(end)); // a quoted start-string, like "*" or (*), is text
+            return !RstText.pairs(before, s.charAt(end)); // a quoted start-string, like "*" or (*), is text
         }
 
         private boolean endAllowedAfter(int pos) {
@@ -201,7 +180,7 @@ final class RstInlineParser {
                 return true;
             }
             char c = s.charAt(pos);
-            return isSpace(c) || isCloser(c) || isDelimiter(c) || "\\.,;!?".indexOf(c) >= 0;
+            return RstText.isSpace(c) || RstText.isCloser(c) || RstText.isDelimiter(c) || "\\.,;!?".indexOf(c) >= 0;
         }
 
         private boolean escaped(int pos) {
@@ -226,7 +205,7 @@ final class RstInlineParser {
                     failedFrom[kind] = from;
                     return -1;
                 }
-                boolean before = found > from && !isSpace(s.charAt(found - 1)) && !(escapes && escaped(found));
+                boolean before = found > from && !RstText.isSpace(s.charAt(found - 1)) && !(escapes && escaped(found));
                 if (before && endOk(kind, found + end.length())) {
                     return found;
                 }
@@ -287,7 +266,7 @@ final class RstInlineParser {
                 return -1; // a trailing backslash stays
             }
             char c = s.charAt(i + 1);
-            if (!isSpace(c)) {
+            if (!RstText.isSpace(c)) {
                 text.append(c); // an escaped whitespace disappears
             }
             plainFrom = text.length();
@@ -305,7 +284,7 @@ final class RstInlineParser {
                 unterminated(i, strong ? "Inline strong" : "Inline emphasis");
                 return skipRun(i, '*');
             }
-            String inner = unescape(s.substring(i + len, end));
+            String inner = RstText.unescape(s.substring(i + len, end));
             emit(strong ? new Inline.Strong(inner) : new Inline.Emphasis(inner));
             return end + len;
         }
@@ -374,20 +353,20 @@ final class RstInlineParser {
                 String target = raw.substring(open + 1, raw.length() - 1);
                 text = raw.substring(0, open).strip();
                 if (target.endsWith("_") && !target.endsWith("\\_")) {
-                    refName = normalizeName(unescape(target.substring(0, target.length() - 1)));
+                    refName = RstText.normalizeName(RstText.unescape(target.substring(0, target.length() - 1)));
                 } else {
-                    url = removeWhitespace(unescape(target));
+                    url = RstText.removeWhitespace(RstText.unescape(target));
                 }
                 if (text.isEmpty()) {
                     text = target;
                 }
-                return new Inline.Link(unescape(text), url, refName);
+                return new Inline.Link(RstText.unescape(text), url, refName);
             }
-            String shown = unescape(text);
+            String shown = RstText.unescape(text);
             if (anonymous) {
                 return new Inline.Link(shown, ctx.nextAnonymousUrl(), null);
             }
-            return new Inline.Link(shown, null, normalizeName(shown));
+            return new Inline.Link(shown, null, RstText.normalizeName(shown));
         }
 
         private Inline interpreted(String role, String raw) {
@@ -395,18 +374,18 @@ final class RstInlineParser {
             if (LINK_ROLES.contains(name)) {
                 int open = embeddedStart(raw);
                 if (open >= 0) {
-                    String text = unescape(raw.substring(0, open).strip());
-                    String target = unescape(raw.substring(open + 1, raw.length() - 1));
+                    String text = RstText.unescape(raw.substring(0, open).strip());
+                    String target = RstText.unescape(raw.substring(open + 1, raw.length() - 1));
                     return new Inline.Link(text.isEmpty() ? target : text, null, target);
                 }
-                String target = unescape(raw);
+                String target = RstText.unescape(raw);
                 return new Inline.Link(target, null, target);
             }
             return switch (name) {
-                case "emphasis" -> new Inline.Emphasis(unescape(raw));
-                case "strong" -> new Inline.Strong(unescape(raw));
-                case "literal" -> new Inline.Literal(unescape(raw));
-                default -> new Inline.Role(name, unescape(raw));
+                case "emphasis" -> new Inline.Emphasis(RstText.unescape(raw));
+                case "strong" -> new Inline.Strong(RstText.unescape(raw));
+                case "literal" -> new Inline.Literal(RstText.unescape(raw));
+                default -> new Inline.Role(name, RstText.unescape(raw));
             };
         }
 
@@ -416,7 +395,7 @@ final class RstInlineParser {
                 return -1;
             }
             int open = raw.lastIndexOf('<');
-            if (open < 0 || open + 2 > raw.length() - 1 || (open > 0 && !isSpace(raw.charAt(open - 1)))) {
+            if (open < 0 || open + 2 > raw.length() - 1 || (open > 0 && !RstText.isSpace(raw.charAt(open - 1)))) {
                 return -1;
             }
             return open;
@@ -426,9 +405,9 @@ final class RstInlineParser {
             int q = from;
             while (q < s.length()) {
                 char c = s.charAt(q);
-                if (isNameChar(c)) {
+                if (RstText.isNameChar(c)) {
                     q++;
-                } else if (isNamePunct(c) && c != ':' && q > from && q + 1 < s.length() && isNameChar(s.charAt(q + 1))) {
+                } else if (RstText.isNamePunct(c) && c != ':' && q > from && q + 1 < s.length() && RstText.isNameChar(s.charAt(q + 1))) {
                     q++;
                 } else {
                     break;
@@ -438,7 +417,7 @@ final class RstInlineParser {
         }
 
         private int rolePrefix(int i) {
-            if (!(i == 0 || isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+            if (!(i == 0 || RstText.isSpace(s.charAt(i - 1)) || RstText.isOpener(s.charAt(i - 1)) || RstText.isDelimiter(s.charAt(i - 1)))) {
                 return -1;
             }
             int q = roleNameEnd(i + 1);
@@ -448,7 +427,7 @@ final class RstInlineParser {
             if (q + 2 < s.length() && s.charAt(q + 2) == '`') {
                 return -1;
             }
-            if (q + 2 >= s.length() || isSpace(s.charAt(q + 2))) {
+            if (q + 2 >= s.length() || RstText.isSpace(s.charAt(q + 2))) {
                 return -1;
             }
             return backquote(q + 1, i, s.substring(i + 1, q));
@@ -466,7 +445,7 @@ final class RstInlineParser {
                 unterminated(i, "Inline substitution_reference");
                 return -1;
             }
-            String name = unescape(s.substring(i + 1, end));
+            String name = RstText.unescape(s.substring(i + 1, end));
             int p = end + 1;
             int underscores = 0;
             while (underscores < 2 && p < s.length() && s.charAt(p) == '_') {
@@ -483,7 +462,7 @@ final class RstInlineParser {
                 return inlineTarget(i);
             }
             int bufEnd = text.length();
-            if (bufEnd == plainFrom || !isNameChar(text.charAt(bufEnd - 1))) {
+            if (bufEnd == plainFrom || !RstText.isNameChar(text.charAt(bufEnd - 1))) {
                 return -1;
             }
             boolean anonymous = i + 1 < s.length() && s.charAt(i + 1) == '_';
@@ -494,9 +473,9 @@ final class RstInlineParser {
             int start = bufEnd;
             while (start > plainFrom) {
                 char c = text.charAt(start - 1);
-                if (isNameChar(c)) {
+                if (RstText.isNameChar(c)) {
                     start--;
-                } else if (isNamePunct(c) && start - 2 >= plainFrom && isNameChar(text.charAt(start - 2))
+                } else if (RstText.isNamePunct(c) && start - 2 >= plainFrom && RstText.isNameChar(text.charAt(start - 2))
                         && start < bufEnd) {
                     start--;
                 } else {
@@ -508,7 +487,7 @@ final class RstInlineParser {
             }
             if (start > 0) {
                 char before = text.charAt(start - 1);
-                if (!(isSpace(before) || isOpener(before) || isDelimiter(before))) {
+                if (!(RstText.isSpace(before) || RstText.isOpener(before) || RstText.isDelimiter(before))) {
                     return -1;
                 }
                 if (start == plainFrom && plainFrom > 0) {
@@ -518,7 +497,7 @@ final class RstInlineParser {
             String name = text.substring(start);
             text.setLength(start);
             emit(anonymous ? new Inline.Link(name, ctx.nextAnonymousUrl(), null)
-                    : new Inline.Link(name, null, normalizeName(name)));
+                    : new Inline.Link(name, null, RstText.normalizeName(name)));
             return after;
         }
 
@@ -532,28 +511,33 @@ final class RstInlineParser {
                 unterminated(i, "Inline target");
                 return -1;
             }
-            text.append(unescape(s.substring(i + 2, end)));
+            text.append(RstText.unescape(s.substring(i + 2, end)));
             plainFrom = text.length();
             return end + 1;
         }
 
         /** {@code [1]_}, {@code [#]_}, {@code [#label]_}, {@code [*]_}, {@code [CIT2002]_}. */
         private int footnoteReference(int i) {
-            if (!(i == 0 || isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+            if (!(i == 0 || RstText.isSpace(s.charAt(i - 1)) || RstText.isOpener(s.charAt(i - 1)) || RstText.isDelimiter(s.charAt(i - 1)))) {
                 return -1;
             }
-            int close = s.indexOf("]_", i + 1);
-            if (close < 0 || close == i + 1 || close - i > 64 || !endAllowedAfter(close + 2)) {
-                return -1;
-            }
-            for (int k = i + 1; k < close; k++) {
+            // labels are short names: scan a bounded window, so many '[' never make this quadratic
+            int close = -1;
+            for (int k = i + 1; k < s.length() && k <= i + 64; k++) {
                 char c = s.charAt(k);
-                if (!(isNameChar(c) || isNamePunct(c) || c == '#' || c == '*')) {
+                if (c == ']') {
+                    close = k;
+                    break;
+                }
+                if (!(RstText.isNameChar(c) || RstText.isNamePunct(c) || c == '#' || c == '*')) {
                     return -1;
                 }
             }
+            if (close <= i + 1 || close + 1 >= s.length() || s.charAt(close + 1) != '_' || !endAllowedAfter(close + 2)) {
+                return -1;
+            }
             String label = s.substring(i + 1, close);
-            emit(new Inline.Link(label, null, normalizeName(label)));
+            emit(new Inline.Link(label, null, RstText.normalizeName(label)));
             return close + 2;
         }
 
@@ -571,11 +555,11 @@ final class RstInlineParser {
             } else {
                 return -1;
             }
-            if (i > 0 && !(isSpace(s.charAt(i - 1)) || isOpener(s.charAt(i - 1)) || isDelimiter(s.charAt(i - 1)))) {
+            if (i > 0 && !(RstText.isSpace(s.charAt(i - 1)) || RstText.isOpener(s.charAt(i - 1)) || RstText.isDelimiter(s.charAt(i - 1)))) {
                 return -1;
             }
             int end = i + scheme.length();
-            while (end < s.length() && !isSpace(s.charAt(end)) && s.charAt(end) != '<' && s.charAt(end) != '>'
+            while (end < s.length() && !RstText.isSpace(s.charAt(end)) && s.charAt(end) != '<' && s.charAt(end) != '>'
                     && s.charAt(end) != '`' && s.charAt(end) != '\\') {
                 end++;
             }
@@ -592,54 +576,4 @@ final class RstInlineParser {
         }
     }
 
-    // ----- helpers shared with the block parser -----
-
-    /** Removes backslash escapes: {@code \x} becomes {@code x}; an escaped whitespace disappears. */
-    static String unescape(String raw) {
-        if (raw.indexOf('\\') < 0) {
-            return raw;
-        }
-        StringBuilder sb = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\' && i + 1 < raw.length()) {
-                char next = raw.charAt(++i);
-                if (!isSpace(next)) {
-                    sb.append(next);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    /** docutils' reference-name normalisation: whitespace collapsed, lower case. */
-    static String normalizeName(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        boolean space = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (isSpace(c)) {
-                space = sb.length() > 0;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
-    }
-
-    static String removeWhitespace(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            if (!isSpace(s.charAt(i))) {
-                sb.append(s.charAt(i));
-            }
-        }
-        return sb.toString();
-    }
 }

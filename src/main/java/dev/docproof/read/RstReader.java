@@ -1,11 +1,14 @@
 package dev.docproof.read;
 
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
+import dev.docproof.lesson.SourceSpan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Our reStructuredText reader. It splits the text into lines the way docutils does (tabs expanded to
@@ -19,13 +22,20 @@ public final class RstReader implements LessonReader {
 
     @Override
     public Lesson read(Path file, String text) {
+        if (text == null) {
+            return new Lesson(file, Lesson.Format.RST, null, List.of(),
+                    List.of(Diagnostic.error(new SourceSpan(file, 1, 1), "no text to read")));
+        }
         List<RstLine> lines = new ArrayList<>();
         int[] firstTab = splitLines(text, lines);
-        RstContext ctx = new RstContext(file, List.of());
+        RstContext ctx = new RstContext(file, List.of(), Map.of());
         List<Node> nodes = new RstBlockParser(ctx).parseDocument(lines);
-        if (ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty()) {
-            // anonymous references take the anonymous targets' URLs in order; targets often come later
-            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound));
+        boolean anonymousLinks = ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty();
+        boolean titleReplacements = ctx.titleUsesSubstitution && !ctx.replacementsFound.isEmpty();
+        if (anonymousLinks || titleReplacements) {
+            // facts the whole document knows only at its end (anonymous targets' URLs in order,
+            // substitution texts for title texts) are handed to a second pass
+            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound), Map.copyOf(ctx.replacementsFound));
             nodes = new RstBlockParser(ctx).parseDocument(lines);
         }
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {
@@ -33,7 +43,7 @@ public final class RstReader implements LessonReader {
                     + ctx.anonymousTargetsFound.size() + " anonymous targets (each `text`__ needs one \"__ url\")");
         }
         if (firstTab != null) {
-            ctx.diagnostics.add(0, dev.docproof.lesson.Diagnostic.warning(ctx.span(firstTab[0], firstTab[1]),
+            ctx.diagnostics.add(0, Diagnostic.warning(ctx.span(firstTab[0], firstTab[1]),
                     "tab expanded to 8-column stops, as docutils does (" + firstTab[2]
                             + " lines have tabs; prefer spaces so indentation means what it shows)"));
         }

@@ -159,6 +159,15 @@ class RstBadInputTest {
     }
 
     @Test
+    void absurdNestingIsCutOffWithAWarningInsteadOfOverflowingTheStack() {
+        Lesson lesson = RstNodes.read("* ".repeat(5_000) + "deep\n");
+        assertThat(lesson.diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("Blocks nested more than 64 levels deep; the rest is kept as plain text");
+        assertThat(RstNodes.all(lesson.nodes(), Node.Paragraph.class)).hasSize(1);
+        assertThat(RstNodes.all(lesson.nodes(), Node.Paragraph.class).get(0).span().column()).isEqualTo(131); // the 65th nested body
+    }
+
+    @Test
     void randomInputNeverThrows() {
         String alphabet = "ab *`_:|.-=+#()[]<>\\\n\n   \t1.i)";
         Random random = new Random(42);

@@ -58,6 +58,15 @@ class RstBlockTest {
     }
 
     @Test
+    void titleTextFillsInReplaceSubstitutionsDefinedLater() {
+        Lesson lesson = RstNodes.read("Docker |version| Basics\n=======================\n\n.. |version| replace:: 20.10\n");
+        Node.Section section = (Node.Section) lesson.nodes().get(0);
+        assertThat(section.titleText()).isEqualTo("Docker 20.10 Basics");
+        assertThat(section.title()).contains(new dev.docproof.lesson.Inline.Substitution("version"));
+        assertThat(lesson.title()).isEqualTo("Docker 20.10 Basics");
+    }
+
+    @Test
     void shortUnderlineUnderLongerTitleIsText() {
         assertThat(tree("A long title\n===\n")).isEqualTo("Paragraph@1:1 A long title\\n===\n");
     }

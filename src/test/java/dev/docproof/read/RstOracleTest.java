@@ -65,12 +65,22 @@ class RstOracleTest {
         }
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path generated;
+
+    /** The corpus fixtures, the real lesson, and pages made by the benchmark's generator. */
     static Stream<Path> corpus() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(CORPUS)) {
             listing.filter(p -> p.toString().endsWith(".rst")).sorted().forEach(files::add);
         }
         files.add(Path.of("content/docker-networking.rst"));
+        List<String> pages = dev.docproof.bench.RstReadThroughput.generatedPages(8, 11);
+        for (int i = 0; i < pages.size(); i++) {
+            Path page = generated.resolve("generated-" + i + ".rst");
+            Files.writeString(page, pages.get(i));
+            files.add(page);
+        }
         return files.stream();
     }
 

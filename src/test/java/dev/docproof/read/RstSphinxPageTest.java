@@ -1,0 +1,82 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Node;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A Sphinx-flavoured course page: directives docutils lacks are recorded, never dropped. */
+class RstSphinxPageTest {
+
+    private static final Path PAGE = Path.of("src/test/resources/rst/sphinx/course-page.rst");
+
+    private static Lesson read() throws Exception {
+        return new RstReader().read(PAGE, Files.readString(PAGE));
+    }
+
+    @Test
+    void titleComesFromTheOverlinedFirstSection() throws Exception {
+        Lesson lesson = read();
+        assertThat(lesson.title()).isEqualTo("Persisting Data (Intro)");
+        Node.Section first = RstNodes.all(lesson.nodes(), Node.Section.class).get(0);
+        assertThat(first.span().line()).isEqualTo(9);
+        assertThat(first.span().column()).isEqualTo(1);
+        assertThat(first.labels()).isEmpty(); // the meta directive stands between label and title
+    }
+
+    @Test
+    void sphinxCodeBlockKeepsItsOptions() throws Exception {
+        Node.CodeBlock block = RstNodes.all(read().nodes(), Node.CodeBlock.class).get(0);
+        assertThat(block.language()).isEqualTo("bash");
+        assertThat(block.options()).containsExactly(
+                java.util.Map.entry("linenos", ""), java.util.Map.entry("caption", "Create a volume"),
+                java.util.Map.entry("emphasize-lines", "2"));
+        assertThat(block.options().keySet()).containsExactly("linenos", "caption", "emphasize-lines");
+        assertThat(block.lines()).containsExactly("$ docker volume create data", "$ docker volume ls");
+        assertThat(block.firstLine()).isEqualTo(35);
+    }
+
+    @Test
+    void everyDirectiveIsKeptAndUnmodelledOnesWarn() throws Exception {
+        Lesson lesson = read();
+        List<Node.Directive> directives = RstNodes.all(lesson.nodes(), Node.Directive.class);
+        assertThat(directives).extracting(d -> d.span().line() + " " + d.name()).containsExactly(
+                "5 meta", "12 toctree", "19 contents", "25 replace", "38 literalinclude", "47 seealso", "51 raw",
+                "55 include");
+        Node.Directive toctree = directives.get(1);
+        assertThat(toctree.options()).containsEntry("maxdepth", "1").containsEntry("caption", "In this chapter");
+        assertThat(toctree.content()).containsExactly("volumes/bind-mounts", "volumes/named");
+        assertThat(directives.get(3).options()).containsEntry("substitution", "release");
+        assertThat(lesson.diagnostics()).extracting(Diagnostic::toString).containsExactly(
+                PAGE + ":5:1: warning: Directive \"meta\" is not modelled; kept as a generic directive",
+                PAGE + ":19:1: warning: Directive \"contents\" is not modelled; kept as a generic directive",
+                PAGE + ":38:1: warning: Directive \"literalinclude\" is not modelled; kept as a generic directive",
+                PAGE + ":47:1: warning: Directive \"seealso\" is not modelled; kept as a generic directive");
+    }
+
+    @Test
+    void rolesAndSubstitutionsInTheIntroduction() throws Exception {
+        Node.Paragraph intro = RstNodes.all(read().nodes(), Node.Paragraph.class).get(0);
+        assertThat(intro.content()).contains(new Inline.Substitution("release"), new Inline.Emphasis("volumes"),
+                new Inline.Link("/networking", null, "/networking"),
+                new Inline.Link("the networking lesson", null, "docker-networking"), new Inline.Role("kbd", "Ctrl-C"));
+    }
+
+    @Test
+    void fieldListFigureAndCaption() throws Exception {
+        Lesson lesson = read();
+        assertThat(RstNodes.all(lesson.nodes(), Node.Field.class)).extracting(Node.Field::name).containsExactly("orphan");
+        Node.Image figure = RstNodes.all(lesson.nodes(), Node.Image.class).get(0);
+        assertThat(figure.figure()).isTrue();
+        assertThat(figure.uri()).isEqualTo("images/volumes.png");
+        assertThat(figure.options()).containsEntry("alt", "Volumes and bind mounts").containsEntry("width", "80%");
+        assertThat(RstNodes.print(figure.caption())).isEqualTo("Paragraph@45:4 Where each kind of mount lives.\n");
+    }
+}
