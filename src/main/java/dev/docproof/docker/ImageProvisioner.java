@@ -97,6 +97,10 @@ public final class ImageProvisioner {
 
     /** Provisions each image (in order, once each) and says what it did. */
     public List<Provisioned> ensure(List<ImageRef> images) throws EngineException {
+        if (images.stream().allMatch(image -> state(image) == State.PRESENT)) {
+            // The usual case needs no lock: nothing will be built.
+            return images.stream().distinct().map(image -> new Provisioned(image, Outcome.PRESENT)).toList();
+        }
         synchronized (LOCK_FILE) { // a file lock guards against other processes, not other threads
             return ensureLocked(images);
         }

@@ -164,7 +164,7 @@ public final class CourseRunner {
         if (!missing.isEmpty()) {
             throw new EngineException("the engine lacks the image" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + " that the lessons start containers from, and docproof never"
-                    + " pulls. Build them from their recipes with: ./docproof engine");
+                    + " pulls. Add a recipe under content/images/<image>/ and run: ./docproof engine");
         }
     }
 
