@@ -1,5 +1,7 @@
 package dev.docproof.plan;
 
+import dev.docproof.lesson.ShellWords;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,7 +27,7 @@ final class HereDocs {
     private HereDocs() {}
 
     static List<HereDoc> opened(String command) {
-        boolean[] quoted = Quoting.quoted(command);
+        boolean[] quoted = ShellWords.quoted(command);
         List<HereDoc> docs = new ArrayList<>();
         Matcher m = OPENER.matcher(command);
         int from = 0;
