@@ -113,6 +113,8 @@ public final class ShellWords {
                     while (i < limit && s.charAt(i) != '\n') {
                         i++;
                     }
+                } else if (c == '(' && at(i + 1) == '(' && words.isEmpty()) {
+                    i = balanced(i + 2, limit, '(', ')', 2); // an arithmetic command: (( x = 1<<2 ))
                 } else if (c == '&' && at(i + 1) == '>') {
                     operatorStart = i;
                     i += s.startsWith("&>>", i) ? 3 : 2;

@@ -88,6 +88,8 @@ class ShellWordsTest {
         assertThat(texts("cat <<-END\n\tbody\n\tEND\nls")).containsExactly(List.of("cat"), List.of("ls"));
         assertThat(texts("cat <<< 'a string'; ls")).containsExactly(List.of("cat"), List.of("ls"));
         assertThat(ShellWords.commands("cat <<< x").get(0).redirections().get(0).hereDocument()).isFalse();
+        assertThat(texts("(( x = 1<<2 )); echo \"<<EOF\" $((1<<3))\nls"))
+                .containsExactly(List.of("echo", "<<EOF", "$((1<<3))"), List.of("ls"));
     }
 
     @Test
