@@ -469,7 +469,7 @@ final class RstBlockParser {
                 String replacement = ctx.replacement(substitution.name());
                 sb.append(replacement != null ? replacement : "|" + substitution.name() + "|");
             } else {
-                sb.append(RstInlineParser.plainText(List.of(part)));
+                sb.append(InlineText.plain(List.of(part)));
             }
         }
         return sb.toString();
