@@ -116,6 +116,7 @@ public final class ShellWords {
                 } else if (c == '(' && at(i + 1) == '(' && words.isEmpty()) {
                     i = balanced(i + 2, limit, '(', ')', 2); // an arithmetic command: (( x = 1<<2 ))
                 } else if (c == '&' && at(i + 1) == '>') {
+                    operator = finish(null, redirections, operator, operatorStart);
                     operatorStart = i;
                     i += s.startsWith("&>>", i) ? 3 : 2;
                     operator = s.substring(operatorStart, i);
@@ -156,7 +157,10 @@ public final class ShellWords {
             finish(words, redirections, operator, operatorStart);
         }
 
-        /** Ends a simple command (or, with {@code words} null, only a redirection lacking its target). */
+        /**
+         * Ends a simple command (or, with {@code words} null, only a redirection lacking its target), keeping a
+         * pending operator as a redirection without target; returns null, the operator's new value.
+         */
         private String finish(List<Word> words, List<Redirection> redirections, String operator, int operatorStart) {
             if (operator != null) {
                 redirections.add(new Redirection(operator, null, operatorStart, operatorStart + operator.length()));
