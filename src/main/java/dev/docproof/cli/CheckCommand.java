@@ -1,8 +1,6 @@
 package dev.docproof.cli;
 
 import dev.docproof.lesson.Plan;
-import dev.docproof.plan.Planner;
-import dev.docproof.read.LessonFiles;
 import dev.docproof.report.ConsoleReport;
 import dev.docproof.report.JUnitReport;
 import dev.docproof.report.JsonReport;
@@ -60,22 +58,17 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout must be at least 1 second, got " + timeoutSeconds);
-        }
+        Duration timeout = CourseInput.timeout(spec, timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
 
-        LessonFiles.Discovery found = LessonFiles.discover(paths);
-        found.diagnostics().forEach(d -> err.println("docproof: " + d));
-        if (found.files().isEmpty()) {
-            err.println("docproof: no lesson to check: name .rst, .md or .adoc files, or folders that hold them");
+        CourseInput input = CourseInput.read(paths, err,
+                "no lesson to check: name .rst, .md or .adoc files, or folders that hold them");
+        if (input == null) {
             return Main.SETUP_ERROR;
         }
-        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(Planner::plan).toList();
-        RunSettings settings = new RunSettings(Duration.ofSeconds(timeoutSeconds), failFast, !noRepair,
-                contentDir(found.files().get(0)));
+        List<Plan> plans = input.plans();
+        RunSettings settings = input.settings(timeout, failFast, !noRepair);
 
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
@@ -95,12 +88,6 @@ final class CheckCommand implements Callable<Integer> {
                     + " only after a repair; run `docproof fix` to write the repair back into the lesson");
         }
         return code;
-    }
-
-    /** The folder holding the lesson (where {@code images/} recipes live next to it). */
-    private static Path contentDir(Path lesson) {
-        Path parent = lesson.toAbsolutePath().getParent();
-        return parent == null ? Path.of("") : parent;
     }
 
     private boolean writeReports(CourseResult result, PrintWriter err) {

@@ -1,9 +1,5 @@
 package dev.docproof.cli;
 
-import dev.docproof.lesson.Lesson;
-import dev.docproof.lesson.Plan;
-import dev.docproof.plan.Planner;
-import dev.docproof.read.LessonFiles;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.RunListener;
@@ -46,23 +42,14 @@ final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout must be at least 1 second, got " + timeoutSeconds);
-        }
+        Duration timeout = CourseInput.timeout(spec, timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LessonFiles.Discovery discovery = LessonFiles.discover(paths);
-        discovery.diagnostics().forEach(d -> err.println("docproof: " + d));
-        if (discovery.files().isEmpty()) {
-            err.println("docproof: no lesson files found (.rst, .md, .adoc) under " + paths);
+        CourseInput input = CourseInput.read(paths, err, "no lesson files found (.rst, .md, .adoc) under " + paths);
+        if (input == null) {
             return Main.SETUP_ERROR;
         }
-        List<Plan> plans = discovery.files().stream().map(LessonFiles::read).map(FixCommand::plan).toList();
-        // Like check: the image recipes are looked for next to the (first) lesson.
-        Path lessonDir = discovery.files().get(0).toAbsolutePath().getParent();
-        RunSettings settings = new RunSettings(Duration.ofSeconds(timeoutSeconds), false, true,
-                lessonDir == null ? Path.of("") : lessonDir);
+        RunSettings settings = input.settings(timeout, false, true);
         RunListener progress = new RunListener() {
             @Override
             public void setupProgress(String message) {
@@ -70,13 +57,9 @@ final class FixCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        CourseResult result = CourseRunner.run(plans, settings, progress);
+        CourseResult result = CourseRunner.run(input.plans(), settings, progress);
         FixWriteBack.Outcome outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun);
         return report(outcome, out, err);
-    }
-
-    private static Plan plan(Lesson lesson) {
-        return Planner.plan(lesson);
     }
 
     /** Prints what was done and chooses the exit code; shared with the tests of the write-back. */

@@ -1,9 +1,8 @@
 package dev.docproof.plan;
 
-import java.util.ArrayList;
+import dev.docproof.lesson.ShellWords;
+
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Finds the here-documents a command opens ({@code <<EOF}, {@code <<-EOF}, {@code <<'EOF'}, {@code <<"EOF"}). */
 final class HereDocs {
@@ -17,30 +16,14 @@ final class HereDocs {
         }
     }
 
-    // After "<<": an optional "-", optional blanks, then a quoted or bare word. A bare word starting with
-    // a digit is arithmetic ($((1<<2))), not a delimiter.
-    private static final Pattern OPENER =
-            Pattern.compile("<<(-?)[ \\t]*(?:'([^']*)'|\"([^\"]*)\"|\\\\?([A-Za-z_][^\\s;&|<>()'\"]*))");
-
     private HereDocs() {}
 
+    /** In the order the shell reads their bodies; quoted or here-string ({@code <<<}) markers open none. */
     static List<HereDoc> opened(String command) {
-        boolean[] quoted = Quoting.quoted(command);
-        List<HereDoc> docs = new ArrayList<>();
-        Matcher m = OPENER.matcher(command);
-        int from = 0;
-        while (from < command.length() && m.find(from)) {
-            int at = m.start();
-            from = m.end();
-            boolean hereString = at + 2 < command.length() && command.charAt(at + 2) == '<';
-            boolean afterAngle = at > 0 && command.charAt(at - 1) == '<';
-            if (quoted[at] || hereString || afterAngle) {
-                from = at + (hereString ? 3 : 2);
-                continue;
-            }
-            String word = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            docs.add(new HereDoc(word, !m.group(1).isEmpty()));
-        }
-        return docs;
+        return ShellWords.commands(command).stream()
+                .flatMap(simple -> simple.redirections().stream())
+                .filter(r -> r.hereDocument() && r.target() != null)
+                .map(r -> new HereDoc(r.target().text(), r.operator().endsWith("-")))
+                .toList();
     }
 }

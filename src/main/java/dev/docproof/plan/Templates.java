@@ -1,5 +1,7 @@
 package dev.docproof.plan;
 
+import dev.docproof.lesson.ShellWords;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,7 @@ public final class Templates {
 
     /** Why {@code command} is a template ("placeholder <port>", "elision ..."), or empty when it is runnable. */
     public static Optional<String> reason(String command) {
-        boolean[] quoted = Quoting.quoted(command);
+        boolean[] quoted = ShellWords.quoted(command);
         Matcher m = PLACEHOLDER.matcher(command);
         while (m.find()) {
             int at = m.start();

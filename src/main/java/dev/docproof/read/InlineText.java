@@ -4,7 +4,7 @@ import dev.docproof.lesson.Inline;
 
 import java.util.List;
 
-/** Inline markup flattened to the text a reader sees. */
+/** Inline markup flattened to the text a reader sees; shared by every reader. */
 final class InlineText {
 
     private InlineText() {}

@@ -234,6 +234,14 @@ final class RstBlockParser {
 
     // ----- lists -----
 
+    /**
+     * The body of a list item or field whose marker ends at {@code textStart} on line {@code j}: its first
+     * line's text after the marker, and the lines up to {@code end} dedented by their common indent.
+     */
+    private List<Node> markedBody(List<RstLine> lines, int j, int end, int textStart) {
+        return parseNested(RstLine.dedent(lines, j, end, textStart, RstLine.minIndent(lines, j + 1, end)));
+    }
+
     private int bulletList(List<RstLine> lines, int i, RstSectionTree out) {
         char bullet = lines.get(i).text().charAt(0);
         List<Node.ListItem> items = new ArrayList<>();
@@ -241,9 +249,7 @@ final class RstBlockParser {
         while (true) {
             RstLine line = lines.get(j);
             int end = RstLine.indentedEnd(lines, j);
-            int rest = RstLine.minIndent(lines, j + 1, end);
-            items.add(new Node.ListItem(ctx.span(line),
-                    parseNested(RstLine.dedent(lines, j, end, bulletMarkerEnd(line.text()), rest))));
+            items.add(new Node.ListItem(ctx.span(line), markedBody(lines, j, end, bulletMarkerEnd(line.text()))));
             int k = skipBlank(lines, end);
             if (k < lines.size() && lines.get(k).text().charAt(0) == bullet && bulletMarkerEnd(lines.get(k).text()) > 0) {
                 j = k;
@@ -276,9 +282,7 @@ final class RstBlockParser {
         while (true) {
             RstLine line = lines.get(j);
             int end = RstLine.indentedEnd(lines, j);
-            int rest = RstLine.minIndent(lines, j + 1, end);
-            items.add(new Node.ListItem(ctx.span(line),
-                    parseNested(RstLine.dedent(lines, j, end, current.textStart(), rest))));
+            items.add(new Node.ListItem(ctx.span(line), markedBody(lines, j, end, current.textStart())));
             int k = skipBlank(lines, end);
             if (k < lines.size()) {
                 RstEnumerator next = RstEnumerator.parse(lines.get(k).text(), first.sequence());
@@ -306,9 +310,7 @@ final class RstBlockParser {
             int markerEnd = fieldMarkerEnd(line.text());
             String name = RstText.unescape(line.text().substring(1, line.text().lastIndexOf(':', markerEnd - 1)));
             int end = RstLine.indentedEnd(lines, j);
-            int rest = RstLine.minIndent(lines, j + 1, end);
-            fields.add(new Node.Field(ctx.span(line), name,
-                    parseNested(RstLine.dedent(lines, j, end, markerEnd, rest))));
+            fields.add(new Node.Field(ctx.span(line), name, markedBody(lines, j, end, markerEnd)));
             int k = skipBlank(lines, end);
             if (k < lines.size() && fieldMarkerEnd(lines.get(k).text()) > 0) {
                 j = k;
@@ -469,7 +471,7 @@ final class RstBlockParser {
                 String replacement = ctx.replacement(substitution.name());
                 sb.append(replacement != null ? replacement : "|" + substitution.name() + "|");
             } else {
-                sb.append(RstInlineParser.plainText(List.of(part)));
+                sb.append(InlineText.plain(List.of(part)));
             }
         }
         return sb.toString();

@@ -246,7 +246,7 @@ final class RstExplicit {
             for (RstLine line : parts.content()) {
                 text.append(text.length() > 0 ? " " : "").append(line.text().strip());
             }
-            ctx.replacementsFound.put(name, RstInlineParser.plainText(
+            ctx.replacementsFound.put(name, InlineText.plain(
                     inline.parse(new RstLine(lines.get(i).number(), lines.get(i).column(), text.toString()))));
         }
         Map<String, String> options = new LinkedHashMap<>();

@@ -55,29 +55,6 @@ final class RstInlineParser {
         return new Scan(line.text(), List.of(line), new int[] {0}).run();
     }
 
-    /** Concatenated text of inlines, e.g. a section's title as plain text. */
-    static String plainText(List<Inline> inlines) {
-        StringBuilder sb = new StringBuilder();
-        for (Inline inline : inlines) {
-            if (inline instanceof Inline.Text t) {
-                sb.append(t.text());
-            } else if (inline instanceof Inline.Literal l) {
-                sb.append(l.text());
-            } else if (inline instanceof Inline.Emphasis e) {
-                sb.append(e.text());
-            } else if (inline instanceof Inline.Strong st) {
-                sb.append(st.text());
-            } else if (inline instanceof Inline.Link l) {
-                sb.append(l.text());
-            } else if (inline instanceof Inline.Role r) {
-                sb.append(r.text());
-            } else if (inline instanceof Inline.Substitution sub) {
-                sb.append('|').append(sub.name()).append('|');
-            }
-        }
-        return sb.toString();
-    }
-
     /** One pass over one text block. */
     private final class Scan {
         private static final int LITERAL = 0, STRONG = 1, EMPHASIS = 2, INTERPRETED = 3, SUBSTITUTION = 4,

@@ -1,6 +1,7 @@
 package dev.docproof.repair;
 
 import dev.docproof.docker.LedgerEntry;
+import dev.docproof.lesson.ShellWords;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 

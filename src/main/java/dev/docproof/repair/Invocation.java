@@ -1,30 +1,31 @@
 package dev.docproof.repair;
 
-import java.util.ArrayList;
+import dev.docproof.docker.DockerCli;
+import dev.docproof.lesson.ShellWords;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One {@code docker ...} simple command inside a step: where it stands in the step's text and which of its
  * words are positional arguments (options and their values left out).
  */
-record Invocation(String command, List<ShellWords.Word> words, int argumentsFrom, List<ShellWords.Word> positionals) {
+record Invocation(String command, List<ShellWords.Word> words, List<ShellWords.Word> positionals) {
 
     /** The first call of {@code shape} in {@code command} that lacks arguments; null when there is none. */
     static Invocation find(String command, CommandShape shape) {
-        for (ShellWords.Simple simple : ShellWords.split(command)) {
-            List<ShellWords.Word> words = simple.words();
-            if (words.isEmpty() || !words.get(0).text().equals("docker")) {
+        for (ShellWords.Command simple : ShellWords.commands(command)) {
+            List<String> texts = simple.texts();
+            Optional<DockerCli.Call> call = DockerCli.call(texts);
+            if (call.isEmpty() || !shape.spellings().contains(call.get().spelling())) {
                 continue;
             }
-            for (String spelling : shape.spellings()) {
-                String[] path = spelling.split(" ");
-                if (startsWith(words, path)) {
-                    Invocation call = new Invocation(command, words, 1 + path.length,
-                            positionals(words, 1 + path.length, shape));
-                    if (call.positionals.size() < shape.arguments().size()) {
-                        return call;
-                    }
-                }
+            int from = call.get().argumentsFrom();
+            List<ShellWords.Word> words = simple.words();
+            List<ShellWords.Word> positionals = DockerCli.positionals(call.get().command(), texts.subList(from, texts.size()))
+                    .stream().map(i -> words.get(from + i)).toList();
+            if (positionals.size() < shape.arguments().size()) {
+                return new Invocation(command, words, positionals);
             }
         }
         return null;
@@ -41,7 +42,7 @@ record Invocation(String command, List<ShellWords.Word> words, int argumentsFrom
      * since it only marked where the name was missing.
      */
     String insert(int slot, String name) {
-        String quoted = Quoting.forShell(name);
+        String quoted = ShellWords.quote(name);
         if (slot < positionals.size()) {
             int at = positionals.get(slot).start();
             return command.substring(0, at) + quoted + " " + command.substring(at);
@@ -49,41 +50,5 @@ record Invocation(String command, List<ShellWords.Word> words, int argumentsFrom
         int at = words.get(words.size() - 1).end();
         String rest = command.substring(at);
         return command.substring(0, at) + " " + quoted + (rest.isBlank() ? "" : rest);
-    }
-
-    private static boolean startsWith(List<ShellWords.Word> words, String[] path) {
-        if (words.size() < 1 + path.length) {
-            return false;
-        }
-        for (int i = 0; i < path.length; i++) {
-            if (!words.get(1 + i).text().equals(path[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<ShellWords.Word> positionals(List<ShellWords.Word> words, int from, CommandShape shape) {
-        List<ShellWords.Word> found = new ArrayList<>();
-        for (int i = from; i < words.size(); i++) {
-            String text = words.get(i).text();
-            boolean rest = shape.lastTakesRest() && found.size() == shape.arguments().size() - 1;
-            if (rest) {
-                found.add(words.get(i)); // e.g. exec: the command and all its own options
-                break;
-            }
-            if (text.equals("--")) {
-                found.addAll(words.subList(i + 1, words.size()));
-                break;
-            }
-            if (text.startsWith("-") && text.length() > 1) {
-                if (shape.valueOptions().contains(text)) {
-                    i++; // the option's value
-                }
-                continue;
-            }
-            found.add(words.get(i));
-        }
-        return found;
     }
 }

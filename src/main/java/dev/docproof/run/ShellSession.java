@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.ShellWords;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
 import org.zeroturnaround.exec.stream.LogOutputStream;
@@ -118,7 +119,7 @@ public final class ShellSession implements AutoCloseable {
         status.drain();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        String d = quote(stepDir.toString());
+        String d = ShellWords.quote(stepDir.toString());
         shell.feed.write("__dp_begin " + seq + " " + d + "; source " + d + "/command </dev/null >&3 2>&4 3>&- 4>&-; "
                 + "__dp_end $?\n");
 
@@ -214,13 +215,13 @@ public final class ShellSession implements AutoCloseable {
             killTree(fresh.process.toHandle(), true, null);
             throw new IOException("the shell session was closed while a step ran");
         }
-        String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + quote(fifo.toString()) + "; __dp_dir="
-                + quote(dir.toString()) + "; ";
-        StringBuilder boot = new StringBuilder(vars).append("source ").append(quote(driver.toString())).append("; ");
+        String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + ShellWords.quote(fifo.toString()) + "; __dp_dir="
+                + ShellWords.quote(dir.toString()) + "; ";
+        StringBuilder boot = new StringBuilder(vars).append("source ").append(ShellWords.quote(driver.toString())).append("; ");
         if (restore && Files.exists(dir.resolve("state"))) {
             // The driver is sourced again after the state, so nothing a lesson saved can replace it.
-            boot.append("source ").append(quote(dir.resolve("state").toString())).append(" 2>/dev/null; ").append(vars)
-                    .append("source ").append(quote(driver.toString())).append("; ");
+            boot.append("source ").append(ShellWords.quote(dir.resolve("state").toString())).append(" 2>/dev/null; ").append(vars)
+                    .append("source ").append(ShellWords.quote(driver.toString())).append("; ");
         }
         boot.append("__dp_seq=").append(-1).append("; __dp_report ready; __dp_seq=\n");
         feed.write(boot.toString());
@@ -311,11 +312,6 @@ public final class ShellSession implements AutoCloseable {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
-
-    /** Single-quotes a word for bash. */
-    static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     private static void deleteTree(Path root) {

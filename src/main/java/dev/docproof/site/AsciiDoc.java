@@ -30,11 +30,10 @@ public final class AsciiDoc {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (Html.appendMarkupEntity(out, c)) {
+                continue;
+            }
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
                 case ']' -> out.append("&#93;");
                 case '\\' -> out.append("&#92;");
                 case '|' -> out.append("&#124;");
@@ -61,11 +60,10 @@ public final class AsciiDoc {
         StringBuilder out = new StringBuilder(line.length() + 16);
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (Html.appendMarkupEntity(out, c)) {
+                continue;
+            }
             switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
                 case '|' -> out.append("&#124;"); // the line may stand in a table cell
                 case '\t' -> out.append("    ");
                 default -> out.append(c < 0x20 || c >= 0x7f && c <= 0x9f ? "&#xFFFD;" : String.valueOf(c));

@@ -9,15 +9,27 @@ public final class Html {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            if (c == '\'') {
+                out.append("&#39;");
+            } else if (!appendMarkupEntity(out, c)) {
+                out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Appends the entity of {@code & < > "}, the characters HTML reads as markup; false for any other. */
+    static boolean appendMarkupEntity(StringBuilder out, char c) {
+        String entity = switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            default -> null;
+        };
+        if (entity != null) {
+            out.append(entity);
+        }
+        return entity != null;
     }
 }

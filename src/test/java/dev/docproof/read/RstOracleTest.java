@@ -107,7 +107,7 @@ class RstOracleTest {
                 sections.add(new Section(s.level(), s.titleText()));
             } else if (node instanceof Node.Admonition a) {
                 admonitions.add(new Admonition(a.kind(),
-                        a.kind().equals("admonition") ? RstInlineParser.plainText(a.title()) : null));
+                        a.kind().equals("admonition") ? InlineText.plain(a.title()) : null));
             } else if (node instanceof Node.CodeBlock c) {
                 literals.add(new Literal(c.language(), String.join("\n", c.lines())));
             }

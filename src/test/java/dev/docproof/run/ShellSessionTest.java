@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.ShellWords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ShellSessionTest {
     }
 
     private static String script(String name) throws URISyntaxException {
-        return ShellSession.quote(Path.of(ShellSessionTest.class.getResource("/run/" + name).toURI()).toString());
+        return ShellWords.quote(Path.of(ShellSessionTest.class.getResource("/run/" + name).toURI()).toString());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.docproof.cli;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.run.RunSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the commands that run lessons ({@code check}, {@code fix}) read first: the lessons named on the
+ * command line, planned, and the folder beside the first one, where its {@code images/} recipes live.
+ */
+record CourseInput(List<Plan> plans, Path contentDir) {
+
+    /** A step's deadline given on the command line, refused with a usage error below one second. */
+    static Duration timeout(CommandSpec spec, int seconds) {
+        if (seconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be at least 1 second, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /** The planned lessons under {@code paths}; null, after telling {@code err} why, when there is none. */
+    static CourseInput read(List<Path> paths, PrintWriter err, String noLesson) {
+        LessonFiles.Discovery found = LessonFiles.discover(paths);
+        found.diagnostics().forEach(d -> err.println("docproof: " + d));
+        if (found.files().isEmpty()) {
+            err.println("docproof: " + noLesson);
+            return null;
+        }
+        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(Planner::plan).toList();
+        Path parent = found.files().get(0).toAbsolutePath().getParent();
+        return new CourseInput(plans, parent == null ? Path.of("") : parent);
+    }
+
+    RunSettings settings(Duration timeout, boolean failFast, boolean repair) {
+        return new RunSettings(timeout, failFast, repair, contentDir);
+    }
+}
