@@ -66,7 +66,13 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // The engine connection starts now and overlaps reading and planning the lessons.
+        try (CourseRunner.EarlyEngine early = CourseRunner.EarlyEngine.begin()) {
+            return check(out, err, early);
+        }
+    }
 
+    private int check(PrintWriter out, PrintWriter err, CourseRunner.EarlyEngine early) {
         LessonFiles.Discovery found = LessonFiles.discover(paths);
         found.diagnostics().forEach(d -> err.println("docproof: " + d));
         if (found.files().isEmpty()) {
@@ -79,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
 
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
-        CourseResult result = Progress.whileRunning(console, terminal, () -> CourseRunner.run(plans, settings, console));
+        CourseResult result = Progress.whileRunning(console, terminal, () -> CourseRunner.run(plans, settings, console, early));
         console.courseFinished(result);
         out.flush();
 

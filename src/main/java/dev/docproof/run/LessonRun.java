@@ -4,6 +4,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerEntry;
 import dev.docproof.docker.LedgerNames;
+import dev.docproof.docker.LedgerSkip;
 import dev.docproof.docker.LedgerSnapshot;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
@@ -35,6 +36,8 @@ final class LessonRun {
     private final Ledger ledger;
     private volatile Step current;
     private volatile Path workDir;
+    /** Set once a step may have changed what a utility's name runs: from then on every step is snapshotted. */
+    private boolean lookupMayChange;
 
     LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
         this.plan = plan;
@@ -131,7 +134,7 @@ final class LessonRun {
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (session) {
+        try {
             for (Step step : plan.steps()) {
                 current = step;
                 StepResult r;
@@ -156,9 +159,21 @@ final class LessonRun {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already at work
             }
-            for (Ledger.Removal removal : ledger.removeLeftBehind()) {
-                LedgerEntry e = removal.entry();
-                leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
+            // The shell goes first, so nothing it started can create resources behind the clean-up; its
+            // files are removed while the engine removes what the lesson left.
+            session.endShell();
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(session::close, task -> {
+                Thread t = new Thread(task, "docproof-session-close");
+                t.setDaemon(true);
+                t.start();
+            });
+            try {
+                for (Ledger.Removal removal : ledger.removeLeftBehind()) {
+                    LedgerEntry e = removal.entry();
+                    leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
+                }
+            } finally {
+                closing.join();
             }
         }
     }
@@ -174,7 +189,7 @@ final class LessonRun {
 
     private StepResult runStep(ShellSession session, Step step) {
         ShellSession.Execution e = session.run(step.command(), settings.stepTimeout());
-        String ledgerProblem = record(step);
+        String ledgerProblem = recordAfter(step, step.command());
         StepResult r = judge(step, e);
         if (r.status() == Status.FAILED && settings.repair() && !r.timedOut()) {
             r = repair(session, step, r);
@@ -193,6 +208,16 @@ final class LessonRun {
                     e.output().stdout(), e.output().stderr());
         }
         return Verdicts.verdict(step, e, match, settings.stepTimeout());
+    }
+
+    /**
+     * Records what {@code command} (the step's, or its repair) did to the engine, unless it provably did
+     * nothing to it: see {@link LedgerSkip} for when a snapshot is skipped and why that is sound.
+     */
+    private String recordAfter(Step step, String command) {
+        boolean engineFree = !lookupMayChange && LedgerSkip.engineFree(command);
+        lookupMayChange |= LedgerSkip.mayChangeLater(command);
+        return engineFree ? null : record(step);
     }
 
     /** Attributes what the step created or removed to it; a ledger that cannot see is said, not fatal. */
@@ -217,7 +242,7 @@ final class LessonRun {
         }
         var fill = ((GapRepair.Proposal.Fill) proposal).repair();
         ShellSession.Execution e = session.run(fill.command(), settings.stepTimeout());
-        String ledgerProblem = record(step);
+        String ledgerProblem = recordAfter(step, fill.command());
         StepResult again = judge(step, e);
         if (again.status() == Status.PASSED) {
             String reason = "repaired: ran `" + fill.command() + "` instead (" + fill.evidence() + ");"
