@@ -34,6 +34,27 @@ class LedgerTest {
     }
 
     @Test
+    void autoRemovedContainerCountsAsRemovedByTheStepThatStoppedIt() throws Exception {
+        dev.docproof.testsupport.TestEngine.ready();
+        String server = container(LedgerTestEngine.uniqueName("server"));
+        Ledger ledger = new Ledger(LedgerTestEngine.client());
+        ledger.begin();
+
+        docker("run", "-d", "--rm", "--name", server, "launchcodedevops/simple-http");
+        ledger.record(10, "Run");
+        docker("stop", server);
+        ledger.record(20, "Stop");
+        // Whether or not the engine has finished removing it, the next steps are not blamed for it.
+        ledger.record(30, "Later");
+        docker("network", "ls");
+        ledger.record(40, "Later still");
+
+        assertThat(ledger.entries()).extracting(e -> e.resource().name(), LedgerEntry::createdAtLine,
+                LedgerEntry::removedAtLine).containsExactly(org.assertj.core.groups.Tuple.tuple(server, 10, 20));
+        assertThat(ledger.removeLeftBehind()).as("a container its lesson stopped is no leak").isEmpty();
+    }
+
+    @Test
     void attributesEachResourceToTheStepThatCreatedOrRemovedIt() throws Exception {
         String image = LedgerTestEngine.tinyImage();
         String net = network(LedgerTestEngine.uniqueName("net"));
