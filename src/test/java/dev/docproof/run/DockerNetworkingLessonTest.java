@@ -58,7 +58,10 @@ class DockerNetworkingLessonTest {
             }
         }
         StepResult curl = byLine.get(241);
-        assertThat(curl.match().drift()).as("the server's address differs from the lesson's").isNotEmpty();
+        assertThat(curl.match().outcome()).isEqualTo(dev.docproof.verify.MatchResult.Outcome.MATCHED);
+        // The engine's address for the server, where it is not the lesson's (it rarely is), is drift, not a failure.
+        assertThat(curl.match().drift()).hasSizeLessThanOrEqualTo(1)
+                .allMatch(d -> d.matches("line 246: 172\\.28\\.0\\.2 → \\d+\\.\\d+\\.\\d+\\.\\d+"));
         StepResult remove = byLine.get(262);
         assertThat(remove.status()).isEqualTo(Status.REPAIRED);
         assertThat(remove.repair().command()).isEqualTo("docker network remove networking-test");
@@ -101,14 +104,19 @@ class DockerNetworkingLessonTest {
     }
 
     /**
-     * Each step's verdict without what legitimately changes between runs: the engine assigns the server
-     * another address each time, so drift is compared by how many lines differ, not by the addresses.
+     * Each step's verdict without what legitimately changes between runs: the address the engine gives
+     * the server. It differs from the lesson's (drift at line 246) unless the engine happens to hand out
+     * the documented one, so drift is checked to be that address and nothing else, then left out.
      */
     private static List<String> verdicts(LessonResult lesson) {
         List<String> lines = new ArrayList<>();
         for (StepResult r : lesson.steps()) {
-            String match = r.match() == null ? "no match" : r.match().outcome() + ", " + r.match().drift().size()
-                    + " drift, abridged " + r.match().abridged() + ", diff " + r.match().diff();
+            if (r.match() != null) {
+                assertThat(r.match().drift()).as("line %d", r.step().line())
+                        .allMatch(d -> d.matches("line 246: 172\\.28\\.0\\.2 → \\d+\\.\\d+\\.\\d+\\.\\d+"));
+            }
+            String match = r.match() == null ? "no match" : r.match().outcome()
+                    + ", abridged " + r.match().abridged() + ", diff " + r.match().diff();
             lines.add(r.step().line() + ": " + r.status() + ", exit " + r.exitCode() + ", " + match
                     + (r.repair() == null ? "" : ", repaired to " + r.repair().command()));
         }
