@@ -46,7 +46,8 @@ require_free_names "before the bench"
 # place, then removes what the lesson leaves behind (client, my-network) as docproof does, so both do
 # the same engine work. Any failing command fails the floor.
 floor_script="$(mktemp)"
-trap 'rm -f "$floor_script"' EXIT
+run_log="$(mktemp)"
+trap 'rm -f "$floor_script" "$run_log"' EXIT
 cat > "$floor_script" <<'LESSON'
 set -e
 docker network ls
@@ -84,19 +85,20 @@ for i in $(seq 1 "$pairs"); do
   require_free_names "before docproof run $i"
   t0=$(now)
   set +e
-  ./docproof check "$lesson" >/dev/null 2>&1
+  ./docproof check "$lesson" >"$run_log" 2>&1
   code=$?
   set -e
   t1=$(now)
   if [ "$code" -ne 0 ]; then
-    echo "bench/check.sh: docproof check exited $code on run $i; see ./docproof check $lesson" >&2
+    echo "bench/check.sh: docproof check exited $code on run $i; it said:" >&2
+    cat "$run_log" >&2
     exit 1
   fi
   a_times+=($(( (t1 - t0) / 1000000 )))
 
   require_free_names "before floor run $i"
   t0=$(now)
-  if ! bash "$floor_script" </dev/null >/dev/null 2>&1; then
+  if ! bash -x "$floor_script" </dev/null >"$run_log" 2>&1; then
     # The names were free before this run, so whatever holds them now is the floor's own.
     for name in server client; do
       if [ -n "$(docker ps -aq --filter "name=^${name}\$")" ]; then docker rm -f "$name" >/dev/null; fi
@@ -105,7 +107,8 @@ for i in $(seq 1 "$pairs"); do
       if [ -n "$(docker network ls -q --filter "name=^${name}\$")" ]; then docker network rm "$name" >/dev/null; fi
     done
     rm -rf /tmp/networking-test
-    echo "bench/check.sh: the plain bash floor failed on run $i; see: bash -x $floor_script" >&2
+    echo "bench/check.sh: the plain bash floor failed on run $i; its last lines:" >&2
+    tail -8 "$run_log" >&2
     exit 1
   fi
   t1=$(now)
