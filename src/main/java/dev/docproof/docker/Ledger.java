@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -218,18 +219,28 @@ public final class Ledger {
      * and nothing else. The entries keep {@code removedAtLine} 0: they describe the lesson, not the clean-up.
      */
     public synchronized List<Removal> removeLeftBehind() {
+        return removeLeftBehind(entry -> true);
+    }
+
+    /**
+     * As {@link #removeLeftBehind()}, limited to the entries {@code lessons} accepts: on a shared engine,
+     * another process may create a resource while a step runs, and only evidence (the lesson names it, or
+     * a step printed its id) tells the lesson's own apart.
+     */
+    public synchronized List<Removal> removeLeftBehind(Predicate<LedgerEntry> lessons) {
         List<Removal> removals = new ArrayList<>();
         // Containers the engine was removing on its own: gone by now as a rule; if one lingers, it goes
         // with the rest of what the lesson created (it is not a leak: the lesson did stop it).
         for (String id : goingAway) {
             Tracked t = tracked.get(id);
-            if (t != null && t.createdAtLine > 0) {
+            if (t != null && t.createdAtLine > 0 && lessons.test(t.entry())) {
                 remove(t);
             }
         }
         for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
             for (Tracked t : tracked.values()) {
-                if (t.resource.kind() == kind && t.createdAtLine > 0 && t.removedAtLine == 0) {
+                if (t.resource.kind() == kind && t.createdAtLine > 0 && t.removedAtLine == 0
+                        && lessons.test(t.entry())) {
                     removals.add(remove(t));
                 }
             }
