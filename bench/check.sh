@@ -18,30 +18,38 @@ for image in launchcodedevops/simple-http launchcodedevops/simple-client; do
     exit 2
   fi
 done
-for name in server client; do
-  if [ -n "$(docker ps -aq --filter "name=^${name}\$")" ]; then
-    echo "bench/check.sh: a container named $name exists; the lesson would collide with it" >&2
+# Before every run: the lesson's fixed names must be free, or the run would collide with someone else's.
+require_free_names() {
+  for name in server client; do
+    if [ -n "$(docker ps -aq --filter "name=^${name}\$")" ]; then
+      echo "bench/check.sh: a container named $name exists ($1); the lesson would collide with it" >&2
+      exit 2
+    fi
+  done
+  for name in networking-test my-network; do
+    if [ -n "$(docker network ls -q --filter "name=^${name}\$")" ]; then
+      echo "bench/check.sh: a network named $name exists ($1); the lesson would collide with it" >&2
+      exit 2
+    fi
+  done
+  if [ -e /tmp/networking-test ]; then
+    echo "bench/check.sh: /tmp/networking-test exists ($1); the lesson would collide with it" >&2
     exit 2
   fi
-done
-for name in networking-test my-network; do
-  if [ -n "$(docker network ls -q --filter "name=^${name}\$")" ]; then
-    echo "bench/check.sh: a network named $name exists; the lesson would collide with it" >&2
-    exit 2
-  fi
-done
-if [ -e /tmp/networking-test ]; then
-  echo "bench/check.sh: /tmp/networking-test exists; the lesson would collide with it" >&2
-  exit 2
-fi
+}
+require_free_names "before the bench"
 
-# The lesson's runnable commands, in order (lines 45 … 265 of the lesson; the same list
+# The lesson's 16 runnable commands, in order (lines 45 … 265 of the lesson; the same list
 # `docproof plan --format json` gives as "run" steps). Kept fixed here so the floor does not depend
-# on docproof itself. Line 262 fails as written; docproof repairs it, so the floor runs the repaired
-# command after it, and removes what the lesson leaves behind (client, my-network) as docproof does.
+# on docproof itself. Line 262 (`docker network remove`, no name) fails as written and docproof
+# repairs it to `docker network remove networking-test`: the floor runs the repaired command in its
+# place, then removes what the lesson leaves behind (client, my-network) as docproof does, so both do
+# the same engine work. Any failing command fails the floor.
 floor_script="$(mktemp)"
-trap 'rm -f "$floor_script"' EXIT
+run_log="$(mktemp)"
+trap 'rm -f "$floor_script" "$run_log"' EXIT
 cat > "$floor_script" <<'LESSON'
+set -e
 docker network ls
 docker network inspect bridge
 docker network inspect bridge | sed -n '/Containers/,/Options/p'
@@ -56,35 +64,51 @@ docker network inspect networking-test
 docker network inspect networking-test | sed -n '/Containers/,/Options/p'
 docker exec client curl -v server:8080/message
 docker stop server client
-docker network remove
 docker network remove networking-test
 rm -rf /tmp/networking-test
 docker rm -f client
 docker network rm my-network
 LESSON
 
-# Build the jar outside the timings.
+# Build the jar, and make its class-data archive for `check`, outside the timings: one untimed run.
 ./docproof --version >/dev/null
+require_free_names "before the warm-up run"
+if ! ./docproof check "$lesson" >/dev/null 2>&1; then
+  echo "bench/check.sh: the warm-up run of docproof check failed; see ./docproof check $lesson" >&2
+  exit 1
+fi
 
 now() { date +%s%N; }
 a_times=()
 b_times=()
 for i in $(seq 1 "$pairs"); do
+  require_free_names "before docproof run $i"
   t0=$(now)
   set +e
-  ./docproof check "$lesson" >/dev/null 2>&1
+  ./docproof check "$lesson" >"$run_log" 2>&1
   code=$?
   set -e
   t1=$(now)
   if [ "$code" -ne 0 ]; then
-    echo "bench/check.sh: docproof check exited $code on run $i; see ./docproof check $lesson" >&2
+    echo "bench/check.sh: docproof check exited $code on run $i; it said:" >&2
+    cat "$run_log" >&2
     exit 1
   fi
   a_times+=($(( (t1 - t0) / 1000000 )))
 
+  require_free_names "before floor run $i"
   t0=$(now)
-  if ! bash "$floor_script" </dev/null >/dev/null 2>&1; then
-    echo "bench/check.sh: the plain bash floor failed on run $i; run: bash -x $floor_script" >&2
+  if ! bash -x "$floor_script" </dev/null >"$run_log" 2>&1; then
+    # The names were free before this run, so whatever holds them now is the floor's own.
+    for name in server client; do
+      if [ -n "$(docker ps -aq --filter "name=^${name}\$")" ]; then docker rm -f "$name" >/dev/null; fi
+    done
+    for name in networking-test my-network; do
+      if [ -n "$(docker network ls -q --filter "name=^${name}\$")" ]; then docker network rm "$name" >/dev/null; fi
+    done
+    rm -rf /tmp/networking-test
+    echo "bench/check.sh: the plain bash floor failed on run $i; its last lines:" >&2
+    tail -8 "$run_log" >&2
     exit 1
   fi
   t1=$(now)

@@ -4,8 +4,6 @@ import dev.docproof.lesson.Plan;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.RunSettings;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,23 +11,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the commands that run lessons ({@code check}, {@code fix}) read first: the lessons named on the
+ * What the commands that read lessons ({@code check}, {@code fix}, {@code site}, {@code preview}) read first: the lessons named on the
  * command line, planned, and the folder beside the first one, where its {@code images/} recipes live.
  */
 record CourseInput(List<Plan> plans, Path contentDir) {
 
-    /** A step's deadline given on the command line, refused with a usage error below one second. */
-    static Duration timeout(CommandSpec spec, int seconds) {
-        if (seconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout must be at least 1 second, got " + seconds);
-        }
-        return Duration.ofSeconds(seconds);
+    /** Where lessons are looked for when the command line names none. */
+    static final Path DEFAULT_CONTENT = Path.of("content");
+
+    /** The lesson files, in the order they were found. */
+    List<Path> files() {
+        return plans.stream().map(p -> p.lesson().source()).toList();
     }
 
     /** The planned lessons under {@code paths}; null, after telling {@code err} why, when there is none. */
     static CourseInput read(List<Path> paths, PrintWriter err, String noLesson) {
-        LessonFiles.Discovery found = LessonFiles.discover(paths);
+        LessonFiles.Discovery found = LessonFiles.discover(paths.isEmpty() ? List.of(DEFAULT_CONTENT) : paths);
         found.diagnostics().forEach(d -> err.println("docproof: " + d));
         if (found.files().isEmpty()) {
             err.println("docproof: " + noLesson);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -23,8 +24,8 @@ import java.util.concurrent.Callable;
                         + " 2 usage or set-up error."})
 final class FixCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Lesson files, or folders to search for them.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Lesson files or folders (default: content).")
+    List<Path> paths = new ArrayList<>();
 
     @Option(names = "--dry-run", description = "Print the unified diff of what would change; write nothing.")
     boolean dryRun;
@@ -33,19 +34,18 @@ final class FixCommand implements Callable<Integer> {
             + " `...` lines, <placeholders> and volatile values wherever they still match.")
     boolean updateSamples;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Deadline of each step (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "Deadline of each step: 90, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Duration timeout = CourseInput.timeout(spec, timeoutSeconds);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CourseInput input = CourseInput.read(paths, err, "no lesson files found (.rst, .md, .adoc) under " + paths);
+        CourseInput input = CourseInput.read(paths, err, "no lesson to fix: name .rst, .md or .adoc files, or folders that hold them");
         if (input == null) {
             return Main.SETUP_ERROR;
         }

@@ -4,7 +4,10 @@ import dev.docproof.lesson.Plan;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.CourseRunner;
+import dev.docproof.report.Summary;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.RunListener;
+import dev.docproof.run.RunSettings;
 import dev.docproof.site.AsciidoctorBoot;
 import dev.docproof.site.LessonPage;
 import dev.docproof.site.LessonWatcher;
@@ -47,9 +50,9 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--run", description = "Run the lessons against the engine, and re-run a lesson when it changes.")
     boolean run;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = SiteCommand.DurationConverter.class,
-            description = "Deadline of each step with --run, e.g. 30s, 2m (default: 60s).")
-    Duration timeout = dev.docproof.run.RunSettings.DEFAULT_STEP_TIMEOUT;
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "Deadline of each step with --run: 90, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
 
     private SiteModel site;
 
@@ -58,12 +61,13 @@ final class PreviewCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (AsciidoctorBoot boot = AsciidoctorBoot.start()) {
-            SiteCommand.Lessons lessons = SiteCommand.Lessons.load(paths, err);
+            CourseInput lessons = CourseInput.read(paths, err,
+                    "no lesson to preview: name .rst, .md or .adoc files, or folders that hold them");
             if (lessons == null) {
                 return Main.SETUP_ERROR;
             }
-            var settings = new dev.docproof.run.RunSettings(timeout, false, true, lessons.contentDir());
-            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, SiteCommand.progress(err)))
+            RunSettings settings = lessons.settings(timeout, false, true);
+            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)))
                     : SiteModel.unverified(lessons.plans(), Instant.now());
             SiteRenderer renderer = new SiteRenderer(boot, SiteCommand.version(), true);
             try {
@@ -89,8 +93,25 @@ final class PreviewCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** Set-up messages and one summary line per lesson: the preview's console stays quiet. */
+    private static RunListener progress(PrintWriter err) {
+        return new RunListener() {
+            @Override
+            public void setupProgress(String message) {
+                err.println(message);
+                err.flush();
+            }
+
+            @Override
+            public void lessonFinished(LessonResult result) {
+                err.println(result.plan().lesson().source() + ": " + Summary.of(result).describe());
+                err.flush();
+            }
+        };
+    }
+
     /** Re-reads one changed lesson, re-renders its page and the index, and tells open pages to reload. */
-    private synchronized void rerender(Path file, SiteRenderer renderer, dev.docproof.run.RunSettings settings,
+    private synchronized void rerender(Path file, SiteRenderer renderer, RunSettings settings,
                                        PreviewServer server, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         LessonPage old = site.page(file);
@@ -100,7 +121,7 @@ final class PreviewCommand implements Callable<Integer> {
         try {
             Plan plan = Planner.plan(LessonFiles.read(old.plan().lesson().source()));
             plan.diagnostics().forEach(d -> err.println(d));
-            LessonResult result = run ? CourseRunner.run(List.of(plan), settings, SiteCommand.progress(err)).lessons().get(0) : null;
+            LessonResult result = run ? CourseRunner.run(List.of(plan), settings, progress(err)).lessons().get(0) : null;
             LessonPage page = new LessonPage(plan, result, old.path());
             site = site.withPage(page);
             renderer.renderPage(site, page, this.out);

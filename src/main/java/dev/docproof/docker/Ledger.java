@@ -5,17 +5,20 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -48,12 +51,12 @@ public final class Ledger {
         }
     }
 
-    private static final Duration SETTLE = Duration.ofSeconds(5);
-    private static final Duration POLL = Duration.ofMillis(25);
-
     private final DockerClient client;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
+    /** Containers the engine is removing on its own ({@code --rm}), already counted as removed. */
+    private final Set<String> goingAway = new HashSet<>();
     private LedgerSnapshot baseline;
+    private LedgerSnapshot before;
     private LedgerSnapshot last;
 
     private static final class Tracked {
@@ -77,12 +80,22 @@ public final class Ledger {
         this.client = Objects.requireNonNull(client);
     }
 
+    /**
+     * Threads for the list calls of a snapshot. Not the common pool: on a two-core machine that has a
+     * single worker, which would make the "parallel" calls run one after the other.
+     */
+    private static final Executor LISTS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "docproof-ledger-list");
+        t.setDaemon(true);
+        return t;
+    });
+
     /** The engine's resources now: three list calls, made in parallel. */
     public LedgerSnapshot snapshot() throws EngineException {
         try {
             CompletableFuture<List<Container>> containers = CompletableFuture.supplyAsync(
-                    () -> client.listContainersCmd().withShowAll(true).exec());
-            CompletableFuture<List<Resource>> networks = CompletableFuture.supplyAsync(this::networks);
+                    () -> client.listContainersCmd().withShowAll(true).exec(), LISTS);
+            CompletableFuture<List<Resource>> networks = CompletableFuture.supplyAsync(this::networks, LISTS);
             List<Resource> volumes = volumes();
             Map<String, String> states = new HashMap<>();
             List<Resource> containerResources = new ArrayList<>();
@@ -124,43 +137,38 @@ public final class Ledger {
     /** Takes the snapshot before the lesson's first step; what it holds is never the lesson's. */
     public synchronized LedgerSnapshot begin() throws EngineException {
         baseline = snapshot();
+        before = baseline;
         last = baseline;
         return baseline;
     }
 
     /** Takes a snapshot after the step at {@code line} ran, attributing what appeared and vanished to it. */
     public synchronized void record(int line, String section) throws EngineException {
-        record(settled(snapshot()), line, section);
+        LedgerSnapshot now = snapshot();
+        record(now, line, section);
+        markGoingAway(now, line);
     }
 
     /**
      * A container started with {@code --rm} is removed by the engine shortly AFTER {@code docker stop}
-     * returns; without waiting, its removal would be blamed on the next step. So when a container that
-     * was running has stopped with auto-removal, or is being removed, this polls (briefly, with a
-     * deadline) until it is gone.
+     * returns. Waiting for it would cost every such step the engine's clean-up time; instead, a container
+     * that is being removed, or was running and has stopped with auto-removal, counts as removed by the
+     * step just run, and its actual disappearance later is not blamed on another step.
      */
-    private LedgerSnapshot settled(LedgerSnapshot now) throws EngineException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        List<String> settling = settling(now);
-        while (!settling.isEmpty() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(POLL.toNanos());
-            now = snapshot();
-            LedgerSnapshot current = now;
-            settling = settling.stream().filter(id -> current.byId().containsKey(id)).toList();
-        }
-        return now;
-    }
-
-    private List<String> settling(LedgerSnapshot now) {
-        List<String> ids = new ArrayList<>();
+    private void markGoingAway(LedgerSnapshot now, int line) {
         now.containerStates().forEach((id, state) -> {
-            if (state.equals("removing")) {
-                ids.add(id);
-            } else if (!state.equals("running") && "running".equals(last.containerStates().get(id)) && autoRemoves(id)) {
-                ids.add(id);
+            if (goingAway.contains(id)) {
+                return;
+            }
+            boolean stopped = !state.equals("running") && "running".equals(before.containerStates().get(id));
+            if (state.equals("removing") || stopped && autoRemoves(id)) {
+                goingAway.add(id);
+                Tracked t = tracked.computeIfAbsent(id, i -> new Tracked(now.byId().get(i), 0, ""));
+                if (t.removedAtLine == 0) {
+                    t.removedAtLine = line;
+                }
             }
         });
-        return ids;
     }
 
     private boolean autoRemoves(String containerId) {
@@ -186,9 +194,13 @@ public final class Ledger {
         }
         for (Resource r : last.byId().values()) {
             if (!now.byId().containsKey(r.id())) {
-                tracked.computeIfAbsent(r.id(), id -> new Tracked(r, 0, "")).removedAtLine = line;
+                Tracked t = tracked.computeIfAbsent(r.id(), id -> new Tracked(r, 0, ""));
+                if (t.removedAtLine == 0) { // a --rm container already counted as removed by its stop
+                    t.removedAtLine = line;
+                }
             }
         }
+        before = last;
         last = now;
     }
 
@@ -207,10 +219,28 @@ public final class Ledger {
      * and nothing else. The entries keep {@code removedAtLine} 0: they describe the lesson, not the clean-up.
      */
     public synchronized List<Removal> removeLeftBehind() {
+        return removeLeftBehind(entry -> true);
+    }
+
+    /**
+     * As {@link #removeLeftBehind()}, limited to the entries {@code lessons} accepts: on a shared engine,
+     * another process may create a resource while a step runs, and only evidence (the lesson names it, or
+     * a step printed its id) tells the lesson's own apart.
+     */
+    public synchronized List<Removal> removeLeftBehind(Predicate<LedgerEntry> lessons) {
         List<Removal> removals = new ArrayList<>();
+        // Containers the engine was removing on its own: gone by now as a rule; if one lingers, it goes
+        // with the rest of what the lesson created (it is not a leak: the lesson did stop it).
+        for (String id : goingAway) {
+            Tracked t = tracked.get(id);
+            if (t != null && t.createdAtLine > 0 && lessons.test(t.entry())) {
+                remove(t);
+            }
+        }
         for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
             for (Tracked t : tracked.values()) {
-                if (t.resource.kind() == kind && t.createdAtLine > 0 && t.removedAtLine == 0) {
+                if (t.resource.kind() == kind && t.createdAtLine > 0 && t.removedAtLine == 0
+                        && lessons.test(t.entry())) {
                     removals.add(remove(t));
                 }
             }

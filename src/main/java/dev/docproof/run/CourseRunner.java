@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -89,8 +90,71 @@ public final class CourseRunner {
     private static final Path SETUP_LOG_DIR = Path.of("target");
 
     public static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener) {
-        return run(plans, settings, listener, new Collaborators(l -> connectEngine(l, settings), Matcher::match,
-                GapRepair::propose));
+        return run(plans, settings, listener, EarlyEngine.NONE);
+    }
+
+    /** As {@link #run(List, RunSettings, RunListener)}, using (and closing) a connection begun earlier. */
+    public static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener, EarlyEngine early) {
+        return run(plans, settings, listener, new Collaborators(l -> connectEngine(l, settings, early),
+                Matcher::match, GapRepair::propose));
+    }
+
+    /**
+     * A connection to an engine that already answers, begun on another thread while the caller does other
+     * work (reading and planning the lessons); it also warms what the first ledger snapshot needs. When no
+     * engine answers it yields nothing, and the run goes through {@link EngineSetup} as usual, which may
+     * start one and says what it does.
+     */
+    public static final class EarlyEngine implements AutoCloseable {
+
+        static final EarlyEngine NONE = new EarlyEngine(CompletableFuture.completedFuture(null));
+
+        /** No early connection: the run connects when it starts. */
+        public static EarlyEngine none() {
+            return NONE;
+        }
+
+        private final CompletableFuture<Engine> connecting;
+        private boolean taken;
+
+        private EarlyEngine(CompletableFuture<Engine> connecting) {
+            this.connecting = connecting;
+        }
+
+        public static EarlyEngine begin() {
+            return new EarlyEngine(CompletableFuture.supplyAsync(() -> {
+                try {
+                    Engine engine = Engine.connect();
+                    new Ledger(engine.client()).snapshot();
+                    return engine;
+                } catch (EngineException notNow) {
+                    return null; // EngineSetup.ensure tries again and explains
+                }
+            }, task -> {
+                Thread t = new Thread(task, "docproof-engine-connect");
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+
+        /** The engine, once connected, or null; the caller owns it from now on. */
+        synchronized Engine take() {
+            taken = true;
+            return connecting.join();
+        }
+
+        /** Closes a connection nobody took (e.g. no lesson was found). */
+        @Override
+        public synchronized void close() {
+            if (!taken) {
+                taken = true;
+                connecting.thenAccept(engine -> {
+                    if (engine != null) {
+                        engine.close();
+                    }
+                });
+            }
+        }
     }
 
     static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener, Collaborators with) {
@@ -121,8 +185,16 @@ public final class CourseRunner {
      * Gets an engine that answers (starting one where docproof may) and provisions images from the
      * recipes in {@code images/} beside the lessons, else in {@code content/images}.
      */
-    private static EngineLink connectEngine(RunListener listener, RunSettings settings) throws EngineException {
-        Engine engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
+    private static EngineLink connectEngine(RunListener listener, RunSettings settings, EarlyEngine early)
+            throws EngineException {
+        Engine connected = early.take();
+        Engine engine;
+        if (connected != null) {
+            engine = connected;
+            listener.setupProgress(EngineSetup.describe(engine) + ", used as it is");
+        } else {
+            engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
+        }
         ImageSupply images = names -> {
             try {
                 ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));

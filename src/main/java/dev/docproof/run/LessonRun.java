@@ -4,7 +4,9 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerEntry;
 import dev.docproof.docker.LedgerNames;
+import dev.docproof.docker.LedgerSkip;
 import dev.docproof.docker.LedgerSnapshot;
+import dev.docproof.docker.ResourceKind;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
@@ -20,6 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -35,6 +40,14 @@ final class LessonRun {
     private final Ledger ledger;
     private volatile Step current;
     private volatile Path workDir;
+    /** Set once a step may have changed what a utility's name runs: from then on every step is snapshotted. */
+    private boolean lookupMayChange;
+    /** What each step (with its repair) printed, by line: evidence of the ids it created. */
+    private final Map<Integer, String> printed = new ConcurrentHashMap<>();
+    /** The names the lesson's commands give what they create. */
+    private final Set<String> named = ConcurrentHashMap.newKeySet();
+    /** The commands each step ran (with its repair), by line. */
+    private final Map<Integer, String> commands = new ConcurrentHashMap<>();
 
     LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
         this.plan = plan;
@@ -92,7 +105,8 @@ final class LessonRun {
                 listener.stepFinished(r);
             }
         }
-        LessonResult result = new LessonResult(plan, results, leaks, ledger.entries(), plan.diagnostics(), started,
+        LessonResult result = new LessonResult(plan, results, leaks,
+                ledger.entries().stream().filter(this::evidentlyTheLessons).toList(), plan.diagnostics(), started,
                 Duration.ofNanos(System.nanoTime() - t0), setupError);
         listener.lessonFinished(result);
         return result;
@@ -131,7 +145,7 @@ final class LessonRun {
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (session) {
+        try {
             for (Step step : plan.steps()) {
                 current = step;
                 StepResult r;
@@ -156,9 +170,21 @@ final class LessonRun {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already at work
             }
-            for (Ledger.Removal removal : ledger.removeLeftBehind()) {
-                LedgerEntry e = removal.entry();
-                leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
+            // The shell goes first, so nothing it started can create resources behind the clean-up; its
+            // files are removed while the engine removes what the lesson left.
+            session.endShell();
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(session::close, task -> {
+                Thread t = new Thread(task, "docproof-session-close");
+                t.setDaemon(true);
+                t.start();
+            });
+            try {
+                for (Ledger.Removal removal : ledger.removeLeftBehind(this::evidentlyTheLessons)) {
+                    LedgerEntry e = removal.entry();
+                    leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
+                }
+            } finally {
+                closing.join();
             }
         }
     }
@@ -168,13 +194,58 @@ final class LessonRun {
         if (step != null) {
             record(step);
         }
-        ledger.removeLeftBehind();
+        // The interrupted step's output is not known yet: what appeared during it counts as the lesson's.
+        ledger.removeLeftBehind(e -> step != null && e.createdAtLine() == step.line() || evidentlyTheLessons(e));
         deleteTree(workDir);
+    }
+
+    /**
+     * Whether the evidence says the lesson created this resource: its commands name it, the step it
+     * appeared in printed its name or id (as {@code docker run -d} and {@code docker network create} do),
+     * or that step can create that kind of resource (a script or {@code make} can create anything; a step
+     * that runs docker itself only what its subcommands create). Anything else appeared while the step
+     * ran but came from elsewhere on a shared engine (another user's run): it is left alone.
+     */
+    private boolean evidentlyTheLessons(LedgerEntry e) {
+        if (e.createdAtLine() == 0) {
+            return true; // a pre-existing resource the lesson removed: a fact about the lesson, never removed again
+        }
+        String name = e.resource().name();
+        String id = e.resource().id();
+        String out = printed.getOrDefault(e.createdAtLine(), "");
+        return named.contains(name) || out.contains(name) || out.contains(id.substring(0, Math.min(12, id.length())))
+                || canCreate(commands.getOrDefault(e.createdAtLine(), ""), e.resource().kind());
+    }
+
+    /**
+     * Whether a step that ran {@code commands} can have created a resource of this kind that its text does
+     * not name: a script, {@code make} or compose can create anything; {@code docker run|create} without
+     * {@code --name} a container with a generated name; a volume can come from {@code docker volume create}
+     * or a {@code -v} of {@code run|create}. A network always gets its name from the command.
+     */
+    private static boolean canCreate(String commands, ResourceKind kind) {
+        if (!commands.contains("docker") || commands.contains("compose")) {
+            return true;
+        }
+        return switch (kind) {
+            case CONTAINER -> LedgerNames.imagesUsed(commands).size() > LedgerNames.plannedNames(commands).stream()
+                    .filter(n -> n.kind() == ResourceKind.CONTAINER).count();
+            case NETWORK -> false;
+            case VOLUME -> commands.matches("(?s).*\\b(volume\\s+create|run|create)\\b.*");
+            default -> true;
+        };
+    }
+
+    private void noteOutput(Step step, String command, ShellSession.Execution e) {
+        LedgerNames.plannedNames(command).forEach(n -> named.add(n.name()));
+        printed.merge(step.line(), e.output().merged(), String::concat);
+        commands.merge(step.line(), command + "\n", String::concat);
     }
 
     private StepResult runStep(ShellSession session, Step step) {
         ShellSession.Execution e = session.run(step.command(), settings.stepTimeout());
-        String ledgerProblem = record(step);
+        noteOutput(step, step.command(), e);
+        String ledgerProblem = recordAfter(step, step.command());
         StepResult r = judge(step, e);
         if (r.status() == Status.FAILED && settings.repair() && !r.timedOut()) {
             r = repair(session, step, r);
@@ -195,6 +266,16 @@ final class LessonRun {
         return Verdicts.verdict(step, e, match, settings.stepTimeout());
     }
 
+    /**
+     * Records what {@code command} (the step's, or its repair) did to the engine, unless it provably did
+     * nothing to it: see {@link LedgerSkip} for when a snapshot is skipped and why that is sound.
+     */
+    private String recordAfter(Step step, String command) {
+        boolean engineFree = !lookupMayChange && LedgerSkip.engineFree(command);
+        lookupMayChange |= LedgerSkip.mayChangeLater(command);
+        return engineFree ? null : record(step);
+    }
+
     /** Attributes what the step created or removed to it; a ledger that cannot see is said, not fatal. */
     private String record(Step step) {
         try {
@@ -206,7 +287,7 @@ final class LessonRun {
     }
 
     private StepResult repair(ShellSession session, Step step, StepResult failed) {
-        List<LedgerEntry> soFar = ledger.entries();
+        List<LedgerEntry> soFar = ledger.entries().stream().filter(this::evidentlyTheLessons).toList();
         GapRepair.Proposal proposal = with.repairer().propose(step, failed.output().merged(), soFar);
         if (proposal instanceof GapRepair.Proposal.None none) {
             String candidates = none.candidates().isEmpty() ? ""
@@ -217,7 +298,8 @@ final class LessonRun {
         }
         var fill = ((GapRepair.Proposal.Fill) proposal).repair();
         ShellSession.Execution e = session.run(fill.command(), settings.stepTimeout());
-        String ledgerProblem = record(step);
+        noteOutput(step, fill.command(), e);
+        String ledgerProblem = recordAfter(step, fill.command());
         StepResult again = judge(step, e);
         if (again.status() == Status.PASSED) {
             String reason = "repaired: ran `" + fill.command() + "` instead (" + fill.evidence() + ");"

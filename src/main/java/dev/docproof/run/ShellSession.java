@@ -236,6 +236,17 @@ public final class ShellSession implements AutoCloseable {
     }
 
     /**
+     * Ends the shell and every process the lesson left running under it, at once; {@link #close()} still
+     * removes the session's files. Lets a caller clean up elsewhere while those files go.
+     */
+    public void endShell() {
+        Shell s = shell;
+        if (s != null) {
+            killTree(s.process.toHandle(), true, null);
+        }
+    }
+
+    /**
      * Ends the shell, every process the lesson left running under it, and removes the session's files.
      * Not synchronized with {@link #run}: from a shutdown hook it must stop a step that is still running.
      */

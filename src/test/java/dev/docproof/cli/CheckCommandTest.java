@@ -16,6 +16,7 @@ import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,12 +40,13 @@ class CheckCommandTest {
     }
 
     @Test
-    void withoutALessonItIsAUsageErrorWithTheUsage() {
-        int code = check();
+    void aFolderWithoutLessonsIsASetUpErrorSayingWhatToName(@TempDir Path empty) {
+        int code = check(empty.toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).startsWith("docproof: Missing required parameter: 'FILE|DIR'\nUsage: docproof check");
+        assertThat(err.toString()).contains(empty.toString())
+                .endsWith("docproof: no lesson to check: name .rst, .md or .adoc files, or folders that hold them\n");
     }
 
     @Test
@@ -52,7 +54,7 @@ class CheckCommandTest {
         int code = check("--timeout", "0", "content/docker-networking.rst");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: --timeout must be at least 1 second, got 0\nUsage:");
+        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nUsage:");
     }
 
     @Test
@@ -60,7 +62,7 @@ class CheckCommandTest {
         int code = check("--timeout", "soon", "content/docker-networking.rst");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': 'soon' is not an int");
+        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 90, 30s, 2m or 500ms)");
     }
 
     private static final Path FILE = Path.of("l.rst");
@@ -84,8 +86,8 @@ class CheckCommandTest {
         CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.NOT_RUN, null, null)),
                 List.of(), null);
 
-        assertThat(CheckCommand.exitCode(r, false)).isZero();
-        assertThat(CheckCommand.exitCode(r, true)).isZero();
+        assertThat(CourseRun.exitCode(r, false)).isZero();
+        assertThat(CourseRun.exitCode(r, true)).isZero();
     }
 
     @Test
@@ -93,7 +95,7 @@ class CheckCommandTest {
         CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.FAILED, null, null)),
                 List.of(), null);
 
-        assertThat(CheckCommand.exitCode(r, false)).isEqualTo(1);
+        assertThat(CourseRun.exitCode(r, false)).isEqualTo(1);
     }
 
     @Test
@@ -107,8 +109,8 @@ class CheckCommandTest {
                 List.of(new Leak(ResourceKind.CONTAINER, "client", 221, true)), null);
 
         for (CourseResult r : List.of(repaired, abridged, leaked)) {
-            assertThat(CheckCommand.exitCode(r, false)).isZero();
-            assertThat(CheckCommand.exitCode(r, true)).isEqualTo(1);
+            assertThat(CourseRun.exitCode(r, false)).isZero();
+            assertThat(CourseRun.exitCode(r, true)).isEqualTo(1);
         }
     }
 
@@ -116,8 +118,8 @@ class CheckCommandTest {
     void aSetUpErrorExitsTwoEvenWithFailuresElsewhere() {
         CourseResult r = course(List.of(result(Status.NOT_RUN, null, null)), List.of(), "l.rst:3: name taken");
 
-        assertThat(CheckCommand.exitCode(r, false)).isEqualTo(2);
-        assertThat(CheckCommand.exitCode(new CourseResult(List.of(), null, Instant.EPOCH, Duration.ZERO), false))
+        assertThat(CourseRun.exitCode(r, false)).isEqualTo(2);
+        assertThat(CourseRun.exitCode(new CourseResult(List.of(), null, Instant.EPOCH, Duration.ZERO), false))
                 .isEqualTo(2);
     }
 

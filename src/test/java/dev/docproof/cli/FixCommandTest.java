@@ -1,8 +1,10 @@
 package dev.docproof.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,27 +19,28 @@ class FixCommandTest {
     }
 
     @Test
-    void fixWithoutALessonIsAUsageError() {
-        assertThat(run("fix")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: Missing required parameter: 'FILE|DIR'\nUsage: docproof fix ");
+    void fixInAFolderWithoutLessonsIsASetUpErrorSayingWhatToName(@TempDir Path empty) {
+        assertThat(run("fix", empty.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(empty.toString())
+                .endsWith("docproof: no lesson to fix: name .rst, .md or .adoc files, or folders that hold them\n");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void aTimeoutBelowOneSecondIsAUsageError() {
         assertThat(run("fix", "--timeout", "0", "content")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: --timeout must be at least 1 second, got 0\nUsage: docproof fix ");
+        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nUsage: docproof fix ");
     }
 
     @Test
     void aTimeoutThatIsNotANumberIsAUsageError() {
         assertThat(run("fix", "--timeout", "soon", "content")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': 'soon' is not an int\n");
+        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 90, 30s, 2m or 500ms)\n");
     }
 
     @Test
     void helpNamesTheOptions() {
         assertThat(run("fix", "--help")).isZero();
-        assertThat(out.toString()).contains("--dry-run").contains("--update-samples").contains("--timeout=SECONDS");
+        assertThat(out.toString()).contains("--dry-run").contains("--update-samples").contains("--timeout=DURATION");
     }
 }

@@ -91,7 +91,7 @@ class FixWriteBackTest {
 
         int code = fix(false, false, result(passed(step(259, "docker stop server client", Sample.NONE)), repairedGap()));
 
-        assertThat(code).isZero();
+        assertThat(code).as("stderr: %s", err).isZero();
         assertThat(out.toString()).isEqualTo(lesson + ":262: docker network remove → docker network remove networking-test\n");
         assertThat(err.toString()).isEmpty();
         String expected = new String(before, StandardCharsets.UTF_8)
@@ -109,7 +109,7 @@ class FixWriteBackTest {
 
         int code = fix(false, true, result(repairedGap()));
 
-        assertThat(code).isZero();
+        assertThat(code).as("stderr: %s", err).isZero();
         assertThat(Files.readAllBytes(lesson)).isEqualTo(before);
         assertThat(out.toString()).startsWith("--- a/" + lesson + "\n+++ b/" + lesson + "\n@@ -259,7 +259,7 @@\n")
                 .contains("\n-  $ docker network remove \n+  $ docker network remove networking-test\n");

@@ -22,14 +22,14 @@ class SiteCommandTest {
     void aTimeoutThatIsNotADurationIsAUsageError() {
         assertThat(run("site", "--timeout", "soon")).isEqualTo(Main.SETUP_ERROR);
         assertThat(err.toString()).startsWith(
-                "docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 30s, 2m or 500ms)\n");
+                "docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 90, 30s, 2m or 500ms)\n");
         assertThat(err.toString()).contains("Usage: docproof site");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void durationsReadAsAuthorsWriteThem() {
-        var converter = new SiteCommand.DurationConverter();
+        var converter = new DurationConverter();
         assertThat(converter.convert("30s")).hasSeconds(30);
         assertThat(converter.convert("2m")).hasMinutes(2);
         assertThat(converter.convert("500ms")).hasMillis(500);

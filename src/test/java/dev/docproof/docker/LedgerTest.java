@@ -34,6 +34,28 @@ class LedgerTest {
     }
 
     @Test
+    void autoRemovedContainerCountsAsRemovedByTheStepThatStoppedIt() throws Exception {
+        dev.docproof.testsupport.TestEngine.ready();
+        String server = container(LedgerTestEngine.uniqueName("server"));
+        Ledger ledger = new Ledger(LedgerTestEngine.client());
+        ledger.begin();
+
+        docker("run", "-d", "--rm", "--name", server, "launchcodedevops/simple-http");
+        ledger.record(10, "Run");
+        docker("stop", server);
+        ledger.record(20, "Stop");
+        // Whether or not the engine has finished removing it, the next steps are not blamed for it.
+        ledger.record(30, "Later");
+        docker("network", "ls");
+        ledger.record(40, "Later still");
+
+        // Only this test's container: others may create resources on the shared engine meanwhile.
+        assertThat(ledger.entries()).filteredOn(e -> e.resource().name().equals(server))
+                .extracting(LedgerEntry::createdAtLine, LedgerEntry::removedAtLine)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(10, 20));
+    }
+
+    @Test
     void attributesEachResourceToTheStepThatCreatedOrRemovedIt() throws Exception {
         String image = LedgerTestEngine.tinyImage();
         String net = network(LedgerTestEngine.uniqueName("net"));

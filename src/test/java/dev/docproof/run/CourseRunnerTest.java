@@ -234,4 +234,50 @@ class CourseRunnerTest {
             assertThat(l.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
         });
     }
+
+    @Test
+    void aResourceAnotherProcessCreatesDuringAStepIsNeitherTheLessonsNorRemoved() throws Exception {
+        String foreign = LedgerTestEngine.uniqueName("foreign");
+        Path signals = java.nio.file.Files.createTempDirectory("docproof-test-run-signals-");
+        try {
+            // The step waits (on files, not time) while this test, standing for another user of the engine,
+            // creates a network; the step itself only inspects.
+            Plan plan = plan(
+                    run(10, "docker network create " + net + " >/dev/null"),
+                    run(12, "touch " + signals + "/go; docker network inspect bridge >/dev/null;"
+                            + " until [ -e " + signals + "/done ]; do sleep 0.01; done"));
+            Thread other = new Thread(() -> {
+                try {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!java.nio.file.Files.exists(signals.resolve("go")) && System.nanoTime() < deadline) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                    LedgerTestEngine.docker("network", "create", foreign);
+                } finally {
+                    try {
+                        java.nio.file.Files.createFile(signals.resolve("done"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            other.start();
+
+            CourseResult course = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                    RunListener.NONE, collaborators(NO_REPAIR));
+            other.join();
+
+            LessonResult lesson = course.lessons().get(0);
+            assertThat(lesson.steps()).extracting(StepResult::status).containsOnly(Status.PASSED);
+            assertThat(lesson.ledger()).extracting(e -> e.resource().name()).containsExactly(net);
+            assertThat(lesson.leaks()).containsExactly(new Leak(ResourceKind.NETWORK, net, 10, true));
+            assertThat(LedgerTestEngine.docker("network", "ls", "--format", "{{.Name}}").lines())
+                    .as("the other process's network is still there").contains(foreign).doesNotContain(net);
+        } finally {
+            LedgerTestEngine.removeQuietly("network", "rm", foreign);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(signals)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 }

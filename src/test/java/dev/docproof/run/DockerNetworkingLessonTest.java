@@ -1,6 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.cli.Main;
+import dev.docproof.docker.LedgerEntry;
 import dev.docproof.docker.ResourceKind;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.StepKind;
@@ -12,6 +13,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +58,10 @@ class DockerNetworkingLessonTest {
             }
         }
         StepResult curl = byLine.get(241);
-        assertThat(curl.match().drift()).as("the server's address differs from the lesson's").isNotEmpty();
+        assertThat(curl.match().outcome()).isEqualTo(dev.docproof.verify.MatchResult.Outcome.MATCHED);
+        // The engine's address for the server, where it is not the lesson's (it rarely is), is drift, not a failure.
+        assertThat(curl.match().drift()).hasSizeLessThanOrEqualTo(1)
+                .allMatch(d -> d.matches("line 246: 172\\.28\\.0\\.2 → \\d+\\.\\d+\\.\\d+\\.\\d+"));
         StepResult remove = byLine.get(262);
         assertThat(remove.status()).isEqualTo(Status.REPAIRED);
         assertThat(remove.repair().command()).isEqualTo("docker network remove networking-test");
@@ -79,6 +84,61 @@ class DockerNetworkingLessonTest {
         assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isEqualTo(1);
         assertThat(out.toString()).contains("262");
         assertNothingLeft();
+    }
+
+    @Test
+    void twoRunsInARowGiveTheSameVerdictsAndLeaveNothingBehind() throws Exception {
+        List<List<String>> verdicts = new ArrayList<>();
+        for (int run = 1; run <= 2; run++) {
+            CourseResult course = CourseRunner.run(List.of(plan()),
+                    new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content")),
+                    RunListener.NONE);
+            LessonResult lesson = course.lessons().get(0);
+            assertThat(lesson.setupError()).as("run %d", run).isNull();
+            assertThat(lesson.count(Status.FAILED)).as("run %d", run).isZero();
+            verdicts.add(verdicts(lesson));
+            assertNothingLeft();
+            assertNoneOfTheLessonsResourcesRemain(lesson);
+        }
+        assertThat(verdicts.get(1)).isEqualTo(verdicts.get(0));
+    }
+
+    /**
+     * Each step's verdict without what legitimately changes between runs: the address the engine gives
+     * the server. It differs from the lesson's (drift at line 246) unless the engine happens to hand out
+     * the documented one, so drift is checked to be that address and nothing else, then left out.
+     */
+    private static List<String> verdicts(LessonResult lesson) {
+        List<String> lines = new ArrayList<>();
+        for (StepResult r : lesson.steps()) {
+            if (r.match() != null) {
+                assertThat(r.match().drift()).as("line %d", r.step().line())
+                        .allMatch(d -> d.matches("line 246: 172\\.28\\.0\\.2 → \\d+\\.\\d+\\.\\d+\\.\\d+"));
+            }
+            String match = r.match() == null ? "no match" : r.match().outcome()
+                    + ", abridged " + r.match().abridged() + ", diff " + r.match().diff();
+            lines.add(r.step().line() + ": " + r.status() + ", exit " + r.exitCode() + ", " + match
+                    + (r.repair() == null ? "" : ", repaired to " + r.repair().command()));
+        }
+        lesson.leaks().forEach(leak -> lines.add("leak " + leak));
+        return lines;
+    }
+
+    /** Every container and network the ledger saw the lesson create is gone, by id. */
+    private static void assertNoneOfTheLessonsResourcesRemain(LessonResult lesson) throws Exception {
+        List<String> present = new ArrayList<>();
+        for (String[] list : List.of(new String[] {"ps", "-aq", "--no-trunc"},
+                new String[] {"network", "ls", "-q", "--no-trunc"})) {
+            List<String> command = new ArrayList<>(List.of("docker"));
+            command.addAll(List.of(list));
+            present.addAll(new ProcessExecutor(command).readOutput(true).timeout(30, TimeUnit.SECONDS).execute()
+                    .outputUTF8().lines().toList());
+        }
+        List<LedgerEntry> created = lesson.ledger().stream().filter(e -> e.createdAtLine() > 0).toList();
+        assertThat(created).extracting(e -> e.resource().name())
+                .contains("my-network", "networking-test", "server", "client");
+        assertThat(created).extracting(e -> e.resource().id()).doesNotContainAnyElementsOf(present);
+        assertThat(Path.of("/tmp/networking-test")).doesNotExist();
     }
 
     /** The lesson's own names are gone from the engine: what it left was removed, and only that. */

@@ -1,0 +1,63 @@
+package dev.docproof.cli;
+
+import dev.docproof.report.JUnitReport;
+import dev.docproof.report.JsonReport;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.RunSettings;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How lessons are run and reported, shared by the commands that run them ({@code check}, {@code site}). */
+final class RunOptions {
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "Deadline of each step: 90, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--fail-fast", description = "Stop a lesson at its first failed step.")
+    boolean failFast;
+
+    @Option(names = "--strict", description = "Repairs, abridged samples and leaked resources count as failures.")
+    boolean strict;
+
+    @Option(names = "--no-repair", description = "Do not repair failed steps from the engine's evidence.")
+    boolean noRepair;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--junit", paramLabel = "DIR", description = "Also write JUnit XML reports into DIR.")
+    Path junit;
+
+    RunSettings settings(CourseInput input) {
+        return new RunSettings(timeout, failFast, !noRepair, input.contentDir());
+    }
+
+    /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
+    boolean writeReports(CourseResult result, PrintWriter err) {
+        if (json != null) {
+            try (Writer w = Files.newBufferedWriter(json)) {
+                JsonReport.write(result, w);
+            } catch (IOException e) {
+                err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());
+                return false;
+            }
+        }
+        if (junit != null) {
+            try {
+                Files.createDirectories(junit);
+                JUnitReport.write(result, junit);
+            } catch (IOException e) {
+                err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+}
