@@ -23,10 +23,20 @@ public final class AsciiDoc {
         if (text.isEmpty()) {
             return "";
         }
-        return "pass:[" + passContent(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')) + "]";
+        return "pass:[" + passContent(text) + "]";
     }
 
+    /**
+     * Ready HTML as one inline passthrough. The HTML must come from {@link #passContent} escaped text and
+     * fixed markup, so it holds nothing AsciiDoc would still read inside the macro.
+     */
+    static String html(String html) {
+        return html.isEmpty() ? "" : "pass:[" + html + "]";
+    }
+
+    /** Text HTML-escaped for a passthrough; newlines become spaces, as the text sits on one AsciiDoc line. */
     static String passContent(String text) {
+        text = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

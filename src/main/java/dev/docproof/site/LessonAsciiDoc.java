@@ -548,7 +548,10 @@ public final class LessonAsciiDoc {
     }
 
     private String verdictLine(Step step, Verdict verdict, StepResult result) {
-        StringBuilder line = new StringBuilder("[.badge]##").append(AsciiDoc.text(verdict.label())).append("## ");
+        // One passthrough of ready HTML, like inlines(): the widget repeats on every step of a page.
+        StringBuilder line = new StringBuilder();
+        element(line, "span", "badge", verdict.label());
+        line.append(' ');
         List<String> facts = new ArrayList<>();
         if (result != null && result.status() != dev.docproof.run.Status.NOT_RUN) {
             if (result.timedOut()) {
@@ -565,11 +568,11 @@ public final class LessonAsciiDoc {
             facts.add("rendered without a run");
         }
         if (!facts.isEmpty()) {
-            line.append(AsciiDoc.text(String.join(" · ", facts))).append(' ');
+            line.append(AsciiDoc.passContent(String.join(" · ", facts))).append(' ');
         }
-        line.append("[.permalink]##").append("link:++#L").append(step.line()).append("++[")
-                .append(AsciiDoc.text("line " + step.line())).append("]##");
-        return line.toString();
+        line.append("<span class=\"permalink\"><a href=\"#L").append(step.line()).append("\">")
+                .append(AsciiDoc.passContent("line " + step.line())).append("</a></span>");
+        return AsciiDoc.html(line.toString());
     }
 
     private void evidence(Verdict verdict, StepResult result) {
@@ -630,57 +633,72 @@ public final class LessonAsciiDoc {
 
     // ---- inline ----------------------------------------------------------------------------------
 
+    /**
+     * A run of inlines as ONE passthrough of ready HTML (the markup asciidoctor itself would produce for
+     * {@code ``…``}, {@code __…__}, {@code **…**}, roles and links): asciidoctor's substitution passes then
+     * see a single placeholder instead of a macro per text run, which dominated the conversion time.
+     */
     private String inlines(List<Inline> inlines) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
         for (Inline inline : inlines) {
-            text.append(inline(inline));
+            inline(inline, html);
         }
-        return text.toString();
+        return AsciiDoc.html(html.toString());
     }
 
-    private String inline(Inline inline) {
+    private void inline(Inline inline, StringBuilder html) {
         if (inline instanceof Inline.Text t) {
-            return AsciiDoc.text(t.text());
+            html.append(AsciiDoc.passContent(t.text()));
         } else if (inline instanceof Inline.Literal l) {
-            return wrap("``", AsciiDoc.text(l.text()));
+            element(html, "code", null, l.text());
         } else if (inline instanceof Inline.Emphasis e) {
-            return wrap("__", AsciiDoc.text(e.text()));
+            element(html, "em", null, e.text());
         } else if (inline instanceof Inline.Strong s) {
-            return wrap("**", AsciiDoc.text(s.text()));
+            element(html, "strong", null, s.text());
         } else if (inline instanceof Inline.Link l) {
-            return link(l);
+            link(l, html);
         } else if (inline instanceof Inline.Role r) {
-            return role(r);
+            role(r, html);
         } else if (inline instanceof Inline.Substitution s) {
-            return "[.substitution]##" + AsciiDoc.text("|" + s.name() + "|") + "##";
+            element(html, "span", "substitution", "|" + s.name() + "|");
+        } else {
+            throw new IllegalArgumentException("unknown inline " + inline);
         }
-        throw new IllegalArgumentException("unknown inline " + inline);
     }
 
-    private static String wrap(String mark, String text) {
-        return text.isEmpty() ? "" : mark + text + mark;
+    /** {@code <tag class="role">text</tag>}; nothing for empty text, as AsciiDoc quotes need content. */
+    private static void element(StringBuilder html, String tag, String role, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        html.append('<').append(tag);
+        if (role != null) {
+            html.append(" class=\"").append(role).append('"');
+        }
+        html.append('>').append(AsciiDoc.passContent(text)).append("</").append(tag).append('>');
     }
 
-    private String link(Inline.Link link) {
+    private void link(Inline.Link link, StringBuilder html) {
         String href = link.url() != null ? link.url() : link.refName() == null ? null : references.apply(link.refName());
         String text = link.text() == null || link.text().isBlank() ? (href == null ? link.refName() : href) : link.text();
         String safe = href == null ? null : AsciiDoc.safeUrl(href);
         if (safe == null || text == null) {
-            return "[.unresolved]##" + AsciiDoc.text(text == null ? "" : text) + "##";
+            element(html, "span", "unresolved", text == null ? "" : text);
+            return;
         }
-        return "link:++" + safe + "++[" + AsciiDoc.text(text) + "]";
+        html.append("<a href=\"").append(AsciiDoc.passContent(safe)).append("\">")
+                .append(AsciiDoc.passContent(text)).append("</a>");
     }
 
-    private String role(Inline.Role role) {
+    private void role(Inline.Role role, StringBuilder html) {
         String name = role.role().toLowerCase(Locale.ROOT);
-        String text = AsciiDoc.text(role.text());
-        return switch (name) {
+        switch (name) {
             case "code", "command", "file", "samp", "program", "literal", "envvar", "option" ->
-                    "[.role-" + AsciiDoc.name(name) + "]``" + text + "``";
-            case "emphasis", "dfn" -> wrap("__", text);
-            case "strong" -> wrap("**", text);
-            default -> "[.role-" + AsciiDoc.name(name) + "]##" + text + "##";
-        };
+                    element(html, "code", "role-" + AsciiDoc.name(name), role.text());
+            case "emphasis", "dfn" -> element(html, "em", null, role.text());
+            case "strong" -> element(html, "strong", null, role.text());
+            default -> element(html, "span", "role-" + AsciiDoc.name(name), role.text());
+        }
     }
 
     private static String nonEmpty(String text) {
