@@ -22,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
- * verdict widget ({@code [#L241.step.passed]}), output in collapsed blocks, repairs, leaks.
+ * verdict widget (HTML {@code <div id="L241" class="exampleblock step passed">}), output in collapsed blocks,
+ * repairs, leaks.
  * Every piece of lesson text or command output goes through {@link AsciiDoc}, never raw.
  */
 public final class LessonAsciiDoc {
@@ -522,33 +523,63 @@ public final class LessonAsciiDoc {
         plain.clear();
     }
 
+    /**
+     * The step widget. Its frame, command and verdict are ready HTML in passthrough blocks (the markup
+     * asciidoctor produces for {@code [#L…​.step.…]} example, listing and paragraph blocks): a page has many
+     * steps, and parsing those nested blocks was a large share of asciidoctor's time. Evidence stays AsciiDoc,
+     * between the passthrough that opens the frame and the one that closes it.
+     */
     private void step(Step step, List<String> commandLines) {
         StepResult result = results.get(step.line());
         Verdict verdict = Verdict.of(step, result);
-        String delimiter = delimiter('=');
-        blank();
-        out.append("[#L").append(step.line()).append(".step.").append(verdict.role()).append("]\n")
-                .append(delimiter).append('\n');
-        depth++;
+        StringBuilder html = new StringBuilder();
+        html.append("<div id=\"L").append(step.line()).append("\" class=\"exampleblock step ").append(verdict.role())
+                .append("\">\n<div class=\"content\">\n");
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
-            out.append("[.command.original,subs=none]\n----\n<del>");
-            out.append(String.join("\n", commandLines.stream().map(AsciiDoc::verbatimLine).toList()));
-            out.append("</del>\n----\n\n");
-            out.append(AsciiDoc.listing(".command.repaired", LessonPage.lines("$ " + result.repair().command())));
+            listingHtml(html, "command original",
+                    LessonPage.lines("<del>" + String.join("\n", verbatim(commandLines)) + "</del>"));
+            listingHtml(html, "command repaired", verbatim(LessonPage.lines("$ " + result.repair().command())));
         } else {
-            out.append(AsciiDoc.listing(".command", commandLines));
+            listingHtml(html, "command", verbatim(commandLines));
         }
-        blank();
-        out.append("[.verdict]\n").append(paragraphLine(verdictLine(step, verdict, result))).append('\n');
+        html.append("<div class=\"paragraph verdict\">\n<p>").append(verdictHtml(step, verdict, result))
+                .append("</p>\n</div>\n");
+        passthrough(html.toString());
         if (result != null) {
+            depth++;
             evidence(verdict, result);
+            depth--;
         }
-        depth--;
-        out.append(delimiter).append('\n');
+        passthrough("</div>\n</div>\n");
     }
 
-    private String verdictLine(Step step, Verdict verdict, StepResult result) {
-        // One passthrough of ready HTML, like inlines(): the widget repeats on every step of a page.
+    private void passthrough(String html) {
+        blank();
+        out.append("++++\n").append(html).append("++++\n");
+    }
+
+    private static List<String> verbatim(List<String> lines) {
+        return lines.stream().map(AsciiDoc::verbatimLine).toList();
+    }
+
+    /**
+     * A listing block as asciidoctor writes it: lines without trailing blanks, blank edge lines dropped
+     * (asciidoctor reads its source that way).
+     */
+    private static void listingHtml(StringBuilder html, String roles, List<String> escapedLines) {
+        List<String> lines = new ArrayList<>();
+        escapedLines.forEach(line -> lines.add(line.stripTrailing()));
+        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        html.append("<div class=\"listingblock ").append(roles).append("\">\n<div class=\"content\">\n<pre>")
+                .append(String.join("\n", lines)).append("</pre>\n</div>\n</div>\n");
+    }
+
+    private String verdictHtml(Step step, Verdict verdict, StepResult result) {
         StringBuilder line = new StringBuilder();
         element(line, "span", "badge", verdict.label());
         line.append(' ');
@@ -572,7 +603,7 @@ public final class LessonAsciiDoc {
         }
         line.append("<span class=\"permalink\"><a href=\"#L").append(step.line()).append("\">")
                 .append(AsciiDoc.passContent("line " + step.line())).append("</a></span>");
-        return AsciiDoc.html(line.toString());
+        return line.toString();
     }
 
     private void evidence(Verdict verdict, StepResult result) {
