@@ -479,9 +479,9 @@ public final class LessonAsciiDoc {
         }
         Map<Integer, Step> stepsByLine = new HashMap<>();
         planned.steps().forEach(s -> stepsByLine.put(s.line(), s));
-        String delimiter = delimiter('=');
-        out.append("[.codeblock.shell").append(language.isEmpty() ? "" : ".lang-" + language).append("]\n")
-                .append(delimiter).append('\n');
+        // The frame is ready HTML, like the steps inside it (see step()).
+        passthrough("<div class=\"exampleblock codeblock shell" + (language.isEmpty() ? "" : " lang-" + language)
+                + "\">\n<div class=\"content\">\n");
         depth++;
         List<String> plain = new ArrayList<>();
         List<String> lines = block.lines();
@@ -503,7 +503,7 @@ public final class LessonAsciiDoc {
         planned.steps().stream().filter(s -> stepsByLine.containsKey(s.line()))
                 .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
         depth--;
-        out.append(delimiter).append('\n');
+        passthrough("</div>\n</div>\n");
     }
 
     /** Lines of a code block that are not commands (comments, samples), shown as the lesson has them. */
@@ -517,8 +517,9 @@ public final class LessonAsciiDoc {
             to--;
         }
         if (from < to) {
-            blank();
-            out.append(AsciiDoc.listing(".lines", plain.subList(from, to)));
+            StringBuilder html = new StringBuilder();
+            listingHtml(html, "lines", verbatim(plain.subList(from, to)));
+            passthrough(html.toString());
         }
         plain.clear();
     }
