@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Safe AsciiDoc fragments for text that comes from a lesson or a command. Lesson text reaches
  * asciidoctor only inside {@code pass:[…]} macros whose content is already HTML-escaped and holds none
  * of the characters AsciiDoc would still read there ({@code ]}, {@code \}, {@code |}, {@code ::},
- * {@code ;;}); verbatim lines are HTML-escaped here and emitted with {@code subs=none}, with any line
- * that could close the block or act as a preprocessor directive neutralised.
+ * {@code ;;}); verbatim lines are HTML-escaped here and emitted with {@code subs=none} (or inside a
+ * {@code ++++} block of ready HTML), with any line that could close the block or act as a preprocessor
+ * directive neutralised.
  */
 public final class AsciiDoc {
 
