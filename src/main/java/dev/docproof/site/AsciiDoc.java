@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * Safe AsciiDoc fragments for text that comes from a lesson or a command. Lesson text reaches
  * asciidoctor only inside {@code pass:[…]} macros whose content is already HTML-escaped and holds none
  * of the characters AsciiDoc would still read there ({@code ]}, {@code \}, {@code |}, {@code ::},
- * {@code ;;}); verbatim lines are HTML-escaped here and emitted with {@code subs=none}, with any line
- * that could close the block or act as a preprocessor directive neutralised.
+ * {@code ;;}); verbatim lines are HTML-escaped here and emitted with {@code subs=none} (or inside a
+ * {@code ++++} block of ready HTML), with any line that could close the block or act as a preprocessor
+ * directive neutralised.
  */
 public final class AsciiDoc {
 
@@ -23,10 +24,20 @@ public final class AsciiDoc {
         if (text.isEmpty()) {
             return "";
         }
-        return "pass:[" + passContent(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')) + "]";
+        return "pass:[" + passContent(text) + "]";
     }
 
+    /**
+     * Ready HTML as one inline passthrough. The HTML must come from {@link #passContent} escaped text and
+     * fixed markup, so it holds nothing AsciiDoc would still read inside the macro.
+     */
+    static String html(String html) {
+        return html.isEmpty() ? "" : "pass:[" + html + "]";
+    }
+
+    /** Text HTML-escaped for a passthrough; newlines become spaces, as the text sits on one AsciiDoc line. */
     static String passContent(String text) {
+        text = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

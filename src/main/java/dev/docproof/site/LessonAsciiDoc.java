@@ -22,7 +22,8 @@ import java.util.function.Function;
 
 /**
  * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
- * verdict widget ({@code [#L241.step.passed]}), output in collapsed blocks, repairs, leaks.
+ * verdict widget (HTML {@code <div id="L241" class="exampleblock step passed">}), output in collapsed blocks,
+ * repairs, leaks.
  * Every piece of lesson text or command output goes through {@link AsciiDoc}, never raw.
  */
 public final class LessonAsciiDoc {
@@ -478,9 +479,9 @@ public final class LessonAsciiDoc {
         }
         Map<Integer, Step> stepsByLine = new HashMap<>();
         planned.steps().forEach(s -> stepsByLine.put(s.line(), s));
-        String delimiter = delimiter('=');
-        out.append("[.codeblock.shell").append(language.isEmpty() ? "" : ".lang-" + language).append("]\n")
-                .append(delimiter).append('\n');
+        // The frame is ready HTML, like the steps inside it (see step()).
+        passthrough("<div class=\"exampleblock codeblock shell" + (language.isEmpty() ? "" : " lang-" + language)
+                + "\">\n<div class=\"content\">\n");
         depth++;
         List<String> plain = new ArrayList<>();
         List<String> lines = block.lines();
@@ -502,7 +503,7 @@ public final class LessonAsciiDoc {
         planned.steps().stream().filter(s -> stepsByLine.containsKey(s.line()))
                 .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
         depth--;
-        out.append(delimiter).append('\n');
+        passthrough("</div>\n</div>\n");
     }
 
     /** Lines of a code block that are not commands (comments, samples), shown as the lesson has them. */
@@ -516,39 +517,73 @@ public final class LessonAsciiDoc {
             to--;
         }
         if (from < to) {
-            blank();
-            out.append(AsciiDoc.listing(".lines", plain.subList(from, to)));
+            StringBuilder html = new StringBuilder();
+            listingHtml(html, "lines", verbatim(plain.subList(from, to)));
+            passthrough(html.toString());
         }
         plain.clear();
     }
 
+    /**
+     * The step widget. Its frame, command and verdict are ready HTML in passthrough blocks (the markup
+     * asciidoctor produces for {@code [#L…​.step.…]} example, listing and paragraph blocks): a page has many
+     * steps, and parsing those nested blocks was a large share of asciidoctor's time. Evidence stays AsciiDoc,
+     * between the passthrough that opens the frame and the one that closes it.
+     */
     private void step(Step step, List<String> commandLines) {
         StepResult result = results.get(step.line());
         Verdict verdict = Verdict.of(step, result);
-        String delimiter = delimiter('=');
-        blank();
-        out.append("[#L").append(step.line()).append(".step.").append(verdict.role()).append("]\n")
-                .append(delimiter).append('\n');
-        depth++;
+        StringBuilder html = new StringBuilder();
+        html.append("<div id=\"L").append(step.line()).append("\" class=\"exampleblock step ").append(verdict.role())
+                .append("\">\n<div class=\"content\">\n");
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
-            out.append("[.command.original,subs=none]\n----\n<del>");
-            out.append(String.join("\n", commandLines.stream().map(AsciiDoc::verbatimLine).toList()));
-            out.append("</del>\n----\n\n");
-            out.append(AsciiDoc.listing(".command.repaired", LessonPage.lines("$ " + result.repair().command())));
+            listingHtml(html, "command original",
+                    LessonPage.lines("<del>" + String.join("\n", verbatim(commandLines)) + "</del>"));
+            listingHtml(html, "command repaired", verbatim(LessonPage.lines("$ " + result.repair().command())));
         } else {
-            out.append(AsciiDoc.listing(".command", commandLines));
+            listingHtml(html, "command", verbatim(commandLines));
         }
-        blank();
-        out.append("[.verdict]\n").append(paragraphLine(verdictLine(step, verdict, result))).append('\n');
+        html.append("<div class=\"paragraph verdict\">\n<p>").append(verdictHtml(step, verdict, result))
+                .append("</p>\n</div>\n");
+        passthrough(html.toString());
         if (result != null) {
+            depth++;
             evidence(verdict, result);
+            depth--;
         }
-        depth--;
-        out.append(delimiter).append('\n');
+        passthrough("</div>\n</div>\n");
     }
 
-    private String verdictLine(Step step, Verdict verdict, StepResult result) {
-        StringBuilder line = new StringBuilder("[.badge]##").append(AsciiDoc.text(verdict.label())).append("## ");
+    private void passthrough(String html) {
+        blank();
+        out.append("++++\n").append(html).append("++++\n");
+    }
+
+    private static List<String> verbatim(List<String> lines) {
+        return lines.stream().map(AsciiDoc::verbatimLine).toList();
+    }
+
+    /**
+     * A listing block as asciidoctor writes it: lines without trailing blanks, blank edge lines dropped
+     * (asciidoctor reads its source that way).
+     */
+    private static void listingHtml(StringBuilder html, String roles, List<String> escapedLines) {
+        List<String> lines = new ArrayList<>();
+        escapedLines.forEach(line -> lines.add(line.stripTrailing()));
+        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        html.append("<div class=\"listingblock ").append(roles).append("\">\n<div class=\"content\">\n<pre>")
+                .append(String.join("\n", lines)).append("</pre>\n</div>\n</div>\n");
+    }
+
+    private String verdictHtml(Step step, Verdict verdict, StepResult result) {
+        StringBuilder line = new StringBuilder();
+        element(line, "span", "badge", verdict.label());
+        line.append(' ');
         List<String> facts = new ArrayList<>();
         if (result != null && result.status() != dev.docproof.run.Status.NOT_RUN) {
             if (result.timedOut()) {
@@ -565,10 +600,10 @@ public final class LessonAsciiDoc {
             facts.add("rendered without a run");
         }
         if (!facts.isEmpty()) {
-            line.append(AsciiDoc.text(String.join(" · ", facts))).append(' ');
+            line.append(AsciiDoc.passContent(String.join(" · ", facts))).append(' ');
         }
-        line.append("[.permalink]##").append("link:++#L").append(step.line()).append("++[")
-                .append(AsciiDoc.text("line " + step.line())).append("]##");
+        line.append("<span class=\"permalink\"><a href=\"#L").append(step.line()).append("\">")
+                .append(AsciiDoc.passContent("line " + step.line())).append("</a></span>");
         return line.toString();
     }
 
@@ -630,57 +665,72 @@ public final class LessonAsciiDoc {
 
     // ---- inline ----------------------------------------------------------------------------------
 
+    /**
+     * A run of inlines as ONE passthrough of ready HTML (the markup asciidoctor itself would produce for
+     * {@code ``…``}, {@code __…__}, {@code **…**}, roles and links): asciidoctor's substitution passes then
+     * see a single placeholder instead of a macro per text run, which dominated the conversion time.
+     */
     private String inlines(List<Inline> inlines) {
-        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
         for (Inline inline : inlines) {
-            text.append(inline(inline));
+            inline(inline, html);
         }
-        return text.toString();
+        return AsciiDoc.html(html.toString());
     }
 
-    private String inline(Inline inline) {
+    private void inline(Inline inline, StringBuilder html) {
         if (inline instanceof Inline.Text t) {
-            return AsciiDoc.text(t.text());
+            html.append(AsciiDoc.passContent(t.text()));
         } else if (inline instanceof Inline.Literal l) {
-            return wrap("``", AsciiDoc.text(l.text()));
+            element(html, "code", null, l.text());
         } else if (inline instanceof Inline.Emphasis e) {
-            return wrap("__", AsciiDoc.text(e.text()));
+            element(html, "em", null, e.text());
         } else if (inline instanceof Inline.Strong s) {
-            return wrap("**", AsciiDoc.text(s.text()));
+            element(html, "strong", null, s.text());
         } else if (inline instanceof Inline.Link l) {
-            return link(l);
+            link(l, html);
         } else if (inline instanceof Inline.Role r) {
-            return role(r);
+            role(r, html);
         } else if (inline instanceof Inline.Substitution s) {
-            return "[.substitution]##" + AsciiDoc.text("|" + s.name() + "|") + "##";
+            element(html, "span", "substitution", "|" + s.name() + "|");
+        } else {
+            throw new IllegalArgumentException("unknown inline " + inline);
         }
-        throw new IllegalArgumentException("unknown inline " + inline);
     }
 
-    private static String wrap(String mark, String text) {
-        return text.isEmpty() ? "" : mark + text + mark;
+    /** {@code <tag class="role">text</tag>}; nothing for empty text, as AsciiDoc quotes need content. */
+    private static void element(StringBuilder html, String tag, String role, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        html.append('<').append(tag);
+        if (role != null) {
+            html.append(" class=\"").append(role).append('"');
+        }
+        html.append('>').append(AsciiDoc.passContent(text)).append("</").append(tag).append('>');
     }
 
-    private String link(Inline.Link link) {
+    private void link(Inline.Link link, StringBuilder html) {
         String href = link.url() != null ? link.url() : link.refName() == null ? null : references.apply(link.refName());
         String text = link.text() == null || link.text().isBlank() ? (href == null ? link.refName() : href) : link.text();
         String safe = href == null ? null : AsciiDoc.safeUrl(href);
         if (safe == null || text == null) {
-            return "[.unresolved]##" + AsciiDoc.text(text == null ? "" : text) + "##";
+            element(html, "span", "unresolved", text == null ? "" : text);
+            return;
         }
-        return "link:++" + safe + "++[" + AsciiDoc.text(text) + "]";
+        html.append("<a href=\"").append(AsciiDoc.passContent(safe)).append("\">")
+                .append(AsciiDoc.passContent(text)).append("</a>");
     }
 
-    private String role(Inline.Role role) {
+    private void role(Inline.Role role, StringBuilder html) {
         String name = role.role().toLowerCase(Locale.ROOT);
-        String text = AsciiDoc.text(role.text());
-        return switch (name) {
+        switch (name) {
             case "code", "command", "file", "samp", "program", "literal", "envvar", "option" ->
-                    "[.role-" + AsciiDoc.name(name) + "]``" + text + "``";
-            case "emphasis", "dfn" -> wrap("__", text);
-            case "strong" -> wrap("**", text);
-            default -> "[.role-" + AsciiDoc.name(name) + "]##" + text + "##";
-        };
+                    element(html, "code", "role-" + AsciiDoc.name(name), role.text());
+            case "emphasis", "dfn" -> element(html, "em", null, role.text());
+            case "strong" -> element(html, "strong", null, role.text());
+            default -> element(html, "span", "role-" + AsciiDoc.name(name), role.text());
+        }
     }
 
     private static String nonEmpty(String text) {

@@ -25,8 +25,9 @@ class LessonAsciiDocTest {
                 SiteFixtures.step(99, StepKind.RUN, "echo elsewhere", Sample.NONE)))), List.of());
         SiteModel site = SiteModel.unverified(List.of(plan), Instant.EPOCH);
         String adoc = SiteRenderer.lessonAsciiDoc(site, site.lessons().get(0));
-        assertThat(adoc).contains("[#L5.step.not-verified]", "[#L99.step.not-verified]", "$ echo elsewhere");
-        assertThat(adoc.indexOf("[#L5.")).isLessThan(adoc.indexOf("[#L99."));
+        assertThat(adoc).contains("<div id=\"L5\" class=\"exampleblock step not-verified\">",
+                "<div id=\"L99\" class=\"exampleblock step not-verified\">", "$ echo elsewhere");
+        assertThat(adoc.indexOf("id=\"L5\"")).isLessThan(adoc.indexOf("id=\"L99\""));
     }
 
     @Test
