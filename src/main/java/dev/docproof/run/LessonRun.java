@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -286,8 +287,19 @@ final class LessonRun {
         }
     }
 
+    /**
+     * Whether an earlier step wrote the resource's name: a name the engine made up (a container run without
+     * {@code --name}, an anonymous volume) changes every run, so written into the lesson it would break it.
+     */
+    private boolean namedByTheLessonBefore(LedgerEntry entry, Step failing) {
+        Pattern word = Pattern.compile("(?<![\\w.-])" + Pattern.quote(entry.resource().name()) + "(?![\\w.-])");
+        return plan.steps().stream().filter(s -> s.line() < failing.line())
+                .anyMatch(s -> word.matcher(s.command()).find());
+    }
+
     private StepResult repair(ShellSession session, Step step, StepResult failed) {
-        List<LedgerEntry> soFar = ledger.entries().stream().filter(this::evidentlyTheLessons).toList();
+        List<LedgerEntry> soFar = ledger.entries().stream().filter(this::evidentlyTheLessons)
+                .filter(e -> namedByTheLessonBefore(e, step)).toList();
         GapRepair.Proposal proposal = with.repairer().propose(step, failed.output().merged(), soFar);
         if (proposal instanceof GapRepair.Proposal.None none) {
             String candidates = none.candidates().isEmpty() ? ""

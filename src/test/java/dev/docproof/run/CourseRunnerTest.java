@@ -168,6 +168,26 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aNameTheEngineMadeUpIsNeverOfferedToTheRepair() {
+        List<List<String>> offered = new ArrayList<>();
+        CourseRunner.Repairer record = (step, output, ledger) -> {
+            offered.add(ledger.stream().map(e -> e.resource().name()).toList());
+            return new GapRepair.Proposal.None("nothing offered", List.of());
+        };
+        String image = LedgerTestEngine.tinyImage();
+        Plan plan = plan(run(10, "docker create " + image), run(12, "docker network create " + net),
+                run(20, "docker rm"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, true, Duration.ofSeconds(60)),
+                RunListener.NONE, collaborators(record)).lessons().get(0);
+
+        assertThat(offered).containsExactly(List.of(net));
+        assertThat(lesson.steps().get(2).status()).isEqualTo(Status.FAILED);
+        assertThat(lesson.leaks()).extracting(Leak::kind).containsExactlyInAnyOrder(ResourceKind.CONTAINER,
+                ResourceKind.NETWORK);
+    }
+
+    @Test
     void aRepairThatFindsNothingLeavesTheStepFailedWithTheReason() {
         CourseRunner.Repairer nothing = (step, output, ledger) -> new GapRepair.Proposal.None("no network was created",
                 List.of());
