@@ -60,11 +60,16 @@ public final class Main implements Runnable {
         return SETUP_ERROR;
     }
 
+    /** The version the jar's manifest names; "development build" when run from classes. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "development build" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"docproof " + (version == null ? "development build" : version)};
+            return new String[] {"docproof " + version()};
         }
     }
 }

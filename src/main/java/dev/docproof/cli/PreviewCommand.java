@@ -69,7 +69,7 @@ final class PreviewCommand implements Callable<Integer> {
             RunSettings settings = lessons.settings(timeout, false, true);
             site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)))
                     : SiteModel.unverified(lessons.plans(), Instant.now());
-            SiteRenderer renderer = new SiteRenderer(boot, SiteCommand.version(), true);
+            SiteRenderer renderer = new SiteRenderer(boot, Main.version(), true);
             try {
                 renderer.render(site, this.out);
             } catch (IOException e) {

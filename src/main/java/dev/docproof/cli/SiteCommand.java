@@ -62,7 +62,7 @@ final class SiteCommand implements Callable<Integer> {
                 site = SiteModel.ofRun(input.plans(), ran.result());
                 code = ran.exitCode();
             }
-            Path index = new SiteRenderer(boot, version(), false).render(site, this.out);
+            Path index = new SiteRenderer(boot, Main.version(), false).render(site, this.out);
             out.println("Site written to " + index);
             return code;
         } catch (IOException e) {
@@ -70,10 +70,5 @@ final class SiteCommand implements Callable<Integer> {
             err.println("Check that the folder is writable, or choose another with --out DIR.");
             return Main.SETUP_ERROR;
         }
-    }
-
-    static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
     }
 }

@@ -2,34 +2,94 @@ package dev.docproof.lesson;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A block of a lesson's document tree. Every node knows where it starts. */
 public sealed interface Node {
 
     SourceSpan span();
 
+    /** The blocks directly inside this one, in document order (a table's cells row by row); none by default. */
+    default List<? extends Node> nested() {
+        return List.of();
+    }
+
     /** A titled section; {@code level} is 1 for the document title's level, 2 below it, and so on. */
     record Section(SourceSpan span, int level, List<Inline> title, String titleText, List<String> labels,
-                   List<Node> children) implements Node {}
+                   List<Node> children) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return children;
+        }
+    }
 
     record Paragraph(SourceSpan span, List<Inline> content) implements Node {}
 
     /** note, tip, warning, …; {@code kind} is "admonition" for the generic form, which carries a title. */
-    record Admonition(SourceSpan span, String kind, List<Inline> title, List<Node> children) implements Node {}
+    record Admonition(SourceSpan span, String kind, List<Inline> title, List<Node> children) implements Node {
 
-    record ListBlock(SourceSpan span, boolean ordered, List<ListItem> items) implements Node {}
+        @Override
+        public List<? extends Node> nested() {
+            return children;
+        }
+    }
 
-    record ListItem(SourceSpan span, List<Node> children) implements Node {}
+    record ListBlock(SourceSpan span, boolean ordered, List<ListItem> items) implements Node {
 
-    record DefinitionList(SourceSpan span, List<Definition> items) implements Node {}
+        @Override
+        public List<? extends Node> nested() {
+            return items;
+        }
+    }
 
-    record Definition(SourceSpan span, List<Inline> term, List<Node> body) implements Node {}
+    record ListItem(SourceSpan span, List<Node> children) implements Node {
 
-    record FieldList(SourceSpan span, List<Field> fields) implements Node {}
+        @Override
+        public List<? extends Node> nested() {
+            return children;
+        }
+    }
 
-    record Field(SourceSpan span, String name, List<Node> body) implements Node {}
+    record DefinitionList(SourceSpan span, List<Definition> items) implements Node {
 
-    record BlockQuote(SourceSpan span, List<Node> children) implements Node {}
+        @Override
+        public List<? extends Node> nested() {
+            return items;
+        }
+    }
+
+    record Definition(SourceSpan span, List<Inline> term, List<Node> body) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return body;
+        }
+    }
+
+    record FieldList(SourceSpan span, List<Field> fields) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return fields;
+        }
+    }
+
+    record Field(SourceSpan span, String name, List<Node> body) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return body;
+        }
+    }
+
+    record BlockQuote(SourceSpan span, List<Node> children) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return children;
+        }
+    }
 
     /**
      * A code or literal block. {@code language} is null when none was given; {@code lines} are the
@@ -64,11 +124,24 @@ public sealed interface Node {
 
     /** An image, or a figure when {@code caption} is not empty or {@code figure} is set. */
     record Image(SourceSpan span, String uri, Map<String, String> options, boolean figure, List<Node> caption)
-            implements Node {}
+            implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return caption;
+        }
+    }
 
     /** A table; each row is a list of cells, each cell a list of blocks. */
     record Table(SourceSpan span, List<List<List<Node>>> headerRows, List<List<List<Node>>> bodyRows)
-            implements Node {}
+            implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return Stream.concat(headerRows.stream(), bodyRows.stream()).flatMap(List::stream).flatMap(List::stream)
+                    .toList();
+        }
+    }
 
     record LineBlock(SourceSpan span, List<List<Inline>> lines) implements Node {}
 

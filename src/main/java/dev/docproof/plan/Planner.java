@@ -45,33 +45,8 @@ public final class Planner {
             });
         } else if (node instanceof Node.Section s) {
             walk(s.children(), s.titleText(), blocks, diagnostics);
-        } else if (node instanceof Node.Admonition a) {
-            walk(a.children(), section, blocks, diagnostics);
-        } else if (node instanceof Node.ListBlock l) {
-            walk(l.items(), section, blocks, diagnostics);
-        } else if (node instanceof Node.ListItem i) {
-            walk(i.children(), section, blocks, diagnostics);
-        } else if (node instanceof Node.DefinitionList d) {
-            walk(d.items(), section, blocks, diagnostics);
-        } else if (node instanceof Node.Definition d) {
-            walk(d.body(), section, blocks, diagnostics);
-        } else if (node instanceof Node.FieldList f) {
-            walk(f.fields(), section, blocks, diagnostics);
-        } else if (node instanceof Node.Field f) {
-            walk(f.body(), section, blocks, diagnostics);
-        } else if (node instanceof Node.BlockQuote q) {
-            walk(q.children(), section, blocks, diagnostics);
-        } else if (node instanceof Node.Image i) {
-            walk(i.caption(), section, blocks, diagnostics);
-        } else if (node instanceof Node.Table t) {
-            for (List<List<List<Node>>> rows : List.of(t.headerRows(), t.bodyRows())) {
-                for (List<List<Node>> row : rows) {
-                    for (List<Node> cell : row) {
-                        walk(cell, section, blocks, diagnostics);
-                    }
-                }
-            }
+        } else {
+            walk(node.nested(), section, blocks, diagnostics);
         }
-        // Paragraphs, comments, targets, line blocks, transitions and directives hold no code blocks.
     }
 }

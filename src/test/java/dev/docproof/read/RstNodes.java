@@ -47,37 +47,7 @@ final class RstNodes {
     }
 
     static List<Node> children(Node node) {
-        if (node instanceof Node.Section s) {
-            return s.children();
-        } else if (node instanceof Node.Admonition a) {
-            return a.children();
-        } else if (node instanceof Node.ListBlock l) {
-            return List.copyOf(l.items());
-        } else if (node instanceof Node.ListItem i) {
-            return i.children();
-        } else if (node instanceof Node.DefinitionList d) {
-            return List.copyOf(d.items());
-        } else if (node instanceof Node.Definition d) {
-            return d.body();
-        } else if (node instanceof Node.FieldList f) {
-            return List.copyOf(f.fields());
-        } else if (node instanceof Node.Field f) {
-            return f.body();
-        } else if (node instanceof Node.BlockQuote q) {
-            return q.children();
-        } else if (node instanceof Node.Image i) {
-            return i.caption();
-        } else if (node instanceof Node.Table t) {
-            List<Node> cells = new ArrayList<>();
-            for (List<List<Node>> row : t.headerRows()) {
-                row.forEach(cells::addAll);
-            }
-            for (List<List<Node>> row : t.bodyRows()) {
-                row.forEach(cells::addAll);
-            }
-            return cells;
-        }
-        return List.of();
+        return List.copyOf(node.nested());
     }
 
     /** One line per node: indentation, kind, line:column and the essentials. */
