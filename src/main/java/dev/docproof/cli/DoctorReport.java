@@ -1,7 +1,7 @@
 package dev.docproof.cli;
 
 import dev.docproof.docker.ImageProvisioner.State;
-import dev.docproof.docker.ImageRef;
+import dev.docproof.shell.ImageRef;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
-import dev.docproof.docker.ImageRef;
+import dev.docproof.shell.ImageRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

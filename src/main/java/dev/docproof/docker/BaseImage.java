@@ -1,5 +1,6 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.ImageRef;
 import com.github.dockerjava.api.DockerClient;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;

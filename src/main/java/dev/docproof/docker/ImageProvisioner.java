@@ -1,5 +1,6 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.ImageRef;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectImageResponse;

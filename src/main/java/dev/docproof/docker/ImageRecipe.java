@@ -1,5 +1,6 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.ImageRef;
 import java.nio.file.Path;
 
 /**

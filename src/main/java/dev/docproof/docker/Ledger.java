@@ -1,5 +1,8 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;

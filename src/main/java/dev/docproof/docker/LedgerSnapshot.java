@@ -1,5 +1,7 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.docproof.plan;
 
-import dev.docproof.lesson.ShellWords;
+import dev.docproof.shell.ShellWords;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

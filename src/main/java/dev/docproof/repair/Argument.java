@@ -1,6 +1,6 @@
 package dev.docproof.repair;
 
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 
 /** One positional argument a Docker command needs; {@code kind} is null when the ledger cannot supply it. */
 enum Argument {

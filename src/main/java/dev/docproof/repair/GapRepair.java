@@ -1,7 +1,7 @@
 package dev.docproof.repair;
 
-import dev.docproof.docker.LedgerEntry;
-import dev.docproof.lesson.ShellWords;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.ShellWords;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 

@@ -1,7 +1,7 @@
 package dev.docproof.repair;
 
-import dev.docproof.docker.DockerCli;
-import dev.docproof.lesson.ShellWords;
+import dev.docproof.shell.DockerCli;
+import dev.docproof.shell.ShellWords;
 
 import java.util.List;
 import java.util.Optional;

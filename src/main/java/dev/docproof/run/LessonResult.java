@@ -1,6 +1,6 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.LedgerEntry;
+import dev.docproof.shell.LedgerEntry;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
 

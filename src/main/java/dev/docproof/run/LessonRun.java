@@ -2,11 +2,11 @@ package dev.docproof.run;
 
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
-import dev.docproof.docker.LedgerEntry;
-import dev.docproof.docker.LedgerNames;
-import dev.docproof.docker.LedgerSkip;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.LedgerNames;
+import dev.docproof.shell.LedgerSkip;
 import dev.docproof.docker.LedgerSnapshot;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;

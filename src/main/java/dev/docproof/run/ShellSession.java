@@ -1,6 +1,6 @@
 package dev.docproof.run;
 
-import dev.docproof.lesson.ShellWords;
+import dev.docproof.shell.ShellWords;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
 import org.zeroturnaround.exec.stream.LogOutputStream;

@@ -1,6 +1,6 @@
 package dev.docproof.cli;
 
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Sample;

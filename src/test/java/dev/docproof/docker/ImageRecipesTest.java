@@ -1,5 +1,6 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.ImageRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.ResourceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.docproof.repair;
 
-import dev.docproof.docker.LedgerEntry;
-import dev.docproof.docker.Resource;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.SourceSpan;
 import dev.docproof.lesson.Step;
@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.docproof.docker.ResourceKind.CONTAINER;
-import static dev.docproof.docker.ResourceKind.IMAGE;
-import static dev.docproof.docker.ResourceKind.NETWORK;
-import static dev.docproof.docker.ResourceKind.VOLUME;
+import static dev.docproof.shell.ResourceKind.CONTAINER;
+import static dev.docproof.shell.ResourceKind.IMAGE;
+import static dev.docproof.shell.ResourceKind.NETWORK;
+import static dev.docproof.shell.ResourceKind.VOLUME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GapRepairTest {

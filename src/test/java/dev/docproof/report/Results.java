@@ -1,6 +1,6 @@
 package dev.docproof.report;
 
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;

@@ -2,7 +2,7 @@ package dev.docproof.run;
 
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerTestEngine;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.Plan;

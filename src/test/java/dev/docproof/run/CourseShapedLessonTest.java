@@ -1,7 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.docker.LedgerTestEngine;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.ResourceKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

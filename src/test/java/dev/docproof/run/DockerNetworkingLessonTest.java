@@ -1,8 +1,8 @@
 package dev.docproof.run;
 
 import dev.docproof.cli.Main;
-import dev.docproof.docker.LedgerEntry;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.plan.Planner;

@@ -1,6 +1,6 @@
 package dev.docproof.run;
 
-import dev.docproof.lesson.ShellWords;
+import dev.docproof.shell.ShellWords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

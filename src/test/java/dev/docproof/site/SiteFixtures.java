@@ -1,8 +1,8 @@
 package dev.docproof.site;
 
-import dev.docproof.docker.LedgerEntry;
-import dev.docproof.docker.Resource;
-import dev.docproof.docker.ResourceKind;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Lesson;

@@ -5,7 +5,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
-import dev.docproof.docker.ImageRef;
+import dev.docproof.shell.ImageRef;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
 /** The kinds of engine resource the ledger follows. */
 public enum ResourceKind {

@@ -1,4 +1,4 @@
-package dev.docproof.lesson;
+package dev.docproof.shell;
 
 import java.util.ArrayList;
 import java.util.Comparator;

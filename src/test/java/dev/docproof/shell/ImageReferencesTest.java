@@ -1,4 +1,4 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
 /**
  * What the ledger knows of one resource over a lesson run.

@@ -1,4 +1,4 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
 /**
  * An image reference as a lesson writes it, normalised the way the engine lists it:

@@ -1,6 +1,6 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
-import dev.docproof.docker.LedgerNames.PlannedName;
+import dev.docproof.shell.LedgerNames.PlannedName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
-import dev.docproof.lesson.ShellWords;
 
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
-package dev.docproof.docker;
+package dev.docproof.shell;
 
-import dev.docproof.lesson.ShellWords;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
