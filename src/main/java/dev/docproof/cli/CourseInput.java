@@ -1,7 +1,9 @@
 package dev.docproof.cli;
 
 import dev.docproof.lesson.Plan;
+import dev.docproof.plan.CourseConfig;
 import dev.docproof.plan.Planner;
+import dev.docproof.read.CourseConfigFile;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.RunSettings;
 
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the commands that read lessons ({@code check}, {@code fix}, {@code site}, {@code preview}) read first: the lessons named on the
@@ -32,9 +35,25 @@ record CourseInput(List<Plan> plans, Path contentDir) {
             err.println("docproof: " + noLesson);
             return null;
         }
-        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(Planner::plan).toList();
         Path parent = found.files().get(0).toAbsolutePath().getParent();
+        CourseConfig config = config(parent == null ? Path.of("") : parent, err);
+        if (config == null) {
+            return null;
+        }
+        CourseConfig course = config;
+        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(l -> Planner.plan(l, course)).toList();
         return new CourseInput(plans, parent == null ? Path.of("") : parent);
+    }
+
+    /** The course's {@code docproof.yml} nearest above {@code folder}, NONE when there is none; null after saying why it is unusable. */
+    static CourseConfig config(Path folder, PrintWriter err) {
+        Optional<Path> file = CourseConfigFile.find(folder, Path.of(""));
+        if (file.isEmpty()) {
+            return CourseConfig.NONE;
+        }
+        CourseConfigFile.Result read = CourseConfigFile.read(file.get());
+        read.diagnostics().forEach(d -> err.println("docproof: " + d));
+        return read.diagnostics().isEmpty() ? read.config() : null;
     }
 
     RunSettings settings(Duration timeout, boolean failFast, boolean repair) {

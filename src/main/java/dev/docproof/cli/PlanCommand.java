@@ -3,6 +3,7 @@ package dev.docproof.cli;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Plan;
+import dev.docproof.plan.CourseConfig;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.report.PlanReport;
@@ -49,7 +50,12 @@ final class PlanCommand implements Callable<Integer> {
             err.println("docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them");
             return Main.SETUP_ERROR;
         }
-        List<Plan> plans = lessons.stream().map(Planner::plan).toList();
+        Path first = discovery.files().get(0).toAbsolutePath().getParent();
+        CourseConfig config = CourseInput.config(first == null ? Path.of("") : first, err);
+        if (config == null) {
+            return Main.SETUP_ERROR;
+        }
+        List<Plan> plans = lessons.stream().map(lesson -> Planner.plan(lesson, config)).toList();
         if (format == Format.json) {
             PlanReport.json(plans, discovery.diagnostics(), out);
         } else {

@@ -1,6 +1,8 @@
 package dev.docproof.plan;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Marks;
+import dev.docproof.shell.ForegroundServers;
 import dev.docproof.lesson.Node.CodeBlock;
 import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.SourceSpan;
@@ -32,14 +34,17 @@ final class BlockPlanner {
     private final List<Step> steps = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-    private BlockPlanner(CodeBlock block, String section) {
+    private final Marks marks;
+
+    private BlockPlanner(CodeBlock block, String section, Marks marks) {
+        this.marks = marks;
         this.block = block;
         this.lines = block.lines();
         this.section = section;
     }
 
-    static Result plan(CodeBlock block, ShellBlocks.Mode mode, String section) {
-        BlockPlanner planner = new BlockPlanner(block, section);
+    static Result plan(CodeBlock block, ShellBlocks.Mode mode, String section, Marks marks) {
+        BlockPlanner planner = new BlockPlanner(block, section, marks);
         if (mode == ShellBlocks.Mode.SCRIPT) {
             planner.planScript();
         } else {
@@ -93,7 +98,7 @@ final class BlockPlanner {
                 i = current.lastIndex + 1;
                 continue;
             }
-            if (!Prompts.isBlank(line) && !Prompts.isComment(line)) {
+            if (!Prompts.isBlank(line) && !Prompts.isComment(line) && !narrationBeforePrompt(i)) {
                 if (current == null) {
                     if (!orphanReported) {
                         warn(i, "output with no command before it; commands start with a `$ ` prompt");
@@ -111,6 +116,26 @@ final class BlockPlanner {
         if (current != null) {
             steps.add(step(current, sample(sampleStart, sampleEnd)));
         }
+    }
+
+    /**
+     * Whether line {@code i} is narration: a parenthesised or comment-like line ({@code (this may take a
+     * minute)}, {@code // now stop it}) with only blanks or more such lines between it and the next prompt.
+     */
+    private boolean narrationBeforePrompt(int i) {
+        if (!Prompts.isNarration(lines.get(i))) {
+            return false;
+        }
+        for (int j = i + 1; j < lines.size(); j++) {
+            String line = lines.get(j);
+            if (Prompts.commandOffset(line) >= 0) {
+                return true;
+            }
+            if (!Prompts.isBlank(line) && !Prompts.isNarration(line)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private Sample sample(int start, int end) {
@@ -150,7 +175,9 @@ final class BlockPlanner {
     private Step step(Command command, Sample sample) {
         SourceSpan span = new SourceSpan(block.span().file(), block.lineOf(command.firstIndex), command.column);
         StepKind kind = Templates.reason(command.text).isPresent() ? StepKind.TEMPLATE : StepKind.RUN;
-        return new Step(span, block.lineOf(command.lastIndex), kind, command.text, sample, section);
+        Marks own = marks.background() == null && ForegroundServers.starts(command.text)
+                ? marks.withBackground(new Marks.Background(null)) : marks;
+        return new Step(span, block.lineOf(command.lastIndex), kind, command.text, sample, section, own);
     }
 
     private void warn(int index, String message) {

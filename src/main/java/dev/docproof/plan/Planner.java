@@ -2,51 +2,150 @@ package dev.docproof.plan;
 
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Marks;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns a lesson's shell code blocks into steps, in document order. Pure.
+ * Turns a lesson's code blocks into steps, in document order. Pure.
  *
- * <p>The whole tree is walked, so blocks nested in admonitions, lists, quotes and tables are
- * planned too. Which blocks count as shell, and how their lines split into commands, comments and
- * output samples, is decided by {@link ShellBlocks} and {@link BlockPlanner}.
+ * <p>The whole tree is walked, so blocks nested in admonitions, lists, quotes and tables are planned too.
+ * Which blocks count as shell, and how their lines split into commands, comments and output samples, is
+ * decided by {@link ShellBlocks} and {@link BlockPlanner}. A block that is a file's content ({@link FileTargets},
+ * or a {@code docproof: file} marker) becomes one step that writes it; a prompt-less shell block of data
+ * ({@link DataBlocks}) is not run. {@code docproof:} markers ({@link Markers}) apply to the next block, and
+ * the course's {@code docproof.yml} to every step.
  */
 public final class Planner {
 
-    private Planner() {}
+    private final List<Marker> markers;
+    private final Marks course;
+    private final List<PlannedBlock> blocks = new ArrayList<>();
+    private final List<Diagnostic> diagnostics;
+    private int nextMarker;
+    private Node previous;
+
+    /** A marker line and where it stands. */
+    private record Marker(SourceSpan span, String text) {}
+
+    private Planner(Lesson lesson, CourseConfig config) {
+        this.diagnostics = new ArrayList<>(lesson.diagnostics());
+        this.course = config.marksFor(lesson.source());
+        this.markers = new ArrayList<>();
+        collectMarkers(lesson.nodes());
+        markers.sort(Comparator.comparingInt(m -> m.span().line()));
+    }
 
     public static Plan plan(Lesson lesson) {
-        List<PlannedBlock> blocks = new ArrayList<>();
-        List<Diagnostic> diagnostics = new ArrayList<>(lesson.diagnostics());
-        walk(lesson.nodes(), "", blocks, diagnostics);
-        return new Plan(lesson, blocks, diagnostics);
+        return plan(lesson, CourseConfig.NONE);
     }
 
-    private static void walk(List<? extends Node> nodes, String section, List<PlannedBlock> blocks,
-                             List<Diagnostic> diagnostics) {
+    public static Plan plan(Lesson lesson, CourseConfig config) {
+        Planner planner = new Planner(lesson, config);
+        planner.walk(lesson.nodes(), "");
+        for (Marker left : planner.markers.subList(planner.nextMarker, planner.markers.size())) {
+            planner.diagnostics.add(Diagnostic.warning(left.span(), "`" + left.text() + "` stands after the last code"
+                    + " block; a marker applies to the next block"));
+        }
+        return new Plan(lesson, planner.blocks, planner.diagnostics);
+    }
+
+    private void collectMarkers(List<? extends Node> nodes) {
         for (Node node : nodes) {
-            visit(node, section, blocks, diagnostics);
+            if (node instanceof Node.Comment c) {
+                List<String> lines = c.text().lines().toList();
+                for (int i = 0; i < lines.size(); i++) {
+                    if (Markers.isMarker(lines.get(i))) {
+                        markers.add(new Marker(c.span().atLine(c.span().line() + i), lines.get(i).strip()));
+                    }
+                }
+            }
+            collectMarkers(node.nested());
         }
     }
 
-    private static void visit(Node node, String section, List<PlannedBlock> blocks, List<Diagnostic> diagnostics) {
-        if (node instanceof Node.CodeBlock block) {
-            ShellBlocks.modeOf(block).ifPresent(mode -> {
-                BlockPlanner.Result result = BlockPlanner.plan(block, mode, section);
-                diagnostics.addAll(result.diagnostics());
-                if (!result.steps().isEmpty()) {
-                    blocks.add(new PlannedBlock(block, result.steps()));
-                }
-            });
-        } else if (node instanceof Node.Section s) {
-            walk(s.children(), s.titleText(), blocks, diagnostics);
-        } else {
-            walk(node.nested(), section, blocks, diagnostics);
+    private void walk(List<? extends Node> nodes, String section) {
+        for (Node node : nodes) {
+            visit(node, section);
+            if (!(node instanceof Node.Comment)) {
+                previous = node;
+            }
         }
+    }
+
+    private void visit(Node node, String section) {
+        if (node instanceof Node.CodeBlock block) {
+            planBlock(block, section);
+        } else if (node instanceof Node.Section s) {
+            walk(s.children(), s.titleText());
+        } else {
+            walk(node.nested(), section);
+        }
+    }
+
+    private void planBlock(Node.CodeBlock block, String section) {
+        Marks marks = markersBefore(block).over(course);
+        boolean prompts = block.lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
+        FileTargets.Verdict target = prompts ? new FileTargets.Verdict.None() : FileTargets.of(block, previous);
+        String file = marks.file() != null ? marks.file()
+                : target instanceof FileTargets.Verdict.File f ? f.name() : null;
+        if (file != null) {
+            blocks.add(new PlannedBlock(block, List.of(fileStep(block, section, marks.withFile(file)))));
+            return;
+        }
+        var mode = ShellBlocks.modeOf(block);
+        if (mode.isPresent() && mode.get() == ShellBlocks.Mode.SCRIPT && DataBlocks.isData(block.lines())) {
+            hintIfAmbiguous(block, marks, target, "this shell block holds data, not commands, so it is not run");
+            return;
+        }
+        if (mode.isEmpty()) {
+            hintIfAmbiguous(block, marks, target, "this block is shown, not written to a file");
+            return;
+        }
+        BlockPlanner.Result result = BlockPlanner.plan(block, mode.get(), section, marks);
+        diagnostics.addAll(result.diagnostics());
+        if (!result.steps().isEmpty()) {
+            blocks.add(new PlannedBlock(block, result.steps()));
+        }
+    }
+
+    /** A hint on how to mark a block that may be a file, unless a marker already says what it is. */
+    private void hintIfAmbiguous(Node.CodeBlock block, Marks marks, FileTargets.Verdict target, String what) {
+        if (target instanceof FileTargets.Verdict.Ambiguous a && marks.written().isEmpty()) {
+            diagnostics.add(Diagnostic.warning(block.span(), what + ": " + a.why() + "; if the reader is to create"
+                    + " a file from it, put `docproof: file NAME` in a comment right before it"));
+        }
+    }
+
+    /** The markers between the previous block and this one, read into one set of marks. */
+    private Marks markersBefore(Node.CodeBlock block) {
+        Marks marks = Marks.NONE;
+        int end = block.lineOf(block.lines().size());
+        while (nextMarker < markers.size() && markers.get(nextMarker).span().line() < end) {
+            Marker m = markers.get(nextMarker++);
+            if (m.span().line() >= block.span().line()) {
+                continue; // inside the block: content, not a marker
+            }
+            Markers.Parsed parsed = Markers.parse(m.text(), m.span());
+            parsed.problem().ifPresent(diagnostics::add);
+            marks = parsed.marks().over(marks); // a later marker says the last word
+        }
+        return marks;
+    }
+
+    private static Step fileStep(Node.CodeBlock block, String section, Marks marks) {
+        SourceSpan span = new SourceSpan(block.span().file(), block.lineOf(0), block.columnOf(0));
+        int last = block.lineOf(Math.max(0, block.lines().size() - 1));
+        return new Step(span, last, StepKind.RUN, FileWrites.command(marks.file(), block.lines()), Sample.NONE,
+                section, marks);
     }
 }

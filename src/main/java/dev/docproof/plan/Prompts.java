@@ -30,6 +30,12 @@ final class Prompts {
         return line.stripLeading().startsWith("#");
     }
 
+    /** A line in parentheses, or one that starts like a comment in other languages ({@code //}, {@code --}). */
+    static boolean isNarration(String line) {
+        String s = line.strip();
+        return s.length() > 2 && (s.startsWith("(") && s.endsWith(")") || s.startsWith("// ") || s.startsWith("-- "));
+    }
+
     static boolean isBlank(String line) {
         return line.isBlank();
     }

@@ -102,7 +102,8 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         Lesson lesson() {
-            List<Node> body = blocks(document.getBlocks());
+            List<Node> body = new ArrayList<>(blocks(document.getBlocks()));
+            body.addAll(markerComments());
             String title = document.getDoctitle();
             int titleLine = titleLine();
             if (title == null || titleLine < 0) {
@@ -113,6 +114,21 @@ public final class AsciiDocReader implements LessonReader {
             List<Inline> inlines = AsciiDocInlines.parse(raw);
             Node.Section top = new Node.Section(source.spanAtLine(titleLine), 1, inlines, plain(inlines), List.of(), body);
             return new Lesson(file, Lesson.Format.ASCIIDOC, plain(inlines), List.of(top), diagnostics);
+        }
+
+        /**
+         * Asciidoctor drops comments, so {@code // docproof: ...} marker lines are read from the source by
+         * position; the planner attaches each to the next code block by line, and ignores one inside a block.
+         */
+        private List<Node> markerComments() {
+            List<Node> comments = new ArrayList<>();
+            for (int line = 1; line <= source.lineCount(); line++) {
+                String text = source.line(line);
+                if (text.startsWith("//") && !text.startsWith("///") && text.substring(2).strip().startsWith("docproof:")) {
+                    comments.add(new Node.Comment(source.spanAtLine(line), text.substring(2).strip()));
+                }
+            }
+            return comments;
         }
 
         /** The line of the {@code = Title} header, or -1 when the document has none. */

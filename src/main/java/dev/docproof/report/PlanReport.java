@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Need;
+import dev.docproof.plan.StepNeeds;
+import dev.docproof.repair.Binding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
 import dev.docproof.lesson.Step;
@@ -16,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** What {@code docproof plan} shows: per lesson its diagnostics, shell blocks and steps, as text or JSON. */
 public final class PlanReport {
@@ -65,6 +69,25 @@ public final class PlanReport {
         }
         Templates.reason(step.command()).filter(r -> step.kind() == StepKind.TEMPLATE)
                 .ifPresent(reason -> out.println(indent + "(template: " + reason + ")"));
+        if (step.writesFile()) {
+            out.println(indent + "(writes the block to " + step.marks().file() + ")");
+        }
+        if (step.marks().background() != null) {
+            String ready = step.marks().background().ready();
+            out.println(indent + "(runs in the background until the lesson ends; ready when "
+                    + (ready == null ? "its port listens" : "`" + ready + "` succeeds") + ")");
+        }
+        for (String marker : step.marks().written()) {
+            out.println(indent + "(marker at line " + marker + ")");
+        }
+        List<Need> needs = StepNeeds.of(step);
+        if (!needs.isEmpty()) {
+            out.println(indent + "(needs " + needs.stream().map(Need::toString).collect(Collectors.joining(", ")) + ")");
+        }
+        for (Binding.Slot slot : slots(step)) {
+            out.println(indent + "(binds " + slot.written() + (slot.authorValue() ? ", an id from the author's run," : "")
+                    + " to the " + kindName(slot) + " the lesson made)");
+        }
         if (!step.sample().isEmpty()) {
             out.println(indent + "sample at line " + step.sample().firstLine() + ":");
             for (String line : step.sample().lines()) {
@@ -110,6 +133,15 @@ public final class PlanReport {
         }
     }
 
+    /** What the run would try to bind: placeholders, and ids that look copied from the author's run. */
+    private static List<Binding.Slot> slots(Step step) {
+        return step.writesFile() ? List.of() : Binding.slots(step.command(), id -> false);
+    }
+
+    private static String kindName(Binding.Slot slot) {
+        return slot.kind() == null ? "resource" : slot.kind().jsonName();
+    }
+
     private static ObjectNode diagnostic(Diagnostic d) {
         ObjectNode node = JSON.createObjectNode();
         node.put("line", d.span().line());
@@ -129,6 +161,22 @@ public final class PlanReport {
         node.put("section", step.section());
         if (step.kind() == StepKind.TEMPLATE) {
             node.put("reason", Templates.reason(step.command()).orElse(null));
+        }
+        node.put("file", step.marks().file());
+        node.put("skip", step.marks().skip());
+        if (step.marks().background() != null) {
+            node.putObject("background").put("ready", step.marks().background().ready());
+        }
+        ArrayNode markers = node.putArray("markers");
+        step.marks().written().forEach(markers::add);
+        ArrayNode needs = node.putArray("needs");
+        for (Need need : StepNeeds.of(step)) {
+            needs.addObject().put("kind", need.kind().jsonName()).put("what", need.what());
+        }
+        ArrayNode bindings = node.putArray("bindings");
+        for (Binding.Slot slot : slots(step)) {
+            bindings.addObject().put("written", slot.written()).put("kind", slot.kind() == null ? null : slot.kind().jsonName())
+                    .put("authorValue", slot.authorValue());
         }
         ArrayNode sample = node.putArray("sample");
         step.sample().lines().forEach(sample::add);

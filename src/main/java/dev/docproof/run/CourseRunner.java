@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.shell.ImageRef;
+import dev.docproof.shell.ImagesMade;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.shell.LedgerEntry;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -218,17 +220,34 @@ public final class CourseRunner {
             throws EngineException {
         Set<String> images = new LinkedHashSet<>();
         for (Plan plan : plans) {
-            for (Step step : plan.steps()) {
-                if (step.kind() == StepKind.RUN) {
-                    images.addAll(LedgerNames.imagesUsed(step.command()));
-                }
-            }
+            images.addAll(preconditions(plan));
         }
         if (images.isEmpty()) {
             return;
         }
         listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
         link.images().ensure(List.copyOf(images));
+    }
+
+    /**
+     * The images a lesson's steps start containers from that the lesson does not make itself first (by
+     * building, tagging or pulling them): those must be on the engine before it runs.
+     */
+    static List<String> preconditions(Plan plan) {
+        Set<String> made = new HashSet<>();
+        Set<String> needed = new LinkedHashSet<>();
+        for (Step step : plan.steps()) {
+            if (step.kind() != StepKind.RUN || step.marks().skip() != null) {
+                continue;
+            }
+            for (String image : LedgerNames.imagesUsed(step.command())) {
+                if (!made.contains(ImageRef.parse(image).canonical())) {
+                    needed.add(image);
+                }
+            }
+            ImagesMade.by(step.command()).forEach(image -> made.add(ImageRef.parse(image).canonical()));
+        }
+        return List.copyOf(needed);
     }
 
     private static void requirePresent(Ledger ledger, List<String> images) throws EngineException {

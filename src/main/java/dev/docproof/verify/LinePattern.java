@@ -94,7 +94,7 @@ final class LinePattern {
         for (int g = 0; g < values.size(); g++) {
             Value value = values.get(g);
             String got = m.group(g + 1);
-            if (value.kind().drifts() && !got.equals(value.documented())) {
+            if (value.kind().drifts() && !value.kind().sameValue(value.documented(), got)) {
                 drift.add(new Drift(value.kind(), value.documented(), got));
             }
         }

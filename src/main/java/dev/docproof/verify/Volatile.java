@@ -11,7 +11,14 @@ public enum Volatile {
 
     /** A curl progress-meter row: every figure in it is a transfer size, speed or time. */
     PROGRESS_METER("progress meter", row()),
-    SHA256_ID("sha256 id", "sha256:(?:[0-9a-f]{64}|[0-9a-f]{12})"),
+    SHA256_ID("sha256 id", "sha256:(?:[0-9a-f]{64}|[0-9a-f]{12})") {
+        @Override
+        boolean sameValue(String documented, String actual) {
+            return sameId(documented.substring(7), actual.substring(7));
+        }
+    },
+    /** A full id; the engine prints the short form (its first 12 digits) in tables, so either stands for it. */
+    /** A full id; the engine prints the short form (its first 12 digits) in tables, so either stands for the other. */
     LONG_ID("id", "[0-9a-f]{64}"),
     SHORT_ID("id", "[0-9a-f]{12}") {
         @Override
@@ -88,14 +95,26 @@ public enum Volatile {
         return true;
     }
 
-    /** What an actual value of the same kind looks like. */
+    /** What an actual value of the same kind looks like; a short or a full id stands for either. */
     String actualRegex(String documented) {
-        return regex;
+        return this == LONG_ID || this == SHORT_ID ? ANY_ID : regex;
+    }
+
+    /** Whether an actual value is the documented one written another way (a short id of the full one). */
+    boolean sameValue(String documented, String actual) {
+        return this == LONG_ID || this == SHORT_ID ? sameId(documented, actual) : documented.equals(actual);
     }
 
     /** Whether a different actual value is worth reporting (a written pattern is no value). */
     boolean drifts() {
         return true;
+    }
+
+    private static final String ANY_ID = "[0-9a-f]{64}|[0-9a-f]{12}";
+
+    /** A short id is the first 12 digits of the full one. */
+    private static boolean sameId(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
     }
 
     private static String row() {

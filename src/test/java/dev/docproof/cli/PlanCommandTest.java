@@ -39,6 +39,7 @@ class PlanCommandTest {
                       8 template docker network inspect <network name> \\
                                      --format '{{.Name}}'
                                  (template: placeholder <network name>)
+                                 (binds <network name> to the network the lesson made)
                 block at line 14 (console)
                      15 run      docker network ls --filter name=docproof-cli-net
                                  sample at line 17:
@@ -73,6 +74,11 @@ class PlanCommandTest {
                         "kind" : "run",
                         "command" : "docker network create docproof-cli-net",
                         "section" : "Make a network",
+                        "file" : null,
+                        "skip" : null,
+                        "markers" : [ ],
+                        "needs" : [ ],
+                        "bindings" : [ ],
                         "sample" : [ ],
                         "sampleLine" : null
                       }, {
@@ -83,6 +89,15 @@ class PlanCommandTest {
                         "command" : "docker network inspect <network name> \\\\\\n    --format '{{.Name}}'",
                         "section" : "Make a network",
                         "reason" : "placeholder <network name>",
+                        "file" : null,
+                        "skip" : null,
+                        "markers" : [ ],
+                        "needs" : [ ],
+                        "bindings" : [ {
+                          "written" : "<network name>",
+                          "kind" : "network",
+                          "authorValue" : false
+                        } ],
                         "sample" : [ ],
                         "sampleLine" : null
                       } ]
@@ -97,6 +112,11 @@ class PlanCommandTest {
                         "kind" : "run",
                         "command" : "docker network ls --filter name=docproof-cli-net",
                         "section" : "Look at it",
+                        "file" : null,
+                        "skip" : null,
+                        "markers" : [ ],
+                        "needs" : [ ],
+                        "bindings" : [ ],
                         "sample" : [ "NETWORK ID     NAME               DRIVER    SCOPE", "...            docproof-cli-net   bridge    local" ],
                         "sampleLine" : 17
                       } ]

@@ -56,4 +56,25 @@ class VolatileTest {
         MatchResult result = Matcher.match(new Sample(List.of(documented), 1), Path.of("x.rst"), "", actual + "\n", "");
         assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
     }
+
+    @org.junit.jupiter.api.Test
+    void shortIdDocumentedWhereTheFullOneIsPrintedIsTheSameValue() {
+        String full = "3f9a1c2be4d7b5e1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6";
+        MatchResult shortForFull = Matcher.match(new Sample(List.of("id 3f9a1c2be4d7"), 3), Path.of("x.rst"), "",
+                "id " + full + "\n", "");
+        MatchResult fullForShort = Matcher.match(new Sample(List.of("id " + full), 3), Path.of("x.rst"), "",
+                "id 3f9a1c2be4d7\n", "");
+        assertThat(shortForFull.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(shortForFull.drift()).isEmpty();
+        assertThat(fullForShort.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(fullForShort.drift()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anotherContainersFullIdIsDriftNotFailure() {
+        MatchResult other = Matcher.match(new Sample(List.of("id 3f9a1c2be4d7"), 3), Path.of("x.rst"), "",
+                "id 751c4c09e57b5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c\n", "");
+        assertThat(other.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(other.drift()).hasSize(1);
+    }
 }

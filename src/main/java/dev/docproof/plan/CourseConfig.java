@@ -1,0 +1,65 @@
+package dev.docproof.plan;
+
+import dev.docproof.lesson.Marks;
+import dev.docproof.lesson.Need;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a course's {@code docproof.yml} says about all its lessons: a default step deadline, needs every step
+ * has, lessons not to run (with why), and per-lesson deadlines and needs. Lesson paths are relative to
+ * {@code root}, the folder that holds the file.
+ */
+public record CourseConfig(Path root, Duration timeout, List<Need> needs, Map<String, String> skip,
+                           Map<String, Lesson> lessons) {
+
+    /** One lesson's own settings. */
+    public record Lesson(Duration timeout, List<Need> needs) {
+        public Lesson {
+            needs = needs == null ? List.of() : List.copyOf(needs);
+        }
+    }
+
+    public static final String FILE_NAME = "docproof.yml";
+
+    public static final CourseConfig NONE = new CourseConfig(Path.of(""), null, List.of(), Map.of(), Map.of());
+
+    public CourseConfig {
+        needs = List.copyOf(needs);
+        skip = Map.copyOf(skip);
+        lessons = Map.copyOf(lessons);
+    }
+
+    /** What the course says about every step of the lesson in {@code file}. */
+    public Marks marksFor(Path file) {
+        String key = relative(file);
+        Lesson own = lessons.get(key);
+        Duration deadline = own != null && own.timeout() != null ? own.timeout() : timeout;
+        List<Need> all = new java.util.ArrayList<>(needs);
+        if (own != null) {
+            own.needs().stream().filter(n -> !all.contains(n)).forEach(all::add);
+        }
+        String reason = skip.get(key);
+        return new Marks(reason == null ? null : reason + " (" + FILE_NAME + ")", null, null, deadline, null, all,
+                Map.of(), false, List.of());
+    }
+
+    /** Needs, as written in the file ({@code registry}, {@code internet}, a program). */
+    public static Need need(String word) {
+        return Markers.need(word);
+    }
+
+    /** A duration as written in the file; empty when it is none. */
+    public static java.util.Optional<Duration> duration(String text) {
+        return Markers.duration(text);
+    }
+
+    private String relative(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return (abs.startsWith(base) ? base.relativize(abs) : abs).toString().replace('\\', '/');
+    }
+}

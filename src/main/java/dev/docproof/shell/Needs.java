@@ -1,0 +1,93 @@
+package dev.docproof.shell;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a command needs from outside its session, read from its text. Pure.
+ *
+ * <ul>
+ *   <li>the programs it runs (the command word of each simple command, builtins left out);</li>
+ *   <li>internet hosts: the host of each {@code http(s)://}, {@code git://} or {@code git@host:} address whose
+ *       name has a dot and is not local ({@code localhost}, loopback and private addresses, {@code .local});
+ *       a one-word host such as {@code server:8080} is a container on the lesson's own network;</li>
+ *   <li>the images {@code docker pull} fetches from a registry.</li>
+ * </ul>
+ */
+public final class Needs {
+
+    private static final Set<String> BUILTINS = Set.of("cd", "echo", "export", "set", "unset", "source", ".", "exit",
+            "true", "false", "test", "[", "[[", "printf", "read", "pwd", "eval", "exec", "sudo", "if", "then", "else",
+            "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "local", "return",
+            "alias", "type", "command", "wait", "kill", "trap", "shift", "let", "declare", "time", "!", "{", "}");
+    private static final Pattern URL = Pattern.compile("(?:https?|git|ssh)://[^\\s'\"<>]+|git@([A-Za-z0-9.-]+):");
+    private static final Pattern PRIVATE = Pattern.compile(
+            "(?:127|10)\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(?:1[6-9]|2\\d|3[01])\\.[\\d.]+|0\\.0\\.0\\.0");
+
+    private Needs() {}
+
+    /** The programs {@code command} runs, each once, in order; variables, paths and builtins left out. */
+    public static List<String> programs(String command) {
+        Set<String> found = new LinkedHashSet<>();
+        for (ShellWords.Command simple : ShellWords.commands(command)) {
+            List<String> words = simple.texts();
+            int i = 0;
+            while (i < words.size() && (words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*") || words.get(i).equals("sudo"))) {
+                i++;
+            }
+            if (i < words.size()) {
+                String word = words.get(i);
+                if (!BUILTINS.contains(word) && word.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
+                    found.add(word);
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** The non-local hosts {@code command} reaches, each once, in order. */
+    public static List<String> internetHosts(String command) {
+        Set<String> hosts = new LinkedHashSet<>();
+        Matcher m = URL.matcher(command);
+        while (m.find()) {
+            host(m).filter(Needs::isInternet).ifPresent(hosts::add);
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** The images {@code docker pull} commands fetch, as written. */
+    public static List<String> pulls(String command) {
+        List<String> pulled = new ArrayList<>();
+        for (ShellWords.Command simple : ShellWords.commands(command)) {
+            List<String> words = simple.texts();
+            DockerCli.call(words).filter(call -> call.command().equals("pull")).ifPresent(call -> {
+                List<String> args = words.subList(call.argumentsFrom(), words.size());
+                DockerCli.positionals("pull", args).stream().findFirst().map(args::get).ifPresent(pulled::add);
+            });
+        }
+        return pulled;
+    }
+
+    private static Optional<String> host(Matcher m) {
+        if (m.group(1) != null) {
+            return Optional.of(m.group(1));
+        }
+        try {
+            return Optional.ofNullable(URI.create(m.group().replaceAll("[),.;]+$", "")).getHost());
+        } catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    static boolean isInternet(String host) {
+        String h = host.toLowerCase();
+        return h.contains(".") && !h.equals("localhost") && !h.endsWith(".localhost") && !h.endsWith(".local")
+                && !h.endsWith(".internal") && !PRIVATE.matcher(h).matches();
+    }
+}

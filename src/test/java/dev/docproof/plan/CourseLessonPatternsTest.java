@@ -1,0 +1,258 @@
+package dev.docproof.plan;
+
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Marks;
+import dev.docproof.lesson.Need;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
+import dev.docproof.read.LessonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** How lessons as courses write them are planned: files to create, markers, data blocks, narration. */
+class CourseLessonPatternsTest {
+
+    @TempDir
+    Path dir;
+
+    private Plan plan(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return Planner.plan(LessonFiles.read(file));
+    }
+
+    @Test
+    void rstBlockWhoseCaptionIsAFileNameIsWrittenToThatFile() throws IOException {
+        Plan plan = plan("a.rst", """
+                Build
+                =====
+
+                .. code-block:: docker
+                   :caption: Dockerfile
+
+                   FROM docproof/bookworm-minbase:1
+                   CMD ["echo", "hi"]
+
+                .. code-block:: bash
+
+                   $ docker build --tag my-app .
+                """);
+
+        List<Step> steps = plan.steps();
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).marks().file()).isEqualTo("Dockerfile");
+        assertThat(steps.get(0).line()).isEqualTo(7);
+        assertThat(steps.get(0).command()).isEqualTo("cat > Dockerfile <<'DOCPROOF_EOF'\nFROM docproof/bookworm-minbase:1\n"
+                + "CMD [\"echo\", \"hi\"]\nDOCPROOF_EOF");
+        assertThat(steps.get(1).writesFile()).isFalse();
+    }
+
+    @Test
+    void markdownSentenceBeforeTheBlockNamesTheFile() throws IOException {
+        Plan plan = plan("a.md", """
+                # App
+
+                Paste this into `docker-compose.yml`:
+
+                ```yaml
+                services:
+                  web:
+                    image: my-app
+                ```
+                """);
+
+        assertThat(plan.steps()).extracting(s -> s.marks().file(), Step::line)
+                .containsExactly(tuple("docker-compose.yml", 6));
+    }
+
+    @Test
+    void aSentenceNamingAFileWithoutTellingToPutTheBlockThereStaysProseWithAHint() throws IOException {
+        Plan plan = plan("a.md", """
+                # App
+
+                The `docker-compose.yml` file looks like this:
+
+                ```yaml
+                services: {}
+                ```
+                """);
+
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.diagnostics()).extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("docproof: file NAME") && m.contains("docker-compose.yml"));
+    }
+
+    @Test
+    void asciidocMarkersAreReadFromTheSourceThoughAsciidoctorDropsComments() throws IOException {
+        Plan plan = plan("a.adoc", """
+                = Lesson
+
+                // docproof: file app/settings.ini
+                [source,ini]
+                ----
+                [server]
+                port = 8080
+                ----
+
+                // docproof: skip needs a cluster
+                [source,console]
+                ----
+                $ kubectl get pods
+                // docproof: this line is content, not a marker
+                ----
+                """);
+
+        assertThat(plan.steps()).extracting(s -> s.marks().file(), s -> s.marks().skip())
+                .containsExactly(tuple("app/settings.ini", null), tuple(null, "needs a cluster"));
+        assertThat(plan.steps().get(0).command()).startsWith("mkdir -p app && cat > app/settings.ini <<'DOCPROOF_EOF'");
+    }
+
+    @Test
+    void rstMarkersSetWhatTheyNameForTheNextBlockOnly() throws IOException {
+        Plan plan = plan("a.rst", """
+                Title
+                =====
+
+                .. docproof: expect-exit 1
+                .. docproof: timeout 2m
+                .. docproof: background ready: curl -fs localhost:8000
+                .. docproof: needs: registry, brew
+                .. docproof: env GREETING=hello
+                .. docproof: output: ignore
+
+                .. code-block:: console
+
+                   $ python3 -m http.server 8000
+
+                .. code-block:: console
+
+                   $ echo after
+                """);
+
+        Marks first = plan.steps().get(0).marks();
+        assertThat(first.expectExit()).isEqualTo(1);
+        assertThat(first.timeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(first.background()).isEqualTo(new Marks.Background("curl -fs localhost:8000"));
+        assertThat(first.needs()).containsExactly(new Need(Need.Kind.REGISTRY, null), new Need(Need.Kind.PROGRAM, "brew"));
+        assertThat(first.env()).isEqualTo(Map.of("GREETING", "hello"));
+        assertThat(first.ignoreOutput()).isTrue();
+        assertThat(first.written()).containsExactly("4: expect-exit 1", "5: timeout 2m",
+                "6: background ready: curl -fs localhost:8000", "7: needs: registry, brew", "8: env GREETING=hello",
+                "9: output: ignore");
+        assertThat(plan.steps().get(1).marks()).isEqualTo(Marks.NONE);
+    }
+
+    @Test
+    void markdownCommentMarkerSkipsTheNextBlock() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                <!-- docproof: skip installs Homebrew -->
+                ```console
+                $ brew install jq
+                ```
+                """);
+
+        assertThat(plan.steps()).extracting(s -> s.marks().skip()).containsExactly("installs Homebrew");
+    }
+
+    @Test
+    void unknownMarkerIsAWarningAtItsLine() throws IOException {
+        Plan plan = plan("a.rst", """
+                T
+                =
+
+                .. docproof: sometimes
+
+                .. code-block:: console
+
+                   $ echo hi
+                """);
+
+        assertThat(plan.diagnostics()).extracting(d -> d.span().line(), Diagnostic::severity)
+                .contains(tuple(4, Diagnostic.Severity.WARNING));
+        assertThat(plan.diagnostics()).extracting(Diagnostic::message).anyMatch(m -> m.contains("unknown docproof marker"));
+    }
+
+    @Test
+    void envFileInAPromptlessBashBlockIsDataNotCommands() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                ```bash
+                DB_HOST=postgres
+                DB_PORT=5432
+                ```
+
+                ```bash
+                [Unit]
+                Description=web
+                [Service]
+                ExecStart=/usr/bin/web
+                ```
+
+                ```bash
+                docker network ls
+                echo done
+                ```
+                """);
+
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("docker network ls", "echo done");
+    }
+
+    @Test
+    void envFileBlockAfterCreateSentenceIsWrittenToThatFile() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                Create a file named `.env` with:
+
+                ```bash
+                DB_HOST=postgres
+                ```
+                """);
+
+        assertThat(plan.steps()).extracting(s -> s.marks().file()).containsExactly(".env");
+    }
+
+    @Test
+    void parenthesisedLineBeforeAPromptIsNarrationNotOutput() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                ```console
+                $ docker build -t app .
+                Successfully built 1a2b3c4d5e6f
+                (this may take a few minutes)
+                $ docker images
+                ```
+                """);
+
+        assertThat(plan.steps().get(0).sample().lines()).containsExactly("Successfully built 1a2b3c4d5e6f");
+        assertThat(plan.diagnostics()).noneMatch(d -> d.message().contains("output with no command"));
+    }
+
+    @Test
+    void narrationBeforeTheFirstPromptIsNoOrphanOutput() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                ```console
+                (from the project folder)
+                $ ls
+                ```
+                """);
+
+        assertThat(plan.diagnostics()).noneMatch(d -> d.message().contains("output with no command"));
+    }
+}

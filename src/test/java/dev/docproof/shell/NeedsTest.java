@@ -1,0 +1,33 @@
+package dev.docproof.shell;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NeedsTest {
+
+    @Test
+    void programsAreTheCommandWordsWithoutBuiltinsOrAssignments() {
+        assertThat(Needs.programs("cd app && FOO=1 brew install jq | grep x; echo done; sudo aws s3 ls"))
+                .containsExactly("brew", "grep", "aws");
+    }
+
+    @Test
+    void onlyHostsWithADotThatAreNotLocalAreTheInternet() {
+        assertThat(Needs.internetHosts("git clone https://github.com/a/b.git && curl http://localhost:8000/"
+                + " && curl http://server:8080/x && curl http://192.168.1.4/ && git clone git@gitlab.com:a/b"))
+                .containsExactly("github.com", "gitlab.com");
+    }
+
+    @Test
+    void pullsAreTheImagesDockerPullFetches() {
+        assertThat(Needs.pulls("docker pull redis:alpine && docker run -d redis:alpine")).containsExactly("redis:alpine");
+    }
+
+    @Test
+    void imagesMadeAreThoseBuiltTaggedOrPulled() {
+        assertThat(ImagesMade.by("docker build --tag my-app . && docker tag my-app me/app:1 && docker pull redis"
+                + " && docker build -t=x . && docker build -tother ."))
+                .containsExactly("my-app", "me/app:1", "x", "other", "redis");
+    }
+}

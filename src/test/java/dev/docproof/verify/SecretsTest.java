@@ -1,0 +1,37 @@
+package dev.docproof.verify;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            aws_access_key_id = AKIAIOSFODNN7EXAMPLE                       | aws_access_key_id = AKIA********
+            export GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789    | export GITHUB_TOKEN=ghp_********
+            DB_PASSWORD=s3cr3t-pass                                         | DB_PASSWORD=********
+            "password": "hunter2hunter2"                                    | "password": "********"
+            key AIzaSyA1234567890abcdefghijklmnopqrstuv                     | key AIza********
+            """)
+    void credentialLookingValuesAreMasked(String text, String masked) {
+        assertThat(Secrets.mask(text)).isEqualTo(masked);
+        assertThat(Secrets.present(text)).isTrue();
+    }
+
+    @Test
+    void privateKeyBodyIsMasked() {
+        String key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nAAAA\n-----END OPENSSH PRIVATE KEY-----\nafter";
+        assertThat(Secrets.mask(key)).isEqualTo("-----BEGIN OPENSSH PRIVATE KEY-----\n********\n\nafter");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"docker network ls", "DB_HOST=postgres", "172.18.0.2", "password: $DB_PASSWORD",
+            "sha256:1a43c6f0cecc5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c", "token: <your token>"})
+    void ordinaryTextIsLeftAlone(String text) {
+        assertThat(Secrets.mask(text)).isEqualTo(text);
+    }
+}
