@@ -1,5 +1,6 @@
 package dev.docproof.cli;
 
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
 import dev.docproof.plan.CourseConfig;
 import dev.docproof.plan.Planner;
@@ -27,12 +28,20 @@ record CourseInput(List<Plan> plans, Path contentDir) {
         return plans.stream().map(p -> p.lesson().source()).toList();
     }
 
-    /** The planned lessons under {@code paths}; null, after telling {@code err} why, when there is none. */
+    /**
+     * The planned lessons under {@code paths}; null, after telling {@code err} why, when a path names nothing
+     * to read (missing, unreadable, holding no lesson): a typo in a path must fail CI, not shrink the course.
+     */
     static CourseInput read(List<Path> paths, PrintWriter err, String noLesson) {
         LessonFiles.Discovery found = LessonFiles.discover(paths.isEmpty() ? List.of(DEFAULT_CONTENT) : paths);
-        found.diagnostics().forEach(d -> err.println("docproof: " + d));
+        found.diagnostics().forEach(d -> err.println(d));
         if (found.files().isEmpty()) {
             err.println("docproof: " + noLesson);
+            return null;
+        }
+        if (found.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
+            err.println("docproof: nothing was run; correct or remove the path"
+                    + (found.diagnostics().size() == 1 ? "" : "s") + " above");
             return null;
         }
         Path parent = found.files().get(0).toAbsolutePath().getParent();
@@ -54,6 +63,11 @@ record CourseInput(List<Plan> plans, Path contentDir) {
         CourseConfigFile.Result read = CourseConfigFile.read(file.get());
         read.diagnostics().forEach(d -> err.println("docproof: " + d));
         return read.diagnostics().isEmpty() ? read.config() : null;
+    }
+
+    /** Prints what the readers said of every lesson, as {@code file:line:column: severity: message}. */
+    void printDiagnostics(PrintWriter err) {
+        plans.forEach(p -> p.diagnostics().forEach(err::println));
     }
 
     RunSettings settings(Duration timeout, boolean failFast, boolean repair) {

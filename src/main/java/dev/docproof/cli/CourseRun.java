@@ -62,7 +62,7 @@ final class CourseRun {
     }
 
     private static long count(CourseResult result, Status status) {
-        return result.lessons().stream().mapToLong(l -> l.count(status)).sum();
+        return result.lessons().stream().mapToLong(l -> l.tally().count(status)).sum();
     }
 
     private static boolean anyAbridged(CourseResult result) {

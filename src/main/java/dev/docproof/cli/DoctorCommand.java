@@ -20,9 +20,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Says whether this machine can run the lessons: does a Docker engine answer, and are the"
@@ -110,82 +104,16 @@ final class DoctorCommand implements Callable<Integer> {
     /** The runnable commands of the lessons under the paths, through the reader and the planner. */
     private static List<LessonCommand> lessonCommands(List<Path> paths, List<Path> files, List<String> notes) {
         List<LessonCommand> commands = new ArrayList<>();
-        try {
-            LessonFiles.Discovery discovery = LessonFiles.discover(paths);
-            discovery.diagnostics().forEach(d -> notes.add(d.toString()));
-            for (Path file : discovery.files()) {
-                files.add(file);
-                Lesson lesson = LessonFiles.read(file);
-                lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
-                        .forEach(d -> notes.add(d.toString()));
-                Planner.plan(lesson).steps().stream().filter(s -> s.kind() == StepKind.RUN)
-                        .forEach(s -> commands.add(new LessonCommand(s.command(), s.span().fileLine())));
-            }
-            return commands;
-        } catch (UnsupportedOperationException readerOrPlannerNotBuilt) {
-            files.clear();
-            commands.clear();
-            return InterimScan.commands(paths, files, notes);
+        LessonFiles.Discovery discovery = LessonFiles.discover(paths);
+        discovery.diagnostics().forEach(d -> notes.add(d.toString()));
+        for (Path file : discovery.files()) {
+            files.add(file);
+            Lesson lesson = LessonFiles.read(file);
+            lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
+                    .forEach(d -> notes.add(d.toString()));
+            Planner.plan(lesson).steps().stream().filter(s -> s.kind() == StepKind.RUN)
+                    .forEach(s -> commands.add(new LessonCommand(s.command(), s.span().fileLine())));
         }
-    }
-
-    /**
-     * Interim, until the lesson reader and planner exist: the {@code $ }-prompted lines of the lesson
-     * files (with backslash continuations), skipping templates ({@code <placeholder>}, {@code ...}).
-     */
-    static final class InterimScan {
-
-        private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ (.*)$");
-        private static final Pattern LESSON = Pattern.compile(".*\\.(rst|md|markdown|adoc|asciidoc)$");
-
-        static List<LessonCommand> commands(List<Path> paths, List<Path> files, List<String> notes) {
-            List<LessonCommand> commands = new ArrayList<>();
-            for (Path path : paths) {
-                if (!Files.exists(path)) {
-                    notes.add(path + ": no such file or folder; name lesson files or folders that exist");
-                    continue;
-                }
-                try (Stream<Path> walk = Files.walk(path)) {
-                    walk.filter(Files::isRegularFile).filter(p -> LESSON.matcher(p.toString()).matches()).sorted()
-                            .forEach(file -> {
-                                files.add(file);
-                                commands.addAll(commandsOf(file, read(file)));
-                            });
-                } catch (IOException | UncheckedIOException e) {
-                    notes.add(path + ": cannot be read: " + e.getMessage());
-                }
-            }
-            return commands;
-        }
-
-        private static List<String> read(Path file) {
-            try {
-                return Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        static List<LessonCommand> commandsOf(Path file, List<String> lines) {
-            List<LessonCommand> commands = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher prompt = PROMPT.matcher(lines.get(i));
-                if (!prompt.matches()) {
-                    continue;
-                }
-                int first = i;
-                StringBuilder command = new StringBuilder(prompt.group(1));
-                while (command.toString().endsWith("\\") && i + 1 < lines.size()) {
-                    String joined = command.substring(0, command.length() - 1).stripTrailing();
-                    command.setLength(0);
-                    command.append(joined).append(' ').append(lines.get(++i).strip());
-                }
-                String text = command.toString().strip();
-                if (!text.matches(".*<[^>]+>.*") && !text.contains("...")) {
-                    commands.add(new LessonCommand(text, file + ":" + (first + 1)));
-                }
-            }
-            return commands;
-        }
+        return commands;
     }
 }

@@ -58,12 +58,12 @@ final class FixCommand implements Callable<Integer> {
             }
         };
         CourseResult result = CourseRunner.run(input.plans(), settings, progress);
-        FixWriteBack.Outcome outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun);
+        FixWriteBack.WriteBack outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun);
         return report(outcome, out, err);
     }
 
     /** Prints what was done and chooses the exit code; shared with the tests of the write-back. */
-    static int report(FixWriteBack.Outcome outcome, PrintWriter out, PrintWriter err) {
+    static int report(FixWriteBack.WriteBack outcome, PrintWriter out, PrintWriter err) {
         outcome.diffs().forEach(out::print);
         outcome.changes().forEach(out::println);
         outcome.unfixed().forEach(err::println);

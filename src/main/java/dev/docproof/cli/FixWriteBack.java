@@ -5,6 +5,7 @@ import dev.docproof.repair.LineMatch;
 import dev.docproof.repair.SampleUpdate;
 import dev.docproof.repair.SourcePatch;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Writes what a run proved back into the lessons' sources: each repaired command and, when asked, each
@@ -32,8 +34,8 @@ final class FixWriteBack {
      * (dry run only); {@code unfixed} are failures nothing could repair or write; {@code setupErrors} are
      * lessons that could not run or files that could not be written.
      */
-    record Outcome(List<String> changes, List<String> diffs, List<String> unfixed, List<String> setupErrors) {
-        Outcome {
+    record WriteBack(List<String> changes, List<String> diffs, List<String> unfixed, List<String> setupErrors) {
+        WriteBack {
             changes = List.copyOf(changes);
             diffs = List.copyOf(diffs);
             unfixed = List.copyOf(unfixed);
@@ -43,7 +45,7 @@ final class FixWriteBack {
 
     private FixWriteBack() {}
 
-    static Outcome apply(List<LessonResult> lessons, boolean updateSamples, boolean dryRun) {
+    static WriteBack apply(List<LessonResult> lessons, boolean updateSamples, boolean dryRun) {
         List<String> changes = new ArrayList<>();
         List<String> diffs = new ArrayList<>();
         List<String> unfixed = new ArrayList<>();
@@ -61,9 +63,10 @@ final class FixWriteBack {
                 Optional<SourcePatch.Edit> edit = edit(result, updateSamples);
                 if (edit.isPresent()) {
                     edits.computeIfAbsent(result.step().span().file(), f -> new ArrayList<>()).add(edit.get());
-                } else if (result.status() == Status.FAILED) {
+                } else if (result.outcome() instanceof Outcome.Failed failed) {
                     unfixed.add(result.step().span().fileLine() + ": still failing: " + firstLine(result.step().command())
-                            + (result.reason() == null ? "" : " — " + String.join("; ", result.reason().lines().toList())));
+                            + " — " + failed.describe() + result.notes().stream().map(n -> "; " + n.describe())
+                            .collect(Collectors.joining()));
                 }
             }
         }
@@ -92,19 +95,17 @@ final class FixWriteBack {
                 setupErrors.add(file + ": cannot write the fix back (the file is unchanged): " + e.getMessage());
             }
         });
-        return new Outcome(changes, diffs, unfixed, setupErrors);
+        return new WriteBack(changes, diffs, unfixed, setupErrors);
     }
 
     /** The source edit a step's result proves, if any. */
     private static Optional<SourcePatch.Edit> edit(StepResult result, boolean updateSamples) {
-        if (result.status() == Status.REPAIRED && result.repair() != null) {
+        if (result.repair() != null) {
             var repair = result.repair();
             return Optional.of(new SourcePatch.Edit.Command(result.step().line(), result.step().lastLine(),
                     repair.originalCommand(), repair.command()));
         }
-        boolean ranCleanly = result.exitCode() != null && result.exitCode() == 0 && !result.timedOut();
-        if (updateSamples && result.status() == Status.FAILED && ranCleanly && result.match() != null
-                && !result.match().matched()) {
+        if (updateSamples && result.outcome() instanceof Outcome.Mismatch) {
             // Only the output of a command that succeeded may become documentation.
             return SampleUpdate.edit(result.step().sample(), result.output().merged(), LineMatch.BASIC)
                     .map(e -> (SourcePatch.Edit) e);

@@ -4,6 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** The docproof command line: the only place that prints or chooses an exit code. */
 @Command(name = "docproof", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -51,12 +53,32 @@ public final class Main implements Runnable {
         return code;
     }
 
-    /** A usage error: one line saying what is wrong, then the usage of the command concerned. */
+    /**
+     * A usage error: one line saying what is wrong, a suggestion when a word looks like a known command or
+     * option, and where the help is. The usage itself is not dumped: it buries the one line that matters.
+     */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("docproof: " + e.getMessage());
-        cmd.usage(err);
+        boolean root = cmd.getParent() == null;
+        String message = e.getMessage();
+        List<String> suggestions = List.of();
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            suggestions = unmatched.getSuggestions();
+            List<String> words = unmatched.getUnmatched();
+            String first = words.isEmpty() ? "" : words.get(0);
+            if (root && !first.startsWith("-")) {
+                message = "unknown command '" + first + "'";
+            } else if (first.startsWith("-")) {
+                message = "unknown option '" + first + "'";
+            }
+        }
+        err.println("docproof: " + message);
+        if (!suggestions.isEmpty()) {
+            err.println("did you mean " + suggestions.stream().map(w -> "'" + w + "'")
+                    .collect(Collectors.joining(" or ")) + "?");
+        }
+        err.println("see 'docproof " + (root ? "" : cmd.getCommandName() + " ") + "--help'");
         return SETUP_ERROR;
     }
 

@@ -43,10 +43,15 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
-        discovery.diagnostics().forEach(d -> err.println(d.span() + ": " + d.message()));
+        discovery.diagnostics().forEach(err::println);
+        if (!discovery.diagnostics().isEmpty()) {
+            err.println("docproof: nothing was planned; correct or remove the path"
+                    + (discovery.diagnostics().size() == 1 ? "" : "s") + " above");
+            return Main.SETUP_ERROR;
+        }
         List<Lesson> lessons = discovery.files().stream().map(LessonFiles::read).toList();
         if (lessons.stream().noneMatch(Lesson::readable)) {
-            lessons.forEach(lesson -> lesson.diagnostics().forEach(d -> err.println(d.span() + ": " + d.message())));
+            lessons.forEach(lesson -> lesson.diagnostics().forEach(err::println));
             err.println("docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them");
             return Main.SETUP_ERROR;
         }

@@ -47,7 +47,9 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the preview site goes (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "preview");
 
-    @Option(names = "--run", description = "Run the lessons against the engine, and re-run a lesson when it changes.")
+    @Option(names = "--run", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Run the lessons against the engine and re-run a lesson when it changes; --no-run (the"
+                    + " default) renders without running anything, as `site --no-run` does.")
     boolean run;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
@@ -65,6 +67,9 @@ final class PreviewCommand implements Callable<Integer> {
                     "no lesson to preview: name .rst, .md or .adoc files, or folders that hold them");
             if (lessons == null) {
                 return Main.SETUP_ERROR;
+            }
+            if (!run) {
+                lessons.printDiagnostics(err);
             }
             RunSettings settings = lessons.settings(timeout, false, true);
             site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)))

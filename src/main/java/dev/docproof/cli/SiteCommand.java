@@ -55,6 +55,7 @@ final class SiteCommand implements Callable<Integer> {
             SiteModel site;
             int code;
             if (noRun) {
+                input.printDiagnostics(err);
                 site = SiteModel.unverified(input.plans(), Instant.now());
                 code = input.plans().stream().allMatch(p -> p.lesson().readable()) ? Main.OK : Main.FAILURES;
             } else {

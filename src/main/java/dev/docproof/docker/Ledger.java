@@ -55,6 +55,7 @@ public final class Ledger {
     }
 
     private final DockerClient client;
+    private final LessonEvidence evidence = new LessonEvidence();
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     /** Containers the engine is removing on its own ({@code --rm}), already counted as removed. */
     private final Set<String> goingAway = new HashSet<>();
@@ -212,6 +213,29 @@ public final class Ledger {
         return tracked.values().stream().map(Tracked::entry).toList();
     }
 
+    /** Notes what a step ran and printed: the evidence {@link #lessons()} decides by. */
+    public void noteStep(int line, String command, String output) {
+        evidence.noteStep(line, command, output);
+    }
+
+    /** The entries the evidence says are the lesson's own (see {@link LessonEvidence}). */
+    public synchronized List<LedgerEntry> lessons() {
+        return entries().stream().filter(evidence::isTheLessons).toList();
+    }
+
+    /** Removes what the lesson evidently created and left behind. */
+    public synchronized List<Removal> removeLessonsLeftBehind() {
+        return removeLeftBehind(evidence::isTheLessons);
+    }
+
+    /**
+     * On an interrupt: the running step's output is not known yet, so what appeared during it counts as the
+     * lesson's too.
+     */
+    public synchronized List<Removal> removeAfterInterrupt(int runningLine) {
+        return removeLeftBehind(e -> e.createdAtLine() == runningLine || evidence.isTheLessons(e));
+    }
+
     /** The names among {@code planned} (each with the line of the step creating it) the engine already has. */
     public static List<Clash> clashes(List<Clash> planned, LedgerSnapshot now) {
         return planned.stream().filter(p -> now.named(p.kind(), p.name()).isPresent()).toList();
@@ -230,7 +254,7 @@ public final class Ledger {
      * another process may create a resource while a step runs, and only evidence (the lesson names it, or
      * a step printed its id) tells the lesson's own apart.
      */
-    public synchronized List<Removal> removeLeftBehind(Predicate<LedgerEntry> lessons) {
+    private List<Removal> removeLeftBehind(Predicate<LedgerEntry> lessons) {
         List<Removal> removals = new ArrayList<>();
         // Containers the engine was removing on its own: gone by now as a rule; if one lingers, it goes
         // with the rest of what the lesson created (it is not a leak: the lesson did stop it).

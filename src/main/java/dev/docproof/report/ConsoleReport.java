@@ -1,17 +1,20 @@
 package dev.docproof.report;
 
+import dev.docproof.lesson.Durations;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Leak;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.RunListener;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -115,20 +118,17 @@ public final class ConsoleReport implements RunListener {
             match.drift().forEach(d -> line("  " + paint(DIM, "drift: " + d)));
             match.abridged().forEach(a -> line("  " + paint(YELLOW, "abridged:") + " " + a));
         }
-        switch (result.status()) {
-            case FAILED -> failure(result);
-            case REPAIRED -> repaired(result);
-            case PASSED -> {
-                if (result.reason() != null) {
-                    indented("note: ", result.reason());
-                }
-            }
-            case NOT_RUN -> {
-                if (result.reason() != null) {
-                    indented("", result.reason());
-                }
-            }
+        Outcome outcome = result.outcome();
+        if (outcome instanceof Outcome.Failed) {
+            failure(result);
+        } else if (outcome instanceof Outcome.Repaired) {
+            line(paint(YELLOW, "warning:") + " " + Texts.repairAdvice(result));
+        } else if (outcome instanceof Outcome.Skipped
+                || outcome instanceof Outcome.NotRun n && n.why() != Outcome.NotRun.Why.TEMPLATE
+                && n.why() != Outcome.NotRun.Why.LESSON_NOT_RUN) {
+            indented("", outcome.describe());
         }
+        result.notes().forEach(n -> indented("note: ", n.describe()));
     }
 
     @Override
@@ -143,27 +143,20 @@ public final class ConsoleReport implements RunListener {
                     + (leak.removed() ? " (removed after the lesson)" : " (still present: it could not be removed)"));
         }
         Summary summary = Summary.of(result);
-        line(source + ": " + paint(summary.failed() > 0 || result.setupError() != null ? RED : GREEN, summary.describe()));
+        line(source + ": " + paint(summary.tally().failed() > 0 || result.setupError() != null ? RED : GREEN, summary.describe()));
     }
 
     /** The last line: the whole course. */
     public synchronized void courseFinished(CourseResult course) {
         Summary summary = Summary.of(course);
         int lessons = course.lessons().size();
-        boolean bad = summary.failed() > 0 || course.lessons().stream().anyMatch(l -> l.setupError() != null);
+        boolean bad = summary.tally().failed() > 0 || course.lessons().stream().anyMatch(l -> l.setupError() != null);
         line(paint(bad ? RED : GREEN, "course: " + summary.describe()) + " (" + lessons + (lessons == 1 ? " lesson" : " lessons")
                 + (course.engineVersion() == null ? "" : ", Docker engine " + course.engineVersion()) + ")");
     }
 
     private void failure(StepResult result) {
-        if (result.timedOut()) {
-            line("  " + paint(RED, "timed out:") + " killed at its deadline after " + Texts.seconds(result.durationMs()));
-        } else if (result.exitCode() != null && result.exitCode() != 0) {
-            line("  " + paint(RED, "exit code " + result.exitCode()));
-        }
-        if (result.reason() != null) {
-            indented("reason: ", result.reason());
-        }
+        line("  " + paint(RED, result.outcome().describe()));
         String merged = result.output().merged();
         List<String> tail = Texts.tail(merged, Texts.TAIL_LINES);
         if (!tail.isEmpty()) {
@@ -177,16 +170,6 @@ public final class ConsoleReport implements RunListener {
                 line("  " + paint(diffColor(d), d));
             }
         }
-    }
-
-    private void repaired(StepResult result) {
-        if (result.repair() == null) {
-            return;
-        }
-        Step step = result.step();
-        line(paint(YELLOW, "warning:") + " " + Texts.where(step) + ": repaired to '" + result.repair().command()
-                + "' (evidence: " + result.repair().evidence() + "); run 'docproof fix " + step.span().file()
-                + "' to write it back");
     }
 
     private void indented(String label, String text) {
@@ -218,7 +201,7 @@ public final class ConsoleReport implements RunListener {
         }
         String text;
         if (current != null) {
-            String elapsed = " " + Texts.seconds((nanoClock.getAsLong() - currentSince) / 1_000_000);
+            String elapsed = " " + Durations.format(Duration.ofNanos(nanoClock.getAsLong() - currentSince));
             String head = (current.kind() == StepKind.RUN ? "[" + started + "/" + runnable + "] " : "")
                     + Texts.where(current) + " ";
             text = head + Texts.shorten(Texts.oneLine(current.command()), width - 1 - head.length() - elapsed.length()) + elapsed;
@@ -237,8 +220,9 @@ public final class ConsoleReport implements RunListener {
     private static String statusColor(Status status) {
         return switch (status) {
             case PASSED -> GREEN;
+            case RAN -> CYAN;
             case FAILED -> BOLD_RED;
-            case REPAIRED -> YELLOW;
+            case REPAIRED, SKIPPED -> YELLOW;
             case NOT_RUN -> DIM;
         };
     }

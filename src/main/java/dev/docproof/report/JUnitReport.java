@@ -4,6 +4,7 @@ import dev.docproof.lesson.StepKind;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Leak;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
@@ -101,9 +102,10 @@ public final class JUnitReport {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", clean(source));
         xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0)));
-        xml.writeAttribute("failures", String.valueOf(summary.failed()));
+        xml.writeAttribute("failures", String.valueOf(summary.tally().failed()));
         xml.writeAttribute("errors", String.valueOf(setupFailed ? 1 : 0));
-        xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(s -> s.status() == Status.NOT_RUN).count()));
+        xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(s -> s.status() == Status.NOT_RUN
+                || s.status() == Status.SKIPPED).count()));
         xml.writeAttribute("time", seconds(summary.duration().toMillis()));
         if (lesson.started() != null) {
             xml.writeAttribute("timestamp", TIMESTAMP.format(lesson.started()));
@@ -115,7 +117,7 @@ public final class JUnitReport {
         if (course.engineVersion() != null) {
             property(xml, "docker.engine.version", course.engineVersion());
         }
-        property(xml, "templates", String.valueOf(summary.templates()));
+        property(xml, "templates", String.valueOf(summary.tally().templates()));
         property(xml, "leaks", String.valueOf(summary.leaks()));
         indent(xml, 1);
         xml.writeEndElement();
@@ -124,15 +126,15 @@ public final class JUnitReport {
             testcase(xml, "lesson setup", className, source, 0, 0);
             indent(xml, 2);
             xml.writeStartElement("error");
-            xml.writeAttribute("message", oneLine(lesson.setupError()));
-            xml.writeAttribute("type", "setup");
-            xml.writeCharacters(clean(lesson.setupError()));
+            xml.writeAttribute("message", oneLine(lesson.setupError().message()));
+            xml.writeAttribute("type", "setup-" + lesson.setupError().kind().name().toLowerCase().replace('_', '-'));
+            xml.writeCharacters(clean(lesson.setupError().message()));
             xml.writeEndElement();
             indent(xml, 1);
             xml.writeEndElement();
         }
         for (StepResult result : cases) {
-            step(xml, result, className, source, setupFailed);
+            step(xml, result, className, source);
         }
 
         List<String> notes = new ArrayList<>();
@@ -151,26 +153,26 @@ public final class JUnitReport {
         xml.writeEndElement();
     }
 
-    private static void step(XMLStreamWriter xml, StepResult result, String className, String source,
-                             boolean setupFailed) throws XMLStreamException {
+    /**
+     * A testcase per runnable step. Both {@code passed} (output compared) and {@code ran} (exit 0, nothing to
+     * compare) are successes; the first line of the testcase's output says which, and why.
+     */
+    private static void step(XMLStreamWriter xml, StepResult result, String className, String source)
+            throws XMLStreamException {
         testcase(xml, "line " + result.step().line() + ": " + Texts.oneLine(result.step().command()), className,
                 source, result.step().line(), result.durationMs());
-        switch (result.status()) {
-            case FAILED -> {
-                indent(xml, 2);
-                xml.writeStartElement("failure");
-                xml.writeAttribute("message", oneLine(failureMessage(result)));
-                xml.writeAttribute("type", failureType(result));
-                xml.writeCharacters(clean(failureBody(result)));
-                xml.writeEndElement();
-            }
-            case NOT_RUN -> {
-                indent(xml, 2);
-                xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", oneLine(result.reason() != null ? result.reason()
-                        : setupFailed ? "not run: the lesson could not be set up" : "not run: an earlier step failed"));
-            }
-            default -> { }
+        Outcome outcome = result.outcome();
+        if (outcome instanceof Outcome.Failed failed) {
+            indent(xml, 2);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", oneLine(failed.describe()));
+            xml.writeAttribute("type", failureType(failed));
+            xml.writeCharacters(clean(failureBody(result)));
+            xml.writeEndElement();
+        } else if (outcome instanceof Outcome.NotRun || outcome instanceof Outcome.Skipped) {
+            indent(xml, 2);
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", oneLine(outcome.describe()));
         }
         String notes = notes(result);
         if (!notes.isEmpty()) {
@@ -196,42 +198,24 @@ public final class JUnitReport {
         }
     }
 
-    private static String failureMessage(StepResult result) {
-        if (result.timedOut()) {
-            return "timed out: killed at its deadline after " + Texts.seconds(result.durationMs());
-        }
-        if (result.exitCode() != null && result.exitCode() != 0) {
-            return "exit code " + result.exitCode() + (result.reason() != null ? ": " + result.reason() : "");
-        }
-        if (result.reason() != null) {
-            return result.reason();
-        }
-        if (mismatched(result)) {
-            return "the output differs from the documented sample";
-        }
-        return "failed";
-    }
-
-    private static String failureType(StepResult result) {
-        if (result.timedOut()) {
+    private static String failureType(Outcome.Failed failed) {
+        if (failed instanceof Outcome.TimedOut) {
             return "timeout";
         }
-        if (result.exitCode() != null && result.exitCode() != 0) {
+        if (failed instanceof Outcome.ExitCode) {
             return "exit-code";
         }
-        return mismatched(result) ? "output-mismatch" : "failed";
-    }
-
-    private static boolean mismatched(StepResult result) {
-        return result.match() != null && result.match().outcome() == MatchResult.Outcome.MISMATCHED;
+        if (failed instanceof Outcome.Mismatch) {
+            return "output-mismatch";
+        }
+        return "interrupted";
     }
 
     private static String failureBody(StepResult result) {
         StringBuilder body = new StringBuilder();
         body.append(result.step().span().fileLine()).append(": ").append(result.step().command()).append('\n');
-        if (result.reason() != null) {
-            body.append("reason: ").append(result.reason()).append('\n');
-        }
+        body.append(result.outcome().describe()).append('\n');
+        result.notes().forEach(n -> body.append(n.describe()).append('\n'));
         if (result.match() != null && result.match().diff() != null) {
             body.append('\n').append(result.match().diff());
         }
@@ -246,17 +230,18 @@ public final class JUnitReport {
 
     private static String notes(StepResult result) {
         List<String> notes = new ArrayList<>();
+        if (result.outcome().succeeded()) {
+            notes.add(result.status().jsonName() + ": " + result.outcome().describe());
+        }
         if (result.repair() != null) {
-            notes.add("warning: " + result.step().span().fileLine() + ": repaired to '" + result.repair().command()
-                    + "' (evidence: " + result.repair().evidence() + "); run 'docproof fix " + result.step().span().file()
-                    + "' to write it back");
+            notes.add("warning: " + Texts.repairAdvice(result));
         }
         if (result.match() != null) {
             result.match().drift().forEach(d -> notes.add("drift: " + d));
             result.match().abridged().forEach(a -> notes.add("abridged: " + a));
         }
-        if (result.status() == Status.PASSED && result.reason() != null) {
-            notes.add("note: " + result.reason());
+        if (!(result.outcome() instanceof Outcome.Failed)) {
+            result.notes().forEach(n -> notes.add("note: " + n.describe()));
         }
         return String.join("\n", notes);
     }

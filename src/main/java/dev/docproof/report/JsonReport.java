@@ -9,7 +9,9 @@ import dev.docproof.lesson.Diagnostic;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.StepResult;
+import dev.docproof.run.Tally;
 import dev.docproof.verify.MatchResult;
 
 import java.io.IOException;
@@ -62,7 +64,9 @@ public final class JsonReport {
         node.put("title", result.plan().lesson().title());
         node.put("started", result.started() == null ? null : result.started().toString());
         node.put("durationMs", result.duration() == null ? 0 : result.duration().toMillis());
-        node.put("setupError", result.setupError());
+        node.put("setupError", result.setupError() == null ? null : result.setupError().message());
+        node.put("setupErrorKind", result.setupError() == null ? null
+                : result.setupError().kind().name().toLowerCase().replace('_', '-'));
         node.set("summary", summary(Summary.of(result)));
         ArrayNode steps = node.putArray("steps");
         result.steps().forEach(s -> steps.add(step(s)));
@@ -95,8 +99,10 @@ public final class JsonReport {
         node.put("status", result.status().jsonName());
         node.put("exitCode", result.exitCode());
         node.put("durationMs", result.durationMs());
-        node.put("timedOut", result.timedOut());
-        node.put("reason", result.reason());
+        node.put("timedOut", result.outcome() instanceof Outcome.TimedOut);
+        node.put("reason", result.outcome().describe());
+        ArrayNode notes = node.putArray("notes");
+        result.notes().forEach(n -> notes.add(n.describe()));
         node.put("output", result.output().merged());
         node.put("stdout", result.output().stdout());
         node.put("stderr", result.output().stderr());
@@ -118,13 +124,16 @@ public final class JsonReport {
     }
 
     private static ObjectNode summary(Summary summary) {
+        Tally tally = summary.tally();
         return MAPPER.createObjectNode()
-                .put("runnable", summary.runnable())
-                .put("passed", summary.passed())
-                .put("repaired", summary.repaired())
-                .put("failed", summary.failed())
-                .put("notRun", summary.notRun())
-                .put("templates", summary.templates())
+                .put("runnable", tally.runnable())
+                .put("passed", tally.passed())
+                .put("ran", tally.ran())
+                .put("repaired", tally.repaired())
+                .put("failed", tally.failed())
+                .put("skipped", tally.skipped())
+                .put("notRun", tally.notRun())
+                .put("templates", tally.templates())
                 .put("leaks", summary.leaks())
                 .put("durationMs", summary.duration().toMillis());
     }

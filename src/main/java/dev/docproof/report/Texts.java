@@ -1,11 +1,10 @@
 package dev.docproof.report;
 
 import dev.docproof.lesson.Step;
+import dev.docproof.run.StepResult;
 import dev.docproof.verify.TerminalText;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** Small text helpers the reports share. */
 final class Texts {
@@ -14,15 +13,6 @@ final class Texts {
     static final int TAIL_LINES = 10;
 
     private Texts() {}
-
-    /** {@code 23.4s}. */
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
-    }
-
-    static String seconds(long millis) {
-        return seconds(Duration.ofMillis(millis));
-    }
 
     /** The command on one line: its first line, and {@code …} when more lines follow (here-documents). */
     static String oneLine(String command) {
@@ -33,6 +23,13 @@ final class Texts {
     /** At most {@code width} characters, cut with {@code …}. */
     static String shorten(String text, int width) {
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    /** What is said of a repaired step: what ran instead, the evidence, and how to write it back. */
+    static String repairAdvice(StepResult result) {
+        Step step = result.step();
+        return where(step) + ": repaired to '" + result.repair().command() + "' (evidence: "
+                + result.repair().evidence() + "); run 'docproof fix " + step.span().file() + "' to write it back";
     }
 
     /** {@code content/x.rst:241}. */

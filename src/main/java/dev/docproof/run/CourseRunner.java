@@ -170,14 +170,14 @@ public final class CourseRunner {
             provisionImages(link, plans, listener);
             for (Plan plan : plans) {
                 if (!plan.lesson().readable()) {
-                    results.add(notRun(plan, unreadable(plan), listener));
+                    results.add(notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), listener));
                     continue;
                 }
                 results.add(new LessonRun(plan, settings, listener, with, link.newLedger().get()).run());
             }
         } catch (EngineException e) {
             for (Plan plan : plans.subList(results.size(), plans.size())) {
-                results.add(notRun(plan, e.getMessage(), listener));
+                results.add(notRun(plan, new SetupError(SetupError.Kind.ENGINE, e.getMessage()), listener));
             }
         }
         return new CourseResult(results, version, started, Duration.ofNanos(System.nanoTime() - t0));
@@ -265,9 +265,10 @@ public final class CourseRunner {
     }
 
     /** A lesson that could not run at all: every step not run, the reason as its set-up error. */
-    static LessonResult notRun(Plan plan, String setupError, RunListener listener) {
+    static LessonResult notRun(Plan plan, SetupError setupError, RunListener listener) {
         listener.lessonStarted(plan);
-        List<StepResult> steps = plan.steps().stream().map(StepResult::notRun).toList();
+        List<StepResult> steps = plan.steps().stream().map(s -> StepResult.notRun(s, s.kind() == StepKind.TEMPLATE
+                ? Outcome.NotRun.TEMPLATE : Outcome.NotRun.LESSON_NOT_RUN)).toList();
         steps.forEach(listener::stepFinished);
         LessonResult r = new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(),
                 Duration.ZERO, setupError);

@@ -3,6 +3,7 @@ package dev.docproof.run;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.List;
  * (engine, images, a name already taken); its steps are then all not-run.
  */
 public record LessonResult(Plan plan, List<StepResult> steps, List<Leak> leaks, List<LedgerEntry> ledger,
-                           List<Diagnostic> diagnostics, Instant started, Duration duration, String setupError) {
+                           List<Diagnostic> diagnostics, Instant started, Duration duration,
+                           SetupError setupError) {
 
     public LessonResult {
         steps = List.copyOf(steps);
@@ -22,7 +24,12 @@ public record LessonResult(Plan plan, List<StepResult> steps, List<Leak> leaks, 
         diagnostics = List.copyOf(diagnostics);
     }
 
-    public long count(Status status) {
-        return steps.stream().filter(s -> s.status() == status).count();
+    /** The result of this step of the lesson, or null when the run has none for it. */
+    public StepResult resultOf(Step step) {
+        return steps.stream().filter(r -> r.step().equals(step)).findFirst().orElse(null);
+    }
+
+    public Tally tally() {
+        return Tally.of(steps);
     }
 }

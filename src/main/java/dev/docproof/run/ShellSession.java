@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.Durations;
 import dev.docproof.shell.ShellWords;
 import org.zeroturnaround.exec.ProcessExecutor;
 import org.zeroturnaround.exec.StartedProcess;
@@ -25,7 +26,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
  * One long-lived bash per lesson, as in a learner's terminal: the working directory, exported and
@@ -51,6 +51,8 @@ public final class ShellSession implements AutoCloseable {
 
     private final Path dir;
     private final Path home;
+    /** Whether {@link #home} is a scratch folder the session made, and so removes when it closes. */
+    private final boolean ownsHome;
     private final Path fifo;
     private final Path driver;
     private final String nonce = UUID.randomUUID().toString().replace("-", "");
@@ -60,8 +62,9 @@ public final class ShellSession implements AutoCloseable {
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ShellSession(Path workingDirectory) throws IOException {
+    private ShellSession(Path workingDirectory, boolean ownsHome) throws IOException {
         home = workingDirectory;
+        this.ownsHome = ownsHome;
         dir = Files.createTempDirectory("docproof-session-");
         fifo = dir.resolve("status");
         driver = dir.resolve("session.bash");
@@ -71,7 +74,7 @@ public final class ShellSession implements AutoCloseable {
         try {
             new ProcessExecutor("mkfifo", "-m", "600", fifo.toString()).exitValueNormal().execute();
         } catch (Exception e) {
-            deleteTree(dir);
+            ScratchFolder.delete(dir);
             throw new IOException("cannot create the status fifo with mkfifo: " + e.getMessage(), e);
         }
         status = new StatusChannel(fifo, nonce);
@@ -91,7 +94,18 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public static ShellSession start(Path workingDirectory) throws IOException {
-        return new ShellSession(workingDirectory);
+        return new ShellSession(workingDirectory, false);
+    }
+
+    /** Starts bash in a fresh scratch folder of its own, removed with everything in it when the session closes. */
+    public static ShellSession startInScratchFolder() throws IOException {
+        Path scratch = Files.createTempDirectory("docproof-lesson-");
+        try {
+            return new ShellSession(scratch, true);
+        } catch (IOException | RuntimeException e) {
+            ScratchFolder.delete(scratch);
+            throw e;
+        }
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -155,7 +169,7 @@ public final class ShellSession implements AutoCloseable {
             // Still inside the step at its deadline: the shell is busy with it, so it goes too.
             timedOut = true;
             killTree(shell.process.toHandle(), true, null, tees);
-            note = "killed at its deadline of " + seconds(timeout) + " with every process it started;"
+            note = "killed at its deadline of " + Durations.format(timeout) + " with every process it started;"
                     + " a new shell continues the lesson with the state from before the step";
             replaceShell();
         } else {
@@ -166,7 +180,7 @@ public final class ShellSession implements AutoCloseable {
                         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
                 killTree(shell.process.toHandle(), false, stepStart, tees);
                 note = "the command returned " + exitCode + " but a process it started in the background kept"
-                        + " running past the deadline of " + seconds(timeout) + "; it was killed";
+                        + " running past the deadline of " + Durations.format(timeout) + "; it was killed";
             }
             if (calledExit || shellEnded) {
                 awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
@@ -263,7 +277,10 @@ public final class ShellSession implements AutoCloseable {
             }
         } finally {
             status.close();
-            deleteTree(dir);
+            ScratchFolder.delete(dir);
+            if (ownsHome) {
+                ScratchFolder.delete(home);
+            }
             if (Thread.currentThread() != shutdownHook) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -321,20 +338,7 @@ public final class ShellSession implements AutoCloseable {
         return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
     }
 
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a file vanishing while we walk is fine: the goal is an empty place
-        }
-    }
 
     private record Shell(Process process, ShellFeed feed) {}
 

@@ -1,8 +1,8 @@
 package dev.docproof.run;
 
-/** The verdict of one step. */
+/** The kind of a step's {@link Outcome}, as reports name and count it. */
 public enum Status {
-    PASSED, FAILED, REPAIRED, NOT_RUN;
+    PASSED, RAN, FAILED, REPAIRED, SKIPPED, NOT_RUN;
 
     public String jsonName() {
         return this == NOT_RUN ? "not-run" : name().toLowerCase();

@@ -4,51 +4,39 @@ import dev.docproof.lesson.Step;
 import dev.docproof.verify.MatchResult;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Turns what a step did into its verdict and the reason a reader sees. Pure. */
+/** Turns what a step did into its outcome. Pure. */
 final class Verdicts {
-
-    static final MatchResult NO_SAMPLE = new MatchResult(MatchResult.Outcome.NO_SAMPLE, List.of(), List.of(), null);
-
-    /** Lines of output quoted in a failure reason. */
-    private static final int TAIL_LINES = 8;
 
     private Verdicts() {}
 
     /**
-     * @param match null when there was nothing to compare (the step failed or timed out first)
+     * @param match the comparison with the step's sample; null when there was none to make (no sample, or the
+     *              step failed or timed out first)
      */
-    static StepResult verdict(Step step, ShellSession.Execution e, MatchResult match, Duration timeout) {
-        long ms = e.duration().toMillis();
+    static Outcome outcome(Step step, ShellSession.Execution e, MatchResult match, Duration timeout) {
         if (e.timedOut()) {
-            String what = e.note() != null ? e.note() : "still running at the deadline of " + timeout.toSeconds() + " s";
-            String reason = "timed out (raise the deadline with --timeout SECONDS): " + what
-                    + partialOutput(e.output().merged(), "partial output");
-            return new StepResult(step, Status.FAILED, null, ms, true, e.output(), null, null, reason);
+            return new Outcome.TimedOut(timeout, e.note());
         }
-        int code = e.exitCode();
-        if (code != 0) {
-            String reason = "exited with " + code + (e.note() == null ? "" : " (" + e.note() + ")")
-                    + partialOutput(e.output().merged(), "output");
-            return new StepResult(step, Status.FAILED, code, ms, false, e.output(), match, null, reason);
+        if (e.exitCode() != 0) {
+            return new Outcome.ExitCode(e.exitCode(), e.note());
         }
-        if (match != null && !match.matched()) {
-            String reason = "the output does not match the sample at line " + step.sample().firstLine();
-            return new StepResult(step, Status.FAILED, code, ms, false, e.output(), match, null, reason);
+        if (match == null) {
+            return new Outcome.Ran();
         }
-        return new StepResult(step, Status.PASSED, code, ms, false, e.output(), match, null, e.note());
+        int sampleLine = step.sample().firstLine();
+        return match.matched() ? new Outcome.Passed(match, sampleLine) : new Outcome.Mismatch(match, sampleLine);
     }
 
-    /** The last lines of the output, trimmed, for a failure message; "" when there is none. */
-    static String partialOutput(String merged, String label) {
-        String text = merged.replace("\r\n", "\n").replace('\r', '\n').strip();
-        if (text.isEmpty()) {
-            return "; no " + label;
+    /** The step's result from its outcome and execution; a shell event on a success becomes a note. */
+    static StepResult result(Step step, Outcome outcome, ShellSession.Execution e, List<Note> notes) {
+        List<Note> all = new ArrayList<>();
+        if (e.note() != null && outcome.succeeded()) {
+            all.add(new Note.ShellEvent(e.note()));
         }
-        List<String> lines = text.lines().toList();
-        List<String> tail = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
-        String more = lines.size() > tail.size() ? "(last " + tail.size() + " of " + lines.size() + " lines)" : "";
-        return "; " + label + (more.isEmpty() ? "" : " " + more) + ":\n  " + String.join("\n  ", tail);
+        all.addAll(notes);
+        return new StepResult(step, outcome, e.output(), e.timedOut() ? null : e.exitCode(), e.duration(), all);
     }
 }

@@ -20,8 +20,8 @@ public final class IndexAsciiDoc {
         if (site.lessons().isEmpty()) {
             return out.append(AsciiDoc.text("No lessons.")).append('\n').toString();
         }
-        out.append("[.lessons%header%autowidth.stretch,cols=\"7*\"]\n|===\n");
-        for (String head : new String[] {"Lesson", "Steps", "Passed", "Failed", "Repaired", "Not run", "Leaks"}) {
+        out.append("[.lessons%header%autowidth.stretch,cols=\"8*\"]\n|===\n");
+        for (String head : new String[] {"Lesson", "Steps", "Passed", "Ran", "Failed", "Repaired", "Not run", "Leaks"}) {
             out.append('|').append(AsciiDoc.text(head)).append(' ');
         }
         out.append("\n\n");
@@ -32,6 +32,7 @@ public final class IndexAsciiDoc {
                     .append(AsciiDoc.text(page.plan().lesson().source().toString())).append("``\n");
             out.append('|').append(page.plan().steps().size()).append('\n');
             cell(out, "passed", counts.get(Verdict.PASSED));
+            cell(out, "ran", counts.get(Verdict.RAN));
             cell(out, "failed", counts.get(Verdict.FAILED));
             cell(out, "repaired", counts.get(Verdict.REPAIRED));
             cell(out, "not-run", page.notRun());

@@ -7,6 +7,9 @@ import dev.docproof.lesson.PlannedBlock;
 import dev.docproof.lesson.Step;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Note;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 
@@ -31,7 +34,6 @@ public final class LessonAsciiDoc {
     private final LessonPage page;
     private final Function<String, String> references;
     private final Map<Integer, PlannedBlock> plannedByLine = new HashMap<>();
-    private final Map<Integer, StepResult> results;
     private final Set<String> sectionLabels = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
     private final Set<String> images = new LinkedHashSet<>();
@@ -44,7 +46,6 @@ public final class LessonAsciiDoc {
         this.page = page;
         this.references = references;
         page.plan().blocks().forEach(b -> plannedByLine.put(b.block().firstLine(), b));
-        this.results = page.resultsByLine();
     }
 
     /** The page's AsciiDoc. */
@@ -72,8 +73,12 @@ public final class LessonAsciiDoc {
         } else {
             var counts = page.counts();
             count(line, "passed", counts.get(Verdict.PASSED) + " passed");
+            count(line, "ran", counts.get(Verdict.RAN) + " ran");
             count(line, "failed", counts.get(Verdict.FAILED) + " failed");
             count(line, "repaired", counts.get(Verdict.REPAIRED) + " repaired");
+            if (counts.get(Verdict.SKIPPED) > 0) {
+                count(line, "skipped", counts.get(Verdict.SKIPPED) + " skipped");
+            }
             count(line, "not-run", page.notRun() + " not run");
             count(line, "leaks", page.leaks() + (page.leaks() == 1 ? " leak" : " leaks"));
             line.append(AsciiDoc.text("· " + Format.duration(result.duration())));
@@ -83,7 +88,7 @@ public final class LessonAsciiDoc {
         if (result != null && result.setupError() != null) {
             blank();
             out.append("[.setup-error]\n").append(paragraphLine(
-                    "**" + AsciiDoc.text("Not run:") + "** " + AsciiDoc.text(result.setupError()))).append('\n');
+                    "**" + AsciiDoc.text("Not run:") + "** " + AsciiDoc.text(result.setupError().message()))).append('\n');
         }
         List<Diagnostic> diagnostics = new ArrayList<>(page.plan().diagnostics());
         if (result != null) {
@@ -531,7 +536,7 @@ public final class LessonAsciiDoc {
      * between the passthrough that opens the frame and the one that closes it.
      */
     private void step(Step step, List<String> commandLines) {
-        StepResult result = results.get(step.line());
+        StepResult result = page.resultOf(step);
         Verdict verdict = Verdict.of(step, result);
         StringBuilder html = new StringBuilder();
         html.append("<div id=\"L").append(step.line()).append("\" class=\"exampleblock step ").append(verdict.role())
@@ -585,8 +590,8 @@ public final class LessonAsciiDoc {
         element(line, "span", "badge", verdict.label());
         line.append(' ');
         List<String> facts = new ArrayList<>();
-        if (result != null && result.status() != dev.docproof.run.Status.NOT_RUN) {
-            if (result.timedOut()) {
+        if (result != null && result.status() != Status.NOT_RUN && result.status() != Status.SKIPPED) {
+            if (result.outcome() instanceof Outcome.TimedOut) {
                 facts.add("timed out after " + Format.millis(result.durationMs()));
             } else {
                 if (result.exitCode() != null) {
@@ -608,9 +613,15 @@ public final class LessonAsciiDoc {
     }
 
     private void evidence(Verdict verdict, StepResult result) {
-        if (result.reason() != null && !result.reason().isBlank()) {
+        Outcome outcome = result.outcome();
+        if (outcome instanceof Outcome.Failed || outcome instanceof Outcome.Skipped
+                || outcome instanceof Outcome.NotRun n && n.why() == Outcome.NotRun.Why.AFTER_FAIL_FAST) {
             blank();
-            paragraph(AsciiDoc.text(result.reason()), "reason");
+            paragraph(AsciiDoc.text(outcome.describe()), "reason");
+        }
+        for (Note note : result.notes()) {
+            blank();
+            paragraph(AsciiDoc.text(note.describe()), "note");
         }
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
             blank();
@@ -636,7 +647,7 @@ public final class LessonAsciiDoc {
             out.append('.').append(AsciiDoc.text("Output · " + lines.size() + (lines.size() == 1 ? " line" : " lines")))
                     .append('\n');
             collapsible("output", lines);
-        } else if (result.status() != dev.docproof.run.Status.NOT_RUN) {
+        } else if (result.status() != Status.NOT_RUN && result.status() != Status.SKIPPED) {
             blank();
             paragraph(AsciiDoc.text("(no output)"), "no-output");
         }

@@ -6,7 +6,6 @@ import dev.docproof.run.LessonResult;
 import dev.docproof.run.StepResult;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,27 +26,22 @@ public record LessonPage(Plan plan, LessonResult result, String path) {
         return file.replaceFirst("\\.[^.]+$", "");
     }
 
-    /** The result of each step by its line; empty without a run. */
-    public Map<Integer, StepResult> resultsByLine() {
-        Map<Integer, StepResult> byLine = new HashMap<>();
-        if (result != null) {
-            result.steps().forEach(r -> byLine.put(r.step().line(), r));
-        }
-        return byLine;
+    /** The step's result; null without a run. */
+    public StepResult resultOf(Step step) {
+        return result == null ? null : result.resultOf(step);
     }
 
     public Verdict verdict(Step step) {
-        return Verdict.of(step, resultsByLine().get(step.line()));
+        return Verdict.of(step, resultOf(step));
     }
 
     public Map<Verdict, Integer> counts() {
-        Map<Integer, StepResult> byLine = resultsByLine();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
         }
         for (Step step : plan.steps()) {
-            counts.merge(Verdict.of(step, byLine.get(step.line())), 1, Integer::sum);
+            counts.merge(verdict(step), 1, Integer::sum);
         }
         return counts;
     }

@@ -7,8 +7,10 @@ import dev.docproof.run.StepResult;
 /** What a page says of one step; {@code role} is its CSS class. */
 public enum Verdict {
     PASSED("passed", "passed"),
+    RAN("ran", "ran, nothing to compare"),
     FAILED("failed", "failed"),
     REPAIRED("repaired", "repaired"),
+    SKIPPED("skipped", "skipped"),
     ILLUSTRATIVE("illustrative", "illustrative, not run"),
     NOT_RUN("not-run", "not run"),
     NOT_VERIFIED("not-verified", "not verified");
@@ -39,6 +41,8 @@ public enum Verdict {
         }
         return switch (result.status()) {
             case PASSED -> PASSED;
+            case RAN -> RAN;
+            case SKIPPED -> SKIPPED;
             case FAILED -> FAILED;
             case REPAIRED -> REPAIRED;
             case NOT_RUN -> NOT_RUN;

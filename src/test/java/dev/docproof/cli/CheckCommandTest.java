@@ -13,6 +13,8 @@ import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Output;
 import dev.docproof.run.Status;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.SetupError;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 import org.junit.jupiter.api.Test;
@@ -50,11 +52,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMissingPathBesideAValidLessonExitsTwoNamingItBeforeAnythingRuns() {
+        int code = check("content/docker-networking.rst", "missing.rst");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("missing.rst:1:1: error: no such file or folder\n"
+                + "docproof: nothing was run; correct or remove the path above\n");
+    }
+
+    @Test
     void aTimeoutBelowOneSecondIsAUsageError() {
         int code = check("--timeout", "0", "content/docker-networking.rst");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nUsage:");
+        assertThat(err.toString()).isEqualTo("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nsee 'docproof check --help'\n");
     }
 
     @Test
@@ -68,22 +80,22 @@ class CheckCommandTest {
     private static final Path FILE = Path.of("l.rst");
     private static final MatchResult MATCHED = new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null);
 
-    private static StepResult result(Status status, MatchResult match, Repair repair) {
+    private static StepResult result(Outcome outcome) {
         Step step = new Step(new SourceSpan(FILE, 3, 3), 3, StepKind.RUN, "true", Sample.NONE, "");
-        return new StepResult(step, status, status == Status.NOT_RUN ? null : 0, 1, false, Output.NONE, match, repair,
-                null);
+        return new StepResult(step, outcome, Output.NONE, outcome.status() == Status.NOT_RUN ? null : 0,
+                Duration.ofMillis(1), List.of());
     }
 
     private static CourseResult course(List<StepResult> steps, List<Leak> leaks, String setupError) {
         Plan plan = new Plan(new Lesson(FILE, Lesson.Format.RST, "L", List.of(), List.of()), List.of(), List.of());
         LessonResult lesson = new LessonResult(plan, steps, leaks, List.of(), List.of(), Instant.EPOCH, Duration.ZERO,
-                setupError);
+                setupError == null ? null : new SetupError(SetupError.Kind.NAME_TAKEN, setupError));
         return new CourseResult(List.of(lesson), "20.10", Instant.EPOCH, Duration.ZERO);
     }
 
     @Test
     void passedAndNotRunStepsExitZero() {
-        CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.NOT_RUN, null, null)),
+        CourseResult r = course(List.of(result(new Outcome.Passed(MATCHED, 4)), result(Outcome.NotRun.TEMPLATE)),
                 List.of(), null);
 
         assertThat(CourseRun.exitCode(r, false)).isZero();
@@ -92,7 +104,7 @@ class CheckCommandTest {
 
     @Test
     void aFailedStepExitsOne() {
-        CourseResult r = course(List.of(result(Status.PASSED, MATCHED, null), result(Status.FAILED, null, null)),
+        CourseResult r = course(List.of(result(new Outcome.Passed(MATCHED, 4)), result(new Outcome.ExitCode(1, null))),
                 List.of(), null);
 
         assertThat(CourseRun.exitCode(r, false)).isEqualTo(1);
@@ -100,12 +112,12 @@ class CheckCommandTest {
 
     @Test
     void repairsAbridgedSamplesAndLeaksPassUnlessStrict() {
-        CourseResult repaired = course(List.of(result(Status.REPAIRED, MATCHED, new Repair("a", "a b", "e"))),
+        CourseResult repaired = course(List.of(result(new Outcome.Repaired(new Repair("a", "a b", "e"), new Outcome.Passed(MATCHED, 4)))),
                 List.of(), null);
-        CourseResult abridged = course(List.of(result(Status.PASSED,
-                new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of("line 4 skipped"), null), null)),
+        CourseResult abridged = course(List.of(result(new Outcome.Passed(
+                new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of("line 4 skipped"), null), 4))),
                 List.of(), null);
-        CourseResult leaked = course(List.of(result(Status.PASSED, MATCHED, null)),
+        CourseResult leaked = course(List.of(result(new Outcome.Passed(MATCHED, 4))),
                 List.of(new Leak(ResourceKind.CONTAINER, "client", 221, true)), null);
 
         for (CourseResult r : List.of(repaired, abridged, leaked)) {
@@ -116,7 +128,7 @@ class CheckCommandTest {
 
     @Test
     void aSetUpErrorExitsTwoEvenWithFailuresElsewhere() {
-        CourseResult r = course(List.of(result(Status.NOT_RUN, null, null)), List.of(), "l.rst:3: name taken");
+        CourseResult r = course(List.of(result(Outcome.NotRun.TEMPLATE)), List.of(), "l.rst:3: name taken");
 
         assertThat(CourseRun.exitCode(r, false)).isEqualTo(2);
         assertThat(CourseRun.exitCode(new CourseResult(List.of(), null, Instant.EPOCH, Duration.ZERO), false))

@@ -97,16 +97,4 @@ class DoctorReportTest {
                 "lessons: 0 files under nowhere run 0 images",
                 "not ready: 1 problem");
     }
-
-    @Test
-    void theInterimScanReadsPromptedCommandsAndSkipsTemplates() {
-        List<DoctorCommand.LessonCommand> commands = DoctorCommand.InterimScan.commandsOf(Path.of("x.rst"), List.of(
-                ".. code:: bash",
-                "",
-                "  $ docker run --network <network name> ...",
-                "  $ docker run -d \\",
-                "      --name s img",
-                "  output line"));
-        assertThat(commands).containsExactly(new DoctorCommand.LessonCommand("docker run -d --name s img", "x.rst:4"));
-    }
 }

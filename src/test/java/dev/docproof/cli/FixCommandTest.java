@@ -29,7 +29,7 @@ class FixCommandTest {
     @Test
     void aTimeoutBelowOneSecondIsAUsageError() {
         assertThat(run("fix", "--timeout", "0", "content")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nUsage: docproof fix ");
+        assertThat(err.toString()).isEqualTo("docproof: Invalid value for option '--timeout': a step needs some time: '0' is not above zero\nsee 'docproof fix --help'\n");
     }
 
     @Test

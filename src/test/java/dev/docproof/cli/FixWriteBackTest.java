@@ -11,6 +11,9 @@ import dev.docproof.repair.Repair;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Output;
 import dev.docproof.run.Status;
+import dev.docproof.run.Note;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.SetupError;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 import org.junit.jupiter.api.Test;
@@ -65,23 +68,22 @@ class FixWriteBackTest {
     }
 
     static StepResult passed(Step step) {
-        return new StepResult(step, Status.PASSED, 0, 5, false, Output.NONE,
-                new MatchResult(MatchResult.Outcome.NO_SAMPLE, List.of(), List.of(), null), null, null);
+        return new StepResult(step, new Outcome.Ran(), Output.NONE, 0, Duration.ofMillis(5), List.of());
     }
 
     StepResult repairedGap() {
         Step gap = step(262, "docker network remove ", Sample.NONE);
-        return new StepResult(gap, Status.REPAIRED, 0, 40, false, new Output("networking-test\n", "networking-test\n", ""),
-                new MatchResult(MatchResult.Outcome.NO_SAMPLE, List.of(), List.of(), null),
-                new Repair("docker network remove ", "docker network remove networking-test",
-                        "networking-test: created at content/docker-networking.rst:194 and still present"),
-                "repaired");
+        return new StepResult(gap, new Outcome.Repaired(new Repair("docker network remove ",
+                "docker network remove networking-test",
+                "networking-test: created at content/docker-networking.rst:194 and still present"), new Outcome.Ran()),
+                new Output("networking-test\n", "networking-test\n", ""), 0, Duration.ofMillis(40), List.of());
     }
 
     static StepResult mismatched(Step step, int exitCode, String output) {
-        return new StepResult(step, Status.FAILED, exitCode, 5, false, new Output(output, output, ""),
-                new MatchResult(MatchResult.Outcome.MISMATCHED, List.of(), List.of(), "diff"), null,
-                "the output differs from the sample");
+        Outcome outcome = exitCode != 0 ? new Outcome.ExitCode(exitCode, null)
+                : new Outcome.Mismatch(new MatchResult(MatchResult.Outcome.MISMATCHED, List.of(), List.of(), "diff"),
+                step.sample().firstLine());
+        return new StepResult(step, outcome, new Output(output, output, ""), exitCode, Duration.ofMillis(5), List.of());
     }
 
     @Test
@@ -120,13 +122,13 @@ class FixWriteBackTest {
     void aFailureNothingCouldRepairIsReportedWithExitCodeOne() throws IOException {
         lesson = copy("content/docker-networking.rst");
         byte[] before = Files.readAllBytes(lesson);
-        StepResult failed = new StepResult(step(262, "docker network remove ", Sample.NONE), Status.FAILED, 1, 30, false,
-                Output.NONE, null, null, "exit code 1\nno repair: the lesson created no network");
+        StepResult failed = new StepResult(step(262, "docker network remove ", Sample.NONE), new Outcome.ExitCode(1, null),
+                Output.NONE, 1, Duration.ofMillis(30), List.of(new Note.NoRepair("the lesson created no network", List.of())));
 
         int code = fix(false, false, result(failed));
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo(lesson + ":262: still failing: docker network remove — exit code 1;"
+        assertThat(err.toString()).isEqualTo(lesson + ":262: still failing: docker network remove — exited with 1;"
                 + " no repair: the lesson created no network\ndocproof: 1 failure(s) could not be repaired\n");
         assertThat(Files.readAllBytes(lesson)).isEqualTo(before);
     }
@@ -188,7 +190,7 @@ class FixWriteBackTest {
         lesson = copy("content/docker-networking.rst");
         Lesson read = new Lesson(lesson, Lesson.Format.RST, "t", List.of(), List.of());
         LessonResult notRun = new LessonResult(new Plan(read, List.of(), List.of()), List.of(), List.of(), List.of(),
-                List.of(), Instant.EPOCH, Duration.ZERO, "the engine does not answer");
+                List.of(), Instant.EPOCH, Duration.ZERO, new SetupError(SetupError.Kind.ENGINE, "the engine does not answer"));
 
         assertThat(fix(false, false, notRun)).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(lesson + ": not run: the engine does not answer\n");

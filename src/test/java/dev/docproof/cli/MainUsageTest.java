@@ -36,11 +36,27 @@ class MainUsageTest {
     }
 
     @Test
-    void anUnknownOptionIsAUsageErrorWithOneLineThenTheUsage() {
+    void anUnknownOptionIsOneLineAndWhereTheHelpIs() {
         Run run = run("--bogus");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("docproof: Unknown option: '--bogus'" + System.lineSeparator() + "Usage: docproof ");
+        assertThat(run.err()).isEqualTo("docproof: unknown option '--bogus'\nsee 'docproof --help'\n");
+    }
+
+    @Test
+    void aMisspeltCommandGetsASuggestionInAtMostThreeLines() {
+        Run run = run("chekc");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("docproof: unknown command 'chekc'\ndid you mean 'check'?\nsee 'docproof --help'\n");
+    }
+
+    @Test
+    void aMisspeltOptionOfACommandGetsASuggestion() {
+        Run run = run("check", "--tiemout", "5s", "content");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("docproof: unknown option '--tiemout'\ndid you mean '--timeout'?\n")
+                .endsWith("see 'docproof check --help'\n");
     }
 
     @Test
@@ -55,7 +71,6 @@ class MainUsageTest {
     void subcommandUsageErrorsShowThatSubcommandsUsage() {
         Run run = run("doctor", "--no-such-option");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).startsWith("docproof: Unknown option: '--no-such-option'" + System.lineSeparator()
-                + "Usage: docproof doctor ");
+        assertThat(run.err()).isEqualTo("docproof: unknown option '--no-such-option'\nsee 'docproof doctor --help'\n");
     }
 }

@@ -142,8 +142,8 @@ class PlanCommandTest {
 
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("""
-                content/no-such-lesson.rst:1:1: no such file or folder
-                docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them
+                content/no-such-lesson.rst:1:1: error: no such file or folder
+                docproof: nothing was planned; correct or remove the path above
                 """);
         assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
@@ -154,20 +154,20 @@ class PlanCommandTest {
 
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).isEqualTo("""
-                src/test/resources/cli/empty-folder:1:1: folder holds no lessons (.rst, .md, .adoc)
-                docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them
+                src/test/resources/cli/empty-folder:1:1: error: folder holds no lessons (.rst, .md, .adoc)
+                docproof: nothing was planned; correct or remove the path above
                 """);
         assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
 
     @Test
-    void aMissingPathBesideAReadableLessonIsReportedAndTheLessonStillPlanned() {
+    void aMissingPathBesideAReadableLessonExitsTwoNamingItAndPlansNothing() {
         Result result = run("plan", "missing-folder", FIXTURE);
 
-        assertThat(result.err()).isEqualTo("missing-folder:1:1: no such file or folder\n");
-        assertThat(result.out()).startsWith(
-                "src/test/resources/cli/networking.md: 2 shell blocks, 2 runnable steps, 1 template\n");
-        assertThat(result.code()).isEqualTo(Main.OK);
+        assertThat(result.err()).isEqualTo("missing-folder:1:1: error: no such file or folder\n"
+                + "docproof: nothing was planned; correct or remove the path above\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
 
     @Test
@@ -194,8 +194,8 @@ class PlanCommandTest {
         Result result = run("plan", "--format", "xml", FIXTURE);
 
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("docproof: Invalid value for option '--format': expected one of"
-                + " [text, json] (case-sensitive) but was 'xml'\nUsage: docproof plan");
+        assertThat(result.err()).isEqualTo("docproof: Invalid value for option '--format': expected one of"
+                + " [text, json] (case-sensitive) but was 'xml'\nsee 'docproof plan --help'\n");
         assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
 
@@ -204,7 +204,7 @@ class PlanCommandTest {
         Result result = run("plan");
 
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).startsWith("docproof: Missing required parameter: 'FILE|DIR'\nUsage: docproof plan");
+        assertThat(result.err()).isEqualTo("docproof: Missing required parameter: 'FILE|DIR'\nsee 'docproof plan --help'\n");
         assertThat(result.code()).isEqualTo(Main.SETUP_ERROR);
     }
 }

@@ -1,6 +1,7 @@
 package dev.docproof.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,8 +24,24 @@ class SiteCommandTest {
         assertThat(run("site", "--timeout", "soon")).isEqualTo(Main.SETUP_ERROR);
         assertThat(err.toString()).startsWith(
                 "docproof: Invalid value for option '--timeout': 'soon' is not a duration (try 90, 30s, 2m or 500ms)\n");
-        assertThat(err.toString()).contains("Usage: docproof site");
+        assertThat(err.toString()).endsWith("see 'docproof site --help'\n");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void siteWithoutARunPrintsTheReadersDiagnosticsWithTheirPositions(@TempDir Path dir) throws Exception {
+        Path lesson = dir.resolve("odd.rst");
+        Files.writeString(lesson, "Title\n=====\n\n.. exotic:: thing\n\nText.\n");
+
+        assertThat(run("site", "--no-run", "--out", dir.resolve("site").toString(), lesson.toString()))
+                .as(err.toString()).isEqualTo(Main.OK);
+        assertThat(err.toString()).contains(lesson + ":4:1: warning: ");
+    }
+
+    @Test
+    void previewTakesNoRunAsSiteDoes() {
+        assertThat(run("preview", "--no-run", "--help")).isZero();
+        assertThat(out.toString()).contains("--[no-]run");
     }
 
     @Test

@@ -22,7 +22,7 @@ class ConsoleReportTest {
     @Test
     void plainOutputListsStepsDriftAbridgedRepairLeaksAndSummaries() {
         assertThat(plain(Results.course(Results.networking()))).isEqualTo("""
-                content/docker-networking.rst:45: passed   docker network ls
+                content/docker-networking.rst:45: ran      docker network ls
                 content/docker-networking.rst:52: not-run  docker network inspect <network name>
                 content/docker-networking.rst:241: passed   docker exec client curl -v server:8080/message
                   drift: line 247: 172.28.0.2 → 172.18.0.3
@@ -32,17 +32,16 @@ class ConsoleReportTest {
                 (evidence: network networking-test created at line 194, still present); \
                 run 'docproof fix content/docker-networking.rst' to write it back
                 content/docker-networking.rst:152: leaked network my-network (removed after the lesson)
-                content/docker-networking.rst: 3 runnable: 2 passed, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s
-                course: 3 runnable: 2 passed, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s (1 lesson, Docker engine 20.10.24)
+                content/docker-networking.rst: 3 runnable: 1 passed, 1 ran, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s
+                course: 3 runnable: 1 passed, 1 ran, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s (1 lesson, Docker engine 20.10.24)
                 """);
     }
 
     @Test
-    void failureShowsExitCodeReasonOutputTailDiffAndDeadline() {
+    void everyOutcomeSaysWhatHappenedWithOutputTailDiffAndNotes() {
         assertThat(plain(Results.course(Results.failing(), Results.broken()))).isEqualTo("""
                 content/failing.rst:5: failed   docker network remove
-                  exit code 1
-                  reason: "docker network remove" requires at least 1 argument.
+                  exited with 1
                   output (last 10 of 12 lines):
                   | line 3
                   | line 4
@@ -54,7 +53,9 @@ class ConsoleReportTest {
                   | line 10
                   | line 11
                   | line 12
+                  note: no repair: "docker network remove" requires at least 1 argument.
                 content/failing.rst:9: failed   curl -s localhost:8080/ \\ …
+                  the output does not match the sample at line 12
                   output:
                   | <html>
                   | 404 <File> not found
@@ -66,16 +67,19 @@ class ConsoleReportTest {
                   -using container aliases & more
                   +404 <File> not found
                 content/failing.rst:20: failed   docker run -it busybox
-                  timed out: killed at its deadline after 60.0s
+                  still running at its deadline of 60.0s; killed (raise the deadline with --timeout)
                   output:
                   | waiting
+                content/failing.rst:23: skipped  brew install jq
+                  skipped: needs brew, which is not installed
                 content/failing.rst:25: not-run  echo never
+                  not run: --fail-fast stopped the lesson at line 20
                 content/failing.rst:3:1: warning: unknown directive "foo"
-                content/failing.rst: 4 runnable: 0 passed, 0 repaired, 3 failed; 1 not run; 0 leaks; 60.3s
+                content/failing.rst: 5 runnable: 0 passed, 0 ran, 0 repaired, 3 failed, 1 skipped; 1 not run; 0 leaks; 60.3s
                 content/broken.rst:4: not-run  docker network create networking-test
                 content/broken.rst: could not run the lesson: network networking-test already exists; remove it or rename it in the lesson
-                content/broken.rst: 1 runnable: 0 passed, 0 repaired, 0 failed; 1 not run; 0 leaks; 0.0s
-                course: 5 runnable: 0 passed, 0 repaired, 3 failed; 2 not run; 0 leaks; 60.3s (2 lessons, Docker engine 20.10.24)
+                content/broken.rst: 1 runnable: 0 passed, 0 ran, 0 repaired, 0 failed; 1 not run; 0 leaks; 10 ms
+                course: 6 runnable: 0 passed, 0 ran, 0 repaired, 3 failed, 1 skipped; 2 not run; 0 leaks; 60.3s (2 lessons, Docker engine 20.10.24)
                 """);
     }
 
@@ -98,13 +102,13 @@ class ConsoleReportTest {
         report.stepFinished(lesson.steps().get(0));
         report.stepStarted(lesson.steps().get(2).step());
 
-        String first = "[1/3] content/docker-networking.rst:45 docker network… 0.0s";
+        String first = "[1/3] content/docker-networking.rst:45 docker network… 0 ms";
         String ticked = "[1/3] content/docker-networking.rst:45 docker network… 1.2s";
-        String second = "[2/3] content/docker-networking.rst:241 docker exec c… 0.0s";
+        String second = "[2/3] content/docker-networking.rst:241 docker exec c… 0 ms";
         assertThat(List.of(first, ticked, second)).allMatch(l -> l.length() == 59); // shortened to fit 60 columns
         assertThat(text.toString()).isEqualTo("\r" + first + "\r" + ticked
                 + "\r" + " ".repeat(ticked.length()) + "\r"
-                + "content/docker-networking.rst:45: passed   docker network ls\n"
+                + "content/docker-networking.rst:45: ran      docker network ls\n"
                 + "\r" + second);
     }
 

@@ -90,12 +90,15 @@ class JUnitReportTest {
         Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
         Element repaired = children(suite, "testcase").get(2);
         assertThat(children(repaired, "system-out").get(0).getTextContent()).isEqualTo(
-                "warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test'"
+                "repaired: passes as 'docker network remove networking-test' (network networking-test created at line"
+                        + " 194, still present)\n"
+                        + "warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test'"
                         + " (evidence: network networking-test created at line 194, still present);"
                         + " run 'docproof fix content/docker-networking.rst' to write it back");
         Element curl = children(suite, "testcase").get(1);
         assertThat(children(curl, "system-out").get(0).getTextContent()).isEqualTo(
-                "drift: line 247: 172.28.0.2 → 172.18.0.3\n"
+                "passed: the output matches the sample at line 246\n"
+                        + "drift: line 247: 172.28.0.2 → 172.18.0.3\n"
                         + "abridged: after line 251: 3 actual lines not shown in the sample (stderr, from \"{ [31 bytes data]\")");
         assertThat(children(suite, "system-out").get(0).getTextContent())
                 .isEqualTo("content/docker-networking.rst:152: leaked network my-network (removed after the lesson)");
@@ -109,30 +112,34 @@ class JUnitReportTest {
         assertThat(raw).doesNotContain("\u001b").doesNotContain("\u0007").contains("&lt;File&gt;").contains("&amp; more");
 
         Element suite = parse(file);
-        assertThat(suite.getAttribute("tests")).isEqualTo("4");
+        assertThat(suite.getAttribute("tests")).isEqualTo("5");
         assertThat(suite.getAttribute("failures")).isEqualTo("3");
-        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("2");
         List<Element> cases = children(suite, "testcase");
         assertThat(cases.get(1).getAttribute("name")).isEqualTo("line 9: curl -s localhost:8080/ \\ …");
 
         Element exit = children(cases.get(0), "failure").get(0);
         assertThat(exit.getAttribute("type")).isEqualTo("exit-code");
         assertThat(exit.getAttribute("message"))
-                .isEqualTo("exit code 1: \"docker network remove\" requires at least 1 argument.");
-        assertThat(exit.getTextContent()).contains("output (last 10 of 12 lines):\nline 3\n").endsWith("line 12\n");
+                .isEqualTo("exited with 1");
+        assertThat(exit.getTextContent()).contains("no repair: \"docker network remove\" requires at least 1 argument.\n")
+                .contains("output (last 10 of 12 lines):\nline 3\n").endsWith("line 12\n");
 
         Element mismatch = children(cases.get(1), "failure").get(0);
         assertThat(mismatch.getAttribute("type")).isEqualTo("output-mismatch");
-        assertThat(mismatch.getAttribute("message")).isEqualTo("the output differs from the documented sample");
+        assertThat(mismatch.getAttribute("message")).isEqualTo("the output does not match the sample at line 12");
         assertThat(mismatch.getTextContent()).isEqualTo("content/failing.rst:9: curl -s localhost:8080/ \\\n  -H 'Accept: */*'\n"
-                + "\n" + Results.DIFF + "\noutput:\n<html>\n404 <File> not found\n");
+                + "the output does not match the sample at line 12\n\n" + Results.DIFF + "\noutput:\n<html>\n404 <File> not found\n");
 
         Element timeout = children(cases.get(2), "failure").get(0);
         assertThat(timeout.getAttribute("type")).isEqualTo("timeout");
-        assertThat(timeout.getAttribute("message")).isEqualTo("timed out: killed at its deadline after 60.0s");
+        assertThat(timeout.getAttribute("message"))
+                .isEqualTo("still running at its deadline of 60.0s; killed (raise the deadline with --timeout)");
 
         assertThat(children(cases.get(3), "skipped").get(0).getAttribute("message"))
-                .isEqualTo("not run: an earlier step failed");
+                .isEqualTo("skipped: needs brew, which is not installed");
+        assertThat(children(cases.get(4), "skipped").get(0).getAttribute("message"))
+                .isEqualTo("not run: --fail-fast stopped the lesson at line 20");
         assertThat(children(suite, "system-out").get(0).getTextContent())
                 .isEqualTo("content/failing.rst:3:1: warning: unknown directive \"foo\"");
     }
@@ -149,7 +156,7 @@ class JUnitReportTest {
         assertThat(children(cases.get(0), "error").get(0).getAttribute("message"))
                 .isEqualTo("network networking-test already exists; remove it or rename it in the lesson");
         assertThat(children(cases.get(1), "skipped").get(0).getAttribute("message"))
-                .isEqualTo("not run: the lesson could not be set up");
+                .isEqualTo("not run: the lesson could not be run");
     }
 
     @Test

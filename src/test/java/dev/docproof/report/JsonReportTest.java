@@ -25,7 +25,8 @@ class JsonReportTest {
         assertThat(curl).isEqualTo(JSON.readTree("""
                 {"line":241,"lastLine":241,"section":"Custom Network Example",
                  "command":"docker exec client curl -v server:8080/message","kind":"run","status":"passed",
-                 "exitCode":0,"durationMs":312,"timedOut":false,"reason":null,
+                 "exitCode":0,"durationMs":312,"timedOut":false,
+                 "reason":"the output matches the sample at line 246","notes":[],
                  "output":"* Closing connection 0\\nusing container aliases works!\\n",
                  "stdout":"using container aliases works!\\n","stderr":"* Closing connection 0\\n",
                  "sample":["...","* Connected to server (172.28.0.2) port 8080 (#0)","> GET /message HTTP/1.1",
@@ -47,13 +48,22 @@ class JsonReportTest {
         assertThat(lesson.get("leaks")).isEqualTo(JSON.readTree("""
                 [{"kind":"network","name":"my-network","line":152,"removed":true}]"""));
         assertThat(lesson.get("summary")).isEqualTo(JSON.readTree("""
-                {"runnable":3,"passed":2,"repaired":1,"failed":0,"notRun":1,"templates":1,"leaks":1,"durationMs":23400}"""));
+                {"runnable":3,"passed":1,"ran":1,"repaired":1,"failed":0,"skipped":0,"notRun":1,"templates":1,"leaks":1,
+                 "durationMs":23400}"""));
         JsonNode repaired = lesson.at("/steps/3");
         assertThat(repaired.get("status").asText()).isEqualTo("repaired");
         assertThat(repaired.get("repair")).isEqualTo(JSON.readTree("""
                 {"originalCommand":"docker network remove ","command":"docker network remove networking-test",
                  "evidence":"network networking-test created at line 194, still present"}"""));
         assertThat(lesson.at("/steps/2").has("repair")).isFalse();
+    }
+
+    @Test
+    void aStepThatOnlyExitedZeroIsRanNotPassed() throws Exception {
+        JsonNode ls = report(Results.course(Results.networking())).at("/lessons/0/steps/0");
+        assertThat(ls.get("status").asText()).isEqualTo("ran");
+        assertThat(ls.get("reason").asText()).isEqualTo("exited 0; the lesson shows no output to compare");
+        assertThat(ls.get("match").isNull()).isTrue();
     }
 
     @Test
@@ -71,7 +81,10 @@ class JsonReportTest {
     void failuresKeepDiffReasonDeadlineAndRawOutput() throws Exception {
         JsonNode root = report(Results.course(Results.failing(), Results.broken()));
         JsonNode steps = root.at("/lessons/0/steps");
-        assertThat(steps.at("/0/reason").asText()).isEqualTo("\"docker network remove\" requires at least 1 argument.");
+        assertThat(steps.at("/0/status").asText()).isEqualTo("failed");
+        assertThat(steps.at("/0/reason").asText()).isEqualTo("exited with 1");
+        assertThat(steps.at("/0/notes/0").asText())
+                .isEqualTo("no repair: \"docker network remove\" requires at least 1 argument.");
         assertThat(steps.at("/0/exitCode").asInt()).isEqualTo(1);
         assertThat(steps.at("/1/match").asText()).isEqualTo("mismatched");
         assertThat(steps.at("/1/diff").asText()).isEqualTo(Results.DIFF);
@@ -80,7 +93,12 @@ class JsonReportTest {
         assertThat(steps.at("/2/exitCode").isNull()).isTrue();
         assertThat(root.at("/lessons/0/diagnostics/0/message").asText()).isEqualTo("unknown directive \"foo\"");
         assertThat(root.at("/lessons/1/setupError").asText()).startsWith("network networking-test already exists");
+        assertThat(steps.at("/3/status").asText()).isEqualTo("skipped");
+        assertThat(steps.at("/3/reason").asText()).isEqualTo("skipped: needs brew, which is not installed");
+        assertThat(steps.at("/4/reason").asText()).isEqualTo("not run: --fail-fast stopped the lesson at line 20");
+        assertThat(root.at("/lessons/1/setupErrorKind").asText()).isEqualTo("name-taken");
         assertThat(root.at("/summary/failed").asInt()).isEqualTo(3);
+        assertThat(root.at("/summary/skipped").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -124,14 +124,16 @@ class CourseRunnerTest {
         LessonResult lesson = course.lessons().get(0);
         assertThat(lesson.setupError()).isNull();
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
-                tuple(10, Status.PASSED), tuple(12, Status.NOT_RUN), tuple(14, Status.PASSED), tuple(16, Status.PASSED),
-                tuple(18, Status.FAILED), tuple(20, Status.FAILED), tuple(22, Status.PASSED));
+                tuple(10, Status.RAN), tuple(12, Status.NOT_RUN), tuple(14, Status.RAN), tuple(16, Status.PASSED),
+                tuple(18, Status.FAILED), tuple(20, Status.FAILED), tuple(22, Status.RAN));
         StepResult mismatch = lesson.steps().get(4);
         assertThat(mismatch.exitCode()).isZero();
-        assertThat(mismatch.reason()).isEqualTo("the output does not match the sample at line 19");
+        assertThat(mismatch.outcome()).isInstanceOf(Outcome.Mismatch.class);
+        assertThat(mismatch.outcome().describe()).isEqualTo("the output does not match the sample at line 19");
         StepResult usage = lesson.steps().get(5);
         assertThat(usage.exitCode()).isEqualTo(1);
-        assertThat(usage.reason()).startsWith("exited with 1; output").contains("requires at least 1 argument");
+        assertThat(usage.outcome()).isEqualTo(new Outcome.ExitCode(1, null));
+        assertThat(usage.output().merged()).contains("requires at least 1 argument");
         assertThat(lesson.ledger()).extracting(e -> e.resource().kind(), e -> e.resource().name(),
                         e -> e.createdAtLine(), e -> e.createdInSection())
                 .containsExactly(tuple(ResourceKind.NETWORK, net, 10, "Section 10"),
@@ -162,7 +164,8 @@ class CourseRunnerTest {
         assertThat(repaired.status()).isEqualTo(Status.REPAIRED);
         assertThat(repaired.repair().command()).isEqualTo("docker network remove " + net);
         assertThat(repaired.exitCode()).isZero();
-        assertThat(repaired.reason()).contains("docproof fix");
+        assertThat(repaired.outcome()).isInstanceOfSatisfying(Outcome.Repaired.class,
+                o -> assertThat(o.rerun()).isInstanceOf(Outcome.Ran.class));
         assertThat(lesson.ledger()).singleElement().satisfies(e -> assertThat(e.removedAtLine()).isEqualTo(20));
         assertThat(lesson.leaks()).isEmpty();
     }
@@ -197,7 +200,7 @@ class CourseRunnerTest {
                 collaborators(nothing)).lessons().get(0).steps().get(0);
 
         assertThat(r.status()).isEqualTo(Status.FAILED);
-        assertThat(r.reason()).endsWith("no repair: no network was created");
+        assertThat(r.notes()).containsExactly(new Note.NoRepair("no network was created", List.of()));
     }
 
     @Test
@@ -208,7 +211,9 @@ class CourseRunnerTest {
                 RunListener.NONE, collaborators(NO_REPAIR)).lessons().get(0);
 
         assertThat(lesson.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.NOT_RUN);
-        assertThat(lesson.steps().get(1).reason()).contains("--fail-fast", "line 10");
+        assertThat(lesson.steps().get(1).outcome())
+                .isEqualTo(new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, 10));
+        assertThat(lesson.steps().get(1).outcome().describe()).contains("--fail-fast", "line 10");
     }
 
     @Test
@@ -220,10 +225,11 @@ class CourseRunnerTest {
 
         StepResult slow = lesson.steps().get(0);
         assertThat(slow.status()).isEqualTo(Status.FAILED);
-        assertThat(slow.timedOut()).isTrue();
+        assertThat(slow.outcome()).isInstanceOf(Outcome.TimedOut.class);
         assertThat(slow.exitCode()).isNull();
-        assertThat(slow.reason()).contains("deadline of 1 s", "partial output:\n  started");
-        assertThat(lesson.steps().get(1).status()).isEqualTo(Status.PASSED);
+        assertThat(slow.outcome().describe()).contains("deadline of 1.0s");
+        assertThat(slow.output().merged()).isEqualTo("started\n");
+        assertThat(lesson.steps().get(1).status()).isEqualTo(Status.RAN);
     }
 
     @Test
@@ -234,7 +240,8 @@ class CourseRunnerTest {
         LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
                 recorder, collaborators(NO_REPAIR)).lessons().get(0);
 
-        assertThat(lesson.setupError()).startsWith("fixture.rst:10: the lesson creates the network \"" + net + "\"")
+        assertThat(lesson.setupError().kind()).isEqualTo(SetupError.Kind.NAME_TAKEN);
+        assertThat(lesson.setupError().message()).startsWith("fixture.rst:10: the lesson creates the network \"" + net + "\"")
                 .contains("not created by this lesson", "`docker network rm " + net + "`");
         assertThat(lesson.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
         assertThat(events).containsExactly("lesson", "not-run 8", "not-run 10", "done");
@@ -250,7 +257,7 @@ class CourseRunnerTest {
                 settings(false, false, Duration.ofSeconds(60)), RunListener.NONE, collaborators(NO_REPAIR));
 
         assertThat(course.lessons()).allSatisfy(l -> {
-            assertThat(l.setupError()).contains(absent, "never pulls", "content/images");
+            assertThat(l.setupError().message()).contains(absent, "never pulls", "content/images");
             assertThat(l.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
         });
     }
@@ -288,7 +295,7 @@ class CourseRunnerTest {
             other.join();
 
             LessonResult lesson = course.lessons().get(0);
-            assertThat(lesson.steps()).extracting(StepResult::status).containsOnly(Status.PASSED);
+            assertThat(lesson.steps()).extracting(StepResult::status).containsOnly(Status.RAN);
             assertThat(lesson.ledger()).extracting(e -> e.resource().name()).containsExactly(net);
             assertThat(lesson.leaks()).containsExactly(new Leak(ResourceKind.NETWORK, net, 10, true));
             assertThat(LedgerTestEngine.docker("network", "ls", "--format", "{{.Name}}").lines())

@@ -28,7 +28,7 @@ public final class CourseShapedBench {
                     new RunSettings(Duration.ofSeconds(60), false, true, Path.of("content")), RunListener.NONE,
                     a.collaborators()).lessons().get(0);
             runner.add((System.nanoTime() - t) / 1_000_000);
-            if (r.count(Status.FAILED) > 0 || r.setupError() != null) {
+            if (r.tally().failed() > 0 || r.setupError() != null) {
                 throw new IllegalStateException("the runner's lesson failed: " + r);
             }
 

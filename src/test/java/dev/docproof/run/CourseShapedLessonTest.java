@@ -32,8 +32,9 @@ class CourseShapedLessonTest {
 
         assertThat(result.setupError()).isNull();
         for (StepResult r : result.steps()) {
-            Status expected = r.step().line() == 262 ? Status.REPAIRED : Status.PASSED;
-            assertThat(r.status()).as("line %d: %s%n%s", r.step().line(), r.reason(), r.output().merged())
+            Status expected = r.step().line() == 262 ? Status.REPAIRED
+                    : r.step().sample().isEmpty() ? Status.RAN : Status.PASSED;
+            assertThat(r.status()).as("line %d: %s%n%s", r.step().line(), r.outcome().describe(), r.output().merged())
                     .isEqualTo(expected);
         }
         StepResult curl = result.steps().stream().filter(r -> r.step().line() == 241).findFirst().orElseThrow();

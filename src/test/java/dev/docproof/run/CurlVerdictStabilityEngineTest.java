@@ -61,12 +61,12 @@ class CurlVerdictStabilityEngineTest {
                     assertThat(e.exitCode()).as("run %d: %s", i + 1, e.output().merged()).isZero();
                     MatchResult match = Matcher.match(curl.sample(), LESSON, e.output().merged(),
                             e.output().stdout(), e.output().stderr());
-                    verdicts.add(Verdicts.verdict(curl, e, match, STEP_TIMEOUT));
+                    verdicts.add(Verdicts.result(curl, Verdicts.outcome(curl, e, match, STEP_TIMEOUT), e, List.of()));
                 }
             }
 
             StepResult first = verdicts.get(0);
-            assertThat(first.status()).as(first.reason()).isEqualTo(Status.PASSED);
+            assertThat(first.status()).as(first.outcome().describe()).isEqualTo(Status.PASSED);
             assertThat(first.match().outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
             // The engine picks the server's address; only if it happens to be the lesson's is there no drift.
             String address = dockerOutput("inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}",
@@ -80,7 +80,7 @@ class CurlVerdictStabilityEngineTest {
                 StepResult r = verdicts.get(i);
                 assertThat(r.status()).as("run %d", i + 1).isEqualTo(first.status());
                 assertThat(r.match()).as("run %d", i + 1).isEqualTo(first.match());
-                assertThat(r.reason()).as("run %d", i + 1).isEqualTo(first.reason());
+                assertThat(r.outcome()).as("run %d", i + 1).isEqualTo(first.outcome());
             }
         } finally {
             try (Stream<Path> files = Files.walk(www)) {

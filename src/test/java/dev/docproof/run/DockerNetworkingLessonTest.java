@@ -49,12 +49,17 @@ class DockerNetworkingLessonTest {
         assertThat(lesson.setupError()).isNull();
         Map<Integer, StepResult> byLine = lesson.steps().stream()
                 .collect(Collectors.toMap(r -> r.step().line(), r -> r));
-        assertThat(lesson.count(Status.NOT_RUN)).isEqualTo(10);
+        assertThat(lesson.tally().notRun()).isEqualTo(10);
+        assertThat(byLine.get(45).status()).isEqualTo(Status.RAN);
+        assertThat(byLine.get(52).status()).isEqualTo(Status.NOT_RUN);
+        assertThat(byLine.get(241).status()).isEqualTo(Status.PASSED);
         for (StepResult r : lesson.steps()) {
             if (r.step().kind() == StepKind.TEMPLATE) {
                 assertThat(r.status()).as("line %d", r.step().line()).isEqualTo(Status.NOT_RUN);
             } else if (r.step().line() != 262) {
-                assertThat(r.status()).as("line %d: %s", r.step().line(), r.reason()).isEqualTo(Status.PASSED);
+                // Only line 241 documents output; every other runnable step can only have run.
+                assertThat(r.status()).as("line %d: %s", r.step().line(), r.outcome().describe())
+                        .isEqualTo(r.step().line() == 241 ? Status.PASSED : Status.RAN);
             }
         }
         StepResult curl = byLine.get(241);
@@ -95,7 +100,7 @@ class DockerNetworkingLessonTest {
                     RunListener.NONE);
             LessonResult lesson = course.lessons().get(0);
             assertThat(lesson.setupError()).as("run %d", run).isNull();
-            assertThat(lesson.count(Status.FAILED)).as("run %d", run).isZero();
+            assertThat(lesson.tally().failed()).as("run %d", run).isZero();
             verdicts.add(verdicts(lesson));
             assertNothingLeft();
             assertNoneOfTheLessonsResourcesRemain(lesson);

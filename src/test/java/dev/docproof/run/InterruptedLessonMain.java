@@ -32,7 +32,7 @@ public final class InterruptedLessonMain {
         String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
         CourseRunner.Collaborators with = new CourseRunner.Collaborators(
                 l -> new CourseRunner.EngineLink(version, () -> new Ledger(LedgerTestEngine.client()), () -> { }),
-                (sample, f, merged, out, err) -> Verdicts.NO_SAMPLE,
+                (sample, f, merged, out, err) -> { throw new IllegalStateException("no sample expected"); },
                 (step, output, ledger) -> { throw new IllegalStateException("no repair expected"); });
         RunListener announce = new RunListener() {
             @Override

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,32 +24,31 @@ class VerdictsTest {
     }
 
     @Test
-    void aNonZeroExitFailsWithTheCodeAndTheTrimmedTailOfTheOutput() {
-        String output = IntStream.rangeClosed(1, 20).mapToObj(i -> "line " + i).collect(Collectors.joining("\n", "\n", "\n\n"));
+    void aNonZeroExitFailsWithItsCodeAndKeepsTheOutput() {
+        ShellSession.Execution e = ran(1, "line 1\n", false, null);
 
-        StepResult r = Verdicts.verdict(STEP, ran(1, output, false, null), null, MINUTE);
+        Outcome o = Verdicts.outcome(STEP, e, null, MINUTE);
+        StepResult r = Verdicts.result(STEP, o, e, List.of());
 
+        assertThat(o).isEqualTo(new Outcome.ExitCode(1, null));
+        assertThat(o.describe()).isEqualTo("exited with 1");
         assertThat(r.status()).isEqualTo(Status.FAILED);
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.durationMs()).isEqualTo(42);
-        assertThat(r.reason()).isEqualTo("exited with 1; output (last 8 of 20 lines):\n"
-                + "  line 13\n  line 14\n  line 15\n  line 16\n  line 17\n  line 18\n  line 19\n  line 20");
+        assertThat(r.output().merged()).isEqualTo("line 1\n");
     }
 
     @Test
-    void aStepWithoutOutputSaysSo() {
-        assertThat(Verdicts.verdict(STEP, ran(2, "", false, null), null, MINUTE).reason()).isEqualTo("exited with 2; no output");
-    }
+    void aTimedOutStepFailsWithoutExitCodeAndSaysWhatTheShellDid() {
+        ShellSession.Execution e = ran(null, "waiting\r\n", true, "killed at its deadline of 60s");
 
-    @Test
-    void aTimedOutStepFailsWithoutExitCodeAndShowsThePartialOutput() {
-        StepResult r = Verdicts.verdict(STEP, ran(null, "waiting\r\n", true, "killed at its deadline of 60 s"), null, MINUTE);
+        Outcome o = Verdicts.outcome(STEP, e, null, MINUTE);
+        StepResult r = Verdicts.result(STEP, o, e, List.of());
 
-        assertThat(r.status()).isEqualTo(Status.FAILED);
-        assertThat(r.timedOut()).isTrue();
+        assertThat(o).isInstanceOf(Outcome.TimedOut.class);
+        assertThat(o.describe()).isEqualTo("timed out: killed at its deadline of 60s");
         assertThat(r.exitCode()).isNull();
-        assertThat(r.reason()).isEqualTo("timed out (raise the deadline with --timeout SECONDS): killed at its deadline"
-                + " of 60 s; partial output:\n  waiting");
+        assertThat(r.output().merged()).isEqualTo("waiting\r\n");
     }
 
     @Test
@@ -59,14 +56,35 @@ class VerdictsTest {
         MatchResult mismatch = new MatchResult(MatchResult.Outcome.MISMATCHED, List.of(), List.of(), "-x\n+y");
         MatchResult drifted = new MatchResult(MatchResult.Outcome.MATCHED, List.of("172.28.0.2 → 172.18.0.3"), List.of(), null);
 
-        StepResult failed = Verdicts.verdict(STEP, ran(0, "y\n", false, null), mismatch, MINUTE);
-        StepResult passed = Verdicts.verdict(STEP, ran(0, "x\n", false, null), drifted, MINUTE);
+        Outcome failed = Verdicts.outcome(STEP, ran(0, "y\n", false, null), mismatch, MINUTE);
+        Outcome passed = Verdicts.outcome(STEP, ran(0, "x\n", false, null), drifted, MINUTE);
 
-        assertThat(failed.status()).isEqualTo(Status.FAILED);
-        assertThat(failed.reason()).isEqualTo("the output does not match the sample at line 263");
-        assertThat(failed.match()).isSameAs(mismatch);
+        assertThat(failed).isEqualTo(new Outcome.Mismatch(mismatch, 263));
+        assertThat(failed.describe()).isEqualTo("the output does not match the sample at line 263");
+        assertThat(passed).isEqualTo(new Outcome.Passed(drifted, 263));
         assertThat(passed.status()).isEqualTo(Status.PASSED);
-        assertThat(passed.reason()).isNull();
-        assertThat(passed.match()).isSameAs(drifted);
+    }
+
+    @Test
+    void exitZeroWithNothingToCompareRanButDidNotPass() {
+        Outcome o = Verdicts.outcome(STEP, ran(0, "anything\n", false, null), null, MINUTE);
+
+        assertThat(o).isInstanceOf(Outcome.Ran.class);
+        assertThat(o.status()).isEqualTo(Status.RAN);
+        assertThat(o.succeeded()).isTrue();
+        assertThat(o.match()).isNull();
+    }
+
+    @Test
+    void aShellEventOnASuccessIsKeptAsANoteAndOnAFailureInTheOutcome() {
+        ShellSession.Execution ok = ran(0, "", false, "a new shell continues the lesson");
+        ShellSession.Execution bad = ran(3, "", false, "the step called `exit 3`");
+
+        StepResult passed = Verdicts.result(STEP, Verdicts.outcome(STEP, ok, null, MINUTE), ok, List.of());
+        StepResult failed = Verdicts.result(STEP, Verdicts.outcome(STEP, bad, null, MINUTE), bad, List.of());
+
+        assertThat(passed.notes()).containsExactly(new Note.ShellEvent("a new shell continues the lesson"));
+        assertThat(failed.notes()).isEmpty();
+        assertThat(failed.outcome().describe()).isEqualTo("exited with 3 (the step called `exit 3`)");
     }
 }

@@ -10,6 +10,7 @@ import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Output;
 import dev.docproof.run.Status;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.StepResult;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -53,7 +54,7 @@ class DockerNetworkingPageTest {
         assertThat(page.select(".admonitionblock.warning")).hasSize(1);
         assertThat(page.select(".exampleblock.codeblock, .listingblock.codeblock")).hasSize(13);
         assertThat(page.select(".step")).hasSize(26);
-        assertThat(page.select(".step.passed, .step.failed, .step.repaired")).hasSize(16);
+        assertThat(page.select(".step.passed, .step.ran, .step.failed, .step.repaired")).hasSize(16);
         assertThat(page.select(".step.illustrative")).hasSize(10);
         assertThat(page.select(".step").eachAttr("id")).contains("L45", "L52", "L241", "L262", "L265");
         assertThat(page.text()).doesNotContain("TODO: link to docker-compose");
@@ -70,13 +71,15 @@ class DockerNetworkingPageTest {
 
     private static StepResult result(Step step) {
         if (step.kind() == StepKind.TEMPLATE) {
-            return StepResult.notRun(step);
+            return StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
         }
         if (step.command().strip().equals("docker network remove")) {
-            return new StepResult(step, Status.REPAIRED, 0, 200, false, new Output("networking-test\n", "networking-test\n", ""),
-                    null, new Repair(step.command(), "docker network remove networking-test",
-                    "network networking-test was created at line 194 and is still present"), null);
+            return new StepResult(step, new Outcome.Repaired(new Repair(step.command(),
+                    "docker network remove networking-test",
+                    "network networking-test was created at line 194 and is still present"), new Outcome.Ran()),
+                    new Output("networking-test\n", "networking-test\n", ""), 0, Duration.ofMillis(200), List.of());
         }
-        return new StepResult(step, Status.PASSED, 0, 100, false, new Output("ok\n", "ok\n", ""), null, null, null);
+        return new StepResult(step, new Outcome.Ran(), new Output("ok\n", "ok\n", ""), 0, Duration.ofMillis(100),
+                List.of());
     }
 }

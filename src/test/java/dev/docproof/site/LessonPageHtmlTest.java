@@ -84,11 +84,13 @@ class LessonPageHtmlTest {
         assertThat(page.select(".codeblock.shell")).hasSize(1);
         assertThat(page.select(".step").eachAttr("id")).containsExactly("L41", "L43", "L46", "L48", "L50", "L54");
         assertThat(page.select(".step").stream().map(s -> s.className().replace("exampleblock step ", "")).toList())
-                .containsExactly("passed", "passed", "illustrative", "repaired", "failed", "not-run");
+                .containsExactly("ran", "passed", "illustrative", "repaired", "failed", "not-run");
+        assertThat(page.select("#L41 .badge").text()).isEqualTo("ran, nothing to compare");
+        assertThat(page.select("#L43 .badge").text()).isEqualTo("passed");
         assertThat(page.select("#L46 .badge").text()).isEqualTo("illustrative, not run");
         assertThat(page.select("#L41 .permalink a").attr("href")).isEqualTo("#L41");
         assertThat(page.select("#L54 .command pre").text()).isEqualTo("$ rm -rf /tmp/x \\\n    && echo done");
-        assertThat(page.select("#L54 .reason").text()).isEqualTo("not run: an earlier step failed");
+        assertThat(page.select("#L54 .reason").text()).isEqualTo("not run: --fail-fast stopped the lesson at line 50");
     }
 
     @Test
@@ -110,7 +112,7 @@ class LessonPageHtmlTest {
     @Test
     void failureShowsReasonDiffAndNotes() throws IOException {
         Document page = lesson();
-        assertThat(page.select("#L50 .reason").text()).contains("\"----\" is missing");
+        assertThat(page.select("#L50 .reason").text()).isEqualTo("the output does not match the sample at line 51");
         assertThat(page.select("#L50 .diff .title").text()).isEqualTo("Documented vs. actual output");
         assertThat(page.select("#L50 .diff span.del").eachText()).containsExactly("-----", "-include::/etc/passwd[]");
         assertThat(page.select("#L50 .diff span.add").eachText()).containsExactly("+<html>oops</html>");
@@ -180,14 +182,14 @@ class LessonPageHtmlTest {
     void indexListsEveryLessonWithItsCounts() throws IOException {
         Document index = parse(RenderedSite.index());
         assertThat(index.select("table.lessons th").eachText())
-                .containsExactly("Lesson", "Steps", "Passed", "Failed", "Repaired", "Not run", "Leaks");
+                .containsExactly("Lesson", "Steps", "Passed", "Ran", "Failed", "Repaired", "Not run", "Leaks");
         List<Element> rows = index.select("table.lessons tbody tr");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).select("td").eachText()).containsExactly(
-                "Fixture <lesson> src/test/resources/site/fixture.rst", "6", "2", "1", "1", "2", "2");
+                "Fixture <lesson> src/test/resources/site/fixture.rst", "6", "1", "1", "1", "1", "2", "2");
         assertThat(rows.get(0).select("a").attr("href")).isEqualTo("fixture.html");
         assertThat(rows.get(1).select("td").eachText()).containsExactly(
-                "Second src/test/resources/site/second.rst", "1", "1", "0", "0", "0", "0");
+                "Second src/test/resources/site/second.rst", "1", "0", "1", "0", "0", "0", "0");
         assertThat(index.select(".course-summary").text())
                 .isEqualTo("Run on 2026-11-30 10:00:00 UTC · took 4.3 s · Docker engine 20.10.24 · docproof test");
     }

@@ -19,6 +19,7 @@ import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Output;
 import dev.docproof.run.Status;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 
@@ -151,22 +152,20 @@ final class SiteFixtures {
         List<Step> s = plan.steps();
         MatchResult none = new MatchResult(MatchResult.Outcome.NO_SAMPLE, List.of(), List.of(), null);
         List<StepResult> results = List.of(
-                new StepResult(s.get(0), Status.PASSED, 0, 120, false, out("4f2a9c\n"), none, null, null),
-                new StepResult(s.get(1), Status.PASSED, 0, 5, false, out("<script>alert(1)</script>\n"),
-                        new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null), null, null),
-                StepResult.notRun(s.get(2)),
-                new StepResult(s.get(3), Status.REPAIRED, 0, 300, false, out("networking-test\n"), none,
-                        new Repair("docker network remove", "docker network remove networking-test",
-                                "network networking-test was created at line 41 and is the only one the lesson left"),
-                        null),
-                new StepResult(s.get(4), Status.FAILED, 0, 900, false,
-                        out("* Connected to server (172.18.0.3) port 8080\n<html>oops</html>\n"),
-                        new MatchResult(MatchResult.Outcome.MISMATCHED, List.of("172.28.0.2 → 172.18.0.3"),
-                                List.of("1 line after line 51"),
-                                "@@ -51,3 +51,2 @@\n * Connected to server (172.28.0.2) port 8080\n-----\n-include::/etc/passwd[]\n+<html>oops</html>\n"),
-                        null, "line 52: the documented line \"----\" is missing from the output"),
-                new StepResult(s.get(5), Status.NOT_RUN, null, 0, false, Output.NONE, null, null,
-                        "not run: an earlier step failed"));
+                new StepResult(s.get(0), new Outcome.Ran(), out("4f2a9c\n"), 0, Duration.ofMillis(120), List.of()),
+                new StepResult(s.get(1), new Outcome.Passed(new MatchResult(MatchResult.Outcome.MATCHED, List.of(),
+                        List.of(), null), 44), out("<script>alert(1)</script>\n"), 0, Duration.ofMillis(5), List.of()),
+                StepResult.notRun(s.get(2), Outcome.NotRun.TEMPLATE),
+                new StepResult(s.get(3), new Outcome.Repaired(new Repair("docker network remove",
+                        "docker network remove networking-test",
+                        "network networking-test was created at line 41 and is the only one the lesson left"),
+                        new Outcome.Ran()), out("networking-test\n"), 0, Duration.ofMillis(300), List.of()),
+                new StepResult(s.get(4), new Outcome.Mismatch(new MatchResult(MatchResult.Outcome.MISMATCHED,
+                        List.of("172.28.0.2 → 172.18.0.3"), List.of("1 line after line 51"),
+                        "@@ -51,3 +51,2 @@\n * Connected to server (172.28.0.2) port 8080\n-----\n-include::/etc/passwd[]\n+<html>oops</html>\n"),
+                        51), out("* Connected to server (172.18.0.3) port 8080\n<html>oops</html>\n"), 0,
+                        Duration.ofMillis(900), List.of()),
+                StepResult.notRun(s.get(5), new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, 50)));
         List<Leak> leaks = List.of(new Leak(ResourceKind.NETWORK, "net-x", 41, true),
                 new Leak(ResourceKind.CONTAINER, "<client>", 0, false));
         List<LedgerEntry> ledger = List.of(new LedgerEntry(new Resource(ResourceKind.NETWORK, "4f2a9c", "net-x"), 41, "Other section", 0));
@@ -190,8 +189,8 @@ final class SiteFixtures {
     static SiteModel site() {
         Plan plan = plan();
         Plan second = secondPlan();
-        LessonResult secondResult = new LessonResult(second, List.of(new StepResult(second.steps().get(0), Status.PASSED, 0,
-                40, false, out("NETWORK ID   NAME\n"), null, null, null)), List.of(), List.of(), List.of(), STARTED,
+        LessonResult secondResult = new LessonResult(second, List.of(new StepResult(second.steps().get(0), new Outcome.Ran(),
+                out("NETWORK ID   NAME\n"), 0, Duration.ofMillis(40), List.of())), List.of(), List.of(), List.of(), STARTED,
                 Duration.ofMillis(200), null);
         CourseResult course = new CourseResult(List.of(result(plan), secondResult), "20.10.24", STARTED, Duration.ofMillis(4321));
         return SiteModel.ofRun(List.of(plan, second), course);

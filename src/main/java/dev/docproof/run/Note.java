@@ -1,0 +1,47 @@
+package dev.docproof.run;
+
+import dev.docproof.repair.Repair;
+import dev.docproof.shell.LedgerEntry;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Something worth telling about a step besides its outcome; data, so every report words it the same way. */
+public sealed interface Note {
+
+    String describe();
+
+    /** What happened to the shell besides the output, on a step that still succeeded (a restarted shell). */
+    record ShellEvent(String event) implements Note {
+        public String describe() {
+            return event;
+        }
+    }
+
+    /** The ledger could not see the engine after this step: what the step created may be unattributed. */
+    record LedgerBlind(String engineError) implements Note {
+        public String describe() {
+            return "the ledger could not list the engine's resources after this step: " + engineError;
+        }
+    }
+
+    /** A failed step the evidence could not complete; the candidates when there was a choice. */
+    record NoRepair(String why, List<LedgerEntry> candidates) implements Note {
+        public NoRepair {
+            candidates = List.copyOf(candidates);
+        }
+
+        public String describe() {
+            return "no repair: " + why + (candidates.isEmpty() ? "" : " (candidates: " + candidates.stream()
+                    .map(c -> c.resource().kind().jsonName() + " " + c.resource().name() + " from line " + c.createdAtLine())
+                    .collect(Collectors.joining(", ")) + ")");
+        }
+    }
+
+    /** A repair was tried and failed too, so the step stays failed. */
+    record RepairFailed(Repair tried, Outcome outcome) implements Note {
+        public String describe() {
+            return "the repair '" + tried.command() + "' (" + tried.evidence() + ") failed too: " + outcome.describe();
+        }
+    }
+}

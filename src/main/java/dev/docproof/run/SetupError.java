@@ -1,0 +1,21 @@
+package dev.docproof.run;
+
+/** Why a lesson could not be run at all; its steps are then all not run. */
+public record SetupError(Kind kind, String message) {
+
+    public enum Kind {
+        /** The reader could not read the lesson. */
+        UNREADABLE,
+        /** No engine, an engine that fails, or an image that cannot be had. */
+        ENGINE,
+        /** A name the lesson creates is already taken on the engine. */
+        NAME_TAKEN,
+        /** The lesson's shell could not be started. */
+        SHELL
+    }
+
+    @Override
+    public String toString() {
+        return message;
+    }
+}

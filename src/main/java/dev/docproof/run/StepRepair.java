@@ -1,0 +1,57 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.Ledger;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.Step;
+import dev.docproof.repair.GapRepair;
+import dev.docproof.shell.LedgerEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Completes a failed step from the ledger's evidence and runs the completed command once. */
+final class StepRepair {
+
+    private final Plan plan;
+    private final Ledger ledger;
+    private final CourseRunner.Repairer repairer;
+
+    StepRepair(Plan plan, Ledger ledger, CourseRunner.Repairer repairer) {
+        this.plan = plan;
+        this.ledger = ledger;
+        this.repairer = repairer;
+    }
+
+    /** The step's result after trying a repair: repaired, or still failed with a note saying why. */
+    StepResult attempt(StepRunner runner, StepResult failed) {
+        Step step = failed.step();
+        List<LedgerEntry> candidates = ledger.lessons().stream().filter(e -> namedByTheLessonBefore(e, step)).toList();
+        GapRepair.Proposal proposal = repairer.propose(step, failed.output().merged(), candidates);
+        if (proposal instanceof GapRepair.Proposal.None none) {
+            return failed.with(new Note.NoRepair(none.reason(), none.candidates()));
+        }
+        var fill = ((GapRepair.Proposal.Fill) proposal).repair();
+        StepRunner.Attempt again = runner.run(step, fill.command());
+        if (!again.outcome().succeeded()) {
+            return failed.with(new Note.RepairFailed(fill, again.outcome()));
+        }
+        List<Note> notes = new ArrayList<>(failed.notes());
+        if (again.ledgerNote() != null) {
+            notes.add(again.ledgerNote());
+        }
+        var e = again.execution();
+        return new StepResult(step, new Outcome.Repaired(fill, again.outcome()), e.output(), e.exitCode(),
+                failed.duration().plus(e.duration()), notes);
+    }
+
+    /**
+     * Whether an earlier step wrote the resource's name: a name the engine made up (a container run without
+     * {@code --name}, an anonymous volume) changes every run, so written into the lesson it would break it.
+     */
+    private boolean namedByTheLessonBefore(LedgerEntry entry, Step failing) {
+        Pattern word = Pattern.compile("(?<![\\w.-])" + Pattern.quote(entry.resource().name()) + "(?![\\w.-])");
+        return plan.steps().stream().filter(s -> s.line() < failing.line())
+                .anyMatch(s -> word.matcher(s.command()).find());
+    }
+}
