@@ -1,5 +1,11 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /** Writes the course index as AsciiDoc: the run's facts and one row per lesson with its counts. */
 public final class IndexAsciiDoc {
 
@@ -39,7 +45,32 @@ public final class IndexAsciiDoc {
             cell(out, "leaks", page.leaks());
             out.append('\n');
         }
-        return out.append("|===\n").toString();
+        out.append("|===\n");
+        diagnostics(site, out);
+        return out.toString();
+    }
+
+    /**
+     * What the readers said of the lessons belongs to the verification report, not to the pages readers read:
+     * one list here, each entry with its lesson, line and column.
+     */
+    private static void diagnostics(SiteModel site, StringBuilder out) {
+        List<Diagnostic> all = new ArrayList<>();
+        for (LessonPage page : site.lessons()) {
+            page.plan().diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            if (page.result() != null) {
+                page.result().diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            }
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        out.append("\n.").append(AsciiDoc.text("Notes from reading the lessons")).append('\n');
+        out.append("[.diagnostics]\n");
+        for (Diagnostic d : all) {
+            out.append("* [.").append(d.severity().name().toLowerCase(Locale.ROOT)).append("]##")
+                    .append(AsciiDoc.text(d.toString())).append("##\n");
+        }
     }
 
     private static void cell(StringBuilder out, String role, int count) {

@@ -1,6 +1,5 @@
 package dev.docproof.site;
 
-import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.PlannedBlock;
@@ -89,19 +88,6 @@ public final class LessonAsciiDoc {
             blank();
             out.append("[.setup-error]\n").append(paragraphLine(
                     "**" + AsciiDoc.text("Not run:") + "** " + AsciiDoc.text(result.setupError().message()))).append('\n');
-        }
-        List<Diagnostic> diagnostics = new ArrayList<>(page.plan().diagnostics());
-        if (result != null) {
-            result.diagnostics().stream().filter(d -> !diagnostics.contains(d)).forEach(diagnostics::add);
-        }
-        if (!diagnostics.isEmpty()) {
-            blank();
-            out.append(".").append(AsciiDoc.text("Notes on this lesson")).append('\n');
-            out.append("[.diagnostics]\n");
-            for (Diagnostic d : diagnostics) {
-                out.append("* [.").append(d.severity().name().toLowerCase(Locale.ROOT)).append("]##")
-                        .append(AsciiDoc.text("line " + d.span().line() + ": " + d.message())).append("##\n");
-            }
         }
     }
 

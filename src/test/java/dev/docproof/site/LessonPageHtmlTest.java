@@ -179,6 +179,15 @@ class LessonPageHtmlTest {
     }
 
     @Test
+    void readerDiagnosticsAreOnTheIndexNotOnTheLessonPage() throws IOException {
+        assertThat(lesson().select(".diagnostics")).isEmpty();
+        assertThat(lesson().text()).doesNotContain("unknown directive");
+        Document index = parse(RenderedSite.index());
+        assertThat(index.select(".diagnostics li").eachText())
+                .containsExactly("src/test/resources/site/fixture.rst:37:1: warning: unknown directive \"exotic\" <kept>");
+    }
+
+    @Test
     void indexListsEveryLessonWithItsCounts() throws IOException {
         Document index = parse(RenderedSite.index());
         assertThat(index.select("table.lessons th").eachText())
