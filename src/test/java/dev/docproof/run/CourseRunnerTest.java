@@ -142,8 +142,8 @@ class CourseRunnerTest {
                 new Leak(ResourceKind.NETWORK, net, 10, true));
         assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isEmpty();
         assertThat(docker("ps", "-aq", "--filter", "name=^" + box + "$")).isEmpty();
-        assertThat(events).containsExactly("lesson", "start 10", "passed 10", "not-run 12", "start 14", "passed 14",
-                "start 16", "passed 16", "start 18", "failed 18", "start 20", "failed 20", "start 22", "passed 22", "done");
+        assertThat(events).containsExactly("lesson", "start 10", "ran 10", "not-run 12", "start 14", "ran 14",
+                "start 16", "passed 16", "start 18", "failed 18", "start 20", "failed 20", "start 22", "ran 22", "done");
     }
 
     @Test

@@ -112,7 +112,7 @@ class ShellSessionTest {
 
         assertThat(e.timedOut()).isTrue();
         assertThat(e.exitCode()).isNull();
-        assertThat(e.note()).contains("deadline of 2 s");
+        assertThat(e.note()).contains("deadline of 2.0s");
         Matcher child = Pattern.compile("child (\\d+)").matcher(e.output().stdout());
         assertThat(child.find()).as("partial output %s", e.output()).isTrue();
         assertThat(ProcessHandle.of(Long.parseLong(child.group(1))).map(ProcessHandle::isAlive).orElse(false))
