@@ -1,5 +1,7 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Durations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,11 +16,11 @@ final class Format {
     private Format() {}
 
     static String millis(long millis) {
-        return millis < 1000 ? millis + " ms" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return Durations.format(Duration.ofMillis(millis));
     }
 
     static String duration(Duration duration) {
-        return duration == null ? "" : millis(duration.toMillis());
+        return duration == null ? "" : Durations.format(duration);
     }
 
     static String when(Instant instant) {

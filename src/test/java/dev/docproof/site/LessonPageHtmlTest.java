@@ -200,7 +200,7 @@ class LessonPageHtmlTest {
         assertThat(rows.get(1).select("td").eachText()).containsExactly(
                 "Second src/test/resources/site/second.rst", "1", "0", "1", "0", "0", "0", "0");
         assertThat(index.select(".course-summary").text())
-                .isEqualTo("Run on 2026-11-30 10:00:00 UTC · took 4.3 s · Docker engine 20.10.24 · docproof test");
+                .isEqualTo("Run on 2026-11-30 10:00:00 UTC · took 4.3s · Docker engine 20.10.24 · docproof test");
     }
 
     @Test
