@@ -147,14 +147,20 @@ public final class LessonFiles {
         } catch (IOException | RuntimeException e) {
             return unreadable(file, format.get(), Diagnostic.error(start, "cannot read the file: " + e.getMessage()));
         }
+        return read(file, format.get(), bytes);
+    }
+
+    /** Reads a lesson's bytes in the given format, as {@link #read(Path)} reads a file's; never throws. */
+    public static Lesson read(Path file, Lesson.Format format, byte[] bytes) {
+        SourceSpan start = new SourceSpan(file, 1, 1);
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = CodeBlockIndents.fill(readerFor(format.get()).read(file, decoded.text()), file, decoded.text());
-        } catch (RuntimeException e) {
-            // A reader must not throw; if one does, the lesson is reported, not the process ended.
-            return unreadable(file, format.get(), Diagnostic.error(start, "the " + format.get().name()
-                    .toLowerCase(Locale.ROOT) + " reader failed: " + e));
+            lesson = CodeBlockIndents.fill(ReaderFailure.read(readerFor(format), format, file, decoded.text()), file,
+                    decoded.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader that fails on line after line (or a step after it): the file is reported as a whole.
+            return unreadable(file, format, ReaderFailure.diagnostic(start, format, e));
         }
         if (decoded.diagnostics().isEmpty()) {
             return lesson;
