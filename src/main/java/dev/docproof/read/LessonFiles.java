@@ -5,6 +5,8 @@ import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.SourceSpan;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +46,13 @@ public final class LessonFiles {
      */
     public static Discovery discover(List<Path> paths) {
         Set<Path> files = new LinkedHashSet<>();
+        Set<Path> real = new HashSet<>(); // one lesson reached through two links is read once
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Path path : paths) {
             SourceSpan where = new SourceSpan(path, 1, 1);
             if (Files.isRegularFile(path)) {
                 if (formatOf(path).isPresent()) {
-                    files.add(path);
+                    addOnce(path, files, real);
                 } else {
                     diagnostics.add(Diagnostic.error(where, "not a lesson file " + EXTENSIONS_HINT));
                 }
@@ -56,7 +61,7 @@ public final class LessonFiles {
                 if (found.isEmpty()) {
                     diagnostics.add(Diagnostic.error(where, "folder holds no lessons " + EXTENSIONS_HINT));
                 }
-                files.addAll(found);
+                found.forEach(f -> addOnce(f, files, real));
             } else {
                 diagnostics.add(Diagnostic.error(where, "no such file or folder"));
             }
@@ -64,10 +69,24 @@ public final class LessonFiles {
         return new Discovery(new ArrayList<>(files), diagnostics);
     }
 
+    private static void addOnce(Path file, Set<Path> files, Set<Path> real) {
+        Path key;
+        try {
+            key = file.toRealPath();
+        } catch (IOException e) {
+            key = file.toAbsolutePath().normalize();
+        }
+        if (real.add(key)) {
+            files.add(file);
+        }
+    }
+
     private static List<Path> lessonsUnder(Path folder, List<Diagnostic> diagnostics) {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            // Symlinked folders are followed (a course may link lessons in); a link back up the tree is a loop,
+            // reported and not entered.
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     return !dir.equals(folder) && skipped(folder, folder.relativize(dir))
@@ -85,8 +104,9 @@ public final class LessonFiles {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), "skipped, cannot be read: "
-                            + e.getClass().getSimpleName()));
+                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), e instanceof FileSystemLoopException
+                            ? "skipped: a symbolic link to a folder that holds it (a loop)"
+                            : "skipped, cannot be read: " + e.getClass().getSimpleName()));
                     return FileVisitResult.CONTINUE;
                 }
             });
