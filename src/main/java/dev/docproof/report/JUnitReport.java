@@ -270,8 +270,8 @@ public final class JUnitReport {
         List<String> notes = new ArrayList<>();
         if (result.repair() != null) {
             notes.add("warning: " + result.step().span().fileLine() + ": repaired to '" + result.repair().command()
-                    + "' (evidence: " + result.repair().evidence() + "); run 'docproof fix " + result.step().span().file()
-                    + "' to write it back");
+                    + "' (evidence: " + result.repair().evidence() + "); run `" + Texts.fixCommand(result.step().span().file())
+                    + "` to write it back");
         }
         if (result.match() != null) {
             result.match().drift().forEach(d -> notes.add("drift: " + d));

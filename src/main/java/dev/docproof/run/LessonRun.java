@@ -72,7 +72,7 @@ final class LessonRun {
             Path dir = workDir;
             opening = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return ShellSession.start(dir);
+                    return ShellSession.start(dir, settings.maxOutput());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

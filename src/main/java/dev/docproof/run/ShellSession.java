@@ -49,9 +49,13 @@ public final class ShellSession implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(5);
 
+    /** What a step keeps of its output by default (each stream, and both merged); the rest is counted. */
+    public static final long DEFAULT_MAX_OUTPUT = 1_000_000;
+
     private final Path dir;
     private final Path home;
     private final Path fifo;
+    private final long maxOutput;
     private final Path driver;
     private final String nonce = UUID.randomUUID().toString().replace("-", "");
     private final StatusChannel status;
@@ -60,8 +64,9 @@ public final class ShellSession implements AutoCloseable {
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ShellSession(Path workingDirectory) throws IOException {
+    private ShellSession(Path workingDirectory, long maxOutput) throws IOException {
         home = workingDirectory;
+        this.maxOutput = maxOutput;
         dir = Files.createTempDirectory("docproof-session-");
         fifo = dir.resolve("status");
         driver = dir.resolve("session.bash");
@@ -91,7 +96,17 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public static ShellSession start(Path workingDirectory) throws IOException {
-        return new ShellSession(workingDirectory);
+        return start(workingDirectory, DEFAULT_MAX_OUTPUT);
+    }
+
+    /** @param maxOutput bytes of output each step keeps; past them output is counted and dropped */
+    public static ShellSession start(Path workingDirectory, long maxOutput) throws IOException {
+        return new ShellSession(workingDirectory, maxOutput);
+    }
+
+    /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
+    Path directory() {
+        return dir;
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -105,17 +120,19 @@ public final class ShellSession implements AutoCloseable {
             }
             seq++;
             Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
-            Files.writeString(stepDir.resolve("command"), command.endsWith("\n") ? command : command + "\n");
-            for (String f : List.of("merged", "stdout", "stderr")) {
-                Files.createFile(stepDir.resolve(f));
+            Path script = stepDir.resolve("command");
+            Files.writeString(script, command.endsWith("\n") ? command : command + "\n");
+            try {
+                return runStep(stepDir, new StepOutput(stepDir, maxOutput, script), timeout);
+            } finally {
+                deleteTree(stepDir); // what was kept is in memory now; the disk holds no step's output for long
             }
-            return runStep(stepDir, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Execution runStep(Path stepDir, Duration timeout) throws IOException {
+    private Execution runStep(Path stepDir, StepOutput output, Duration timeout) throws IOException {
         status.drain();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -127,8 +144,9 @@ public final class ShellSession implements AutoCloseable {
         Integer exitCode = null;
         boolean shellEnded = false;
         boolean calledExit = false;
+        boolean errexit = false;
         while (true) {
-            StatusChannel.Message m = status.next(seq, shell.process, deadline);
+            StatusChannel.Message m = status.next(seq, shell.process, deadline, output::enforce);
             if (m == null) {
                 break;
             }
@@ -140,6 +158,7 @@ public final class ShellSession implements AutoCloseable {
             } else if (m instanceof StatusChannel.Message.Exited e) {
                 exitCode = e.code();
                 calledExit = true;
+                errexit = e.errexit();
                 break;
             } else if (m instanceof StatusChannel.Message.ShellEnded e) {
                 exitCode = e.code();
@@ -160,8 +179,9 @@ public final class ShellSession implements AutoCloseable {
             replaceShell();
         } else {
             // The command is done; its output is complete once the tees saw every writer close.
-            if (!awaitAll(tees, deadline)) {
+            if (!awaitAll(tees, deadline, output::enforce)) {
                 timedOut = true;
+                duration = Duration.ofNanos(System.nanoTime() - start); // the step lasted until its deadline
                 Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
                         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
                 killTree(shell.process.toHandle(), false, stepStart, tees);
@@ -172,7 +192,9 @@ public final class ShellSession implements AutoCloseable {
                 awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
                 killTree(shell.process.toHandle(), true, null, tees);
                 note = (note == null ? "" : note + "; ")
-                        + (calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
+                        + (errexit ? "a command failed while `set -e` was on, which ends the shell (exit status "
+                        + exitCode + ")"
+                        : calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
                         : "the shell ended during the step (exit status " + exitCode + ")")
                         + "; a new shell continues the lesson with the state the step left";
                 replaceShell();
@@ -186,9 +208,12 @@ public final class ShellSession implements AutoCloseable {
             tees.forEach(ProcessHandle::destroyForcibly);
             awaitAll(tees, System.nanoTime() + GRACE.toNanos());
         }
-        Output output = new Output(read(stepDir.resolve("merged")), read(stepDir.resolve("stdout")),
-                read(stepDir.resolve("stderr")));
-        return new Execution(output, exitCode, duration, timedOut, note);
+        Output kept = output.read();
+        String dropped = output.note();
+        if (dropped != null) {
+            note = note == null ? dropped : note + "; " + dropped;
+        }
+        return new Execution(kept, exitCode, duration, timedOut, note);
     }
 
     /** A new shell in the directory, with the variables and functions, the last one saved. */
@@ -302,6 +327,11 @@ public final class ShellSession implements AutoCloseable {
      * here the check starts at a fraction of a millisecond and backs off, as most steps end in a few.
      */
     private static boolean awaitAll(List<ProcessHandle> handles, long deadline) {
+        return awaitAll(handles, deadline, () -> {});
+    }
+
+    /** As {@link #awaitAll(List, long)}, calling {@code meanwhile} at each look. */
+    private static boolean awaitAll(List<ProcessHandle> handles, long deadline, Runnable meanwhile) {
         long pause = TimeUnit.MICROSECONDS.toNanos(200);
         while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
             long left = deadline - System.nanoTime();
@@ -309,16 +339,15 @@ public final class ShellSession implements AutoCloseable {
                 return false;
             }
             LockSupport.parkNanos(Math.min(pause, left));
+            if (pause >= TimeUnit.MILLISECONDS.toNanos(10)) {
+                meanwhile.run(); // only once a wait is long: a step that ends at once pays nothing for it
+            }
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
     }
 
     private static String seconds(Duration d) {

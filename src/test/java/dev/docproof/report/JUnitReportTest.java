@@ -111,7 +111,7 @@ class JUnitReportTest {
         assertThat(children(repaired, "system-out").get(0).getTextContent()).isEqualTo(
                 "warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test'"
                         + " (evidence: network networking-test created at line 194, still present);"
-                        + " run 'docproof fix content/docker-networking.rst' to write it back");
+                        + " run `docproof fix content/docker-networking.rst` to write it back");
         Element curl = children(suite, "testcase").get(1);
         assertThat(children(curl, "system-out").get(0).getTextContent()).isEqualTo(
                 "drift: line 247: 172.28.0.2 → 172.18.0.3\n"
