@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -58,6 +60,8 @@ public final class ShellSession implements AutoCloseable {
     private final long maxOutput;
     private final Path driver;
     private final String nonce = UUID.randomUUID().toString().replace("-", "");
+    /** In the environment of everything the session starts; kept apart from the status channel's nonce. */
+    private final String token = UUID.randomUUID().toString().replace("-", "");
     private final StatusChannel status;
     private final Thread shutdownHook;
     private volatile Shell shell;
@@ -231,6 +235,7 @@ public final class ShellSession implements AutoCloseable {
         DiagnosticLines errors = new DiagnosticLines();
         StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
                 .directory(workingDirectory.toFile())
+                .environment(SessionProcesses.VARIABLE, token)
                 .redirectInput(feed)
                 .redirectOutput(new DiagnosticLines())
                 .redirectError(errors)
@@ -299,17 +304,21 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
+    private void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
         killTree(root, includeRoot, since, List.of());
     }
 
     /**
-     * Kills the shell (when {@code includeRoot}) and its descendants — only those started at or after
-     * {@code since} when given — except {@code spared}: a step's tees, left to drain what the killed
-     * processes wrote before they died.
+     * Kills the shell (when {@code includeRoot}) and every process the session started — its descendants,
+     * and those that left its tree (double fork, {@code setsid}) found by the session's token in their
+     * environment — only those started at or after {@code since} when given, except {@code spared}: a step's
+     * tees, left to drain what the killed processes wrote before they died.
      */
-    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
-        List<ProcessHandle> victims = new ArrayList<>(root.descendants()
+    private void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
+        Set<ProcessHandle> started = new LinkedHashSet<>(root.descendants().toList());
+        started.addAll(SessionProcesses.carrying(token));
+        started.remove(root);
+        List<ProcessHandle> victims = new ArrayList<>(started.stream()
                 .filter(p -> !spared.contains(p))
                 .filter(p -> since == null || p.info().startInstant().map(s -> !s.isBefore(since)).orElse(true))
                 .toList());

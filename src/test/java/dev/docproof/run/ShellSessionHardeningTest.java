@@ -101,6 +101,37 @@ class ShellSessionHardeningTest {
         assertThat(e.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
+    @Test
+    void doubleForkedAndSetsidProcessesAreKilledWhenTheSessionEnds() throws Exception {
+        ShellSession.Execution e = session.run("(sleep 1001 >/dev/null 2>&1 & echo $! > forked.pid)\n"
+                + "(setsid sleep 1004 >/dev/null 2>&1 & echo $! > setsid.pid)", DEADLINE);
+        assertThat(e.exitCode()).isZero();
+        ProcessHandle forked = started("forked.pid");
+        ProcessHandle detached = started("setsid.pid");
+        assertThat(e.timedOut()).isFalse();
+
+        session.close();
+
+        assertThat(forked.isAlive()).as("(sleep 1001 &)").isFalse();
+        assertThat(detached.isAlive()).as("setsid sleep 1004").isFalse();
+    }
+
+    @Test
+    void aDetachedProcessStartedByAStepPastItsDeadlineIsKilledWithIt() throws Exception {
+        ShellSession.Execution e = session.run("(setsid sleep 1005 >/dev/null 2>&1 & echo $! > setsid.pid); sleep 300",
+                Duration.ofSeconds(2));
+        assertThat(e.timedOut()).isTrue();
+
+        long pid = Long.parseLong(Files.readString(work.resolve("setsid.pid")).trim());
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("setsid sleep 1005").isFalse();
+        assertThat(session.run("echo next", DEADLINE).output().stdout()).isEqualTo("next\n");
+    }
+
+    private ProcessHandle started(String pidFile) throws IOException {
+        long pid = Long.parseLong(Files.readString(work.resolve(pidFile)).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("process " + pid + " is not running"));
+    }
+
     /** Bytes of step output in the session's folder (the driver and the saved state aside). */
     private long sessionFilesSize() {
         try (Stream<Path> files = Files.walk(session.directory())) {
