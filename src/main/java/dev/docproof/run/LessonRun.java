@@ -146,12 +146,16 @@ final class LessonRun {
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
+        Interrupts.whileRunning(session::endShell);
         try {
             for (Step step : plan.steps()) {
                 current = step;
                 StepResult r;
                 if (step.kind() == StepKind.TEMPLATE) {
                     r = StepResult.notRun(step);
+                } else if (Interrupts.requested() != null) {
+                    r = new StepResult(step, Status.NOT_RUN, null, 0, false, Output.NONE, null, null,
+                            "not run: the run was interrupted (SIG" + Interrupts.requested() + ")");
                 } else if (stoppedAt != null) {
                     r = new StepResult(step, Status.NOT_RUN, null, 0, false, Output.NONE, null, null,
                             "not run: --fail-fast stopped the lesson at line " + stoppedAt);
@@ -166,6 +170,7 @@ final class LessonRun {
                 listener.stepFinished(r);
             }
         } finally {
+            Interrupts.doneRunning();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
@@ -247,6 +252,11 @@ final class LessonRun {
         ShellSession.Execution e = session.run(step.command(), settings.stepTimeout());
         noteOutput(step, step.command(), e);
         String ledgerProblem = recordAfter(step, step.command());
+        Interrupts.Signal signal = Interrupts.requested();
+        if (signal != null) {
+            StepResult stopped = Verdicts.interrupted(step, e, signal);
+            return ledgerProblem == null ? stopped : withReason(stopped, ledgerProblem);
+        }
         StepResult r = judge(step, e);
         if (r.status() == Status.FAILED && settings.repair() && !r.timedOut()) {
             r = repair(session, step, r);

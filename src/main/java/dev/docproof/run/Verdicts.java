@@ -40,6 +40,14 @@ final class Verdicts {
         return new StepResult(step, Status.PASSED, code, ms, false, e.output(), match, null, e.note());
     }
 
+    /** A step stopped because the run was interrupted: failed, with what it printed until then. */
+    static StepResult interrupted(Step step, ShellSession.Execution e, Interrupts.Signal signal) {
+        String reason = "interrupted by SIG" + signal + ": the step was stopped after "
+                + String.format(java.util.Locale.ROOT, "%.1f s", e.duration().toMillis() / 1000.0)
+                + partialOutput(e.output().merged(), "output until then");
+        return new StepResult(step, Status.FAILED, null, e.duration().toMillis(), false, e.output(), null, null, reason);
+    }
+
     /** The last lines of the output, trimmed, for a failure message; "" when there is none. */
     static String partialOutput(String merged, String label) {
         String text = merged.replace("\r\n", "\n").replace('\r', '\n').strip();
