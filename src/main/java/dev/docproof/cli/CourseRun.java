@@ -3,6 +3,7 @@ package dev.docproof.cli;
 import dev.docproof.report.ConsoleReport;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
@@ -24,8 +25,11 @@ final class CourseRun {
                    PrintWriter err) {
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
-        CourseResult result = Progress.whileRunning(console, terminal,
-                () -> CourseRunner.run(input.plans(), options.settings(input), console, early));
+        CourseResult result;
+        try (SignalCatcher signals = SignalCatcher.install()) {
+            result = Progress.whileRunning(console, terminal,
+                    () -> CourseRunner.run(input.plans(), options.settings(input), console, early));
+        }
         console.courseFinished(result);
         out.flush();
 
@@ -34,6 +38,12 @@ final class CourseRun {
         }
         result.lessons().stream().filter(l -> l.setupError() != null)
                 .forEach(l -> err.println("docproof: " + l.setupError()));
+        Interrupts.Signal interrupted = Interrupts.requested();
+        if (interrupted != null) {
+            err.println("docproof: interrupted by SIG" + interrupted + ": the running step was stopped, what the lesson"
+                    + " created was removed, and the steps not reached were not run");
+            return new Ran(result, interrupted.exitStatus());
+        }
         int code = exitCode(result, options.strict);
         long repaired = count(result, Status.REPAIRED);
         if (code == Main.OK && repaired > 0) {

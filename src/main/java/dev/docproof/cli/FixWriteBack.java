@@ -14,7 +14,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,13 +115,27 @@ final class FixWriteBack {
         return Optional.empty();
     }
 
-    /** Temp file beside the target, then a move: a crash leaves the old file or the new one, never half of each. */
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".docproof-tmp");
+    /**
+     * Temp file beside the target, then a move: a crash leaves the old file or the new one, never half of each.
+     * A symlinked lesson is written where its link points (the link stays), with the file's mode, owner and
+     * group. Where the owner cannot be given to a new file (not root), the file is rewritten in place instead,
+     * which keeps them.
+     */
+    private static void writeAtomically(Path named, byte[] bytes) throws IOException {
+        Path file = named.toRealPath();
+        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+        Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".docproof-tmp");
         try {
             Files.write(temp, bytes);
-            copyPermissions(file, temp);
+            PosixFileAttributeView target = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
+            target.setPermissions(attributes.permissions());
+            try {
+                target.setOwner(attributes.owner());
+                target.setGroup(attributes.group());
+            } catch (IOException notPermitted) {
+                Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
+                return;
+            }
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -127,14 +143,6 @@ final class FixWriteBack {
             }
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source != null && target != null) {
-            target.setPermissions(source.readAttributes().permissions());
         }
     }
 

@@ -29,6 +29,11 @@ final class RunOptions {
     @Option(names = "--no-repair", description = "Do not repair failed steps from the engine's evidence.")
     boolean noRepair;
 
+    @Option(names = "--max-output", paramLabel = "SIZE", converter = SizeConverter.class, defaultValue = "1MB",
+            description = "Output a step keeps, in memory and on the page: 1MB, 500kB, 20000 (default: ${DEFAULT-VALUE});"
+                    + " the rest is counted and dropped, with a note.")
+    long maxOutput;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
@@ -36,7 +41,7 @@ final class RunOptions {
     Path junit;
 
     RunSettings settings(CourseInput input) {
-        return new RunSettings(timeout, failFast, !noRepair, input.contentDir());
+        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput);
     }
 
     /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */

@@ -5,6 +5,8 @@ import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.SourceSpan;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,12 +46,13 @@ public final class LessonFiles {
      */
     public static Discovery discover(List<Path> paths) {
         Set<Path> files = new LinkedHashSet<>();
+        Set<Path> real = new HashSet<>(); // one lesson reached through two links is read once
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Path path : paths) {
             SourceSpan where = new SourceSpan(path, 1, 1);
             if (Files.isRegularFile(path)) {
                 if (formatOf(path).isPresent()) {
-                    files.add(path);
+                    addOnce(path, files, real);
                 } else {
                     diagnostics.add(Diagnostic.error(where, "not a lesson file " + EXTENSIONS_HINT));
                 }
@@ -56,7 +61,7 @@ public final class LessonFiles {
                 if (found.isEmpty()) {
                     diagnostics.add(Diagnostic.error(where, "folder holds no lessons " + EXTENSIONS_HINT));
                 }
-                files.addAll(found);
+                found.forEach(f -> addOnce(f, files, real));
             } else {
                 diagnostics.add(Diagnostic.error(where, "no such file or folder"));
             }
@@ -64,10 +69,24 @@ public final class LessonFiles {
         return new Discovery(new ArrayList<>(files), diagnostics);
     }
 
+    private static void addOnce(Path file, Set<Path> files, Set<Path> real) {
+        Path key;
+        try {
+            key = file.toRealPath();
+        } catch (IOException e) {
+            key = file.toAbsolutePath().normalize();
+        }
+        if (real.add(key)) {
+            files.add(file);
+        }
+    }
+
     private static List<Path> lessonsUnder(Path folder, List<Diagnostic> diagnostics) {
         List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            // Symlinked folders are followed (a course may link lessons in); a link back up the tree is a loop,
+            // reported and not entered.
+            Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     return !dir.equals(folder) && skipped(folder, folder.relativize(dir))
@@ -85,8 +104,9 @@ public final class LessonFiles {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), "skipped, cannot be read: "
-                            + e.getClass().getSimpleName()));
+                    diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1), e instanceof FileSystemLoopException
+                            ? "skipped: a symbolic link to a folder that holds it (a loop)"
+                            : "skipped, cannot be read: " + e.getClass().getSimpleName()));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -147,14 +167,20 @@ public final class LessonFiles {
         } catch (IOException | RuntimeException e) {
             return unreadable(file, format.get(), Diagnostic.error(start, "cannot read the file: " + e.getMessage()));
         }
+        return read(file, format.get(), bytes);
+    }
+
+    /** Reads a lesson's bytes in the given format, as {@link #read(Path)} reads a file's; never throws. */
+    public static Lesson read(Path file, Lesson.Format format, byte[] bytes) {
+        SourceSpan start = new SourceSpan(file, 1, 1);
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = CodeBlockIndents.fill(readerFor(format.get()).read(file, decoded.text()), file, decoded.text());
-        } catch (RuntimeException e) {
-            // A reader must not throw; if one does, the lesson is reported, not the process ended.
-            return unreadable(file, format.get(), Diagnostic.error(start, "the " + format.get().name()
-                    .toLowerCase(Locale.ROOT) + " reader failed: " + e));
+            lesson = CodeBlockIndents.fill(ReaderFailure.read(readerFor(format), format, file, decoded.text()), file,
+                    decoded.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            // A reader that fails on line after line (or a step after it): the file is reported as a whole.
+            return unreadable(file, format, ReaderFailure.diagnostic(start, format, e));
         }
         if (decoded.diagnostics().isEmpty()) {
             return lesson;

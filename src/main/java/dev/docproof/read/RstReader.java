@@ -7,6 +7,7 @@ import dev.docproof.lesson.SourceSpan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,9 @@ public final class RstReader implements LessonReader {
         if (anonymousLinks || titleReplacements) {
             // facts the whole document knows only at its end (anonymous targets' URLs in order,
             // substitution texts for title texts) are handed to a second pass
-            ctx = new RstContext(file, List.copyOf(ctx.anonymousTargetsFound), Map.copyOf(ctx.replacementsFound));
+            // (an anonymous target without a URL is a null entry: it points at the next element)
+            ctx = new RstContext(file, Collections.unmodifiableList(new ArrayList<>(ctx.anonymousTargetsFound)),
+                    Map.copyOf(ctx.replacementsFound));
             nodes = new RstBlockParser(ctx).parseDocument(lines);
         }
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {

@@ -33,6 +33,8 @@ public final class ConsoleReport implements RunListener {
     private static final String CYAN = "\u001b[36m";
     private static final String DIM = "\u001b[2m";
     private static final String BOLD_RED = "\u001b[1;31m";
+    /** The only escape sequences the report lets through: its own colours. */
+    private static final List<String> OWN_CODES = List.of(RESET, RED, GREEN, YELLOW, CYAN, DIM, BOLD_RED);
 
     private final PrintWriter out;
     private final boolean terminal;
@@ -183,7 +185,7 @@ public final class ConsoleReport implements RunListener {
     /** A final line: the progress line is cleared first and drawn again after it. */
     private void line(String text) {
         clear();
-        out.println(text);
+        out.println(Texts.visible(text, color ? OWN_CODES : List.of()));
         redraw();
     }
 
@@ -208,6 +210,7 @@ public final class ConsoleReport implements RunListener {
         } else {
             text = Texts.shorten(currentMessage, width - 1);
         }
+        text = Texts.visible(text, List.of());
         out.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));
         drawn = Math.max(text.length(), drawn);
         out.flush();

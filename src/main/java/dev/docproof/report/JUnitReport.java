@@ -17,11 +17,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * JUnit XML in the layout Surefire writes, which CI test tabs read: one {@code TEST-<lesson>.xml} per lesson,
@@ -45,8 +50,11 @@ public final class JUnitReport {
     public static List<Path> write(CourseResult course, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
+        Map<String, Long> sharing = course.lessons().stream()
+                .collect(Collectors.groupingBy(l -> fileName(source(l)), Collectors.counting()));
         for (LessonResult lesson : course.lessons()) {
-            Path file = dir.resolve(fileName(source(lesson)));
+            String name = fileName(source(lesson));
+            Path file = dir.resolve(sharing.get(name) > 1 ? uniqueFileName(source(lesson)) : name);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 write(course, lesson, out);
             }
@@ -58,6 +66,20 @@ public final class JUnitReport {
     /** {@code TEST-content.docker-networking.rst.xml}. */
     static String fileName(String source) {
         return "TEST-" + source.replaceAll("[/\\\\]+", ".").replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+    }
+
+    /**
+     * For lessons whose paths read alike ({@code x y.md} and {@code x_y.md}): the readable name with a hash of
+     * the exact path, so no lesson's report overwrites another's, and each keeps its name from run to run.
+     */
+    static String uniqueFileName(String source) {
+        String name = fileName(source);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+            return name.substring(0, name.length() - ".xml".length()) + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
     }
 
     /** {@code content.docker-networking_rst}: the path as a package, the file as a class. */

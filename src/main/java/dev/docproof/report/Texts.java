@@ -2,8 +2,11 @@ package dev.docproof.report;
 
 import dev.docproof.lesson.Step;
 import dev.docproof.run.StepResult;
+import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.TerminalText;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** Small text helpers the reports share. */
@@ -11,6 +14,8 @@ final class Texts {
 
     /** Lines of output shown under a failed step. */
     static final int TAIL_LINES = 10;
+
+    private static final char ESC = 0x1b;
 
     private Texts() {}
 
@@ -29,7 +34,40 @@ final class Texts {
     static String repairAdvice(StepResult result) {
         Step step = result.step();
         return where(step) + ": repaired to '" + result.repair().command() + "' (evidence: "
-                + result.repair().evidence() + "); run 'docproof fix " + step.span().file() + "' to write it back";
+                + result.repair().evidence() + "); run `" + fixCommand(step.span().file()) + "` to write it back";
+    }
+
+    /** The command that writes a lesson's repairs back, with the path quoted for the shell. */
+    static String fixCommand(Path lesson) {
+        return "docproof fix " + ShellWords.quote(String.valueOf(lesson));
+    }
+
+    /**
+     * Text from outside docproof (a step's output, a file name, a command) made safe for a terminal: control
+     * characters other than tab and newline are shown escaped ({@code \x1b]0;title\x07}), so nothing a lesson
+     * prints can set the window title, write the clipboard, clear the screen or overwrite a line. Colour codes
+     * the report itself adds are given in {@code own} and kept.
+     */
+    static String visible(String text, List<String> own) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int at = i;
+            String kept = c == ESC ? own.stream().filter(code -> text.startsWith(code, at)).findFirst().orElse(null) : null;
+            if (kept != null) {
+                out.append(kept);
+                i += kept.length();
+                continue;
+            }
+            if (c == '\t' || c == '\n' || (c >= 0x20 && c < 0x7f) || c > 0x9f) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\x%02x", (int) c));
+            }
+            i++;
+        }
+        return out.toString();
     }
 
     /** {@code content/x.rst:241}. */

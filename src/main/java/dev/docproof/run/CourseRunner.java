@@ -173,6 +173,10 @@ public final class CourseRunner {
                     results.add(notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), listener));
                     continue;
                 }
+                if (Interrupts.requested() != null) {
+                    results.add(notReached(plan, listener));
+                    continue;
+                }
                 results.add(new LessonRun(plan, settings, listener, with, link.newLedger().get()).run());
             }
         } catch (EngineException e) {
@@ -262,6 +266,19 @@ public final class CourseRunner {
     private static String unreadable(Plan plan) {
         return plan.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).findFirst()
                 .map(Diagnostic::toString).orElse(plan.lesson().source() + ": the lesson could not be read");
+    }
+
+    /** A lesson the run did not reach because it was interrupted: every step not run, saying so. */
+    private static LessonResult notReached(Plan plan, RunListener listener) {
+        listener.lessonStarted(plan);
+        Outcome.NotRun notReached = new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, 0);
+        List<StepResult> steps = plan.steps().stream().map(s -> StepResult.notRun(s, s.kind() == StepKind.TEMPLATE
+                ? Outcome.NotRun.TEMPLATE : notReached)).toList();
+        steps.forEach(listener::stepFinished);
+        LessonResult r = new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(),
+                Duration.ZERO, null);
+        listener.lessonFinished(r);
+        return r;
     }
 
     /** A lesson that could not run at all: every step not run, the reason as its set-up error. */

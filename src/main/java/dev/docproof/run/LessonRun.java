@@ -51,7 +51,7 @@ final class LessonRun {
         // bash starts while the engine is asked what it holds: neither waits for the other.
         CompletableFuture<ShellSession> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return ShellSession.startInScratchFolder();
+                return ShellSession.startInScratchFolder(settings.maxOutput());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -115,6 +115,7 @@ final class LessonRun {
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
+        Interrupts.whileRunning(session::endShell);
         try {
             Integer stoppedAt = null;
             for (Step step : plan.steps()) {
@@ -122,12 +123,16 @@ final class LessonRun {
                 StepResult r;
                 if (step.kind() == StepKind.TEMPLATE) {
                     r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
+                } else if (Interrupts.requested() != null) {
+                    r = StepResult.notRun(step, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT,
+                            stoppedAt == null ? 0 : stoppedAt));
                 } else if (stoppedAt != null) {
                     r = StepResult.notRun(step, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
                     listener.stepStarted(step);
                     r = runStep(runner, repair, step);
-                    if (r.outcome() instanceof Outcome.Failed && settings.failFast()) {
+                    if (r.outcome() instanceof Outcome.Interrupted
+                            || r.outcome() instanceof Outcome.Failed && settings.failFast()) {
                         stoppedAt = step.line();
                     }
                 }
@@ -135,6 +140,7 @@ final class LessonRun {
                 listener.stepFinished(r);
             }
         } finally {
+            Interrupts.doneRunning();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
@@ -146,8 +152,12 @@ final class LessonRun {
 
     private StepResult runStep(StepRunner runner, StepRepair repair, Step step) {
         StepRunner.Attempt first = runner.run(step, step.command());
-        StepResult r = Verdicts.result(step, first.outcome(), first.execution(),
-                first.ledgerNote() == null ? List.of() : List.of(first.ledgerNote()));
+        List<Note> notes = first.ledgerNote() == null ? List.of() : List.of(first.ledgerNote());
+        Interrupts.Signal signal = Interrupts.requested();
+        if (signal != null) {
+            return Verdicts.result(step, new Outcome.Interrupted("SIG" + signal), first.execution(), notes);
+        }
+        StepResult r = Verdicts.result(step, first.outcome(), first.execution(), notes);
         if (r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut) && settings.repair()) {
             r = repair.attempt(runner, r);
         }

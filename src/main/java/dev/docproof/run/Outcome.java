@@ -126,7 +126,7 @@ public sealed interface Outcome {
                 case TEMPLATE -> "a template: shown, never run";
                 case AFTER_FAIL_FAST -> "not run: --fail-fast stopped the lesson at line " + line;
                 case LESSON_NOT_RUN -> "not run: the lesson could not be run";
-                case AFTER_INTERRUPT -> "not run: the run was interrupted at line " + line;
+                case AFTER_INTERRUPT -> "not run: the run was interrupted" + (line == 0 ? "" : " at line " + line);
             };
         }
     }

@@ -10,8 +10,13 @@ import java.time.Duration;
  * @param failFast    stop a lesson's run at its first failed step
  * @param repair      try to repair failed steps from ledger evidence
  * @param contentDir  where the image recipes live ({@code content/images})
+ * @param maxOutput   bytes of output a step keeps (each stream, and both merged); the rest is counted and dropped
  */
-public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
+public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
+
+    public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
+        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT);
+    }
 }

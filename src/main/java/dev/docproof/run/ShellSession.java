@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -49,22 +51,29 @@ public final class ShellSession implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(5);
 
+    /** What a step keeps of its output by default (each stream, and both merged); the rest is counted. */
+    public static final long DEFAULT_MAX_OUTPUT = 1_000_000;
+
     private final Path dir;
     private final Path home;
     /** Whether {@link #home} is a scratch folder the session made, and so removes when it closes. */
     private final boolean ownsHome;
     private final Path fifo;
+    private final long maxOutput;
     private final Path driver;
     private final String nonce = UUID.randomUUID().toString().replace("-", "");
+    /** In the environment of everything the session starts; kept apart from the status channel's nonce. */
+    private final String token = UUID.randomUUID().toString().replace("-", "");
     private final StatusChannel status;
     private final Thread shutdownHook;
     private volatile Shell shell;
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ShellSession(Path workingDirectory, boolean ownsHome) throws IOException {
+    private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput) throws IOException {
         home = workingDirectory;
         this.ownsHome = ownsHome;
+        this.maxOutput = maxOutput;
         dir = Files.createTempDirectory("docproof-session-");
         fifo = dir.resolve("status");
         driver = dir.resolve("session.bash");
@@ -94,18 +103,32 @@ public final class ShellSession implements AutoCloseable {
     }
 
     public static ShellSession start(Path workingDirectory) throws IOException {
-        return new ShellSession(workingDirectory, false);
+        return start(workingDirectory, DEFAULT_MAX_OUTPUT);
     }
 
-    /** Starts bash in a fresh scratch folder of its own, removed with everything in it when the session closes. */
-    public static ShellSession startInScratchFolder() throws IOException {
+    /** @param maxOutput bytes of output each step keeps; past them output is counted and dropped */
+    public static ShellSession start(Path workingDirectory, long maxOutput) throws IOException {
+        return new ShellSession(workingDirectory, false, maxOutput);
+    }
+
+    /**
+     * Starts bash in a fresh scratch folder of its own, removed with everything in it when the session closes.
+     *
+     * @param maxOutput bytes of output each step keeps; past them output is counted and dropped
+     */
+    public static ShellSession startInScratchFolder(long maxOutput) throws IOException {
         Path scratch = Files.createTempDirectory("docproof-lesson-");
         try {
-            return new ShellSession(scratch, true);
+            return new ShellSession(scratch, true, maxOutput);
         } catch (IOException | RuntimeException e) {
             ScratchFolder.delete(scratch);
             throw e;
         }
+    }
+
+    /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
+    Path directory() {
+        return dir;
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -119,17 +142,19 @@ public final class ShellSession implements AutoCloseable {
             }
             seq++;
             Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
-            Files.writeString(stepDir.resolve("command"), command.endsWith("\n") ? command : command + "\n");
-            for (String f : List.of("merged", "stdout", "stderr")) {
-                Files.createFile(stepDir.resolve(f));
+            Path script = stepDir.resolve("command");
+            Files.writeString(script, command.endsWith("\n") ? command : command + "\n");
+            try {
+                return runStep(stepDir, new StepOutput(stepDir, maxOutput, script), timeout);
+            } finally {
+                ScratchFolder.delete(stepDir); // what was kept is in memory now; the disk holds no step's output for long
             }
-            return runStep(stepDir, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private Execution runStep(Path stepDir, Duration timeout) throws IOException {
+    private Execution runStep(Path stepDir, StepOutput output, Duration timeout) throws IOException {
         status.drain();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -141,8 +166,9 @@ public final class ShellSession implements AutoCloseable {
         Integer exitCode = null;
         boolean shellEnded = false;
         boolean calledExit = false;
+        boolean errexit = false;
         while (true) {
-            StatusChannel.Message m = status.next(seq, shell.process, deadline);
+            StatusChannel.Message m = status.next(seq, shell.process, deadline, output::enforce);
             if (m == null) {
                 break;
             }
@@ -154,6 +180,7 @@ public final class ShellSession implements AutoCloseable {
             } else if (m instanceof StatusChannel.Message.Exited e) {
                 exitCode = e.code();
                 calledExit = true;
+                errexit = e.errexit();
                 break;
             } else if (m instanceof StatusChannel.Message.ShellEnded e) {
                 exitCode = e.code();
@@ -174,8 +201,9 @@ public final class ShellSession implements AutoCloseable {
             replaceShell();
         } else {
             // The command is done; its output is complete once the tees saw every writer close.
-            if (!awaitAll(tees, deadline)) {
+            if (!awaitAll(tees, deadline, output::enforce)) {
                 timedOut = true;
+                duration = Duration.ofNanos(System.nanoTime() - start); // the step lasted until its deadline
                 Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
                         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
                 killTree(shell.process.toHandle(), false, stepStart, tees);
@@ -186,7 +214,9 @@ public final class ShellSession implements AutoCloseable {
                 awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
                 killTree(shell.process.toHandle(), true, null, tees);
                 note = (note == null ? "" : note + "; ")
-                        + (calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
+                        + (errexit ? "a command failed while `set -e` was on, which ends the shell (exit status "
+                        + exitCode + ")"
+                        : calledExit ? "the step called `exit " + exitCode + "`, which ends the shell"
                         : "the shell ended during the step (exit status " + exitCode + ")")
                         + "; a new shell continues the lesson with the state the step left";
                 replaceShell();
@@ -200,9 +230,12 @@ public final class ShellSession implements AutoCloseable {
             tees.forEach(ProcessHandle::destroyForcibly);
             awaitAll(tees, System.nanoTime() + GRACE.toNanos());
         }
-        Output output = new Output(read(stepDir.resolve("merged")), read(stepDir.resolve("stdout")),
-                read(stepDir.resolve("stderr")));
-        return new Execution(output, exitCode, duration, timedOut, note);
+        Output kept = output.read();
+        String dropped = output.note();
+        if (dropped != null) {
+            note = note == null ? dropped : note + "; " + dropped;
+        }
+        return new Execution(kept, exitCode, duration, timedOut, note);
     }
 
     /** A new shell in the directory, with the variables and functions, the last one saved. */
@@ -220,6 +253,7 @@ public final class ShellSession implements AutoCloseable {
         DiagnosticLines errors = new DiagnosticLines();
         StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
                 .directory(workingDirectory.toFile())
+                .environment(SessionProcesses.VARIABLE, token)
                 .redirectInput(feed)
                 .redirectOutput(new DiagnosticLines())
                 .redirectError(errors)
@@ -291,17 +325,21 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
+    private void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
         killTree(root, includeRoot, since, List.of());
     }
 
     /**
-     * Kills the shell (when {@code includeRoot}) and its descendants — only those started at or after
-     * {@code since} when given — except {@code spared}: a step's tees, left to drain what the killed
-     * processes wrote before they died.
+     * Kills the shell (when {@code includeRoot}) and every process the session started — its descendants,
+     * and those that left its tree (double fork, {@code setsid}) found by the session's token in their
+     * environment — only those started at or after {@code since} when given, except {@code spared}: a step's
+     * tees, left to drain what the killed processes wrote before they died.
      */
-    private static void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
-        List<ProcessHandle> victims = new ArrayList<>(root.descendants()
+    private void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
+        Set<ProcessHandle> started = new LinkedHashSet<>(root.descendants().toList());
+        started.addAll(SessionProcesses.carrying(token));
+        started.remove(root);
+        List<ProcessHandle> victims = new ArrayList<>(started.stream()
                 .filter(p -> !spared.contains(p))
                 .filter(p -> since == null || p.info().startInstant().map(s -> !s.isBefore(since)).orElse(true))
                 .toList());
@@ -319,6 +357,11 @@ public final class ShellSession implements AutoCloseable {
      * here the check starts at a fraction of a millisecond and backs off, as most steps end in a few.
      */
     private static boolean awaitAll(List<ProcessHandle> handles, long deadline) {
+        return awaitAll(handles, deadline, () -> {});
+    }
+
+    /** As {@link #awaitAll(List, long)}, calling {@code meanwhile} at each look. */
+    private static boolean awaitAll(List<ProcessHandle> handles, long deadline, Runnable meanwhile) {
         long pause = TimeUnit.MICROSECONDS.toNanos(200);
         while (handles.stream().anyMatch(ProcessHandle::isAlive)) {
             long left = deadline - System.nanoTime();
@@ -326,16 +369,15 @@ public final class ShellSession implements AutoCloseable {
                 return false;
             }
             LockSupport.parkNanos(Math.min(pause, left));
+            if (pause >= TimeUnit.MILLISECONDS.toNanos(10)) {
+                meanwhile.run(); // only once a wait is long: a step that ends at once pays nothing for it
+            }
             pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(20));
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
     }
 
 

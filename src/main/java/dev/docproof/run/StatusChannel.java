@@ -23,8 +23,11 @@ final class StatusChannel implements AutoCloseable {
 
         record Finished(int code) implements Message {}
 
-        /** The step called {@code exit}. */
-        record Exited(int code) implements Message {}
+        /**
+         * The step ended the shell: it called {@code exit}, or ({@code errexit}) a command failed while
+         * {@code set -e} was on.
+         */
+        record Exited(int code, boolean errexit) implements Message {}
 
         /** The shell process ended without saying why. */
         record ShellEnded(int code) implements Message {}
@@ -82,7 +85,8 @@ final class StatusChannel implements AutoCloseable {
                 case "ready" -> new Message.Ready();
                 case "started" -> new Message.Started(Arrays.stream(w, 3, w.length).map(Long::valueOf).toList());
                 case "rc" -> new Message.Finished(Integer.parseInt(w[3]));
-                case "exit" -> new Message.Exited(Integer.parseInt(w[3]));
+                case "exit" -> new Message.Exited(Integer.parseInt(w[3]), false);
+                case "errexit" -> new Message.Exited(Integer.parseInt(w[3]), true);
                 default -> null;
             };
             if (m != null) {
@@ -103,6 +107,11 @@ final class StatusChannel implements AutoCloseable {
      * and has nothing more to say, or null at the deadline.
      */
     Message next(int seq, Process shell, long deadlineNanos) {
+        return next(seq, shell, deadlineNanos, () -> {});
+    }
+
+    /** As {@link #next(int, Process, long)}, calling {@code meanwhile} every few tens of milliseconds. */
+    Message next(int seq, Process shell, long deadlineNanos, Runnable meanwhile) {
         try {
             while (true) {
                 long left = deadlineNanos - System.nanoTime();
@@ -117,6 +126,7 @@ final class StatusChannel implements AutoCloseable {
                     }
                     continue;
                 }
+                meanwhile.run();
                 if (!shell.isAlive()) {
                     // Give the reader a moment for a last line the shell wrote before it ended.
                     Line last = lines.poll(100, TimeUnit.MILLISECONDS);

@@ -14,9 +14,10 @@ __dp_save() { { declare -p; declare -f; printf 'cd -- %q\n' "$PWD"; } > "$__dp_d
 __dp_begin() {
   __dp_seq=$1
   # Two tees append to one file opened O_APPEND: the merged view keeps the order in which bytes arrived.
-  exec 3> >(exec tee -a "$2/merged" > "$2/stdout")
+  # Every file is appended to, so the session can cut one back to its size limit while the tees write on.
+  exec 3> >(exec tee -a "$2/merged" >> "$2/stdout")
   __dp_p1=$!
-  exec 4> >(exec 3>&- tee -a "$2/merged" > "$2/stderr")
+  exec 4> >(exec 3>&- tee -a "$2/merged" >> "$2/stderr")
   __dp_p2=$!
   __dp_report started "$__dp_p1" "$__dp_p2"
 }
@@ -29,12 +30,17 @@ __dp_end() {
   __dp_seq=
 }
 
-# A step that calls `exit` ends this shell: say so, with the state it leaves, instead of vanishing.
+# A step that calls `exit` (or fails under `set -e`) ends this shell: say so, with the state it leaves,
+# instead of vanishing.
 __dp_on_exit() {
   __dp_rc=$?
   if [[ -n $__dp_seq ]]; then
     __dp_save
-    __dp_report exit "$__dp_rc"
+    if [[ $- == *e* && $__dp_rc != 0 ]]; then
+      __dp_report errexit "$__dp_rc"
+    else
+      __dp_report exit "$__dp_rc"
+    fi
   fi
 }
 trap __dp_on_exit EXIT

@@ -25,6 +25,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -101,6 +103,27 @@ class FixWriteBackTest {
         assertThat(Files.readAllBytes(lesson)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(lesson);
+        }
+    }
+
+    @Test
+    void aSymlinkedLessonIsFixedWhereItsLinkPointsKeepingModeAndOwner() throws Exception {
+        Path real = copy("content/docker-networking.rst");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-rw----"));
+        UserPrincipal nobody = real.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(real, nobody); // the tests run as root here, as `fix` may
+        Path links = Files.createDirectories(dir.resolve("links"));
+        lesson = Files.createSymbolicLink(links.resolve("lesson.rst"), real);
+
+        int code = fix(false, false, result(repairedGap()));
+
+        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(Files.isSymbolicLink(lesson)).as("the link stays a link").isTrue();
+        assertThat(Files.readString(real)).contains("  $ docker network remove networking-test\n");
+        assertThat(Files.getPosixFilePermissions(real)).isEqualTo(PosixFilePermissions.fromString("rw-rw----"));
+        assertThat(Files.getOwner(real)).isEqualTo(nobody);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(real, links);
         }
     }
 

@@ -49,6 +49,30 @@ class LessonFilesTest {
     }
 
     @Test
+    void aSymlinkedFolderIsFollowedAndALinkBackUpTheTreeIsALoopReportedOnce() throws IOException {
+        write("real/lesson.rst", "x");
+        write("real/more/other.md", "# o");
+        Path linked = Files.createSymbolicLink(root.resolve("linked"), root.resolve("real"));
+        Files.createSymbolicLink(root.resolve("real/more/up"), root.resolve("real"));
+
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(linked));
+
+        assertThat(found.files()).containsExactly(linked.resolve("lesson.rst"), linked.resolve("more/other.md"));
+        assertThat(found.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.span().file()).isEqualTo(linked.resolve("more/up"));
+            assertThat(d.message()).contains("loop");
+        });
+    }
+
+    @Test
+    void aLessonReachedThroughTwoPathsIsReadOnce() throws IOException {
+        Path lesson = write("real/lesson.rst", "x");
+        Path linked = Files.createSymbolicLink(root.resolve("linked"), root.resolve("real"));
+
+        assertThat(LessonFiles.discover(List.of(lesson, linked, root.resolve("real"))).files()).containsExactly(lesson);
+    }
+
+    @Test
     void namingTheContentFolderStillSkipsItsImageRecipes() throws IOException {
         write("content/images/client/README.md", "# recipe");
         write("content/lesson.md", "# l");

@@ -30,7 +30,7 @@ class ConsoleReportTest {
                 content/docker-networking.rst:262: repaired docker network remove
                 warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test' \
                 (evidence: network networking-test created at line 194, still present); \
-                run 'docproof fix content/docker-networking.rst' to write it back
+                run `docproof fix content/docker-networking.rst` to write it back
                 content/docker-networking.rst:152: leaked network my-network (removed after the lesson)
                 content/docker-networking.rst: 3 runnable: 1 passed, 1 ran, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s
                 course: 3 runnable: 1 passed, 1 ran, 1 repaired, 0 failed; 1 not run; 1 leak; 23.4s (1 lesson, Docker engine 20.10.24)
@@ -131,5 +131,37 @@ class ConsoleReportTest {
         StringWriter text = new StringWriter();
         new ConsoleReport(new PrintWriter(text), false, false).setupProgress("building image launchcodedevops/simple-http");
         assertThat(text.toString()).isEqualTo("building image launchcodedevops/simple-http\n");
+    }
+
+    @Test
+    void escapeSequencesFromOutputCommandsAndFileNamesAreShownEscapedNotObeyed() {
+        java.nio.file.Path hostile = java.nio.file.Path.of("content/x\u001b]0;owned\u0007.rst");
+        var step = Results.run(hostile, 3, "printf '\u001b[2J'");
+        String output = "\u001b]52;c;ZXZpbA==\u0007\u001b[2J\u001b]0;title\u0007\rgone\n";
+        var failed = new dev.docproof.run.StepResult(step, new dev.docproof.run.Outcome.ExitCode(2, null),
+                new dev.docproof.run.Output(output, output, ""), 2, java.time.Duration.ofMillis(10), List.of());
+        StringWriter text = new StringWriter();
+        ConsoleReport report = new ConsoleReport(new PrintWriter(text), true, true);
+
+        report.report(Results.course(Results.lesson(hostile, List.of(failed), List.of(), java.time.Duration.ZERO,
+                (String) null, List.of())));
+
+        String shown = text.toString().replaceAll("\u001b\\[(0|31|32|33|36|2|1;31)m", "");
+        assertThat(shown).doesNotContain("\u001b").doesNotContain("\u0007");
+        // The output's tail is shown as a terminal would leave it (escapes rendered away, the line overwritten).
+        assertThat(shown).contains("content/x\\x1b]0;owned\\x07.rst:3:", "printf '\\x1b[2J'", "  | gone\n");
+    }
+
+    @Test
+    void theSuggestedFixCommandQuotesThePathForTheShell() {
+        var step = Results.run(java.nio.file.Path.of("my lessons/it's.md"), 4, "docker network remove ");
+        var repaired = new dev.docproof.run.StepResult(step, new dev.docproof.run.Outcome.Repaired(
+                new dev.docproof.repair.Repair("docker network remove ", "docker network remove n", "n created at line 2"),
+                new dev.docproof.run.Outcome.Ran()), dev.docproof.run.Output.NONE, 0, java.time.Duration.ofMillis(5),
+                List.of());
+        StringWriter text = new StringWriter();
+        new ConsoleReport(new PrintWriter(text), false, false).stepFinished(repaired);
+
+        assertThat(text.toString()).contains("run `docproof fix 'my lessons/it'\\''s.md'` to write it back");
     }
 }

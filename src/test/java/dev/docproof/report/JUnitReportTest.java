@@ -48,6 +48,25 @@ class JUnitReportTest {
     }
 
     @Test
+    void lessonsWhosePathsReadAlikeGetOneFileEachThatNamesItsLesson() throws Exception {
+        var spaced = Results.lesson(Path.of("x y.md"), List.of(), List.of(), java.time.Duration.ofMillis(5),
+                (String) null, List.of());
+        var underscored = Results.lesson(Path.of("x_y.md"), List.of(), List.of(), java.time.Duration.ofMillis(5),
+                "the engine did not answer", List.of());
+
+        List<Path> files = JUnitReport.write(Results.course(spaced, underscored), dir);
+
+        assertThat(files).hasSize(2).doesNotHaveDuplicates();
+        assertThat(files).allSatisfy(f -> assertThat(f.getFileName().toString()).startsWith("TEST-x_y.md-"));
+        assertThat(parse(files.get(0)).getAttribute("name")).isEqualTo("x y.md");
+        assertThat(property(parse(files.get(0)), "source")).isEqualTo("x y.md");
+        assertThat(parse(files.get(1)).getAttribute("name")).isEqualTo("x_y.md");
+        assertThat(parse(files.get(1)).getAttribute("errors")).isEqualTo("1");
+        // Named after the exact path, so each lesson keeps its file from one run to the next.
+        assertThat(JUnitReport.write(Results.course(underscored, spaced), dir)).containsExactly(files.get(1), files.get(0));
+    }
+
+    @Test
     void writesOneSuiteFilePerLessonNamedAfterItsPath() throws Exception {
         List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir);
         assertThat(files).containsExactly(dir.resolve("TEST-content.docker-networking.rst.xml"),
@@ -94,7 +113,7 @@ class JUnitReportTest {
                         + " 194, still present)\n"
                         + "warning: content/docker-networking.rst:262: repaired to 'docker network remove networking-test'"
                         + " (evidence: network networking-test created at line 194, still present);"
-                        + " run 'docproof fix content/docker-networking.rst' to write it back");
+                        + " run `docproof fix content/docker-networking.rst` to write it back");
         Element curl = children(suite, "testcase").get(1);
         assertThat(children(curl, "system-out").get(0).getTextContent()).isEqualTo(
                 "passed: the output matches the sample at line 246\n"

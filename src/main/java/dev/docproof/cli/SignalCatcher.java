@@ -1,0 +1,49 @@
+package dev.docproof.cli;
+
+import dev.docproof.run.Interrupts;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * While lessons run, the first Ctrl-C (SIGINT) or SIGTERM asks the run to stop and report (see
+ * {@link Interrupts}) instead of ending the JVM; a second one ends it at once, as before, its shutdown hooks
+ * still ending the shell and removing what the lesson created.
+ */
+final class SignalCatcher implements AutoCloseable {
+
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+
+    private SignalCatcher() {}
+
+    static SignalCatcher install() {
+        SignalCatcher catcher = new SignalCatcher();
+        catcher.catchSignal("INT", Interrupts.Signal.INT);
+        catcher.catchSignal("TERM", Interrupts.Signal.TERM);
+        return catcher;
+    }
+
+    private void catchSignal(String name, Interrupts.Signal as) {
+        try {
+            Signal signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, s -> {
+                restore(); // the next signal ends the JVM
+                Interrupts.request(as);
+            }));
+        } catch (IllegalArgumentException unavailable) {
+            // the JVM keeps this signal for itself (-Xrs) or the platform lacks it: it ends the run as before
+        }
+    }
+
+    private synchronized void restore() {
+        previous.forEach(Signal::handle);
+        previous.clear();
+    }
+
+    @Override
+    public void close() {
+        restore();
+    }
+}

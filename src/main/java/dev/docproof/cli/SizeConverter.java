@@ -1,0 +1,37 @@
+package dev.docproof.cli;
+
+import picocli.CommandLine;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; at least one kilobyte. */
+final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|m|mb|g|gb)?");
+
+    @Override
+    public Long convert(String value) {
+        Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a size (try 1MB, 500kB or 20000)");
+        }
+        long unit = switch (m.group(2) == null ? "b" : m.group(2)) {
+            case "k", "kb" -> 1_000L;
+            case "m", "mb" -> 1_000_000L;
+            case "g", "gb" -> 1_000_000_000L;
+            default -> 1L;
+        };
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is too large a size");
+        }
+        if (bytes < 1000) {
+            throw new CommandLine.TypeConversionException("'" + value + "' keeps too little output: give at least 1kB");
+        }
+        return bytes;
+    }
+}
