@@ -13,9 +13,10 @@ import java.util.Map;
  * One lesson of the site.
  *
  * @param result null when the lesson was rendered without a run
- * @param path   the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
+ * @param docname the document's name in its course: its path under the course folder without extension
+ * @param path    the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
  */
-public record LessonPage(Plan plan, LessonResult result, String path) {
+public record LessonPage(Plan plan, LessonResult result, String docname, String path) {
 
     public String title() {
         String title = plan.lesson().title();
