@@ -144,7 +144,7 @@ public final class Course {
     /** A relative link from one page to another document's page. */
     String href(LessonPage from, String doc) {
         LessonPage to = byDoc.get(doc);
-        return from.root() + (to == null ? HOME : to.path());
+        return from.link(to == null ? HOME : to.path());
     }
 
     /** A source path as pages show it: relative to the course folder. */

@@ -61,6 +61,17 @@ public record LessonPage(Plan plan, LessonResult result, String docname, String 
         return "../".repeat((int) path.chars().filter(c -> c == '/').count());
     }
 
+    /** A relative link from this page to a path under the site root ({@code week1/a.png} from {@code week1/day1.html}: {@code a.png}). */
+    public String link(String sitePath) {
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        String up = "";
+        while (!sitePath.startsWith(dir)) {
+            dir = dir.substring(0, dir.lastIndexOf('/', dir.length() - 2) + 1);
+            up += "../";
+        }
+        return up + sitePath.substring(dir.length());
+    }
+
     static List<String> lines(String text) {
         return text.isEmpty() ? List.of() : List.of(text.replace("\r\n", "\n").split("\n", -1));
     }

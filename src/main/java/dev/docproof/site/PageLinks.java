@@ -127,7 +127,7 @@ final class PageLinks {
         }
         String out = "_downloads/" + relative;
         copies.put(course.folder().resolve(relative), out);
-        return new Resolved(page.root() + out, x.shownText(), true);
+        return new Resolved(page.link(out), x.shownText(), true);
     }
 
     /**
@@ -140,10 +140,10 @@ final class PageLinks {
             warn(span, "image file not readable: " + uri + " (looked for "
                     + course.folder().resolve(DocNames.join(page.docname(), uri)) + ")");
             String fallback = DocNames.join(page.docname(), uri);
-            return page.root() + fallback;
+            return page.link(fallback);
         }
         copies.put(course.folder().resolve(relative), relative);
-        return page.root() + relative;
+        return page.link(relative);
     }
 
     /** A file named from this page, as a path under the course folder; null when it is missing or outside. */
