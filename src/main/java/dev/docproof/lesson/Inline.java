@@ -6,7 +6,7 @@ import java.util.List;
 public sealed interface Inline {
 
     /** The text a reader sees, markup removed. */
-    static String plain(java.util.List<Inline> inlines) {
+    static String plain(List<Inline> inlines) {
         StringBuilder text = new StringBuilder();
         for (Inline inline : inlines) {
             if (inline instanceof Text t) {
