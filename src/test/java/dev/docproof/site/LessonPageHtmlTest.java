@@ -195,7 +195,7 @@ class LessonPageHtmlTest {
         List<Element> rows = index.select("table.lessons tbody tr");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).select("td").eachText()).containsExactly(
-                "Fixture <lesson> fixture.rst", "6", "1", "1", "1", "1", "2", "2", "1.3 s");
+                "Fixture <lesson> fixture.rst", "6", "1", "1", "1", "1", "2", "2", "1.3s");
         assertThat(rows.get(0).select("a").attr("href")).isEqualTo("fixture.html");
         assertThat(rows.get(1).select("td").eachText().subList(0, 8)).containsExactly(
                 "Second second.rst", "1", "0", "1", "0", "0", "0", "0");
