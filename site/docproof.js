@@ -1,5 +1,7 @@
-// docproof site script: opens a step's output when the address asks for it (#open=L241), and in
-// preview reloads the page when its lesson changes. No inline code anywhere: the pages' CSP forbids it.
+// docproof site script: opens a step's output when the address asks for it (#open=L241), searches the
+// course (the index is a script beside the pages, since pages opened from file:// may not fetch files),
+// and in preview reloads the page when its lesson changes. No inline code anywhere: the pages' CSP
+// forbids it.
 (function () {
   'use strict';
 
@@ -66,7 +68,135 @@
     poll();
   }
 
+  var searchIndex = null;
+  var searchWaiting = [];
+
+  function loadSearchIndex(then) {
+    if (window.docproofSearchIndex) {
+      searchIndex = window.docproofSearchIndex;
+      then();
+      return;
+    }
+    searchWaiting.push(then);
+    if (searchWaiting.length > 1) {
+      return;
+    }
+    var script = document.createElement('script');
+    script.src = (document.documentElement.dataset.root || '') + 'searchindex.js';
+    script.addEventListener('load', function () {
+      searchIndex = window.docproofSearchIndex || { pages: [], sections: [], terms: {} };
+      searchWaiting.splice(0).forEach(function (f) { f(); });
+    });
+    document.head.appendChild(script);
+  }
+
+  function words(text) {
+    return (text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) || []);
+  }
+
+  // Pages holding every query word (a word matches the index's words it starts), best first.
+  function search(query) {
+    var wanted = words(query);
+    if (!wanted.length || !searchIndex) {
+      return [];
+    }
+    var terms = Object.keys(searchIndex.terms);
+    var scores = null;
+    wanted.forEach(function (word) {
+      var found = {};
+      terms.forEach(function (term) {
+        if (term.lastIndexOf(word, 0) !== 0) {
+          return;
+        }
+        var postings = searchIndex.terms[term];
+        for (var i = 0; i < postings.length; i += 2) {
+          found[postings[i]] = (found[postings[i]] || 0) + postings[i + 1] * (term === word ? 2 : 1);
+        }
+      });
+      if (scores === null) {
+        scores = found;
+      } else {
+        Object.keys(scores).forEach(function (page) {
+          if (found[page] === undefined) {
+            delete scores[page];
+          } else {
+            scores[page] += found[page];
+          }
+        });
+      }
+    });
+    return Object.keys(scores || {}).map(function (page) {
+      var title = searchIndex.pages[page][0].toLowerCase();
+      var bonus = wanted.every(function (w) { return title.indexOf(w) >= 0; }) ? 1000 : 0;
+      return { page: Number(page), score: scores[page] + bonus };
+    }).sort(function (a, b) { return b.score - a.score || a.page - b.page; }).slice(0, 20);
+  }
+
+  function showResults(box, panel) {
+    var root = document.documentElement.dataset.root || '';
+    var query = box.value.trim();
+    panel.textContent = '';
+    if (!query) {
+      panel.hidden = true;
+      return;
+    }
+    var hits = search(query);
+    var wanted = words(query);
+    if (!hits.length) {
+      var none = document.createElement('p');
+      none.className = 'search-none';
+      none.textContent = 'No page matches “' + query + '”.';
+      panel.appendChild(none);
+    } else {
+      var list = document.createElement('ul');
+      hits.forEach(function (hit) {
+        var page = searchIndex.pages[hit.page];
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = root + page[1];
+        link.textContent = page[0];
+        item.appendChild(link);
+        searchIndex.sections.filter(function (s) {
+          var title = s[1].toLowerCase();
+          return s[0] === hit.page && s[2] && wanted.some(function (w) { return title.indexOf(w) >= 0; });
+        }).slice(0, 3).forEach(function (s) {
+          var section = document.createElement('a');
+          section.className = 'search-section';
+          section.href = root + page[1] + s[2];
+          section.textContent = s[1];
+          item.appendChild(section);
+        });
+        list.appendChild(item);
+      });
+      panel.appendChild(list);
+    }
+    panel.hidden = false;
+  }
+
+  function setUpSearch() {
+    var box = document.getElementById('search-box');
+    var panel = document.getElementById('search-results');
+    if (!box || !panel) {
+      return;
+    }
+    box.addEventListener('focus', function () { loadSearchIndex(function () { }); });
+    box.addEventListener('input', function () {
+      loadSearchIndex(function () { showResults(box, panel); });
+    });
+    box.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        var first = panel.querySelector('a');
+        if (first) {
+          location.href = first.href;
+        }
+      } else if (event.key === 'Escape') {
+        panel.hidden = true;
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    setUpSearch();
     addToolbar();
     stepFromHash();
     liveReload();

@@ -7,8 +7,10 @@ import dev.docproof.plan.Planner;
 import dev.docproof.read.CourseConfigFile;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.RunSettings;
+import dev.docproof.site.SiteModel;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Optional;
  * What the commands that read lessons ({@code check}, {@code fix}, {@code site}, {@code preview}) read first: the lessons named on the
  * command line, planned, and the folder beside the first one, where its {@code images/} recipes live.
  */
-record CourseInput(List<Plan> plans, Path contentDir) {
+record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
 
     /** Where lessons are looked for when the command line names none. */
     static final Path DEFAULT_CONTENT = Path.of("content");
@@ -51,7 +53,18 @@ record CourseInput(List<Plan> plans, Path contentDir) {
         }
         CourseConfig course = config;
         List<Plan> plans = found.files().stream().map(LessonFiles::read).map(l -> Planner.plan(l, course)).toList();
-        return new CourseInput(plans, parent == null ? Path.of("") : parent);
+        List<Path> named = paths.isEmpty() ? List.of(DEFAULT_CONTENT) : paths;
+        Path folder = named.size() == 1 && Files.isDirectory(named.get(0)) ? named.get(0).toAbsolutePath().normalize() : null;
+        return new CourseInput(plans, parent == null ? Path.of("") : parent, folder);
+    }
+
+    /**
+     * The course a site shows: the folder named on the command line (else the folder holding every
+     * lesson) and its root document ({@code root}, else its {@code index}).
+     */
+    SiteModel.Layout layout(String root) {
+        return courseFolder == null && root == null ? SiteModel.Layout.of(plans)
+                : SiteModel.Layout.of(courseFolder == null ? SiteModel.Layout.of(plans).folder() : courseFolder, root, plans);
     }
 
     /** The course's {@code docproof.yml} nearest above {@code folder}, NONE when there is none; null after saying why it is unusable. */

@@ -9,6 +9,7 @@ import dev.docproof.run.LessonResult;
 import dev.docproof.run.RunListener;
 import dev.docproof.run.RunSettings;
 import dev.docproof.site.AsciidoctorBoot;
+import dev.docproof.site.Course;
 import dev.docproof.site.LessonPage;
 import dev.docproof.site.LessonWatcher;
 import dev.docproof.site.PreviewServer;
@@ -47,6 +48,10 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where the preview site goes (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "preview");
 
+    @Option(names = "--root", paramLabel = "DOC", description = "The root document, whose page is index.html"
+            + " (default: index.rst, index.md or index.adoc in the course folder).")
+    String root;
+
     @Option(names = "--run", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "Run the lessons against the engine and re-run a lesson when it changes; --no-run (the"
                     + " default) renders without running anything, as `site --no-run` does.")
@@ -72,17 +77,19 @@ final class PreviewCommand implements Callable<Integer> {
                 lessons.printDiagnostics(err);
             }
             RunSettings settings = lessons.settings(timeout, false, true);
-            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)))
-                    : SiteModel.unverified(lessons.plans(), Instant.now());
+            SiteModel.Layout layout = lessons.layout(root);
+            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)), layout)
+                    : SiteModel.unverified(lessons.plans(), Instant.now(), layout);
             SiteRenderer renderer = new SiteRenderer(boot, Main.version(), true);
             try {
-                renderer.render(site, this.out);
+                renderer.render(site, this.out, warning -> err.println("docproof: " + warning));
+                err.flush();
             } catch (IOException e) {
                 err.println("docproof: cannot write the preview to " + this.out + ": " + e.getMessage());
                 return Main.SETUP_ERROR;
             }
             try (PreviewServer server = PreviewServer.start(this.out, port);
-                 LessonWatcher watcher = LessonWatcher.watch(lessons.files(),
+                 LessonWatcher watcher = LessonWatcher.watch(watched(), file -> LessonFiles.formatOf(file).isPresent(),
                          file -> rerender(file, renderer, settings, server, out, err))) {
                 out.println("Previewing at " + server.uri() + " — pages reload when a lesson changes; Ctrl-C stops.");
                 out.flush();
@@ -115,25 +122,42 @@ final class PreviewCommand implements Callable<Integer> {
         };
     }
 
-    /** Re-reads one changed lesson, re-renders its page and the index, and tells open pages to reload. */
+    private List<Path> watched() {
+        return paths.isEmpty() ? List.of(Path.of("content")) : paths;
+    }
+
+    /**
+     * Re-reads one changed lesson, or adds a new one, and re-renders: only its page when the course's
+     * navigation is as it was, else every page (titles, sections and toctrees show on every page's
+     * sidebar); then tells open pages to reload.
+     */
     private synchronized void rerender(Path file, SiteRenderer renderer, RunSettings settings,
                                        PreviewServer server, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         LessonPage old = site.page(file);
-        if (old == null) {
-            return;
+        if (old == null && LessonFiles.discover(watched()).files().stream()
+                .noneMatch(f -> f.toAbsolutePath().normalize().equals(file))) {
+            return; // not a lesson of this course (a hidden or recipe folder)
         }
         try {
-            Plan plan = Planner.plan(LessonFiles.read(old.plan().lesson().source()));
-            plan.diagnostics().forEach(d -> err.println(d));
+            Path source = old == null ? file : old.plan().lesson().source();
+            Plan plan = Planner.plan(LessonFiles.read(source));
+            plan.diagnostics().forEach(d -> err.println("docproof: " + d));
             LessonResult result = run ? CourseRunner.run(List.of(plan), settings, progress(err)).lessons().get(0) : null;
-            LessonPage page = new LessonPage(plan, result, old.path());
-            site = site.withPage(page);
-            renderer.renderPage(site, page, this.out);
-            renderer.renderIndex(site, this.out);
+            SiteModel before = site;
+            site = old == null ? site.withNewLesson(plan, result)
+                    : site.withPage(new LessonPage(plan, result, old.docname(), old.path()));
+            LessonPage page = site.page(source);
+            if (old != null && Course.sameNavigation(old.plan().lesson(), plan.lesson())) {
+                renderer.renderChanged(site, page, this.out, warning -> err.println("docproof: " + warning));
+            } else {
+                renderer.render(site, this.out, warning -> err.println("docproof: " + warning));
+            }
             server.changed();
-            out.printf("Re-rendered %s in %d ms%n", page.path(), (System.nanoTime() - start) / 1_000_000);
+            out.printf("%s %s in %d ms%n", before.page(source) == null ? "Added" : "Re-rendered", page.path(),
+                    (System.nanoTime() - start) / 1_000_000);
             out.flush();
+            err.flush();
         } catch (IOException | RuntimeException e) {
             err.println("docproof: could not re-render " + file + ": " + e.getMessage());
             err.flush();

@@ -37,6 +37,10 @@ final class SiteCommand implements Callable<Integer> {
     @Option(names = "--no-run", description = "Render without running anything: every step shows as not verified.")
     boolean noRun;
 
+    @Option(names = "--root", paramLabel = "DOC", description = "The root document, whose page is index.html and"
+            + " whose toctrees make the navigation (default: index.rst, index.md or index.adoc in the course folder).")
+    String root;
+
     @Mixin
     RunOptions options;
 
@@ -54,16 +58,19 @@ final class SiteCommand implements Callable<Integer> {
             }
             SiteModel site;
             int code;
+            SiteModel.Layout layout = input.layout(root);
             if (noRun) {
                 input.printDiagnostics(err);
-                site = SiteModel.unverified(input.plans(), Instant.now());
+                site = SiteModel.unverified(input.plans(), Instant.now(), layout);
                 code = input.plans().stream().allMatch(p -> p.lesson().readable()) ? Main.OK : Main.FAILURES;
             } else {
                 CourseRun.Ran ran = CourseRun.run(input, options, early, out, err);
-                site = SiteModel.ofRun(input.plans(), ran.result());
+                site = SiteModel.ofRun(input.plans(), ran.result(), layout);
                 code = ran.exitCode();
             }
-            Path index = new SiteRenderer(boot, Main.version(), false).render(site, this.out);
+            Path index = new SiteRenderer(boot, Main.version(), false).render(site, this.out,
+                    warning -> err.println("docproof: " + warning));
+            err.flush();
             out.println("Site written to " + index);
             return code;
         } catch (IOException e) {

@@ -1,10 +1,12 @@
 package dev.docproof.lesson;
 
+import java.util.List;
+
 /** Inline markup inside a paragraph, title, list item or table cell. */
 public sealed interface Inline {
 
     /** The text a reader sees, markup removed. */
-    static String plain(java.util.List<Inline> inlines) {
+    static String plain(List<Inline> inlines) {
         StringBuilder text = new StringBuilder();
         for (Inline inline : inlines) {
             if (inline instanceof Text t) {
@@ -17,6 +19,8 @@ public sealed interface Inline {
                 text.append(s.text());
             } else if (inline instanceof Link l) {
                 text.append(l.text());
+            } else if (inline instanceof CrossRef x) {
+                text.append(x.shownText());
             } else if (inline instanceof Role r) {
                 text.append(r.text());
             } else if (inline instanceof Substitution s) {
@@ -41,6 +45,20 @@ public sealed interface Inline {
      * reference ({@code `text`_}, {@code :ref:`label`}) it is null and {@code refName} names the target.
      */
     record Link(String text, String url, String refName) implements Inline {}
+
+    /**
+     * A cross-reference the site resolves across the course: {@code role} is {@code ref}, {@code doc},
+     * {@code download}, {@code term}, {@code numref} or {@code any}; {@code target} as written (a label, a
+     * document name, a file); {@code title} the explicit title ({@code :ref:`text <label>`}), null when none
+     * was given (the site then shows what the target names: a section's title, a document's title).
+     */
+    record CrossRef(String role, String target, String title) implements Inline {
+
+        /** What a reader sees when the target cannot be resolved. */
+        public String shownText() {
+            return title != null ? title : target;
+        }
+    }
 
     /** Interpreted text with a role other than a link role, e.g. {@code :code:`x`}, {@code :kbd:`Ctrl`}. */
     record Role(String role, String text) implements Inline {}

@@ -21,7 +21,7 @@ final class RstExplicit {
             "attention", "hint", "error");
     private static final Set<String> CODE = Set.of("code", "code-block", "sourcecode");
     /** Directives kept as written without a warning: the model records them, nothing more is needed. */
-    private static final Set<String> RECORDED = Set.of("toctree", "raw", "include");
+    private static final Set<String> RECORDED = Set.of("toctree", "raw", "include", "glossary");
 
     /** A directive block split into arguments, options and content, with content positions kept. */
     private record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}

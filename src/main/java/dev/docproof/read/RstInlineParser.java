@@ -14,8 +14,8 @@ import java.util.Set;
  */
 final class RstInlineParser {
 
-    /** Roles that point at another document or label; everything else is a {@link Inline.Role}. */
-    private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any");
+    /** Roles that point at another document, label, term or file; everything else is a {@link Inline.Role}. */
+    private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any", "download", "term");
 
     private static final boolean[] SPECIAL = new boolean[128];
 
@@ -353,10 +353,9 @@ final class RstInlineParser {
                 if (open >= 0) {
                     String text = RstText.unescape(raw.substring(0, open).strip());
                     String target = RstText.unescape(raw.substring(open + 1, raw.length() - 1));
-                    return new Inline.Link(text.isEmpty() ? target : text, null, target);
+                    return new Inline.CrossRef(name, target, text.isEmpty() ? null : text);
                 }
-                String target = RstText.unescape(raw);
-                return new Inline.Link(target, null, target);
+                return new Inline.CrossRef(name, RstText.unescape(raw), null);
             }
             return switch (name) {
                 case "emphasis" -> new Inline.Emphasis(RstText.unescape(raw));

@@ -3,6 +3,7 @@ package dev.docproof.site;
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.SourceSpan;
 import dev.docproof.lesson.Step;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
@@ -11,6 +12,7 @@ import dev.docproof.run.Outcome;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
+import dev.docproof.verify.TerminalText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
@@ -31,34 +32,35 @@ import java.util.function.Function;
 public final class LessonAsciiDoc {
 
     private final LessonPage page;
-    private final Function<String, String> references;
+    private final PageLinks links;
     private final Map<Integer, PlannedBlock> plannedByLine = new HashMap<>();
     private final Set<String> sectionLabels = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
-    private final Set<String> images = new LinkedHashSet<>();
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private int definitionDepth;
+    private boolean firstSection = true;
+    /** The block being written, where messages about its inline content point. */
+    private SourceSpan here;
 
-    /** @param references resolves a named reference ({@code `text`_}, {@code :ref:}) to an href, or null */
-    public LessonAsciiDoc(LessonPage page, Function<String, String> references) {
-        this.page = page;
-        this.references = references;
+    LessonAsciiDoc(PageLinks links) {
+        this.page = links.page();
+        this.links = links;
+        this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
         page.plan().blocks().forEach(b -> plannedByLine.put(b.block().firstLine(), b));
     }
 
     /** The page's AsciiDoc. */
     public String write() {
-        collectLabels(page.plan().lesson().nodes());
-        summary();
-        blocks(page.plan().lesson().nodes(), 1);
+        List<Node> nodes = page.plan().lesson().nodes();
+        collectLabels(nodes);
+        if (!page.plan().steps().isEmpty() || page.result() != null && page.result().setupError() != null) {
+            summary();
+        }
+        Node.FieldList fileWide = Course.fileWideFields(nodes);
+        blocks(nodes.stream().filter(n -> n != fileWide).toList(), 1);
         leaks();
         return out.toString();
-    }
-
-    /** Relative image paths the page refers to, for the renderer to copy next to it. */
-    public Set<String> images() {
-        return images;
     }
 
     // ---- page frame ------------------------------------------------------------------------------
@@ -97,16 +99,16 @@ public final class LessonAsciiDoc {
 
     private void leaks() {
         LessonResult result = page.result();
-        if (result == null) {
+        if (result == null || page.plan().steps().isEmpty()) {
             return;
         }
         blank();
         if (result.leaks().isEmpty()) {
-            out.append("[#leaks.leaks.none]\n").append(AsciiDoc.text("No resources left behind.")).append('\n');
+            out.append("[#leaks.leak-list.none]\n").append(AsciiDoc.text("No resources left behind.")).append('\n');
             return;
         }
         out.append(".").append(AsciiDoc.text("Resources left behind")).append('\n');
-        out.append("[#leaks.leaks]\n");
+        out.append("[#leaks.leak-list]\n");
         for (Leak leak : result.leaks()) {
             StringBuilder item = new StringBuilder("* ");
             item.append(AsciiDoc.text(leak.kind().jsonName() + " ")).append("``").append(AsciiDoc.text(leak.name()))
@@ -137,7 +139,7 @@ public final class LessonAsciiDoc {
     private void collectLabels(List<Node> nodes) {
         for (Node node : nodes) {
             if (node instanceof Node.Section s) {
-                s.labels().forEach(l -> sectionLabels.add(AsciiDoc.name(l)));
+                s.labels().forEach(l -> sectionLabels.add(CrossRefs.anchor(l)));
                 collectLabels(s.children());
             }
         }
@@ -158,19 +160,21 @@ public final class LessonAsciiDoc {
     private void section(Node.Section section, int parentLevel) {
         int level = Math.max(1, Math.min(Math.min(section.level(), parentLevel), 5));
         blank();
-        List<String> anchors = new ArrayList<>();
+        here = section.span();
+        String primary = links.sectionId(section);
+        ids.add(primary);
+        out.append("[#").append(primary).append("]\n");
+        out.append("=".repeat(level + 1)).append(' ');
         for (String label : section.labels()) {
-            String id = AsciiDoc.name(label);
-            if (ids.add(id)) {
-                anchors.add(id);
+            String extra = CrossRefs.anchor(label);
+            if (ids.add(extra)) {
+                out.append("anchor:").append(extra).append("[]");
             }
         }
-        if (!anchors.isEmpty()) {
-            out.append("[#").append(anchors.get(0)).append("]\n");
-        }
-        out.append("=".repeat(level + 1)).append(' ');
-        for (String extra : anchors.subList(Math.min(1, anchors.size()), anchors.size())) {
-            out.append("anchor:").append(extra).append("[]");
+        String number = links.sectionNumber(section, firstSection);
+        firstSection = false;
+        if (!number.isEmpty()) {
+            out.append(AsciiDoc.html("<span class=\"section-number\">" + AsciiDoc.passContent(number) + "</span>"));
         }
         String title = inlines(section.title());
         out.append(title.isEmpty() ? AsciiDoc.text(section.titleText()) : title).append('\n');
@@ -179,6 +183,7 @@ public final class LessonAsciiDoc {
 
     /** One block, starting on the current line (the caller placed the blank line or list continuation). */
     private void block(Node node, int listDepth) {
+        here = node.span();
         if (node instanceof Node.Paragraph p) {
             paragraph(inlines(p.content()), null);
         } else if (node instanceof Node.Admonition a) {
@@ -358,7 +363,7 @@ public final class LessonAsciiDoc {
     }
 
     private void target(Node.Target t) {
-        String id = AsciiDoc.name(t.name());
+        String id = CrossRefs.anchor(t.name());
         if (t.url() != null || sectionLabels.contains(id) || !ids.add(id)) {
             return; // a link definition, or a label its section already carries
         }
@@ -366,21 +371,72 @@ public final class LessonAsciiDoc {
     }
 
     private void image(Node.Image image) {
-        String alt = image.options().getOrDefault("alt", "").replaceAll("[\\[\\]{}\"\\\\]", " ").strip();
+        String alt = image.options().getOrDefault("alt", "").strip();
         String url = AsciiDoc.safeUrl(image.uri());
         boolean external = image.uri().contains("://") || image.uri().startsWith("//");
-        String caption = captionText(image.caption());
-        if (!caption.isEmpty()) {
-            out.append('.').append(caption).append('\n');
-        }
         if (url == null || external) {
             // An image from elsewhere would break a self-contained page: link to it instead.
             String link = url == null ? AsciiDoc.text(image.uri()) : "link:++" + url + "++[" + AsciiDoc.text(alt.isEmpty() ? image.uri() : alt) + "]";
+            String caption = captionText(image.caption());
+            if (!caption.isEmpty()) {
+                out.append('.').append(caption).append('\n');
+            }
             out.append("[.image.external]\n").append(paragraphLine(AsciiDoc.text("image: ") + link)).append('\n');
             return;
         }
-        images.add(image.uri());
-        out.append("image::").append(url).append("[alt=\"").append(alt).append("\"]\n");
+        String src = AsciiDoc.safeUrl(links.image(image.uri(), image.span()));
+        StringBuilder img = new StringBuilder();
+        String target = image.options().get("target");
+        String targetUrl = target == null ? null : AsciiDoc.safeUrl(target);
+        if (targetUrl != null) {
+            img.append("<a class=\"image-reference\" href=\"").append(Html.escape(targetUrl)).append("\">");
+        }
+        img.append("<img src=\"").append(Html.escape(src)).append("\" alt=\"").append(Html.escape(alt)).append('"');
+        dimension(img, "width", image.options().get("width"));
+        dimension(img, "height", image.options().get("height"));
+        img.append('>');
+        if (targetUrl != null) {
+            img.append("</a>");
+        }
+        String align = image.options().get("align");
+        String alignClass = align == null || !align.strip().matches("[a-z]+") ? "" : " align-" + align.strip();
+        if (!image.figure() && image.caption().isEmpty()) {
+            passthrough("<div class=\"imageblock" + alignClass + "\">\n<div class=\"content\">" + img + "</div>\n</div>\n");
+            return;
+        }
+        List<Node> caption = image.caption().stream().filter(n -> !(n instanceof Node.Comment)).toList();
+        StringBuilder open = new StringBuilder("<figure class=\"figure" + alignClass + "\">\n").append(img).append('\n');
+        int legendFrom = 0;
+        if (!caption.isEmpty() && caption.get(0) instanceof Node.Paragraph p) {
+            open.append("<figcaption><p><span class=\"caption-text\">").append(inlineHtml(p.content()))
+                    .append("</span></p>\n");
+            legendFrom = 1;
+        } else {
+            open.append("<figcaption>\n");
+        }
+        List<Node> legend = caption.subList(legendFrom, caption.size());
+        if (legend.isEmpty()) {
+            passthrough(open.append("</figcaption>\n</figure>\n").toString());
+            return;
+        }
+        passthrough(open.append("<div class=\"legend\">\n").toString());
+        for (Node node : legend) {
+            blank();
+            block(node, 1);
+            endList(node);
+        }
+        passthrough("</div>\n</figcaption>\n</figure>\n");
+    }
+
+    /** A width or height as an attribute (pixels or a percentage); the page's CSP forbids style attributes. */
+    private static void dimension(StringBuilder img, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(px|%)?").matcher(value.strip());
+        if (m.matches()) {
+            img.append(' ').append(name).append("=\"").append(m.group(1)).append("%".equals(m.group(2)) ? "%" : "").append('"');
+        }
     }
 
     private String captionText(List<Node> caption) {
@@ -439,6 +495,19 @@ public final class LessonAsciiDoc {
     }
 
     private void directive(Node.Directive d) {
+        String toctree = links.toctree(d);
+        if (toctree != null) {
+            if (!toctree.isEmpty()) {
+                passthrough(toctree);
+            } else {
+                out.append("{empty}\n"); // a hidden toctree shows nothing
+            }
+            return;
+        }
+        if (d.name().equals("glossary")) {
+            passthrough(glossary(d));
+            return;
+        }
         String head = ".. " + d.name() + "::" + (d.arguments() == null || d.arguments().isBlank() ? "" : " " + d.arguments());
         if (d.content().isEmpty() && d.options().isEmpty()) {
             out.append("[.directive]\n").append("``").append(AsciiDoc.text(head)).append("``\n");
@@ -449,6 +518,20 @@ public final class LessonAsciiDoc {
         lines.addAll(d.content());
         out.append('.').append(AsciiDoc.text(head)).append('\n');
         collapsible("directive", lines);
+    }
+
+    private static String glossary(Node.Directive d) {
+        StringBuilder html = new StringBuilder("<div class=\"dlist glossary\">\n<dl class=\"glossary\">\n");
+        for (Glossary.Entry entry : Glossary.entries(d)) {
+            for (String term : entry.terms()) {
+                html.append("<dt id=\"").append(CrossRefs.termAnchor(term)).append("\">").append(Html.escape(term))
+                        .append("</dt>\n");
+            }
+            html.append("<dd>");
+            entry.paragraphs().forEach(p -> html.append("<p>").append(Html.escape(Glossary.plain(p))).append("</p>"));
+            html.append("</dd>\n");
+        }
+        return html.append("</dl>\n</div>\n").toString();
     }
 
     private void collapsible(String role, List<String> lines) {
@@ -463,7 +546,15 @@ public final class LessonAsciiDoc {
     private void codeBlock(Node.CodeBlock block) {
         String language = block.language() == null ? "" : AsciiDoc.name(block.language());
         PlannedBlock planned = plannedByLine.get(block.firstLine());
+        String caption = block.options().getOrDefault("caption", "").strip();
+        String name = block.options().getOrDefault("name", "").strip();
+        if (!name.isEmpty() && ids.add(CrossRefs.anchor(name))) {
+            out.append("[.target]\n").append("anchor:").append(CrossRefs.anchor(name)).append("[]\n\n");
+        }
         if (planned == null) {
+            if (!caption.isEmpty()) {
+                out.append('.').append(AsciiDoc.text(caption)).append('\n');
+            }
             out.append(AsciiDoc.listing(language.isEmpty() ? ".codeblock" : "source," + language + ",role=codeblock",
                     block.lines()));
             return;
@@ -472,7 +563,8 @@ public final class LessonAsciiDoc {
         planned.steps().forEach(s -> stepsByLine.put(s.line(), s));
         // The frame is ready HTML, like the steps inside it (see step()).
         passthrough("<div class=\"exampleblock codeblock shell" + (language.isEmpty() ? "" : " lang-" + language)
-                + "\">\n<div class=\"content\">\n");
+                + "\">\n" + (caption.isEmpty() ? "" : "<div class=\"title code-caption\">" + AsciiDoc.passContent(caption)
+                + "</div>\n") + "<div class=\"content\">\n");
         depth++;
         List<String> plain = new ArrayList<>();
         List<String> lines = block.lines();
@@ -628,7 +720,8 @@ public final class LessonAsciiDoc {
         }
         String merged = result.output().merged();
         if (!merged.isEmpty()) {
-            List<String> lines = LessonPage.lines(merged.endsWith("\n") ? merged.substring(0, merged.length() - 1) : merged);
+            // as a terminal shows it: carriage-return overwrites applied, escape sequences gone
+            List<String> lines = TerminalText.render(merged);
             blank();
             out.append('.').append(AsciiDoc.text("Output · " + lines.size() + (lines.size() == 1 ? " line" : " lines")))
                     .append('\n');
@@ -668,11 +761,16 @@ public final class LessonAsciiDoc {
      * see a single placeholder instead of a macro per text run, which dominated the conversion time.
      */
     private String inlines(List<Inline> inlines) {
+        return AsciiDoc.html(inlineHtml(inlines));
+    }
+
+    /** Inlines as ready HTML, for the parts of a page written as HTML. */
+    private String inlineHtml(List<Inline> inlines) {
         StringBuilder html = new StringBuilder();
         for (Inline inline : inlines) {
             inline(inline, html);
         }
-        return AsciiDoc.html(html.toString());
+        return html.toString();
     }
 
     private void inline(Inline inline, StringBuilder html) {
@@ -686,6 +784,8 @@ public final class LessonAsciiDoc {
             element(html, "strong", null, s.text());
         } else if (inline instanceof Inline.Link l) {
             link(l, html);
+        } else if (inline instanceof Inline.CrossRef x) {
+            crossRef(x, html);
         } else if (inline instanceof Inline.Role r) {
             role(r, html);
         } else if (inline instanceof Inline.Substitution s) {
@@ -708,7 +808,7 @@ public final class LessonAsciiDoc {
     }
 
     private void link(Inline.Link link, StringBuilder html) {
-        String href = link.url() != null ? link.url() : link.refName() == null ? null : references.apply(link.refName());
+        String href = link.url() != null ? link.url() : link.refName() == null ? null : links.named(link.refName());
         String text = link.text() == null || link.text().isBlank() ? (href == null ? link.refName() : href) : link.text();
         String safe = href == null ? null : AsciiDoc.safeUrl(href);
         if (safe == null || text == null) {
@@ -717,6 +817,20 @@ public final class LessonAsciiDoc {
         }
         html.append("<a href=\"").append(AsciiDoc.passContent(safe)).append("\">")
                 .append(AsciiDoc.passContent(text)).append("</a>");
+    }
+
+    private void crossRef(Inline.CrossRef x, StringBuilder html) {
+        PageLinks.Resolved resolved = links.crossRef(x, here);
+        String safe = resolved.href() == null ? null : AsciiDoc.safeUrl(resolved.href());
+        StringBuilder text = new StringBuilder();
+        element(text, resolved.code() ? "code" : "span", safe == null ? "xref unresolved" : "xref " + AsciiDoc.name(x.role()),
+                resolved.text());
+        if (safe == null) {
+            html.append(text);
+            return;
+        }
+        html.append("<a class=\"reference internal\" href=\"").append(AsciiDoc.passContent(safe)).append("\">")
+                .append(text).append("</a>");
     }
 
     private void role(Inline.Role role, StringBuilder html) {
@@ -732,18 +846,5 @@ public final class LessonAsciiDoc {
 
     private static String nonEmpty(String text) {
         return text.isEmpty() ? "{empty}" : text;
-    }
-
-    static Set<String> labelsOf(List<Node> nodes) {
-        Set<String> labels = new LinkedHashSet<>();
-        for (Node node : nodes) {
-            if (node instanceof Node.Section s) {
-                s.labels().forEach(labels::add);
-                labels.addAll(labelsOf(s.children()));
-            } else if (node instanceof Node.Target t && t.url() == null) {
-                labels.add(t.name());
-            }
-        }
-        return labels;
     }
 }

@@ -13,9 +13,10 @@ import java.util.Map;
  * One lesson of the site.
  *
  * @param result null when the lesson was rendered without a run
- * @param path   the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
+ * @param docname the document's name in its course: its path under the course folder without extension
+ * @param path    the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
  */
-public record LessonPage(Plan plan, LessonResult result, String path) {
+public record LessonPage(Plan plan, LessonResult result, String docname, String path) {
 
     public String title() {
         String title = plan.lesson().title();
@@ -58,6 +59,17 @@ public record LessonPage(Plan plan, LessonResult result, String path) {
     /** "../" per folder of the page's path: the way back to the site root. */
     public String root() {
         return "../".repeat((int) path.chars().filter(c -> c == '/').count());
+    }
+
+    /** A relative link from this page to a path under the site root ({@code week1/a.png} from {@code week1/day1.html}: {@code a.png}). */
+    public String link(String sitePath) {
+        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
+        String up = "";
+        while (!sitePath.startsWith(dir)) {
+            dir = dir.substring(0, dir.lastIndexOf('/', dir.length() - 2) + 1);
+            up += "../";
+        }
+        return up + sitePath.substring(dir.length());
     }
 
     static List<String> lines(String text) {

@@ -3,6 +3,7 @@ package dev.docproof.site;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -13,44 +14,64 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
- * Watches lesson files and reports each one that changed, once per burst of writes (editors often
- * write a file in several steps).
+ * Watches a course's folders and reports each file that changed or appeared and that {@code relevant}
+ * accepts, once per burst of writes (editors often write a file in several steps). Folders created
+ * later are watched too, so a new lesson in a new folder is seen.
  */
 public final class LessonWatcher implements AutoCloseable {
 
     private static final long QUIET_MILLIS = 150;
 
     private final WatchService service;
-    private final Set<Path> files;
+    private final Predicate<Path> relevant;
     private final Consumer<Path> onChange;
     private final Thread thread;
 
-    private LessonWatcher(WatchService service, Set<Path> files, Consumer<Path> onChange) {
+    private LessonWatcher(WatchService service, Predicate<Path> relevant, Consumer<Path> onChange) {
         this.service = service;
-        this.files = files;
+        this.relevant = relevant;
         this.onChange = onChange;
         this.thread = new Thread(this::loop, "lesson-watcher");
         this.thread.setDaemon(true);
     }
 
-    /** @param onChange called on the watcher's thread with the changed file (absolute, normalised) */
-    public static LessonWatcher watch(Collection<Path> lessonFiles, Consumer<Path> onChange) throws IOException {
+    /**
+     * @param roots    lesson files (their folder is watched) and folders (watched with every folder below)
+     * @param relevant which changed files to report (absolute, normalised paths)
+     * @param onChange called on the watcher's thread with the changed file (absolute, normalised)
+     */
+    public static LessonWatcher watch(Collection<Path> roots, Predicate<Path> relevant, Consumer<Path> onChange)
+            throws IOException {
         WatchService service = FileSystems.getDefault().newWatchService();
-        Set<Path> files = new LinkedHashSet<>();
+        LessonWatcher watcher = new LessonWatcher(service, relevant, onChange);
         Set<Path> dirs = new LinkedHashSet<>();
-        for (Path file : lessonFiles) {
-            Path absolute = file.toAbsolutePath().normalize();
-            files.add(absolute);
-            dirs.add(absolute.getParent());
+        for (Path root : roots) {
+            Path absolute = root.toAbsolutePath().normalize();
+            dirs.add(Files.isDirectory(absolute) ? absolute : absolute.getParent());
         }
         for (Path dir : dirs) {
-            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            watcher.register(dir, Files.isDirectory(dir) && roots.stream()
+                    .anyMatch(r -> r.toAbsolutePath().normalize().equals(dir)));
         }
-        LessonWatcher watcher = new LessonWatcher(service, files, onChange);
         watcher.thread.start();
         return watcher;
+    }
+
+    private void register(Path dir, boolean recursive) throws IOException {
+        if (!recursive) {
+            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path d : tree.filter(Files::isDirectory)
+                    .filter(d -> d.equals(dir) || !d.getFileName().toString().startsWith(".")).toList()) {
+                d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            }
+        }
     }
 
     private void loop() {
@@ -75,7 +96,13 @@ public final class LessonWatcher implements AutoCloseable {
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.context() instanceof Path name) {
                 Path file = dir.resolve(name).normalize();
-                if (files.contains(file)) {
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(file)) {
+                    try {
+                        register(file, true); // a new folder: its lessons count too
+                    } catch (IOException e) {
+                        // it vanished again; nothing to watch
+                    }
+                } else if (relevant.test(file)) {
                     changed.add(file);
                 }
             }

@@ -1,6 +1,6 @@
 package dev.docproof.site;
 
-import dev.docproof.lesson.Node;
+import dev.docproof.lesson.Diagnostic;
 import org.asciidoctor.Asciidoctor;
 import org.asciidoctor.Attributes;
 import org.asciidoctor.Options;
@@ -13,18 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Renders a {@link SiteModel} to a self-contained static site: {@code index.html}, one page per lesson,
- * the theme under {@code _theme/}, and the images lessons use. Lesson → AsciiDoc ({@link LessonAsciiDoc})
- * → HTML through the one Asciidoctor instance → the theme's page template.
+ * Renders a {@link SiteModel} to a self-contained static site: one page per document (the root document
+ * at {@code index.html}), the verification dashboard, the search index, the theme under {@code _theme/},
+ * and the images and downloads pages use. Lesson → AsciiDoc ({@link LessonAsciiDoc}) → HTML through the
+ * one Asciidoctor instance → the theme's page template with the course's navigation around it.
  */
 public final class SiteRenderer {
 
@@ -43,72 +44,119 @@ public final class SiteRenderer {
 
     /** Writes the whole site; returns the path of its {@code index.html}. */
     public Path render(SiteModel site, Path outDir) throws IOException {
+        return render(site, outDir, warning -> { });
+    }
+
+    /**
+     * Writes the whole site; what could not be resolved (a toctree entry, a reference, an image) is
+     * given to {@code warnings}, the course's navigation first, then page by page in order.
+     */
+    public Path render(SiteModel site, Path outDir, Consumer<Diagnostic> warnings) throws IOException {
         Files.createDirectories(outDir);
         theme.writeAssets(outDir);
         asciidoctor.get();
-        // Pages are independent: convert them on every core through the one (thread-safe) instance.
-        int threads = Math.min(site.lessons().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        if (threads <= 1) {
-            for (LessonPage page : site.lessons()) {
-                renderPage(site, page, outDir);
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "site-render");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Path>> pages = new ArrayList<>();
-                for (LessonPage page : site.lessons()) {
-                    pages.add(pool.submit(() -> renderPage(site, page, outDir)));
-                }
-                for (Future<Path> page : pages) {
-                    page.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while rendering the site", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
+        List<Diagnostic> all = new ArrayList<>(site.course().navigation().warnings());
+        for (List<Diagnostic> page : renderPages(site, site.lessons(), outDir)) {
+            all.addAll(page);
         }
-        return renderIndex(site, outDir);
+        all.forEach(warnings);
+        return renderCoursePages(site, outDir, all);
     }
 
-    public Path renderIndex(SiteModel site, Path outDir) throws IOException {
-        String html = convert(IndexAsciiDoc.write(site, version));
-        Path index = outDir.resolve("index.html");
-        Files.writeString(index, page("index", "Course", "", "index", html));
+    /**
+     * Writes one page again and the course's own pages, for a page whose document changed without changing
+     * the course's navigation (the preview's common case, in milliseconds).
+     */
+    public void renderChanged(SiteModel site, LessonPage page, Path outDir, Consumer<Diagnostic> warnings)
+            throws IOException {
+        List<Diagnostic> all = new ArrayList<>(site.course().navigation().warnings());
+        all.addAll(renderPage(site, page, outDir));
+        all.forEach(warnings);
+        renderCoursePages(site, outDir, all);
+    }
+
+    /** Renders pages on every core through the one (thread-safe) instance; returns each page's warnings. */
+    private List<List<Diagnostic>> renderPages(SiteModel site, List<LessonPage> pages, Path outDir) throws IOException {
+        int threads = Math.min(pages.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        List<List<Diagnostic>> warnings = new ArrayList<>();
+        if (threads <= 1) {
+            for (LessonPage page : pages) {
+                warnings.add(renderPage(site, page, outDir));
+            }
+            return warnings;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "site-render");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Diagnostic>>> futures = new ArrayList<>();
+            for (LessonPage page : pages) {
+                futures.add(pool.submit(() -> renderPage(site, page, outDir)));
+            }
+            for (Future<List<Diagnostic>> page : futures) {
+                warnings.add(page.get());
+            }
+            return warnings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while rendering the site", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The pages of the course as a whole: the verification dashboard, the home page when the course has no
+     * root document, and the search index. Returns the path of {@code index.html}.
+     */
+    public Path renderCoursePages(SiteModel site, Path outDir, List<Diagnostic> warnings) throws IOException {
+        PageFrame frame = new PageFrame(site);
+        Course course = site.course();
+        String dashboard = convert(DashboardAsciiDoc.write(site, version, warnings));
+        Files.writeString(outDir.resolve(course.dashboard()),
+                page("Verification", course, "", "dashboard", dashboard, frame.generated("Verification")));
+        Path index = outDir.resolve(Course.HOME);
+        if (course.root() == null) {
+            String contents = "<h1>" + Html.escape(course.title()) + "</h1>\n<div class=\"toctree-wrapper compound\">\n"
+                    + new TocHtml(course, new LessonPage(null, null, "", Course.HOME))
+                    .list(course.navigation().allDocuments(), null) + "</div>\n";
+            Files.writeString(index, page(course.title(), course, "", "home", contents, frame.generated("Contents")));
+        }
+        Files.writeString(outDir.resolve(SearchIndex.FILE), SearchIndex.script(site));
         return index;
     }
 
-    /** Writes one lesson's page (and copies its images); the preview re-renders only the lesson that changed. */
-    public Path renderPage(SiteModel site, LessonPage page, Path outDir) throws IOException {
-        LessonAsciiDoc adoc = new LessonAsciiDoc(page, references(site, page));
-        String html = convert(adoc.write());
+    /** Writes one lesson's page (and copies its images and downloads); returns what it could not resolve. */
+    public List<Diagnostic> renderPage(SiteModel site, LessonPage page, Path outDir) throws IOException {
+        PageLinks links = new PageLinks(site, page);
+        String html = convert(new LessonAsciiDoc(links).write());
         Path file = outDir.resolve(page.path());
         Files.createDirectories(file.getParent());
-        Files.writeString(file, page(page.title(), page.plan().lesson().source().toString(), page.root(), "lesson", html));
-        copyImages(page, adoc.images(), file.getParent(), outDir);
-        return file;
+        Map<String, String> frame = new PageFrame(site).lesson(page);
+        Files.writeString(file, page(page.title(), site.course(), page.root(), "lesson", html, frame));
+        copy(links.copies(), outDir);
+        return links.warnings();
     }
 
     /** The AsciiDoc of a lesson page, as it is given to asciidoctor. */
     public static String lessonAsciiDoc(SiteModel site, LessonPage page) {
-        return new LessonAsciiDoc(page, references(site, page)).write();
+        return new LessonAsciiDoc(new PageLinks(site, page)).write();
     }
 
-    private String page(String title, String subtitle, String root, String kind, String content) {
+    private String page(String title, Course course, String root, String kind, String content, Map<String, String> frame) {
+        Map<String, String> html = new HashMap<>(frame);
+        html.put("content", content);
         return theme.page(
-                Map.of("title", title, "subtitle", subtitle, "root", root, "kind", kind,
+                Map.of("title", title, "course", course.title(), "root", root, "kind", kind,
                         "live", liveReload ? "on" : "off", "version", version),
-                Map.of("content", content));
+                html);
     }
 
     private String convert(String adoc) {
@@ -124,51 +172,22 @@ public final class SiteRenderer {
                     .attribute("example-caption!", "")
                     .attribute("figure-caption!", "")
                     .attribute("table-caption!", "")
+                    .attribute("listing-caption!", "")
                     .attribute("icons!", "")
                     .attribute("webfonts!", "")
                     .build())
             .build();
 
-    /** Labels of every lesson, so a reference to another lesson's label links to that page. */
-    static java.util.function.Function<String, String> references(SiteModel site, LessonPage from) {
-        Map<String, String> hrefs = new HashMap<>();
-        Map<String, String> urls = new HashMap<>();
-        for (LessonPage page : site.lessons()) {
-            String prefix = page == from ? "" : from.root() + page.path();
-            for (String label : LessonAsciiDoc.labelsOf(page.plan().lesson().nodes())) {
-                hrefs.putIfAbsent(AsciiDoc.name(label), prefix + "#" + AsciiDoc.name(label));
-            }
-        }
-        collectUrls(from.plan().lesson().nodes(), urls);
-        return name -> {
-            String key = AsciiDoc.name(name);
-            String url = urls.get(key);
-            return url != null ? url : hrefs.get(key);
-        };
-    }
+    private static final Object FILE_COPY = new Object();
 
-    private static void collectUrls(List<Node> nodes, Map<String, String> urls) {
-        for (Node node : nodes) {
-            if (node instanceof Node.Target t && t.url() != null) {
-                urls.put(AsciiDoc.name(t.name()), t.url());
-            } else if (node instanceof Node.Section s) {
-                collectUrls(s.children(), urls);
-            }
-        }
-    }
-
-    private static final Object IMAGE_COPY = new Object();
-
-    private static void copyImages(LessonPage page, Set<String> images, Path pageDir, Path outDir) throws IOException {
-        Path lessonDir = page.plan().lesson().source().toAbsolutePath().getParent();
+    private static void copy(Map<Path, String> copies, Path outDir) throws IOException {
         Path root = outDir.toAbsolutePath().normalize();
-        for (String uri : images) {
-            Path source = lessonDir.resolve(uri).normalize();
-            Path target = pageDir.toAbsolutePath().resolve(uri).normalize();
-            if (Files.isRegularFile(source) && target.startsWith(root)) {
-                synchronized (IMAGE_COPY) { // pages render in parallel and may share an image
+        for (Map.Entry<Path, String> copy : copies.entrySet()) {
+            Path target = root.resolve(copy.getValue()).normalize();
+            if (Files.isRegularFile(copy.getKey()) && target.startsWith(root)) {
+                synchronized (FILE_COPY) { // pages render in parallel and may share a file
                     Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(copy.getKey(), target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

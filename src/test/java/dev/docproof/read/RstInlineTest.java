@@ -76,11 +76,14 @@ class RstInlineTest {
     }
 
     @Test
-    void refAndDocRolesAreLinksWithRefName() {
+    void refDocDownloadAndTermRolesAreCrossReferencesWithTheirExplicitTitle() {
         assertThat(inlines(":ref:`docker-networking` and :ref:`the lesson <docker-networking>` and :doc:`/intro`"))
-                .containsExactly(new Inline.Link("docker-networking", null, "docker-networking"), new Inline.Text(" and "),
-                        new Inline.Link("the lesson", null, "docker-networking"), new Inline.Text(" and "),
-                        new Inline.Link("/intro", null, "/intro"));
+                .containsExactly(new Inline.CrossRef("ref", "docker-networking", null), new Inline.Text(" and "),
+                        new Inline.CrossRef("ref", "docker-networking", "the lesson"), new Inline.Text(" and "),
+                        new Inline.CrossRef("doc", "/intro", null));
+        assertThat(inlines(":download:`the script <files/run.sh>` :term:`image`")).containsExactly(
+                new Inline.CrossRef("download", "files/run.sh", "the script"), new Inline.Text(" "),
+                new Inline.CrossRef("term", "image", null));
     }
 
     @Test

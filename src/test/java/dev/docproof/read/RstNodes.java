@@ -126,6 +126,8 @@ final class RstNodes {
                 sb.append("strong(").append(s.text()).append(')');
             } else if (inline instanceof Inline.Link l) {
                 sb.append("link(").append(l.text()).append('|').append(l.url()).append('|').append(l.refName()).append(')');
+            } else if (inline instanceof Inline.CrossRef x) {
+                sb.append("xref:").append(x.role()).append('(').append(x.target()).append('|').append(x.title()).append(')');
             } else if (inline instanceof Inline.Role r) {
                 sb.append("role:").append(r.role()).append('(').append(r.text()).append(')');
             } else if (inline instanceof Inline.Substitution s) {

@@ -65,8 +65,8 @@ class RstSphinxPageTest {
     void rolesAndSubstitutionsInTheIntroduction() throws Exception {
         Node.Paragraph intro = RstNodes.all(read().nodes(), Node.Paragraph.class).get(0);
         assertThat(intro.content()).contains(new Inline.Substitution("release"), new Inline.Emphasis("volumes"),
-                new Inline.Link("/networking", null, "/networking"),
-                new Inline.Link("the networking lesson", null, "docker-networking"), new Inline.Role("kbd", "Ctrl-C"));
+                new Inline.CrossRef("doc", "/networking", null),
+                new Inline.CrossRef("ref", "docker-networking", "the networking lesson"), new Inline.Role("kbd", "Ctrl-C"));
     }
 
     @Test

@@ -34,8 +34,8 @@ class AsciiDocGoldenTest {
     }
 
     @Test
-    void courseIndexMatchesItsGoldenFile() throws IOException {
-        check("index.adoc", IndexAsciiDoc.write(SiteFixtures.site(), "test"));
+    void verificationDashboardMatchesItsGoldenFile() throws IOException {
+        check("verification.adoc", DashboardAsciiDoc.write(SiteFixtures.site(), "test", List.of()));
     }
 
     private static void check(String name, String actual) throws IOException {

@@ -45,8 +45,8 @@ class LessonPageHtmlTest {
         assertThat(page.select(".quoteblock blockquote").text()).isEqualTo("Quoted wisdom.");
         assertThat(page.select("table.tableblock th").eachText()).containsExactly("Name", "Value");
         assertThat(page.select("table.tableblock td").eachText()).containsExactly("a|b", "<i>x</i>");
-        assertThat(page.select(".imageblock img").attr("src")).isEqualTo("images/diagram.png");
-        assertThat(page.select(".imageblock .title").text()).isEqualTo("The diagram");
+        assertThat(page.select("figure img").attr("src")).isEqualTo("images/diagram.png");
+        assertThat(page.select("figure figcaption").text()).isEqualTo("The diagram");
         assertThat(RenderedSite.page("images/diagram.png")).exists();
         assertThat(page.select(".line-block p").html()).contains("line one<br>");
         assertThat(page.select("hr")).hasSize(1);
@@ -179,26 +179,26 @@ class LessonPageHtmlTest {
     }
 
     @Test
-    void readerDiagnosticsAreOnTheIndexNotOnTheLessonPage() throws IOException {
+    void readerDiagnosticsAreOnTheDashboardNotOnTheLessonPage() throws IOException {
         assertThat(lesson().select(".diagnostics")).isEmpty();
         assertThat(lesson().text()).doesNotContain("unknown directive");
-        Document index = parse(RenderedSite.index());
+        Document index = parse(RenderedSite.page("verification.html"));
         assertThat(index.select(".diagnostics li").eachText())
-                .containsExactly("src/test/resources/site/fixture.rst:37:1: warning: unknown directive \"exotic\" <kept>");
+                .containsExactly("fixture.rst:37:1: warning: unknown directive \"exotic\" <kept>");
     }
 
     @Test
-    void indexListsEveryLessonWithItsCounts() throws IOException {
-        Document index = parse(RenderedSite.index());
+    void verificationDashboardListsEveryLessonWithItsCountsAndPathsInTheCourse() throws IOException {
+        Document index = parse(RenderedSite.page("verification.html"));
         assertThat(index.select("table.lessons th").eachText())
-                .containsExactly("Lesson", "Steps", "Passed", "Ran", "Failed", "Repaired", "Not run", "Leaks");
+                .containsExactly("Lesson", "Steps", "Passed", "Ran", "Failed", "Repaired", "Not run", "Leaks", "Took");
         List<Element> rows = index.select("table.lessons tbody tr");
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).select("td").eachText()).containsExactly(
-                "Fixture <lesson> src/test/resources/site/fixture.rst", "6", "1", "1", "1", "1", "2", "2");
+                "Fixture <lesson> fixture.rst", "6", "1", "1", "1", "1", "2", "2", "1.3s");
         assertThat(rows.get(0).select("a").attr("href")).isEqualTo("fixture.html");
-        assertThat(rows.get(1).select("td").eachText()).containsExactly(
-                "Second src/test/resources/site/second.rst", "1", "0", "1", "0", "0", "0", "0");
+        assertThat(rows.get(1).select("td").eachText().subList(0, 8)).containsExactly(
+                "Second second.rst", "1", "0", "1", "0", "0", "0", "0");
         assertThat(index.select(".course-summary").text())
                 .isEqualTo("Run on 2026-11-30 10:00:00 UTC · took 4.3s · Docker engine 20.10.24 · docproof test");
     }
@@ -213,8 +213,8 @@ class LessonPageHtmlTest {
         assertThat(page.select(".step").stream().map(s -> s.className().replace("exampleblock step ", "")).toList())
                 .containsExactly("not-verified", "not-verified", "illustrative", "not-verified", "not-verified", "not-verified");
         assertThat(page.select("#L41 .badge").text()).isEqualTo("not verified");
-        assertThat(page.select("details.output, .leaks")).isEmpty();
-        assertThat(parse(dir.resolve("index.html")).select(".course-summary").text()).contains("without a run");
+        assertThat(page.select("details.output, .leak-list")).isEmpty();
+        assertThat(parse(dir.resolve("verification.html")).select(".course-summary").text()).contains("without a run");
     }
 
     private static List<Path> pages() throws IOException {

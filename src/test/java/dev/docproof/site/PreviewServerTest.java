@@ -48,12 +48,32 @@ class PreviewServerTest {
     void watcherReportsAChangedLessonOnceAndIgnoresOtherFiles(@TempDir Path dir) throws Exception {
         Path lesson = Files.writeString(dir.resolve("lesson.rst"), "Title\n=====\n");
         BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
-        try (LessonWatcher watcher = LessonWatcher.watch(java.util.List.of(lesson), changes::add)) {
+        try (LessonWatcher watcher = LessonWatcher.watch(java.util.List.of(lesson),
+                lesson.toAbsolutePath().normalize()::equals, changes::add)) {
             Files.writeString(dir.resolve("other.txt"), "not a lesson");
             Files.writeString(lesson, "Title\n=====\n\nMore.\n");
             Files.writeString(lesson, "Title\n=====\n\nMore, again.\n");
             assertThat(changes.poll(10, TimeUnit.SECONDS)).isEqualTo(lesson.toAbsolutePath().normalize());
             assertThat(changes.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        }
+    }
+
+    @Test
+    void watcherReportsALessonCreatedLaterInANewFolder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.rst"), "Title\n=====\n");
+        BlockingQueue<Path> changes = new LinkedBlockingQueue<>();
+        try (LessonWatcher watcher = LessonWatcher.watch(java.util.List.of(dir),
+                file -> file.toString().endsWith(".rst"), changes::add)) {
+            Path folder = Files.createDirectories(dir.resolve("week3"));
+            Path lesson = folder.resolve("day1.rst");
+            Path seen = null;
+            // the watcher registers the new folder once it sees it: write until the lesson is reported
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); seen == null && System.nanoTime() < deadline; ) {
+                Files.writeString(folder.resolve("notes.txt"), "not a lesson");
+                Files.writeString(lesson, "Day 1\n=====\n");
+                seen = changes.poll(300, TimeUnit.MILLISECONDS);
+            }
+            assertThat(seen).isEqualTo(lesson.toAbsolutePath().normalize());
         }
     }
 }

@@ -1,0 +1,2 @@
+#!/bin/sh
+docker ps -q | xargs -r docker stop
