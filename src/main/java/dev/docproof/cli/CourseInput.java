@@ -50,7 +50,7 @@ record CourseInput(List<Plan> plans, Path contentDir) {
             return null;
         }
         CourseConfig course = config;
-        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(l -> Planner.plan(l, course)).toList();
+        List<Plan> plans = found.read().stream().map(l -> Planner.plan(l, course)).toList();
         return new CourseInput(plans, parent == null ? Path.of("") : parent);
     }
 

@@ -13,7 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,12 +24,36 @@ import java.util.Set;
 public final class LessonFiles {
 
     /** The lesson files found, and diagnostics for paths that hold none or do not exist. */
-    public record Discovery(List<Path> files, List<Diagnostic> diagnostics) {
+    public record Discovery(List<Path> files, List<Diagnostic> diagnostics, Map<Path, Path> folders) {
 
         public Discovery {
             files = List.copyOf(files);
             diagnostics = List.copyOf(diagnostics);
+            folders = Map.copyOf(folders);
         }
+
+        /** The folder named on the command line that {@code file} was found in; null for a file named itself. */
+        public Path folderOf(Path file) {
+            return folders.get(file);
+        }
+
+        /** Each file read with its includes kept inside its course folder (see {@link LessonFiles#read(Path, Path)}). */
+        public List<Lesson> read() {
+            return files.stream().map(f -> LessonFiles.read(f, courseRoot(f, folderOf(f)))).toList();
+        }
+    }
+
+    /**
+     * The folder a lesson's includes may read from: the Sphinx project ({@code conf.py}) it stands in,
+     * else the folder named on the command line, else its own folder.
+     */
+    static Path courseRoot(Path file, Path namedFolder) {
+        Path sphinx = RstIncludes.courseRootOf(file);
+        Path named = namedFolder == null ? null : namedFolder.toAbsolutePath().normalize();
+        if (java.nio.file.Files.isRegularFile(sphinx.resolve("conf.py")) || named == null) {
+            return sphinx;
+        }
+        return named;
     }
 
     static final String EXTENSIONS_HINT = "(.rst, .md, .adoc)";
@@ -42,6 +68,7 @@ public final class LessonFiles {
      */
     public static Discovery discover(List<Path> paths) {
         Set<Path> files = new LinkedHashSet<>();
+        Map<Path, Path> folders = new HashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Path path : paths) {
             SourceSpan where = new SourceSpan(path, 1, 1);
@@ -57,11 +84,12 @@ public final class LessonFiles {
                     diagnostics.add(Diagnostic.error(where, "folder holds no lessons " + EXTENSIONS_HINT));
                 }
                 files.addAll(found);
+                found.forEach(f -> folders.putIfAbsent(f, path));
             } else {
                 diagnostics.add(Diagnostic.error(where, "no such file or folder"));
             }
         }
-        return new Discovery(new ArrayList<>(files), diagnostics);
+        return new Discovery(new ArrayList<>(files), diagnostics, folders);
     }
 
     private static List<Path> lessonsUnder(Path folder, List<Diagnostic> diagnostics) {
@@ -133,6 +161,14 @@ public final class LessonFiles {
      * error.
      */
     public static Lesson read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads one file whose includes may read files inside {@code courseRoot} only; a null root is the
+     * nearest folder above the file holding Sphinx's {@code conf.py}, else the file's own folder.
+     */
+    public static Lesson read(Path file, Path courseRoot) {
         Optional<Lesson.Format> format = formatOf(file);
         SourceSpan start = new SourceSpan(file, 1, 1);
         if (format.isEmpty()) {
@@ -150,7 +186,8 @@ public final class LessonFiles {
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = CodeBlockIndents.fill(readerFor(format.get()).read(file, decoded.text()), file, decoded.text());
+            lesson = CodeBlockIndents.fill(readerFor(format.get(), courseRoot).read(file, decoded.text()), file,
+                    decoded.text());
         } catch (RuntimeException e) {
             // A reader must not throw; if one does, the lesson is reported, not the process ended.
             return unreadable(file, format.get(), Diagnostic.error(start, "the " + format.get().name()
@@ -162,12 +199,12 @@ public final class LessonFiles {
         List<Diagnostic> all = new ArrayList<>(decoded.diagnostics());
         all.addAll(lesson.diagnostics());
         all.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
-        return new Lesson(lesson.source(), lesson.format(), lesson.title(), lesson.nodes(), all);
+        return lesson.withDiagnostics(all);
     }
 
-    private static LessonReader readerFor(Lesson.Format format) {
+    private static LessonReader readerFor(Lesson.Format format, Path courseRoot) {
         return switch (format) {
-            case RST -> new RstReader();
+            case RST -> new RstReader(courseRoot);
             case MARKDOWN -> new MarkdownReader();
             case ASCIIDOC -> new AsciiDocReader();
         };
