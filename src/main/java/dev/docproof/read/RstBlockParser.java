@@ -319,10 +319,11 @@ final class RstBlockParser {
             int k = skipBlank(lines, end);
             if (k < lines.size()) {
                 RstEnumerator next = RstEnumerator.parse(lines.get(k).text(), first.sequence());
+                // as docutils: "#." continues any list of its format; once it has, only "#." does
+                boolean auto = current.sequence() == RstEnumerator.Sequence.AUTO;
                 if (next != null && next.format() == first.format()
-                        && (next.sequence() == RstEnumerator.Sequence.AUTO || first.sequence() == RstEnumerator.Sequence.AUTO
-                            ? next.sequence() == first.sequence()
-                            : next.sequence() == current.sequence() && next.ordinal() == current.ordinal() + 1)
+                        && (next.sequence() == RstEnumerator.Sequence.AUTO
+                            || !auto && next.sequence() == current.sequence() && next.ordinal() == current.ordinal() + 1)
                         && enumeratedItemConfirmed(lines, k, next)) {
                     current = next;
                     j = k;

@@ -245,8 +245,9 @@ final class RstExplicit {
         while (after < t.length() && t.charAt(after) == ' ') {
             after++;
         }
-        Parts parts = split(RstLine.dedent(lines, i, end, after, restIndent), true, directive);
-        RstSubstitutions.define(ctx, inline, lines.get(i), name, directive, parts);
+        List<RstLine> block = RstLine.dedent(lines, i, end, after, restIndent);
+        Parts parts = split(block, true, directive);
+        RstSubstitutions.define(ctx, inline, lines.get(i), name, directive, parts, block);
         Map<String, String> options = new LinkedHashMap<>();
         options.put("substitution", name);
         options.putAll(parts.options());

@@ -2,6 +2,7 @@ package dev.docproof.read;
 
 import dev.docproof.lesson.Inline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,11 @@ final class RstSubstitutions {
 
     private RstSubstitutions() {}
 
+    /** @param block the definition's lines after {@code directive::}, for {@code replace}'s text as written */
     static void define(RstContext ctx, RstInlineParser inline, RstLine at, String name, String directive,
-                       RstExplicit.Parts parts) {
+                       RstExplicit.Parts parts, List<RstLine> block) {
         List<Inline> value = switch (directive) {
-            case "replace" -> inline.parse(at.at(at.column(), joined(parts)));
+            case "replace" -> replacement(inline, block);
             case "unicode" -> List.of(new Inline.Text(unicode(joined(parts))));
             case "image" -> List.of(new Inline.Image(RstText.removeWhitespace(parts.arguments()),
                     parts.options().getOrDefault("alt", name), parts.options()));
@@ -34,6 +36,17 @@ final class RstSubstitutions {
                     + " after \"" + directive + "::\")");
         }
         ctx.substitutionsFound.put(name, value);
+    }
+
+    /** The text of a {@code replace}: its lines, read as one paragraph (line breaks kept, as in docutils). */
+    private static List<Inline> replacement(RstInlineParser inline, List<RstLine> block) {
+        List<RstLine> lines = new ArrayList<>();
+        for (RstLine line : block) {
+            if (!line.blank()) {
+                lines.add(line.dropChars(line.indent()));
+            }
+        }
+        return lines.isEmpty() ? List.of() : inline.parse(lines);
     }
 
     private static String joined(RstExplicit.Parts parts) {
