@@ -143,7 +143,6 @@ class RstBlockTest {
                     Paragraph@8:4 roman
                   ListItem@9:1
                     Paragraph@9:5 two
-                ListBlock@11:1 ordered
                   ListItem@11:1
                     Paragraph@11:4 auto
                   ListItem@12:1
