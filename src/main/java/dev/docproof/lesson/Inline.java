@@ -5,29 +5,6 @@ import java.util.Map;
 /** Inline markup inside a paragraph, title, list item or table cell. */
 public sealed interface Inline {
 
-    /** The text a reader sees, markup removed. */
-    static String plain(java.util.List<Inline> inlines) {
-        StringBuilder text = new StringBuilder();
-        for (Inline inline : inlines) {
-            if (inline instanceof Text t) {
-                text.append(t.text());
-            } else if (inline instanceof Literal l) {
-                text.append(l.text());
-            } else if (inline instanceof Emphasis e) {
-                text.append(e.text());
-            } else if (inline instanceof Strong s) {
-                text.append(s.text());
-            } else if (inline instanceof Link l) {
-                text.append(l.text());
-            } else if (inline instanceof Role r) {
-                text.append(r.text());
-            } else if (inline instanceof Substitution s) {
-                text.append('|').append(s.name()).append('|');
-            }
-        }
-        return text.toString();
-    }
-
     /** Plain text, already unescaped. */
     record Text(String text) implements Inline {}
 
