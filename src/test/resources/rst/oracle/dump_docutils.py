@@ -1,8 +1,11 @@
 """Prints, as JSON, what docutils reads from one reStructuredText file: section titles with their
-depth, admonitions (kind and title) and literal blocks (language and exact text; doctest blocks as
-language "pycon"), in document order.
+depth, admonitions (kind and title), literal blocks (language and exact text; doctest blocks as
+language "pycon"), lists (kind, numbering, start, items), tables (title, header and body rows,
+columns), images (URI) and paragraphs (text, substitutions filled in; null when docutils could not read it all),
+in document order.
 Usage: python3 dump_docutils.py FILE"""
 import json
+import os
 import sys
 
 from docutils import nodes
@@ -14,7 +17,7 @@ SETTINGS = {
     'report_level': 5,              # quiet: the parse result is what is compared
     'halt_level': 5,
     'syntax_highlight': 'none',     # keep code text in one piece
-    'file_insertion_enabled': False,
+    'file_insertion_enabled': True,  # include and csv-table :file: read files beside the fixture
     'warning_stream': False,
 }
 
@@ -23,6 +26,15 @@ def inside_system_message(node):
     parent = node.parent
     while parent is not None:
         if isinstance(parent, nodes.system_message):
+            return True
+        parent = parent.parent
+    return False
+
+
+def inside(node, kind):
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kind):
             return True
         parent = parent.parent
     return False
@@ -42,10 +54,27 @@ def main(path):
     with open(path, encoding='utf-8') as f:
         text = f.read()
     doctree = publish_doctree(text, source_path=path, settings_overrides=SETTINGS)
-    sections, admonitions, literals = [], [], []
+    sections, admonitions, literals, lists, tables, images, paragraphs = [], [], [], [], [], [], []
     for node in doctree.findall(nodes.Element):
-        if inside_system_message(node):
+        if inside_system_message(node) or isinstance(node, nodes.substitution_definition) \
+                or inside(node, nodes.substitution_definition):
             continue
+        if isinstance(node, nodes.bullet_list):
+            lists.append({'kind': 'bullet', 'start': 1, 'items': len(node.children)})
+        elif isinstance(node, nodes.enumerated_list):
+            lists.append({'kind': node['enumtype'], 'start': node.get('start', 1), 'items': len(node.children)})
+        elif isinstance(node, nodes.table):
+            title = node[0].astext() if isinstance(node[0], nodes.title) else ''
+            group = node.next_node(nodes.tgroup)
+            head = group.next_node(nodes.thead)
+            body = group.next_node(nodes.tbody)
+            tables.append({'title': title, 'header': len(head.children) if head else 0,
+                           'body': len(body.children) if body else 0, 'columns': group['cols']})
+        elif isinstance(node, nodes.image):
+            images.append(node['uri'])
+        elif isinstance(node, nodes.paragraph):
+            # null for a paragraph holding text docutils could not read (Sphinx's roles, for one)
+            paragraphs.append(None if any(node.findall(nodes.problematic)) else node.astext())
         if isinstance(node, nodes.section):
             sections.append({'level': depth(node), 'title': node[0].astext()})
         elif isinstance(node, nodes.Admonition):
@@ -58,11 +87,18 @@ def main(path):
             if 'code' in classes:
                 rest = [c for c in classes[classes.index('code') + 1:]]
                 language = rest[0] if rest else None
-            literals.append({'language': language, 'text': node.astext()})
+            text = node.astext()
+            origin = node.get('source') or node.source
+            if origin and os.path.abspath(origin) != os.path.abspath(path):
+                # an included file's literal text is sliced from its raw text by docutils, edge newlines
+                # and all; the lesson model holds its lines
+                text = text.strip('\n')
+            literals.append({'language': language, 'text': text})
         elif isinstance(node, nodes.doctest_block):
             # the lesson model keeps >>> sessions as code blocks in language "pycon"
             literals.append({'language': 'pycon', 'text': node.astext()})
-    json.dump({'sections': sections, 'admonitions': admonitions, 'literals': literals}, sys.stdout, indent=1)
+    json.dump({'sections': sections, 'admonitions': admonitions, 'literals': literals, 'lists': lists,
+               'tables': tables, 'images': images, 'paragraphs': paragraphs}, sys.stdout, indent=1)
 
 
 if __name__ == '__main__':

@@ -52,7 +52,7 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
             return null;
         }
         CourseConfig course = config;
-        List<Plan> plans = found.files().stream().map(LessonFiles::read).map(l -> Planner.plan(l, course)).toList();
+        List<Plan> plans = found.read().stream().map(l -> Planner.plan(l, course)).toList();
         List<Path> named = paths.isEmpty() ? List.of(DEFAULT_CONTENT) : paths;
         Path folder = named.size() == 1 && Files.isDirectory(named.get(0)) ? named.get(0).toAbsolutePath().normalize() : null;
         return new CourseInput(plans, parent == null ? Path.of("") : parent, folder);

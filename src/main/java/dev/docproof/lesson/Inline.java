@@ -1,34 +1,9 @@
 package dev.docproof.lesson;
 
-import java.util.List;
+import java.util.Map;
 
 /** Inline markup inside a paragraph, title, list item or table cell. */
 public sealed interface Inline {
-
-    /** The text a reader sees, markup removed. */
-    static String plain(List<Inline> inlines) {
-        StringBuilder text = new StringBuilder();
-        for (Inline inline : inlines) {
-            if (inline instanceof Text t) {
-                text.append(t.text());
-            } else if (inline instanceof Literal l) {
-                text.append(l.text());
-            } else if (inline instanceof Emphasis e) {
-                text.append(e.text());
-            } else if (inline instanceof Strong s) {
-                text.append(s.text());
-            } else if (inline instanceof Link l) {
-                text.append(l.text());
-            } else if (inline instanceof CrossRef x) {
-                text.append(x.shownText());
-            } else if (inline instanceof Role r) {
-                text.append(r.text());
-            } else if (inline instanceof Substitution s) {
-                text.append('|').append(s.name()).append('|');
-            }
-        }
-        return text.toString();
-    }
 
     /** Plain text, already unescaped. */
     record Text(String text) implements Inline {}
@@ -63,6 +38,41 @@ public sealed interface Inline {
     /** Interpreted text with a role other than a link role, e.g. {@code :code:`x`}, {@code :kbd:`Ctrl`}. */
     record Role(String role, String text) implements Inline {}
 
-    /** {@code |name|}. */
+    /** {@code |name|} whose definition is unknown; a defined one is replaced by what it stands for. */
     record Substitution(String name) implements Inline {}
+
+    /** An image inside text (an {@code image} substitution); {@code options} as the directive gave them. */
+    record Image(String uri, String alt, Map<String, String> options) implements Inline {
+
+        public Image {
+            options = Map.copyOf(options);
+        }
+    }
+
+    /** The text a reader sees, markup removed (an image counts as its alternative text). */
+    static String plain(java.util.List<Inline> inlines) {
+        StringBuilder text = new StringBuilder();
+        for (Inline inline : inlines) {
+            if (inline instanceof Text t) {
+                text.append(t.text());
+            } else if (inline instanceof Literal l) {
+                text.append(l.text());
+            } else if (inline instanceof Emphasis e) {
+                text.append(e.text());
+            } else if (inline instanceof Strong s) {
+                text.append(s.text());
+            } else if (inline instanceof Link l) {
+                text.append(l.text());
+            } else if (inline instanceof CrossRef x) {
+                text.append(x.shownText());
+            } else if (inline instanceof Role r) {
+                text.append(r.text());
+            } else if (inline instanceof Substitution s) {
+                text.append('|').append(s.name()).append('|');
+            } else if (inline instanceof Image i) {
+                text.append(i.alt());
+            }
+        }
+        return text.toString();
+    }
 }

@@ -35,7 +35,19 @@ public sealed interface Node {
         }
     }
 
-    record ListBlock(SourceSpan span, boolean ordered, List<ListItem> items) implements Node {
+    /**
+     * A bullet list ({@code numbering} NONE) or an enumerated one, numbered from {@code start} in its own
+     * style ({@code 0.}, {@code a)}, {@code (iv)} are kept as written, as docutils keeps them).
+     */
+    record ListBlock(SourceSpan span, boolean ordered, List<ListItem> items, int start, Numbering numbering)
+            implements Node {
+
+        public enum Numbering { NONE, ARABIC, LOWER_ALPHA, UPPER_ALPHA, LOWER_ROMAN, UPPER_ROMAN }
+
+        /** A bullet list, or an arabic list from 1. */
+        public ListBlock(SourceSpan span, boolean ordered, List<ListItem> items) {
+            this(span, ordered, items, 1, ordered ? Numbering.ARABIC : Numbering.NONE);
+        }
 
         @Override
         public List<? extends Node> nested() {
@@ -114,6 +126,63 @@ public sealed interface Node {
         public int columnOf(int offset) {
             return indent + offset + 1;
         }
+
+        /** The block's title ({@code :caption:}), or null. */
+        public String caption() {
+            String caption = options.get("caption");
+            return caption == null || caption.isBlank() ? null : caption.strip();
+        }
+
+        /** Whether lines are shown numbered ({@code :linenos:}, docutils' {@code :number-lines:}). */
+        public boolean lineNumbers() {
+            return options.containsKey("linenos") || options.containsKey("number-lines")
+                    || options.containsKey("lineno-start");
+        }
+
+        /** The number shown on the first line when numbered ({@code :lineno-start:}, {@code :number-lines: N}). */
+        public int firstLineNumber() {
+            String start = options.getOrDefault("lineno-start", options.getOrDefault("number-lines", ""));
+            try {
+                return start.isBlank() ? 1 : Integer.parseInt(start.strip());
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+
+        /** The 1-based content lines {@code :emphasize-lines:} names (empty when none or unreadable). */
+        public java.util.SortedSet<Integer> emphasized() {
+            java.util.SortedSet<Integer> set = lineSet(options.getOrDefault("emphasize-lines", ""), lines.size());
+            return set == null ? new java.util.TreeSet<>() : set;
+        }
+
+        /**
+         * Sphinx's line list ({@code 1,3-5,8-}, an open range ending at {@code total}); null when it is not
+         * one. Lines past {@code total} are kept, so a caller can tell the list names lines the block lacks.
+         */
+        public static java.util.SortedSet<Integer> lineSet(String spec, int total) {
+            java.util.SortedSet<Integer> set = new java.util.TreeSet<>();
+            if (spec.isBlank()) {
+                return set;
+            }
+            for (String part : spec.split(",")) {
+                String range = part.strip();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{0,9})\\s*(-?)\\s*(\\d{0,9})").matcher(range);
+                if (range.isEmpty() || !m.matches() || m.group(1).isEmpty() && m.group(3).isEmpty()
+                        || m.group(2).isEmpty() && !m.group(3).isEmpty()) {
+                    return null;
+                }
+                int first = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+                int last = m.group(2).isEmpty() ? first : m.group(3).isEmpty() ? Math.max(first, total)
+                        : Integer.parseInt(m.group(3));
+                if (first < 1 || last < first || last - first > 100_000) {
+                    return null;
+                }
+                for (int n = first; n <= last; n++) {
+                    set.add(n);
+                }
+            }
+            return set;
+        }
     }
 
     /** A comment: never shown to readers, kept so nothing is lost. */
@@ -132,9 +201,14 @@ public sealed interface Node {
         }
     }
 
-    /** A table; each row is a list of cells, each cell a list of blocks. */
-    record Table(SourceSpan span, List<List<List<Node>>> headerRows, List<List<List<Node>>> bodyRows)
-            implements Node {
+    /** A table with an optional title (empty when none); each row is a list of cells, each cell a list of blocks. */
+    record Table(SourceSpan span, List<Inline> title, List<List<List<Node>>> headerRows,
+                 List<List<List<Node>>> bodyRows) implements Node {
+
+        /** A table without a title. */
+        public Table(SourceSpan span, List<List<List<Node>>> headerRows, List<List<List<Node>>> bodyRows) {
+            this(span, List.of(), headerRows, bodyRows);
+        }
 
         @Override
         public List<? extends Node> nested() {
@@ -148,9 +222,21 @@ public sealed interface Node {
     record Transition(SourceSpan span) implements Node {}
 
     /**
-     * A directive kept as written: toctree, raw, include (recorded, not followed), and any directive
-     * the reader does not model (which also yields a warning).
+     * A directive kept as written, with its arguments, options (by name, in order) and content lines:
+     * toctree, raw, the {@link #INVISIBLE} ones, a substitution definition (option {@code substitution}
+     * names it), an include that could not be read, and any directive the reader does not model (which
+     * also yields a warning, and shows on the page as a placeholder).
      */
     record Directive(SourceSpan span, String name, String arguments, Map<String, String> options,
-                     List<String> content) implements Node {}
+                     List<String> content) implements Node {
+
+        /** Directives that put nothing on a page (metadata, index entries, settings for later blocks). */
+        public static final java.util.Set<String> INVISIBLE = java.util.Set.of("meta", "index", "highlight",
+                "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "default-role", "role", "title");
+
+        /** Whether the page shows nothing for this directive. */
+        public boolean invisible() {
+            return INVISIBLE.contains(name);
+        }
+    }
 }

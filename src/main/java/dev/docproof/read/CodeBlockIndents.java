@@ -15,15 +15,16 @@ import java.util.List;
 final class CodeBlockIndents {
 
     private final LineIndex source;
+    private final Path file;
 
-    private CodeBlockIndents(LineIndex source) {
+    private CodeBlockIndents(LineIndex source, Path file) {
         this.source = source;
+        this.file = file;
     }
 
     static Lesson fill(Lesson lesson, Path file, String text) {
-        CodeBlockIndents indents = new CodeBlockIndents(new LineIndex(file, text));
-        return new Lesson(lesson.source(), lesson.format(), lesson.title(), indents.nodes(lesson.nodes()),
-                lesson.diagnostics());
+        CodeBlockIndents indents = new CodeBlockIndents(new LineIndex(file, text), file);
+        return lesson.withNodes(indents.nodes(lesson.nodes()));
     }
 
     private <T extends Node> List<T> nodes(List<T> nodes) {
@@ -38,7 +39,8 @@ final class CodeBlockIndents {
 
     private Node node(Node node) {
         if (node instanceof Node.CodeBlock c) {
-            return c.indent() == 0 ? measured(c) : c;
+            // a block an include brought in stands in another file: its lines cannot be measured here
+            return c.indent() == 0 && c.span().file().equals(file) ? measured(c) : c;
         }
         if (node instanceof Node.Section s) {
             return new Node.Section(s.span(), s.level(), s.title(), s.titleText(), s.labels(), nodes(s.children()));
@@ -47,7 +49,7 @@ final class CodeBlockIndents {
             return new Node.Admonition(a.span(), a.kind(), a.title(), nodes(a.children()));
         }
         if (node instanceof Node.ListBlock l) {
-            return new Node.ListBlock(l.span(), l.ordered(), nodes(l.items()));
+            return new Node.ListBlock(l.span(), l.ordered(), nodes(l.items()), l.start(), l.numbering());
         }
         if (node instanceof Node.ListItem i) {
             return new Node.ListItem(i.span(), nodes(i.children()));
@@ -71,7 +73,7 @@ final class CodeBlockIndents {
             return new Node.Image(i.span(), i.uri(), i.options(), i.figure(), nodes(i.caption()));
         }
         if (node instanceof Node.Table t) {
-            return new Node.Table(t.span(), rows(t.headerRows()), rows(t.bodyRows()));
+            return new Node.Table(t.span(), t.title(), rows(t.headerRows()), rows(t.bodyRows()));
         }
         return node;
     }

@@ -17,7 +17,9 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +28,36 @@ import java.util.Set;
 public final class LessonFiles {
 
     /** The lesson files found, and diagnostics for paths that hold none or do not exist. */
-    public record Discovery(List<Path> files, List<Diagnostic> diagnostics) {
+    public record Discovery(List<Path> files, List<Diagnostic> diagnostics, Map<Path, Path> folders) {
 
         public Discovery {
             files = List.copyOf(files);
             diagnostics = List.copyOf(diagnostics);
+            folders = Map.copyOf(folders);
         }
+
+        /** The folder named on the command line that {@code file} was found in; null for a file named itself. */
+        public Path folderOf(Path file) {
+            return folders.get(file);
+        }
+
+        /** Each file read with its includes kept inside its course folder (see {@link LessonFiles#read(Path, Path)}). */
+        public List<Lesson> read() {
+            return files.stream().map(f -> LessonFiles.read(f, courseRoot(f, folderOf(f)))).toList();
+        }
+    }
+
+    /**
+     * The folder a lesson's includes may read from: the Sphinx project ({@code conf.py}) it stands in,
+     * else the folder named on the command line, else its own folder.
+     */
+    static Path courseRoot(Path file, Path namedFolder) {
+        Path sphinx = RstIncludes.courseRootOf(file);
+        Path named = namedFolder == null ? null : namedFolder.toAbsolutePath().normalize();
+        if (java.nio.file.Files.isRegularFile(sphinx.resolve("conf.py")) || named == null) {
+            return sphinx;
+        }
+        return named;
     }
 
     static final String EXTENSIONS_HINT = "(.rst, .md, .adoc)";
@@ -47,6 +73,7 @@ public final class LessonFiles {
     public static Discovery discover(List<Path> paths) {
         Set<Path> files = new LinkedHashSet<>();
         Set<Path> real = new HashSet<>(); // one lesson reached through two links is read once
+        Map<Path, Path> folders = new HashMap<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (Path path : paths) {
             SourceSpan where = new SourceSpan(path, 1, 1);
@@ -62,11 +89,12 @@ public final class LessonFiles {
                     diagnostics.add(Diagnostic.error(where, "folder holds no lessons " + EXTENSIONS_HINT));
                 }
                 found.forEach(f -> addOnce(f, files, real));
+                found.forEach(f -> folders.putIfAbsent(f, path));
             } else {
                 diagnostics.add(Diagnostic.error(where, "no such file or folder"));
             }
         }
-        return new Discovery(new ArrayList<>(files), diagnostics);
+        return new Discovery(new ArrayList<>(files), diagnostics, folders);
     }
 
     private static void addOnce(Path file, Set<Path> files, Set<Path> real) {
@@ -153,6 +181,14 @@ public final class LessonFiles {
      * error.
      */
     public static Lesson read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * Reads one file whose includes may read files inside {@code courseRoot} only; a null root is the
+     * nearest folder above the file holding Sphinx's {@code conf.py}, else the file's own folder.
+     */
+    public static Lesson read(Path file, Path courseRoot) {
         Optional<Lesson.Format> format = formatOf(file);
         SourceSpan start = new SourceSpan(file, 1, 1);
         if (format.isEmpty()) {
@@ -167,17 +203,21 @@ public final class LessonFiles {
         } catch (IOException | RuntimeException e) {
             return unreadable(file, format.get(), Diagnostic.error(start, "cannot read the file: " + e.getMessage()));
         }
-        return read(file, format.get(), bytes);
+        return read(file, format.get(), bytes, courseRoot);
     }
 
     /** Reads a lesson's bytes in the given format, as {@link #read(Path)} reads a file's; never throws. */
     public static Lesson read(Path file, Lesson.Format format, byte[] bytes) {
+        return read(file, format, bytes, null);
+    }
+
+    private static Lesson read(Path file, Lesson.Format format, byte[] bytes, Path courseRoot) {
         SourceSpan start = new SourceSpan(file, 1, 1);
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = CodeBlockIndents.fill(ReaderFailure.read(readerFor(format), format, file, decoded.text()), file,
-                    decoded.text());
+            lesson = CodeBlockIndents.fill(ReaderFailure.read(readerFor(format, courseRoot), format, file,
+                    decoded.text()), file, decoded.text());
         } catch (RuntimeException | StackOverflowError e) {
             // A reader that fails on line after line (or a step after it): the file is reported as a whole.
             return unreadable(file, format, ReaderFailure.diagnostic(start, format, e));
@@ -188,12 +228,12 @@ public final class LessonFiles {
         List<Diagnostic> all = new ArrayList<>(decoded.diagnostics());
         all.addAll(lesson.diagnostics());
         all.sort(Comparator.comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column()));
-        return new Lesson(lesson.source(), lesson.format(), lesson.title(), lesson.nodes(), all);
+        return lesson.withDiagnostics(all);
     }
 
-    private static LessonReader readerFor(Lesson.Format format) {
+    private static LessonReader readerFor(Lesson.Format format, Path courseRoot) {
         return switch (format) {
-            case RST -> new RstReader();
+            case RST -> new RstReader(courseRoot);
             case MARKDOWN -> new MarkdownReader();
             case ASCIIDOC -> new AsciiDocReader();
         };

@@ -37,6 +37,20 @@ final class RstBlockParser {
         return tree.finish();
     }
 
+    /** Lines read in place into {@code out} (an included file's), nested no deeper than where they stand. */
+    void parseInto(List<RstLine> lines, RstSectionTree out, boolean topLevel) {
+        if (depth >= MAX_DEPTH) {
+            tooDeep(lines).forEach(out::add);
+            return;
+        }
+        depth++;
+        try {
+            parseBlocks(lines, out, topLevel);
+        } finally {
+            depth--;
+        }
+    }
+
     /** Nested content, where docutils allows no section titles. */
     List<Node> parseNested(List<RstLine> lines) {
         if (depth >= MAX_DEPTH) {
@@ -62,7 +76,7 @@ final class RstBlockParser {
             return List.of();
         }
         RstLine start = lines.get(first);
-        ctx.warn(start.number(), start.column(), "Blocks nested more than " + MAX_DEPTH
+        ctx.warn(start, start.column(), "Blocks nested more than " + MAX_DEPTH
                 + " levels deep; the rest is kept as plain text");
         StringBuilder text = new StringBuilder();
         for (int k = first; k < lines.size(); k++) {
@@ -111,7 +125,7 @@ final class RstBlockParser {
             return tables.simple(lines, i, out);
         }
         if (RstExplicit.isExplicitStart(t)) {
-            return explicit.explicit(lines, i, out);
+            return explicit.explicit(lines, i, out, topLevel);
         }
         if (RstExplicit.isAnonymousTargetStart(t)) {
             return explicit.anonymousTarget(lines, i, out);
@@ -227,7 +241,7 @@ final class RstBlockParser {
     private void unindentCheck(List<RstLine> lines, int end, String construct) {
         if (end < lines.size() && !lines.get(end).blank()) {
             RstLine next = lines.get(end);
-            ctx.warn(next.number(), next.column(),
+            ctx.warn(next, next.column(),
                     construct + " ends without a blank line; unexpected unindent (add a blank line before this line)");
         }
     }
@@ -242,14 +256,33 @@ final class RstBlockParser {
         return parseNested(RstLine.dedent(lines, j, end, textStart, RstLine.minIndent(lines, j + 1, end)));
     }
 
+    /**
+     * End of a list item whose marker ends at {@code textStart}: with text after the marker, the lines
+     * indented at least as far as that text (deeper lines keep their extra indentation, so a nested
+     * list or literal block stays one); a marker alone takes the indentation of the lines below.
+     */
+    private static int itemEnd(List<RstLine> lines, int j, int textStart) {
+        return lines.get(j).text().length() > textStart ? RstLine.knownIndentedEnd(lines, j, textStart)
+                : RstLine.indentedEnd(lines, j);
+    }
+
+    /** The blocks of a list item ending at {@code end} (see {@link #itemEnd}). */
+    private List<Node> itemBody(List<RstLine> lines, int j, int end, int textStart) {
+        if (lines.get(j).text().length() > textStart) {
+            return parseNested(RstLine.dedent(lines, j, end, textStart, textStart));
+        }
+        return markedBody(lines, j, end, textStart);
+    }
+
     private int bulletList(List<RstLine> lines, int i, RstSectionTree out) {
         char bullet = lines.get(i).text().charAt(0);
         List<Node.ListItem> items = new ArrayList<>();
         int j = i;
         while (true) {
             RstLine line = lines.get(j);
-            int end = RstLine.indentedEnd(lines, j);
-            items.add(new Node.ListItem(ctx.span(line), markedBody(lines, j, end, bulletMarkerEnd(line.text()))));
+            int textStart = bulletMarkerEnd(line.text());
+            int end = itemEnd(lines, j, textStart);
+            items.add(new Node.ListItem(ctx.span(line), itemBody(lines, j, end, textStart)));
             int k = skipBlank(lines, end);
             if (k < lines.size() && lines.get(k).text().charAt(0) == bullet && bulletMarkerEnd(lines.get(k).text()) > 0) {
                 j = k;
@@ -281,22 +314,24 @@ final class RstBlockParser {
         int j = i;
         while (true) {
             RstLine line = lines.get(j);
-            int end = RstLine.indentedEnd(lines, j);
-            items.add(new Node.ListItem(ctx.span(line), markedBody(lines, j, end, current.textStart())));
+            int end = itemEnd(lines, j, current.textStart());
+            items.add(new Node.ListItem(ctx.span(line), itemBody(lines, j, end, current.textStart())));
             int k = skipBlank(lines, end);
             if (k < lines.size()) {
                 RstEnumerator next = RstEnumerator.parse(lines.get(k).text(), first.sequence());
+                // as docutils: "#." continues any list of its format; once it has, only "#." does
+                boolean auto = current.sequence() == RstEnumerator.Sequence.AUTO;
                 if (next != null && next.format() == first.format()
-                        && (next.sequence() == RstEnumerator.Sequence.AUTO || first.sequence() == RstEnumerator.Sequence.AUTO
-                            ? next.sequence() == first.sequence()
-                            : next.sequence() == current.sequence() && next.ordinal() == current.ordinal() + 1)
+                        && (next.sequence() == RstEnumerator.Sequence.AUTO
+                            || !auto && next.sequence() == current.sequence() && next.ordinal() == current.ordinal() + 1)
                         && enumeratedItemConfirmed(lines, k, next)) {
                     current = next;
                     j = k;
                     continue;
                 }
             }
-            out.add(new Node.ListBlock(ctx.span(lines.get(i)), true, List.copyOf(items)));
+            out.add(new Node.ListBlock(ctx.span(lines.get(i)), true, List.copyOf(items), first.ordinal(),
+                    first.numbering()));
             unindentCheck(lines, end, "Enumerated list");
             return end;
         }
@@ -394,7 +429,7 @@ final class RstBlockParser {
                 return -1;
             }
             if (!topLevel) {
-                ctx.warn(over.number(), over.column(), "Unexpected transition inside a nested block; kept as text");
+                ctx.warn(over, over.column(), "Unexpected transition inside a nested block; kept as text");
                 return -1;
             }
             out.add(new Node.Transition(ctx.span(over)));
@@ -405,14 +440,14 @@ final class RstBlockParser {
             if (o.length() < 4) {
                 return -1;
             }
-            ctx.error(over.number(), over.column(), "Invalid section title or transition marker; read as text");
+            ctx.error(over, over.column(), "Invalid section title or transition marker; read as text");
             return -1;
         }
         if (i + 2 >= lines.size() || !isAdornment(lines.get(i + 2).text()) || lines.get(i + 2).blank()) {
             if (o.length() < 4) {
                 return -1;
             }
-            ctx.error(over.number(), over.column(),
+            ctx.error(over, over.column(),
                     "Missing matching underline for section title overline; read as text (add the underline)");
             return -1;
         }
@@ -421,7 +456,7 @@ final class RstBlockParser {
             if (o.length() < 4) {
                 return -1;
             }
-            ctx.error(over.number(), over.column(),
+            ctx.error(over, over.column(),
                     "Title overline & underline mismatch; read as text (make both lines identical)");
             return -1;
         }
@@ -430,12 +465,12 @@ final class RstBlockParser {
             if (o.length() < 4) {
                 return -1;
             }
-            ctx.warn(over.number(), over.column(), "Title overline too short (make it at least as long as the title)");
+            ctx.warn(over, over.column(), "Title overline too short (make it at least as long as the title)");
         }
         int indent = titleLine.indent();
         RstLine text = titleLine.dropChars(indent);
         if (!topLevel) {
-            ctx.error(text.number(), text.column(), "Unexpected section title inside a nested block; read as text");
+            ctx.error(text, text.column(), "Unexpected section title inside a nested block; read as text");
             out.add(new Node.Paragraph(ctx.span(over), inline.parse(lines.subList(i, i + 3))));
             return i + 3;
         }
@@ -453,28 +488,18 @@ final class RstBlockParser {
             level = index + 1;
         }
         if (level > out.depth() + 1) {
-            ctx.error(titleLine.number(), titleLine.column(), "Title level inconsistent: this adornment style is new at a level"
+            ctx.error(titleLine, titleLine.column(), "Title level inconsistent: this adornment style is new at a level"
                     + " deeper than the next one; placed one level below the current section");
             level = out.depth() + 1;
         }
-        RstLine trimmed = new RstLine(titleLine.number(), titleLine.column(), title);
+        RstLine trimmed = titleLine.at(titleLine.column(), title);
         List<Inline> inlines = inline.parse(trimmed);
         out.openSection(ctx.span(trimmed), level, inlines, titleText(inlines));
     }
 
-    /** A title as plain text, with {@code replace} substitutions filled in as docutils shows them. */
-    private String titleText(List<Inline> inlines) {
-        StringBuilder sb = new StringBuilder();
-        for (Inline part : inlines) {
-            if (part instanceof Inline.Substitution substitution) {
-                ctx.titleUsesSubstitution = true;
-                String replacement = ctx.replacement(substitution.name());
-                sb.append(replacement != null ? replacement : "|" + substitution.name() + "|");
-            } else {
-                sb.append(InlineText.plain(List.of(part)));
-            }
-        }
-        return sb.toString();
+    /** A title as plain text (substitutions are already filled in, as docutils shows them). */
+    private static String titleText(List<Inline> inlines) {
+        return InlineText.plain(inlines);
     }
 
     private int text(List<RstLine> lines, int i, RstSectionTree out, boolean topLevel) {
@@ -507,11 +532,11 @@ final class RstBlockParser {
             if (under.length() < 4) {
                 return -1;
             }
-            ctx.warn(lines.get(i + 1).number(), lines.get(i + 1).column(),
+            ctx.warn(lines.get(i + 1), lines.get(i + 1).column(),
                     "Title underline too short (make it at least as long as the title)");
         }
         if (!topLevel) {
-            ctx.error(titleLine.number(), titleLine.column(), "Unexpected section title inside a nested block; read as text");
+            ctx.error(titleLine, titleLine.column(), "Unexpected section title inside a nested block; read as text");
             out.add(new Node.Paragraph(ctx.span(titleLine), inline.parse(lines.subList(i, i + 2))));
             return i + 2;
         }
@@ -538,20 +563,20 @@ final class RstBlockParser {
             }
             List<RstLine> shown = new ArrayList<>(para.subList(0, para.size() - 1));
             if (kept != null) {
-                shown.add(new RstLine(last.number(), last.column(), kept));
+                shown.add(last.at(last.column(), kept));
             }
             if (!shown.isEmpty()) {
                 out.add(new Node.Paragraph(ctx.span(para.get(0)), inline.parse(shown)));
             }
             if (unexpectedIndent) {
-                ctx.warn(lines.get(end).number(), lines.get(end).column(),
+                ctx.warn(lines.get(end), lines.get(end).column(),
                         "Unexpected indentation; add a blank line before the literal block");
             }
             return literalBlock(lines, end, last, out);
         }
         out.add(new Node.Paragraph(ctx.span(para.get(0)), inline.parse(para)));
         if (unexpectedIndent) {
-            ctx.error(lines.get(end).number(), lines.get(end).column(),
+            ctx.error(lines.get(end), lines.get(end).column(),
                     "Unexpected indentation; it is read as a block quote (add a blank line before it, or align it)");
         }
         return end;
@@ -568,7 +593,8 @@ final class RstBlockParser {
                 text.add(l.text());
             }
             RstLine first = body.get(0);
-            out.add(new Node.CodeBlock(ctx.span(first), null, Map.of(), List.copyOf(text), first.number()));
+            out.add(new Node.CodeBlock(ctx.span(first), ctx.highlight, Map.of(), List.copyOf(text), first.number(),
+                    first.column() - 1));
             return end;
         }
         if (k < lines.size() && k > from && quoteChar(lines.get(k).text().charAt(0))) {
@@ -583,7 +609,7 @@ final class RstBlockParser {
             out.add(new Node.CodeBlock(ctx.span(lines.get(k)), null, Map.of(), List.copyOf(text), lines.get(k).number()));
             return end;
         }
-        ctx.warn(marker.number(), marker.column() + marker.text().length() - 2,
+        ctx.warn(marker, marker.column() + marker.text().length() - 2,
                 "Literal block expected; none found (indent the block after \"::\", or escape it as \"\\::\")");
         return from;
     }

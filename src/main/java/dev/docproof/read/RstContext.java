@@ -1,6 +1,7 @@
 package dev.docproof.read;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.SourceSpan;
 
 import java.nio.file.Path;
@@ -21,26 +22,33 @@ final class RstContext {
     /** Anonymous targets met while parsing, in order (their URLs resolve anonymous references). */
     final List<String> anonymousTargetsFound = new ArrayList<>();
     int anonymousReferences;
-    /** Texts of {@code replace} substitutions, by name, known before this pass (for title texts). */
-    final Map<String, String> replacements;
-    /** Texts of {@code replace} substitutions met while parsing. */
-    final Map<String, String> replacementsFound = new HashMap<>();
-    /** Whether a section title uses a substitution, so its plain text needs the replacements. */
-    boolean titleUsesSubstitution;
+    /** What each substitution stands for, by name, as known before this pass (definitions may follow uses). */
+    final Map<String, List<Inline>> substitutions;
+    /** Substitution definitions met while parsing. */
+    final Map<String, List<Inline>> substitutionsFound = new HashMap<>();
+    /** Substitution references met while parsing whose name had no definition known to this pass. */
+    final List<Diagnostic> undefinedSubstitutions = new ArrayList<>();
+    /** Where include directives read files from, shared by both passes so each file is read once. */
+    final RstIncludes.Files files;
+    /** Files being included, innermost last: an include of one of them would never end. */
+    final List<Path> including = new ArrayList<>();
+    /** The default language of literal blocks, set by Sphinx's {@code highlight} directive; null for none. */
+    String highlight;
 
-    RstContext(Path file, List<String> anonymousUrls, Map<String, String> replacements) {
+    RstContext(Path file, List<String> anonymousUrls, Map<String, List<Inline>> substitutions, RstIncludes.Files files) {
         this.file = file;
         this.anonymousUrls = anonymousUrls;
-        this.replacements = replacements;
+        this.substitutions = substitutions;
+        this.files = files;
     }
 
-    /** The replacement text of substitution {@code name} (exact name first, then case-insensitive), or null. */
-    String replacement(String name) {
-        String exact = replacements.get(name);
+    /** What substitution {@code name} stands for (exact name first, then case-insensitive, as docutils), or null. */
+    List<Inline> substitution(String name) {
+        List<Inline> exact = substitutions.get(name);
         if (exact != null) {
             return exact;
         }
-        for (Map.Entry<String, String> entry : replacements.entrySet()) {
+        for (Map.Entry<String, List<Inline>> entry : substitutions.entrySet()) {
             if (entry.getKey().equalsIgnoreCase(name)) {
                 return entry.getValue();
             }
@@ -53,14 +61,29 @@ final class RstContext {
     }
 
     SourceSpan span(RstLine line) {
-        return new SourceSpan(file, line.number(), line.column());
+        return span(line, line.column());
+    }
+
+    /** A position on {@code line}'s source line, in the file it comes from. */
+    SourceSpan span(RstLine line, int column) {
+        RstLine.Origin origin = line.origin();
+        return origin == null ? span(line.number(), column)
+                : new SourceSpan(origin.file(), line.number(), column, origin.includedFrom());
     }
 
     void warn(int line, int column, String message) {
         diagnostics.add(Diagnostic.warning(span(line, column), message));
     }
 
-    void error(int line, int column, String message) {
+    void warn(RstLine line, int column, String message) {
+        diagnostics.add(Diagnostic.warning(span(line, column), message));
+    }
+
+    void error(SourceSpan at, String message) {
+        diagnostics.add(Diagnostic.error(at, message));
+    }
+
+    void error(RstLine line, int column, String message) {
         diagnostics.add(Diagnostic.error(span(line, column), message));
     }
 

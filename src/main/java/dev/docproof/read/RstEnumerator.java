@@ -67,10 +67,21 @@ record RstEnumerator(Format format, Sequence sequence, int ordinal, int textStar
             return null;
         }
         int ordinal = ordinalOf(label, sequence);
-        if (ordinal <= 0) {
+        if (ordinal < 0 || ordinal == 0 && sequence != Sequence.ARABIC) { // "0." starts a list at 0, as in docutils
             return null;
         }
         return new RstEnumerator(format, sequence, ordinal, textStart);
+    }
+
+    /** How the list this enumerator starts is numbered ({@code #.} counts in arabic numerals). */
+    dev.docproof.lesson.Node.ListBlock.Numbering numbering() {
+        return switch (sequence) {
+            case ARABIC, AUTO -> dev.docproof.lesson.Node.ListBlock.Numbering.ARABIC;
+            case LOWER_ALPHA -> dev.docproof.lesson.Node.ListBlock.Numbering.LOWER_ALPHA;
+            case UPPER_ALPHA -> dev.docproof.lesson.Node.ListBlock.Numbering.UPPER_ALPHA;
+            case LOWER_ROMAN -> dev.docproof.lesson.Node.ListBlock.Numbering.LOWER_ROMAN;
+            case UPPER_ROMAN -> dev.docproof.lesson.Node.ListBlock.Numbering.UPPER_ROMAN;
+        };
     }
 
     /** The marker text the next item would start with, e.g. {@code "4."} after {@code 3.}. */

@@ -17,23 +17,17 @@ import java.util.Set;
  */
 final class RstExplicit {
 
-    static final Set<String> ADMONITIONS = Set.of("note", "tip", "warning", "important", "caution", "danger",
-            "attention", "hint", "error");
-    private static final Set<String> CODE = Set.of("code", "code-block", "sourcecode");
-    /** Directives kept as written without a warning: the model records them, nothing more is needed. */
-    private static final Set<String> RECORDED = Set.of("toctree", "raw", "include", "glossary");
-
     /** A directive block split into arguments, options and content, with content positions kept. */
-    private record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}
+    record Parts(String arguments, Map<String, String> options, List<RstLine> content, boolean malformed) {}
 
     private final RstContext ctx;
-    private final RstBlockParser blocks;
     private final RstInlineParser inline;
+    private final RstDirectives directives;
 
     RstExplicit(RstContext ctx, RstBlockParser blocks, RstInlineParser inline) {
         this.ctx = ctx;
-        this.blocks = blocks;
         this.inline = inline;
+        this.directives = new RstDirectives(ctx, blocks, inline, this);
     }
 
     static boolean isExplicitStart(String t) {
@@ -44,7 +38,7 @@ final class RstExplicit {
         return t.startsWith("__") && (t.length() == 2 || t.charAt(2) == ' ');
     }
 
-    int explicit(List<RstLine> lines, int i, RstSectionTree out) {
+    int explicit(List<RstLine> lines, int i, RstSectionTree out, boolean topLevel) {
         RstLine line = lines.get(i);
         String t = line.text();
         int p = 2;
@@ -69,24 +63,28 @@ final class RstExplicit {
         } else {
             int nameEnd = directiveNameEnd(rest);
             if (nameEnd > 0) {
-                int after = p + nameEnd + 2;
+                int after = p + afterMarker(rest, nameEnd);
                 while (after < t.length() && t.charAt(after) == ' ') {
                     after++;
                 }
                 String name = rest.substring(0, nameEnd).toLowerCase();
                 List<RstLine> block = RstLine.dedent(lines, i, end, after, restIndent);
-                node = directive(line, name, block);
+                directives.directive(line, name, block, out, topLevel);
+            } else {
+                node = comment(lines, i, end, p, restIndent);
             }
         }
-        if (node == null) {
+        if (node == null && (rest.startsWith("[") || rest.startsWith("_") || rest.startsWith("|"))) {
             node = comment(lines, i, end, p, restIndent);
         }
-        out.add(node);
+        if (node != null) {
+            out.add(node);
+        }
         if (end < lines.size() && !lines.get(end).blank() && !isExplicitStart(lines.get(end).text())
                 && !isAnonymousTargetStart(lines.get(end).text())) {
             // another explicit block may follow directly; anything else needs a blank line first
             RstLine next = lines.get(end);
-            ctx.warn(next.number(), next.column(),
+            ctx.warn(next, next.column(),
                     "Explicit markup ends without a blank line; unexpected unindent (add a blank line before this line)");
         }
         return end;
@@ -120,10 +118,17 @@ final class RstExplicit {
                 break;
             }
         }
-        if (k == 0 || !rest.startsWith("::", k)) {
+        // docutils allows one space between the name and "::" (".. image ::")
+        int colons = rest.startsWith(" ::", k) ? k + 1 : k;
+        if (k == 0 || !rest.startsWith("::", colons)) {
             return -1;
         }
-        return k + 2 == rest.length() || rest.charAt(k + 2) == ' ' ? k : -1;
+        return colons + 2 == rest.length() || rest.charAt(colons + 2) == ' ' ? k : -1;
+    }
+
+    /** Where the text after a directive's {@code ::} starts, its name being {@code nameEnd} long. */
+    private static int afterMarker(String rest, int nameEnd) {
+        return rest.indexOf("::", nameEnd) + 2;
     }
 
     private Node comment(List<RstLine> lines, int i, int end, int p, int restIndent) {
@@ -231,97 +236,23 @@ final class RstExplicit {
         String rest = t.substring(k);
         int nameEnd = directiveNameEnd(rest);
         if (nameEnd < 0) {
-            ctx.error(lines.get(i).number(), lines.get(i).column(),
+            ctx.error(lines.get(i), lines.get(i).column(),
                     "Substitution definition \"" + name + "\" has no directive (write e.g. \".. |" + name + "| replace:: text\")");
             return null;
         }
         String directive = rest.substring(0, nameEnd).toLowerCase();
-        int after = k + nameEnd + 2;
+        int after = k + afterMarker(rest, nameEnd);
         while (after < t.length() && t.charAt(after) == ' ') {
             after++;
         }
-        Parts parts = split(RstLine.dedent(lines, i, end, after, restIndent), true, directive);
-        if (directive.equals("replace")) {
-            StringBuilder text = new StringBuilder(parts.arguments());
-            for (RstLine line : parts.content()) {
-                text.append(text.length() > 0 ? " " : "").append(line.text().strip());
-            }
-            ctx.replacementsFound.put(name, InlineText.plain(
-                    inline.parse(new RstLine(lines.get(i).number(), lines.get(i).column(), text.toString()))));
-        }
+        List<RstLine> block = RstLine.dedent(lines, i, end, after, restIndent);
+        Parts parts = split(block, true, directive);
+        RstSubstitutions.define(ctx, inline, lines.get(i), name, directive, parts, block);
         Map<String, String> options = new LinkedHashMap<>();
         options.put("substitution", name);
         options.putAll(parts.options());
         return new Node.Directive(ctx.span(lines.get(i)), directive, parts.arguments(),
                 Collections.unmodifiableMap(options), texts(parts.content()));
-    }
-
-    // ----- directives -----
-
-    private Node directive(RstLine start, String name, List<RstLine> block) {
-        SourceSpan span = ctx.span(start);
-        if (ADMONITIONS.contains(name)) {
-            Parts parts = split(block, false, name);
-            if (parts.content().isEmpty() && !parts.malformed()) {
-                ctx.error(start.number(), start.column(),
-                        "The \"" + name + "\" admonition is empty; content required (indent its text under the directive)");
-            }
-            return new Node.Admonition(span, name, List.of(), blocks.parseNested(parts.content()));
-        }
-        if (name.equals("admonition")) {
-            Parts parts = split(block, true, name);
-            if (parts.arguments().isEmpty()) {
-                ctx.error(start.number(), start.column(),
-                        "The \"admonition\" directive needs a title (write \".. admonition:: Title\")");
-            }
-            if (parts.content().isEmpty() && !parts.malformed()) {
-                ctx.error(start.number(), start.column(),
-                        "The \"admonition\" admonition is empty; content required (indent its text under the directive)");
-            }
-            List<Inline> title = parts.arguments().isEmpty() ? List.of()
-                    : inline.parse(new RstLine(start.number(), start.column(), parts.arguments()));
-            return new Node.Admonition(span, name, title, blocks.parseNested(parts.content()));
-        }
-        if (CODE.contains(name)) {
-            Parts parts = split(block, true, name);
-            String language = parts.arguments().isEmpty() ? null : parts.arguments();
-            if (language != null && language.indexOf(' ') >= 0) {
-                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive takes at most one argument"
-                        + " (the language); got \"" + language + "\" (put the code after a blank line)");
-            }
-            List<RstLine> content = parts.content();
-            if (content.isEmpty()) {
-                if (!parts.malformed()) {
-                    ctx.error(start.number(), start.column(), "Content block expected for the \"" + name
-                        + "\" directive; none found (indent the code under it, after a blank line)");
-                }
-                return new Node.CodeBlock(span, language, parts.options(), List.of(), start.number() + 1);
-            }
-            return new Node.CodeBlock(span, language, parts.options(), texts(content), content.get(0).number(),
-                    content.get(0).column() - 1);
-        }
-        if (name.equals("image") || name.equals("figure")) {
-            boolean figure = name.equals("figure");
-            Parts parts = split(block, true, name);
-            String uri = RstText.removeWhitespace(parts.arguments());
-            if (uri.isEmpty()) {
-                ctx.error(start.number(), start.column(), "The \"" + name + "\" directive needs an image URI");
-            }
-            List<Node> caption = List.of();
-            if (!parts.content().isEmpty()) {
-                if (!figure) {
-                    RstLine c = parts.content().get(0);
-                    ctx.error(c.number(), c.column(), "The \"image\" directive takes no content; read as a caption (use \"figure\")");
-                }
-                caption = blocks.parseNested(parts.content());
-            }
-            return new Node.Image(span, uri, parts.options(), figure, caption);
-        }
-        Parts parts = split(block, true, name);
-        if (!RECORDED.contains(name)) {
-            ctx.warn(start.number(), start.column(), "Directive \"" + name + "\" is not modelled; kept as a generic directive");
-        }
-        return new Node.Directive(span, name, parts.arguments(), parts.options(), texts(parts.content()));
     }
 
     /**
@@ -330,7 +261,7 @@ final class RstExplicit {
      * first field marker, the options; content follows the blank line. A directive without arguments
      * (an admonition) takes any text before the options as the start of its content.
      */
-    private Parts split(List<RstLine> indented, boolean takesArguments, String name) {
+    Parts split(List<RstLine> indented, boolean takesArguments, String name) {
         int from = 0;
         int to = indented.size();
         if (from < to && indented.get(from).blank()) {
@@ -402,7 +333,7 @@ final class RstExplicit {
             } else if (key != null && !line.blank() && t.charAt(0) == ' ') {
                 value.append(value.length() > 0 ? "\n" : "").append(t.strip());
             } else {
-                ctx.error(line.number(), line.column(), "Invalid option block for the \"" + directive
+                ctx.error(line, line.column(), "Invalid option block for the \"" + directive
                         + "\" directive: expected \":name: value\" (options go right under the directive line, before a blank line)");
                 return null;
             }
@@ -421,7 +352,7 @@ final class RstExplicit {
         return block.subList(k, block.size());
     }
 
-    private static List<String> texts(List<RstLine> lines) {
+    static List<String> texts(List<RstLine> lines) {
         List<String> out = new ArrayList<>(lines.size());
         for (RstLine l : lines) {
             out.add(l.text());

@@ -18,6 +18,8 @@ final class RstInlineParser {
     private static final Set<String> LINK_ROLES = Set.of("ref", "doc", "numref", "any", "download", "term");
 
     private static final boolean[] SPECIAL = new boolean[128];
+    /** Substitutions Sphinx defines from its configuration. */
+    private static final Set<String> SPHINX_SUBSTITUTIONS = Set.of("version", "release", "today");
 
     static {
         for (char c : "\\`*:|_[hfm".toCharArray()) {
@@ -218,7 +220,7 @@ final class RstInlineParser {
         private void unterminated(int pos, String what) {
             int lineIndex = lineIndexOf(pos);
             RstLine line = lines.get(lineIndex);
-            ctx.warn(line.number(), line.column() + pos - lineStarts[lineIndex],
+            ctx.warn(line, line.column() + pos - lineStarts[lineIndex],
                     what + " start-string without end-string; it is read as text (close it or escape it with a backslash)");
         }
 
@@ -428,8 +430,29 @@ final class RstInlineParser {
                 underscores++;
                 p++;
             }
-            emit(new Inline.Substitution(name));
+            List<Inline> replacement = ctx.substitution(name);
+            if (replacement == null) {
+                undefined(i, name);
+                emit(new Inline.Substitution(name));
+            } else if (underscores > 0) {
+                // |name|_ : the substitution's text links to the target "name"
+                emit(new Inline.Link(InlineText.plain(replacement), null, RstText.normalizeName(name)));
+            } else {
+                flush();
+                out.addAll(replacement);
+            }
             return p;
+        }
+
+        private void undefined(int pos, String name) {
+            int lineIndex = lineIndexOf(pos);
+            RstLine line = lines.get(lineIndex);
+            String why = SPHINX_SUBSTITUTIONS.contains(name)
+                    ? "is set by Sphinx from conf.py, which docproof does not read; shown as written (define it with"
+                        + " \".. |" + name + "| replace:: ...\" to show a value)"
+                    : "is not defined; shown as written (define it with \".. |" + name + "| replace:: text\")";
+            ctx.undefinedSubstitutions.add(dev.docproof.lesson.Diagnostic.warning(
+                    ctx.span(line, line.column() + pos - lineStarts[lineIndex]), "Substitution |" + name + "| " + why));
         }
 
         /** {@code name_} or {@code name__}: a reference name ending here, already collected as text. */

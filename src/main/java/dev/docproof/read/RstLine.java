@@ -1,14 +1,30 @@
 package dev.docproof.read;
 
+import dev.docproof.lesson.SourceSpan;
+
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One source line as a block sees it: {@code text} is the line with the block's indentation removed
  * (tabs already expanded, trailing whitespace already stripped) and {@code column} is the 1-based
- * source column of its first character.
+ * source column of its first character. {@code origin} is null for the lesson file's own lines and names
+ * the file of a line an include brought in.
  */
-record RstLine(int number, int column, String text) {
+record RstLine(int number, int column, String text, Origin origin) {
+
+    /** The included file a line comes from, and where the include directive that brought it stands. */
+    record Origin(Path file, SourceSpan includedFrom) {}
+
+    RstLine(int number, int column, String text) {
+        this(number, column, text, null);
+    }
+
+    /** Another text at another column of the same source line. */
+    RstLine at(int otherColumn, String otherText) {
+        return new RstLine(number, otherColumn, otherText, origin);
+    }
 
     boolean blank() {
         return text.isEmpty();
@@ -29,7 +45,7 @@ record RstLine(int number, int column, String text) {
             return this;
         }
         int k = Math.min(n, text.length());
-        return new RstLine(number, column + k, text.substring(k));
+        return at(column + k, text.substring(k));
     }
 
     /** Drops {@code first} characters of the first line and the common {@code rest} indentation of the others. */
@@ -64,6 +80,27 @@ record RstLine(int number, int column, String text) {
             RstLine line = lines.get(end);
             if (!line.blank()) {
                 if (line.text.charAt(0) != ' ') {
+                    break;
+                }
+                lastText = end;
+            }
+            end++;
+        }
+        return lastText + 1;
+    }
+
+    /**
+     * End (exclusive) of the block after line {@code from} whose lines are blank or indented by at least
+     * {@code indent} (docutils' "known indent" of a list item with text after its marker); trailing blank
+     * lines are not included.
+     */
+    static int knownIndentedEnd(List<RstLine> lines, int from, int indent) {
+        int end = from + 1;
+        int lastText = from;
+        while (end < lines.size()) {
+            RstLine line = lines.get(end);
+            if (!line.blank()) {
+                if (line.indent() < indent) {
                     break;
                 }
                 lastText = end;

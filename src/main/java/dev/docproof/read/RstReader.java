@@ -8,6 +8,7 @@ import dev.docproof.lesson.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,19 @@ public final class RstReader implements LessonReader {
 
     private static final int TAB_WIDTH = 8;
 
+    /** The folder include directives may read from; null: found from each lesson's place (see {@link RstIncludes}). */
+    private final Path courseRoot;
+
+    /** A reader whose includes stay inside the lesson's course folder, found from the lesson's place. */
+    public RstReader() {
+        this(null);
+    }
+
+    /** A reader whose includes stay inside {@code courseRoot}. */
+    public RstReader(Path courseRoot) {
+        this.courseRoot = courseRoot;
+    }
+
     @Override
     public Lesson read(Path file, String text) {
         if (text == null) {
@@ -28,19 +42,20 @@ public final class RstReader implements LessonReader {
                     List.of(Diagnostic.error(new SourceSpan(file, 1, 1), "no text to read")));
         }
         List<RstLine> lines = new ArrayList<>();
-        int[] firstTab = splitLines(text, lines);
-        RstContext ctx = new RstContext(file, List.of(), Map.of());
+        int[] firstTab = splitLines(text, lines, null);
+        RstIncludes.Files files = new RstIncludes.Files(courseRoot != null ? courseRoot : RstIncludes.courseRootOf(file));
+        RstContext ctx = new RstContext(file, List.of(), Map.of(), files);
         List<Node> nodes = new RstBlockParser(ctx).parseDocument(lines);
         boolean anonymousLinks = ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty();
-        boolean titleReplacements = ctx.titleUsesSubstitution && !ctx.replacementsFound.isEmpty();
-        if (anonymousLinks || titleReplacements) {
-            // facts the whole document knows only at its end (anonymous targets' URLs in order,
-            // substitution texts for title texts) are handed to a second pass
-            // (an anonymous target without a URL is a null entry: it points at the next element)
-            ctx = new RstContext(file, Collections.unmodifiableList(new ArrayList<>(ctx.anonymousTargetsFound)),
-                    Map.copyOf(ctx.replacementsFound));
+        boolean substitutions = !ctx.undefinedSubstitutions.isEmpty() && !ctx.substitutionsFound.isEmpty();
+        if (anonymousLinks || substitutions) {
+            // facts the whole document knows only at its end (anonymous targets' URLs in order, what
+            // substitutions defined after their use stand for) are handed to a second pass (an anonymous
+            // target without a URL is a null entry: it points at the next element)
+            ctx = new RstContext(file, Collections.unmodifiableList(new ArrayList<>(ctx.anonymousTargetsFound)), RstSubstitutions.known(ctx), files);
             nodes = new RstBlockParser(ctx).parseDocument(lines);
         }
+        ctx.diagnostics.addAll(ctx.undefinedSubstitutions);
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {
             ctx.warn(1, 1, "Anonymous hyperlink mismatch: " + ctx.anonymousReferences + " anonymous references but "
                     + ctx.anonymousTargetsFound.size() + " anonymous targets (each `text`__ needs one \"__ url\")");
@@ -50,14 +65,51 @@ public final class RstReader implements LessonReader {
                     "tab expanded to 8-column stops, as docutils does (" + firstTab[2]
                             + " lines have tabs; prefer spaces so indentation means what it shows)"));
         }
-        return new Lesson(file, Lesson.Format.RST, firstSectionTitle(nodes), nodes, ctx.diagnostics);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        nodes = fileWideFields(nodes, metadata);
+        return new Lesson(file, Lesson.Format.RST, firstSectionTitle(nodes), nodes, ctx.diagnostics, metadata);
+    }
+
+    /**
+     * A field list before any other markup but comments, labels and substitution definitions is the
+     * document's metadata ({@code :orphan:}, {@code :tocdepth: 2}), as in Sphinx: taken out of the
+     * page and returned in {@code metadata}.
+     */
+    private static List<Node> fileWideFields(List<Node> nodes, Map<String, String> metadata) {
+        for (int k = 0; k < nodes.size(); k++) {
+            Node node = nodes.get(k);
+            if (node instanceof Node.FieldList fields) {
+                for (Node.Field field : fields.fields()) {
+                    metadata.put(field.name().toLowerCase(java.util.Locale.ROOT), fieldText(field.body()));
+                }
+                List<Node> rest = new ArrayList<>(nodes);
+                rest.remove(k);
+                return List.copyOf(rest);
+            }
+            boolean preamble = node instanceof Node.Comment || node instanceof Node.Target
+                    || node instanceof Node.Directive d && d.options().containsKey("substitution");
+            if (!preamble) {
+                break;
+            }
+        }
+        return nodes;
+    }
+
+    private static String fieldText(List<Node> body) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : body) {
+            if (node instanceof Node.Paragraph p) {
+                text.append(text.length() > 0 ? "\n" : "").append(InlineText.plain(p.content()));
+            }
+        }
+        return text.toString();
     }
 
     /**
      * Fills {@code out} with the document's lines; returns {line, column, count} of the first tab
      * and the number of lines with tabs, or null when there are none.
      */
-    static int[] splitLines(String text, List<RstLine> out) {
+    static int[] splitLines(String text, List<RstLine> out, RstLine.Origin origin) {
         int[] tabs = null;
         int n = text.length();
         int start = text.startsWith("\uFEFF") ? 1 : 0;
@@ -79,7 +131,7 @@ public final class RstReader implements LessonReader {
                 tabs[2]++;
                 line = expandTabs(line);
             }
-            out.add(new RstLine(number, 1, line.stripTrailing()));
+            out.add(new RstLine(number, 1, line.stripTrailing(), origin));
             number++;
             if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
                 end++;

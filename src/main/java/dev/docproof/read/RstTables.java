@@ -125,7 +125,7 @@ final class RstTables {
             RstLine line = block.get(r);
             String t = line.text();
             String part = t.length() > cell.left() + 1 ? t.substring(cell.left() + 1, Math.min(t.length(), cell.right())) : "";
-            content.add(new RstLine(line.number(), line.column() + cell.left() + 1, part.stripTrailing()));
+            content.add(line.at(line.column() + cell.left() + 1, part.stripTrailing()));
         }
         int indent = RstLine.minIndent(content, 0, content.size());
         return RstLine.dedent(content, 0, content.size(), indent, indent);
@@ -286,7 +286,7 @@ final class RstTables {
             for (int c = 0; c < columns.length; c++) {
                 int from = columns[c][0];
                 int to = c + 1 < columns.length ? columns[c + 1][0] : Integer.MAX_VALUE;
-                rowCells.get(c).add(new RstLine(line.number(), line.column() + from, columnText(t, from, to).stripTrailing()));
+                rowCells.get(c).add(line.at(line.column() + from, columnText(t, from, to).stripTrailing()));
             }
         }
         for (int r = 0; r < rows.size(); r++) {
@@ -347,7 +347,7 @@ final class RstTables {
     }
 
     private void malformed(List<RstLine> lines, int from, int to, RstSectionTree out, RstLine at, String message) {
-        ctx.error(at.number(), at.column(), message);
+        ctx.error(at, at.column(), message);
         StringBuilder raw = new StringBuilder();
         for (int k = from; k < to; k++) {
             if (k > from) {

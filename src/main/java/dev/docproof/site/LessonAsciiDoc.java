@@ -31,9 +31,13 @@ import java.util.Set;
  */
 public final class LessonAsciiDoc {
 
+    /** Directives shown as written (in a collapsed block): the site reads them, or their text is the point. */
+    private static final Set<String> RECORDED = Set.of("toctree", "raw", "literalinclude", "include");
+
     private final LessonPage page;
     private final PageLinks links;
-    private final Map<Integer, PlannedBlock> plannedByLine = new HashMap<>();
+    /** Planned blocks by where they stand (an included block's line number may repeat one of the lesson's). */
+    private final Map<SourceSpan, PlannedBlock> plannedBySpan = new HashMap<>();
     private final Set<String> sectionLabels = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
     private final StringBuilder out = new StringBuilder();
@@ -47,7 +51,7 @@ public final class LessonAsciiDoc {
         this.page = links.page();
         this.links = links;
         this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
-        page.plan().blocks().forEach(b -> plannedByLine.put(b.block().firstLine(), b));
+        page.plan().blocks().forEach(b -> plannedBySpan.put(b.block().span(), b));
     }
 
     /** The page's AsciiDoc. */
@@ -291,9 +295,12 @@ public final class LessonAsciiDoc {
             case "attention" -> "[IMPORTANT.attention,caption=Attention]";
             case "hint" -> "[TIP.hint,caption=Hint]";
             case "error" -> "[CAUTION.error,caption=Error]";
-            case "admonition" -> "[NOTE.generic,caption=Note]";
-            default -> "[NOTE." + AsciiDoc.name(kind) + ",caption=Note]";
+            default -> null;
         };
+        if (attributes == null) {
+            titledBox(a);
+            return;
+        }
         String title = inlines(a.title());
         if (!title.isEmpty()) {
             out.append('.').append(title).append('\n');
@@ -301,8 +308,35 @@ public final class LessonAsciiDoc {
         delimited(attributes, '=', a.children());
     }
 
+    /**
+     * A generic admonition ({@code .. admonition:: Title}) and Sphinx's {@code seealso}: a neutral box
+     * headed by its own title, with the title's class as Sphinx gives it ({@code admonition-warning}).
+     */
+    private void titledBox(Node.Admonition a) {
+        String kind = a.kind().toLowerCase(Locale.ROOT);
+        String title = kind.equals("seealso") ? AsciiDoc.text("See also") : inlines(a.title());
+        String role = kind.equals("seealso") ? "seealso" : "admonition-" + AsciiDoc.name(Inline.plain(a.title()));
+        out.append('.').append(title.isEmpty() ? "{empty}" : title).append('\n');
+        delimited("[.admonition." + role + "]", '=', a.children());
+    }
+
     private void list(Node.ListBlock list, int listDepth) {
         String marker = (list.ordered() ? "." : "*").repeat(Math.min(listDepth, 5));
+        if (list.ordered()) {
+            // the numbering as written: AsciiDoc would otherwise number nested lists a, b, c, then i, ii
+            String style = switch (list.numbering()) {
+                case LOWER_ALPHA -> "loweralpha";
+                case UPPER_ALPHA -> "upperalpha";
+                case LOWER_ROMAN -> "lowerroman";
+                case UPPER_ROMAN -> "upperroman";
+                default -> "arabic";
+            };
+            String byDepth = List.of("arabic", "loweralpha", "lowerroman", "upperalpha", "upperroman")
+                    .get((Math.min(listDepth, 5) - 1) % 5);
+            if (!style.equals(byDepth) || list.start() != 1) {
+                out.append('[').append(style).append(list.start() == 1 ? "" : ",start=" + list.start()).append("]\n");
+            }
+        }
         for (Node.ListItem item : list.items()) {
             List<Node> children = item.children().stream().filter(c -> !(c instanceof Node.Comment)).toList();
             int start = 0;
@@ -457,6 +491,10 @@ public final class LessonAsciiDoc {
         if (columns == 0) {
             return;
         }
+        String title = inlines(table.title());
+        if (!title.isEmpty()) {
+            out.append('.').append(title).append('\n');
+        }
         String delimiter = depth > 0 ? "!===" : "|===";
         char cell = depth > 0 ? '!' : '|';
         out.append("[%autowidth.stretch").append(table.headerRows().isEmpty() ? "" : "%header")
@@ -495,6 +533,9 @@ public final class LessonAsciiDoc {
     }
 
     private void directive(Node.Directive d) {
+        if (d.invisible() || d.options().containsKey("substitution")) {
+            return; // nothing on the page, as in Sphinx
+        }
         String toctree = links.toctree(d);
         if (toctree != null) {
             if (!toctree.isEmpty()) {
@@ -509,6 +550,10 @@ public final class LessonAsciiDoc {
             return;
         }
         String head = ".. " + d.name() + "::" + (d.arguments() == null || d.arguments().isBlank() ? "" : " " + d.arguments());
+        if (!RECORDED.contains(d.name())) {
+            placeholder(d, head);
+            return;
+        }
         if (d.content().isEmpty() && d.options().isEmpty()) {
             out.append("[.directive]\n").append("``").append(AsciiDoc.text(head)).append("``\n");
             return;
@@ -534,6 +579,29 @@ public final class LessonAsciiDoc {
         return html.append("</dl>\n</div>\n").toString();
     }
 
+    /**
+     * A directive docproof does not render ({@code youtube}, ...): a visible box naming it, so a reader
+     * sees that something stands here, with what was written in a collapsed block.
+     */
+    private void placeholder(Node.Directive d, String head) {
+        String delimiter = delimiter('=');
+        out.append("[.directive.placeholder]\n").append(delimiter).append('\n');
+        out.append(paragraphLine("**" + AsciiDoc.text(d.name()) + "** "
+                + AsciiDoc.text("— this directive is not shown here (docproof does not render it)"))).append('\n');
+        List<String> lines = new ArrayList<>();
+        lines.add(head);
+        d.options().forEach((k, v) -> lines.add("   :" + k + ": " + v));
+        if (!d.content().isEmpty()) {
+            lines.add("");
+            d.content().forEach(line -> lines.add("   " + line));
+        }
+        depth++;
+        out.append('\n').append('.').append(AsciiDoc.text("As written")).append('\n');
+        collapsible("directive", lines);
+        depth--;
+        out.append(delimiter).append('\n');
+    }
+
     private void collapsible(String role, List<String> lines) {
         String delimiter = delimiter('=');
         out.append("[%collapsible.").append(role).append("]\n").append(delimiter).append('\n');
@@ -545,15 +613,18 @@ public final class LessonAsciiDoc {
 
     private void codeBlock(Node.CodeBlock block) {
         String language = block.language() == null ? "" : AsciiDoc.name(block.language());
-        PlannedBlock planned = plannedByLine.get(block.firstLine());
-        String caption = block.options().getOrDefault("caption", "").strip();
+        PlannedBlock planned = plannedBySpan.get(block.span());
         String name = block.options().getOrDefault("name", "").strip();
         if (!name.isEmpty() && ids.add(CrossRefs.anchor(name))) {
             out.append("[.target]\n").append("anchor:").append(CrossRefs.anchor(name)).append("[]\n\n");
         }
         if (planned == null) {
-            if (!caption.isEmpty()) {
-                out.append('.').append(AsciiDoc.text(caption)).append('\n');
+            if (block.lineNumbers() || !block.emphasized().isEmpty()) {
+                numberedListing(block, language);
+                return;
+            }
+            if (block.caption() != null) {
+                out.append('.').append(AsciiDoc.text(block.caption())).append('\n');
             }
             out.append(AsciiDoc.listing(language.isEmpty() ? ".codeblock" : "source," + language + ",role=codeblock",
                     block.lines()));
@@ -563,8 +634,7 @@ public final class LessonAsciiDoc {
         planned.steps().forEach(s -> stepsByLine.put(s.line(), s));
         // The frame is ready HTML, like the steps inside it (see step()).
         passthrough("<div class=\"exampleblock codeblock shell" + (language.isEmpty() ? "" : " lang-" + language)
-                + "\">\n" + (caption.isEmpty() ? "" : "<div class=\"title code-caption\">" + AsciiDoc.passContent(caption)
-                + "</div>\n") + "<div class=\"content\">\n");
+                + "\">\n" + captionHtml(block) + "<div class=\"content\">\n");
         depth++;
         List<String> plain = new ArrayList<>();
         List<String> lines = block.lines();
@@ -587,6 +657,34 @@ public final class LessonAsciiDoc {
                 .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
         depth--;
         passthrough("</div>\n</div>\n");
+    }
+
+    /** A code block's {@code :caption:} as the title of its frame (Sphinx puts it above the code). */
+    private static String captionHtml(Node.CodeBlock block) {
+        return block.caption() == null ? ""
+                : "<div class=\"title code-caption\">" + AsciiDoc.verbatimLine(block.caption()) + "</div>\n";
+    }
+
+    /**
+     * A code block with {@code :linenos:} or {@code :emphasize-lines:}, as ready HTML: asciidoctor numbers
+     * lines only through a syntax highlighter, and the page uses none.
+     */
+    private void numberedListing(Node.CodeBlock block, String language) {
+        java.util.SortedSet<Integer> emphasized = block.emphasized();
+        int number = block.firstLineNumber();
+        StringBuilder html = new StringBuilder("<div class=\"listingblock codeblock")
+                .append(block.lineNumbers() ? " numbered" : "").append(language.isEmpty() ? "" : " lang-" + language)
+                .append("\">\n").append(captionHtml(block)).append("<div class=\"content\">\n<pre>");
+        List<String> lines = block.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            html.append(i == 0 ? "" : "\n").append(emphasized.contains(i + 1) ? "<span class=\"hll\">" : "<span>");
+            if (block.lineNumbers()) {
+                html.append("<span class=\"lineno\">").append(number + i).append(" </span>");
+            }
+            html.append(AsciiDoc.verbatimLine(lines.get(i))).append("</span>");
+        }
+        html.append("</pre>\n</div>\n</div>\n");
+        passthrough(html.toString());
     }
 
     /** Lines of a code block that are not commands (comments, samples), shown as the lesson has them. */
@@ -790,6 +888,8 @@ public final class LessonAsciiDoc {
             role(r, html);
         } else if (inline instanceof Inline.Substitution s) {
             element(html, "span", "substitution", "|" + s.name() + "|");
+        } else if (inline instanceof Inline.Image i) {
+            inlineImage(i, html);
         } else {
             throw new IllegalArgumentException("unknown inline " + inline);
         }
@@ -805,6 +905,27 @@ public final class LessonAsciiDoc {
             html.append(" class=\"").append(role).append('"');
         }
         html.append('>').append(AsciiDoc.passContent(text)).append("</").append(tag).append('>');
+    }
+
+    /** An image in text (an image substitution); one from elsewhere is a link, as for block images. */
+    private void inlineImage(Inline.Image image, StringBuilder html) {
+        String url = AsciiDoc.safeUrl(image.uri());
+        boolean external = image.uri().contains("://") || image.uri().startsWith("//");
+        if (url == null || external) {
+            link(new Inline.Link(image.alt().isBlank() ? image.uri() : image.alt(), url == null ? null : image.uri(), null),
+                    html);
+            return;
+        }
+        String src = AsciiDoc.safeUrl(links.image(image.uri(), here));
+        html.append("<img class=\"inline-image\" src=\"").append(AsciiDoc.passContent(src == null ? url : src)).append("\" alt=\"")
+                .append(AsciiDoc.passContent(image.alt())).append('"');
+        for (String size : List.of("width", "height")) {
+            String value = image.options().get(size);
+            if (value != null && value.strip().matches("\\d{1,5}(px)?")) {
+                html.append(' ').append(size).append("=\"").append(value.strip().replace("px", "")).append('"');
+            }
+        }
+        html.append('>');
     }
 
     private void link(Inline.Link link, StringBuilder html) {

@@ -22,7 +22,7 @@ class RstDirectiveTest {
         assertThat(tree("""
                 .. code-block:: python
                    :linenos:
-                   :emphasize-lines: 2,3
+                   :emphasize-lines: 1,2
                    :caption: Example
 
                    def f():
@@ -36,7 +36,7 @@ class RstDirectiveTest {
 
                    plain
                 """)).isEqualTo("""
-                CodeBlock@1:1 lang=python first=6 options={linenos=, emphasize-lines=2,3, caption=Example} lines=[def f():,     return 1]
+                CodeBlock@1:1 lang=python first=6 options={linenos=, emphasize-lines=1,2, caption=Example} lines=[def f():,     return 1]
                 CodeBlock@9:1 lang=console first=11 lines=[$ ls]
                 CodeBlock@13:1 lang=null first=15 lines=[plain]
                 """);
@@ -127,7 +127,7 @@ class RstDirectiveTest {
     }
 
     @Test
-    void toctreeRawAndIncludeAreRecordedNotFollowed() {
+    void toctreeAndRawAreRecorded() {
         assertThat(tree("""
                 .. toctree::
                    :maxdepth: 2
@@ -138,12 +138,9 @@ class RstDirectiveTest {
                 .. raw:: html
 
                    <b>hi</b>
-
-                .. include:: ../shared/footer.rst
                 """)).isEqualTo("""
                 Directive@1:1 toctree args= options={maxdepth=2} content=[intro, networking]
                 Directive@7:1 raw args=html content=[<b>hi</b>]
-                Directive@11:1 include args=../shared/footer.rst content=[]
                 """);
     }
 
@@ -162,7 +159,8 @@ class RstDirectiveTest {
                 Paragraph@6:1 After.
                 """);
         assertThat(lesson.diagnostics()).extracting(Object::toString).containsExactly(
-                "t.rst:1:1: warning: Directive \"youtube\" is not modelled; kept as a generic directive");
+                "t.rst:1:1: warning: Directive \"youtube\" is not supported; kept as a generic directive and shown on the"
+                        + " page as a placeholder");
     }
 
     @Test

@@ -1,0 +1,243 @@
+package dev.docproof.read;
+
+import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.Node;
+import dev.docproof.lesson.SourceSpan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each directive means: admonitions, code, images, Sphinx's {@code only}, {@code todo} and
+ * {@code highlight}, includes, list and CSV tables. A directive the reader does not model is kept as a
+ * generic {@link Node.Directive} with a warning, so the page can show a placeholder for it.
+ */
+final class RstDirectives {
+
+    static final Set<String> ADMONITIONS = Set.of("note", "tip", "warning", "important", "caution", "danger",
+            "attention", "hint", "error", "seealso");
+    private static final Set<String> CODE = Set.of("code", "code-block", "sourcecode");
+    /**
+     * Directives kept as written without a warning: the model records them for later stages (toctree,
+     * raw) or they have nothing to show on a page (meta, index, ...).
+     */
+    static final Set<String> RECORDED = Set.of("toctree", "raw", "glossary");
+
+    private final RstContext ctx;
+    private final RstBlockParser blocks;
+    private final RstInlineParser inline;
+    private final RstExplicit explicit;
+    private final RstTableDirectives tables;
+
+    RstDirectives(RstContext ctx, RstBlockParser blocks, RstInlineParser inline, RstExplicit explicit) {
+        this.ctx = ctx;
+        this.blocks = blocks;
+        this.inline = inline;
+        this.explicit = explicit;
+        this.tables = new RstTableDirectives(ctx, blocks, inline);
+    }
+
+    /** Reads directive {@code name} whose block (first line after the marker) is {@code block} into {@code out}. */
+    void directive(RstLine start, String name, List<RstLine> block, RstSectionTree out, boolean topLevel) {
+        SourceSpan span = ctx.span(start);
+        if (ADMONITIONS.contains(name)) {
+            RstExplicit.Parts parts = explicit.split(block, false, name);
+            requireContent(start, name, parts, "admonition is empty; content required (indent its text under the directive)");
+            out.add(new Node.Admonition(span, name, List.of(), blocks.parseNested(parts.content())));
+        } else if (name.equals("admonition")) {
+            out.add(generic(start, block));
+        } else if (CODE.contains(name)) {
+            out.add(code(start, name, explicit.split(block, true, name)));
+        } else if (name.equals("image") || name.equals("figure")) {
+            out.add(image(start, name, explicit.split(block, true, name)));
+        } else if (name.equals("only")) {
+            only(start, explicit.split(block, true, name), out);
+        } else if (name.equals("todo")) {
+            // Sphinx hides to-dos unless todo_include_todos is set: kept out of sight, as a comment
+            RstExplicit.Parts parts = explicit.split(block, false, name);
+            out.add(new Node.Comment(span, "todo: " + String.join("\n", RstExplicit.texts(parts.content()))));
+        } else if (name.equals("highlight")) {
+            RstExplicit.Parts parts = explicit.split(block, true, name);
+            ctx.highlight = parts.arguments().isBlank() ? null : parts.arguments().strip();
+            out.add(new Node.Directive(span, name, parts.arguments(), parts.options(), List.of()));
+        } else if (name.equals("include")) {
+            include(start, explicit.split(block, true, name), out, topLevel);
+        } else if (name.equals("literalinclude")) {
+            out.add(literalInclude(start, explicit.split(block, true, name)));
+        } else if (name.equals("list-table")) {
+            tables.listTable(start, explicit.split(block, true, name), out);
+        } else if (name.equals("csv-table")) {
+            tables.csvTable(start, explicit.split(block, true, name), out);
+        } else {
+            RstExplicit.Parts parts = explicit.split(block, true, name);
+            if (!RECORDED.contains(name) && !Node.Directive.INVISIBLE.contains(name)) {
+                ctx.warn(start, start.column(), "Directive \"" + name + "\" is not supported; kept as a generic"
+                        + " directive and shown on the page as a placeholder");
+            }
+            out.add(new Node.Directive(span, name, parts.arguments(), parts.options(), RstExplicit.texts(parts.content())));
+        }
+    }
+
+    private void requireContent(RstLine start, String name, RstExplicit.Parts parts, String message) {
+        if (parts.content().isEmpty() && !parts.malformed()) {
+            ctx.error(start, start.column(), "The \"" + name + "\" " + message);
+        }
+    }
+
+    /** {@code .. admonition:: Title}: an admonition with its own title. */
+    private Node generic(RstLine start, List<RstLine> block) {
+        RstExplicit.Parts parts = explicit.split(block, true, "admonition");
+        if (parts.arguments().isEmpty()) {
+            ctx.error(start, start.column(), "The \"admonition\" directive needs a title (write \".. admonition:: Title\")");
+        }
+        requireContent(start, "admonition", parts, "admonition is empty; content required (indent its text under the directive)");
+        List<Inline> title = parts.arguments().isEmpty() ? List.of()
+                : inline.parse(start.at(start.column(), parts.arguments()));
+        return new Node.Admonition(ctx.span(start), "admonition", title, blocks.parseNested(parts.content()));
+    }
+
+    private Node code(RstLine start, String name, RstExplicit.Parts parts) {
+        SourceSpan span = ctx.span(start);
+        String language = parts.arguments().isEmpty() ? ctx.highlight : parts.arguments();
+        if (language != null && language.indexOf(' ') >= 0) {
+            ctx.error(start, start.column(), "The \"" + name + "\" directive takes at most one argument"
+                    + " (the language); got \"" + language + "\" (put the code after a blank line)");
+        }
+        checkCodeOptions(start, parts.options(), parts.content().size());
+        List<RstLine> content = parts.content();
+        if (content.isEmpty()) {
+            if (!parts.malformed()) {
+                ctx.error(start, start.column(), "Content block expected for the \"" + name
+                        + "\" directive; none found (indent the code under it, after a blank line)");
+            }
+            return new Node.CodeBlock(span, language, parts.options(), List.of(), start.number() + 1);
+        }
+        return new Node.CodeBlock(span, language, parts.options(), RstExplicit.texts(content), content.get(0).number(),
+                content.get(0).column() - 1);
+    }
+
+    /** {@code :emphasize-lines:} and {@code :lineno-start:} are checked here, so the page can trust them. */
+    private void checkCodeOptions(RstLine start, Map<String, String> options, int lineCount) {
+        String emphasized = options.get("emphasize-lines");
+        java.util.SortedSet<Integer> lines = emphasized == null ? null : Node.CodeBlock.lineSet(emphasized, lineCount);
+        if (emphasized != null && lines == null) {
+            ctx.warn(start, start.column(), "The \"emphasize-lines\" option \"" + emphasized + "\" is not a list of"
+                    + " lines (write e.g. 1,3-5); no line is emphasized");
+        } else if (lines != null && !lines.isEmpty() && lines.last() > lineCount) {
+            ctx.warn(start, start.column(), "The \"emphasize-lines\" option \"" + emphasized + "\" names lines past"
+                    + " the block's " + lineCount + " lines");
+        }
+        String first = options.get("lineno-start");
+        if (first != null && !first.strip().matches("-?\\d{1,9}")) {
+            ctx.warn(start, start.column(), "The \"lineno-start\" option needs a whole number; got \"" + first + "\"");
+        }
+    }
+
+    private Node image(RstLine start, String name, RstExplicit.Parts parts) {
+        boolean figure = name.equals("figure");
+        String uri = RstText.removeWhitespace(parts.arguments());
+        if (uri.isEmpty()) {
+            ctx.error(start, start.column(), "The \"" + name + "\" directive needs an image URI");
+        }
+        List<Node> caption = List.of();
+        if (!parts.content().isEmpty()) {
+            if (!figure) {
+                RstLine c = parts.content().get(0);
+                ctx.error(c, c.column(), "The \"image\" directive takes no content; read as a caption (use \"figure\")");
+            }
+            caption = blocks.parseNested(parts.content());
+        }
+        return new Node.Image(ctx.span(start), uri, parts.options(), figure, caption);
+    }
+
+    /** Sphinx's {@code only}: content kept when the expression holds for the HTML builder, else hidden. */
+    private void only(RstLine start, RstExplicit.Parts parts, RstSectionTree out) {
+        Boolean holds = SphinxTags.html(parts.arguments());
+        if (holds == null) {
+            ctx.warn(start, start.column(), "The \"only\" expression \"" + parts.arguments() + "\" cannot be read"
+                    + " (use tag names with and, or, not and parentheses); its content is shown");
+        }
+        if (holds == null || holds) {
+            blocks.parseNested(parts.content()).forEach(out::add);
+        } else {
+            out.add(new Node.Comment(ctx.span(start), "only " + parts.arguments() + ": "
+                    + String.join("\n", RstExplicit.texts(parts.content()))));
+        }
+    }
+
+    /** {@code include}: the file's text read in place, as if written here (its sections join the document's). */
+    private void include(RstLine start, RstExplicit.Parts parts, RstSectionTree out, boolean topLevel) {
+        RstIncludes.Target target = RstIncludes.resolve(ctx, start, "include", parts.arguments().strip());
+        if (target == null || RstIncludes.circular(ctx, start, target)) {
+            return;
+        }
+        List<RstLine> lines = RstIncludes.lines(ctx, start, "include", target);
+        if (lines == null) {
+            return;
+        }
+        lines = RstIncludes.select(ctx, start, "include", lines, parts.options());
+        Map<String, String> options = parts.options();
+        if (options.containsKey("literal") || options.containsKey("code")) {
+            String language = options.containsKey("code") && !options.get("code").isBlank() ? options.get("code").strip() : null;
+            out.add(includedCode(start, target, language, options, lines));
+            return;
+        }
+        ctx.including.add(target.absolute());
+        try {
+            blocks.parseInto(lines, out, topLevel);
+        } finally {
+            ctx.including.remove(ctx.including.size() - 1);
+        }
+    }
+
+    /** Sphinx's {@code literalinclude}: a code block of the file's selected lines, placed in that file. */
+    private Node literalInclude(RstLine start, RstExplicit.Parts parts) {
+        Map<String, String> options = parts.options();
+        RstIncludes.Target target = RstIncludes.resolve(ctx, start, "literalinclude", parts.arguments().strip());
+        List<RstLine> lines = target == null ? null : RstIncludes.lines(ctx, start, "literalinclude", target);
+        if (lines == null) {
+            return new Node.Directive(ctx.span(start), "literalinclude", parts.arguments(), options, List.of());
+        }
+        lines = RstIncludes.select(ctx, start, "literalinclude", lines, options);
+        String language = options.containsKey("language") ? options.get("language").strip() : ctx.highlight;
+        return includedCode(start, target, language, options, lines);
+    }
+
+    private Node.CodeBlock includedCode(RstLine start, RstIncludes.Target target, String language,
+                                        Map<String, String> options, List<RstLine> lines) {
+        int dedent = dedent(start, options, lines);
+        List<String> text = new ArrayList<>(lines.size());
+        for (RstLine line : lines) {
+            text.add(line.text().substring(Math.min(dedent, line.text().length())));
+        }
+        if (options.containsKey("prepend")) {
+            text.add(0, options.get("prepend"));
+        }
+        if (options.containsKey("append")) {
+            text.add(options.get("append"));
+        }
+        checkCodeOptions(start, options, text.size());
+        int firstLine = lines.isEmpty() ? 1 : lines.get(0).number();
+        SourceSpan span = new SourceSpan(target.shown(), firstLine, 1, ctx.span(start));
+        return new Node.CodeBlock(span, language, options, List.copyOf(text), firstLine, dedent);
+    }
+
+    /** Sphinx's {@code :dedent:}: a number of columns, or (empty) the lines' common indentation. */
+    private int dedent(RstLine start, Map<String, String> options, List<RstLine> lines) {
+        String value = options.get("dedent");
+        if (value == null) {
+            return 0;
+        }
+        if (value.isBlank()) {
+            return RstLine.minIndent(lines, 0, lines.size());
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            ctx.warn(start, start.column(), "The \"dedent\" option needs a whole number; got \"" + value + "\"");
+            return 0;
+        }
+    }
+}

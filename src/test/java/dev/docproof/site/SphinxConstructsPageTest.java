@@ -1,0 +1,133 @@
+package dev.docproof.site;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A page using what Sphinx courses write, read by the reStructuredText reader and rendered as the site does. */
+class SphinxConstructsPageTest {
+
+    @TempDir
+    static Path course;
+    private static Document page;
+
+    @BeforeAll
+    static void render() throws IOException {
+        Files.createDirectories(course.resolve("code"));
+        Files.createDirectories(course.resolve("images"));
+        Files.writeString(course.resolve("code/app.py"), "def main():\n    print('hi')\n    return 0\n");
+        Files.writeString(course.resolve("images/logo.png"), "not really a png");
+        Path lesson = course.resolve("page.rst");
+        Files.writeString(lesson, """
+                :orphan:
+
+                Sphinx page
+                ===========
+
+                The |product| logo: |logo|.
+
+                .. |product| replace:: **docproof**
+                .. |logo| image:: images/logo.png
+                   :alt: logo
+
+                .. code-block:: python
+                   :caption: Hello <world>
+                   :linenos:
+                   :emphasize-lines: 2
+
+                   def main():
+                       print("hi")
+
+                .. literalinclude:: code/app.py
+                   :caption: From a file
+
+                .. admonition:: Warning
+
+                   Careful.
+
+                .. seealso:: The other page.
+
+                .. list-table:: Ports
+                   :header-rows: 1
+
+                   * - Name
+                     - Port
+                   * - server
+                     - 8080
+
+                0. zero
+                1. one
+
+                a. alpha
+                b. beta
+
+                .. youtube:: abc123
+                """);
+        Plan plan = Planner.plan(LessonFiles.read(lesson, course));
+        SiteModel site = SiteModel.unverified(List.of(plan), Instant.EPOCH);
+        Path out = course.resolve("site");
+        new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out);
+        page = Jsoup.parse(out.resolve("page.html").toFile(), "UTF-8");
+    }
+
+    @Test
+    void fileWideFieldsAreNotOnThePage() {
+        assertThat(page.select("#content").text()).doesNotContain("orphan");
+    }
+
+    @Test
+    void substitutionsShowWhatTheyStandFor() {
+        Element intro = page.select(".sect1 .paragraph p").first();
+        assertThat(intro.select("strong").text()).isEqualTo("docproof");
+        assertThat(intro.select("img.inline-image").attr("src")).isEqualTo("images/logo.png");
+        assertThat(intro.select("img.inline-image").attr("alt")).isEqualTo("logo");
+        assertThat(course.resolve("site/images/logo.png")).exists();
+    }
+
+    @Test
+    void codeCaptionsLineNumbersAndEmphasisAreShown() {
+        Element numbered = page.select(".listingblock.numbered").first();
+        assertThat(numbered.select(".code-caption").text()).isEqualTo("Hello <world>");
+        assertThat(numbered.select(".lineno").eachText()).containsExactly("1", "2");
+        assertThat(numbered.select(".hll").text()).isEqualTo("2     print(\"hi\")");
+        Element included = page.select(".listingblock").stream()
+                .filter(b -> b.select(".title").text().equals("From a file")).findFirst().orElseThrow();
+        assertThat(included.select("pre").text()).startsWith("def main():");
+    }
+
+    @Test
+    void genericAdmonitionsAndSeeAlsoHaveTheirOwnTitle() {
+        assertThat(page.select(".exampleblock.admonition-warning > .title").text()).isEqualTo("Warning");
+        assertThat(page.select(".exampleblock.seealso > .title").text()).isEqualTo("See also");
+        assertThat(page.select(".admonitionblock.note")).isEmpty();
+    }
+
+    @Test
+    void listTablesAndNumberedListsAreAsWritten() {
+        Element table = page.select("table.tableblock").first();
+        assertThat(table.select("caption").text()).isEqualTo("Ports");
+        assertThat(table.select("th").eachText()).containsExactly("Name", "Port");
+        assertThat(table.select("td").eachText()).containsExactly("server", "8080");
+        assertThat(page.select("ol[start=0] > li").eachText()).containsExactly("zero", "one");
+        assertThat(page.select("ol.loweralpha > li").eachText()).containsExactly("alpha", "beta");
+    }
+
+    @Test
+    void unknownDirectivesAreVisiblePlaceholders() {
+        assertThat(page.select(".directive.placeholder").text()).startsWith("youtube — this directive is not shown here");
+    }
+}
