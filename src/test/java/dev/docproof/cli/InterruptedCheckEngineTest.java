@@ -58,7 +58,7 @@ class InterruptedCheckEngineTest {
         }
         assertThat(text("stderr")).contains("interrupted by SIG" + signal).doesNotContain("internal error");
         assertThat(text("stdout")).contains(":4: passed", ":6: failed", "interrupted by SIG" + signal, ":7: not-run",
-                "3 runnable: 1 passed, 0 repaired, 1 failed; 1 not run");
+                "3 runnable: 1 passed, 0 ran, 0 repaired, 1 failed; 1 not run");
         JsonNode steps = new ObjectMapper().readTree(json.toFile()).path("lessons").get(0).path("steps");
         assertThat(steps.get(1).path("status").asText()).isEqualTo("failed");
         assertThat(steps.get(1).path("reason").asText()).startsWith("interrupted by SIG" + signal);
