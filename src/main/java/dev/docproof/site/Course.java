@@ -65,6 +65,9 @@ public final class Course {
 
     /** A document marked {@code :orphan:} in the field list at its top: Sphinx does not warn that no toctree has it. */
     static boolean orphan(Lesson lesson) {
+        if (lesson.metadata().keySet().stream().anyMatch(k -> k.strip().equalsIgnoreCase("orphan"))) {
+            return true; // the reStructuredText reader keeps file-wide fields as metadata
+        }
         Node.FieldList fields = fileWideFields(lesson.nodes());
         return fields != null && fields.fields().stream().anyMatch(f -> f.name().strip().equalsIgnoreCase("orphan"));
     }

@@ -181,11 +181,17 @@ final class DevTools implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.abort();
-        process.destroy();
+        // Chromium's helpers (renderer, crash handler) outlive its main process and keep writing to the
+        // profile: they all go, and are waited for, before the profile is removed.
+        List<ProcessHandle> all = new java.util.ArrayList<>(process.toHandle().descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle p : all) {
+                p.onExit().get(10, TimeUnit.SECONDS);
             }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("chromium did not end within 10 s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
