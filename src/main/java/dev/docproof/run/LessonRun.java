@@ -123,6 +123,9 @@ final class LessonRun {
                 StepResult r;
                 if (step.kind() == StepKind.TEMPLATE) {
                     r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
+                } else if (step.marks().skip() != null) {
+                    r = StepResult.notRun(step, new Outcome.Skipped(step.marks().skip().isBlank()
+                            ? "a docproof: skip marker" : step.marks().skip()));
                 } else if (Interrupts.requested() != null) {
                     r = StepResult.notRun(step, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT,
                             stoppedAt == null ? 0 : stoppedAt));

@@ -204,6 +204,20 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aStepMarkedSkipIsNotRunButSkippedWithItsReasonAndTheLessonGoesOn(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path touched = dir.resolve("touched");
+        Plan plan = plan(run(10, "touch " + touched).withMarks(dev.docproof.lesson.Marks.NONE.withSkip("needs a registry")),
+                run(12, "echo next"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                RunListener.NONE, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps().get(0).outcome()).isEqualTo(new Outcome.Skipped("needs a registry"));
+        assertThat(lesson.steps().get(1).status()).isEqualTo(Status.RAN);
+        assertThat(touched).doesNotExist();
+    }
+
+    @Test
     void failFastLeavesTheStepsAfterTheFirstFailureNotRun() {
         Plan plan = plan(run(10, "false"), run(12, "echo never"));
 
