@@ -5,16 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import org.testcontainers.dockerclient.DockerClientProviderStrategy;
-import org.testcontainers.dockerclient.TransportConfig;
+import org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig;
+import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 
-/** A Docker engine that answers: the client to it and how it was found. */
+/**
+ * A Docker engine that answers: the client to it and how it was found. Every call through {@link #client()}
+ * has a deadline, so an engine that stops answering (hung, stopped, gone) is an error naming it, never a
+ * silent wait; builds and pulls, which may rightly stay quiet for long, go through {@link #patientClient()}.
+ */
 public final class Engine implements AutoCloseable {
+
+    /** How long one engine call may wait for an answer unless told otherwise. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
 
     /** Where an engine listens when DOCKER_HOST does not say otherwise. */
     public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
@@ -24,15 +31,38 @@ public final class Engine implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DockerClient client;
+    private final DockerClient patient;
+    private final URI uri;
+    private final Duration deadline;
     private final String serverVersion;
     private final String apiVersion;
     private final String foundVia;
 
-    private Engine(DockerClient client, String serverVersion, String apiVersion, String foundVia) {
-        this.client = client;
-        this.serverVersion = serverVersion;
-        this.apiVersion = apiVersion;
-        this.foundVia = foundVia;
+    private Engine(Location location, Duration deadline, Version version) {
+        this.uri = location.uri();
+        this.deadline = deadline;
+        this.client = client(uri, deadline);
+        this.patient = client(uri, null);
+        this.serverVersion = version.server();
+        this.apiVersion = version.api();
+        this.foundVia = location.foundVia();
+    }
+
+    /**
+     * A client built directly on the zerodep transport, so no environment detection runs (Testcontainers'
+     * own detection stalls for minutes on machines that hold a /.dockerenv file).
+     *
+     * @param deadline how long a call may wait for the engine's next bytes; null for no limit
+     */
+    private static DockerClient client(URI uri, Duration deadline) {
+        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder().dockerHost(uri)
+                .connectionTimeout(PING_CONNECT);
+        if (deadline != null) {
+            http.responseTimeout(deadline);
+        }
+        DockerHttpClient transport = deadline == null ? http.build() : new DeadlineHttpClient(http.build(), deadline);
+        return DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(uri.toString()).build(), transport);
     }
 
     /** Connects to the engine named by DOCKER_HOST, else the default socket; fails with the fix when none answers. */
@@ -40,17 +70,15 @@ public final class Engine implements AutoCloseable {
         return connect(System.getenv("DOCKER_HOST"));
     }
 
-    /**
-     * Connects to {@code dockerHost} (a DOCKER_HOST value; null or blank means the default socket).
-     * The client is built directly on the zerodep transport, so no environment detection runs
-     * (Testcontainers' own detection stalls for minutes on machines that hold a /.dockerenv file).
-     */
+    /** Connects to {@code dockerHost} (a DOCKER_HOST value; null or blank means the default socket). */
     public static Engine connect(String dockerHost) throws EngineException {
+        return connect(dockerHost, DEFAULT_DEADLINE);
+    }
+
+    /** As {@link #connect(String)}, each call waiting at most {@code deadline} for the engine. */
+    public static Engine connect(String dockerHost, Duration deadline) throws EngineException {
         Location location = Location.of(dockerHost);
-        Version version = ping(location);
-        DockerClient client = DockerClientProviderStrategy.getClientForConfig(
-                TransportConfig.builder().dockerHost(location.uri()).build());
-        return new Engine(client, version.server(), version.api(), location.foundVia());
+        return new Engine(location, deadline, ping(location));
     }
 
     /** Whether an engine answers at {@code dockerHost} within a few seconds; never throws. */
@@ -63,8 +91,24 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The client for ordinary calls: each fails after the deadline when the engine does not answer. */
     public DockerClient client() {
         return client;
+    }
+
+    /** The client for builds and pulls: no limit on how long the engine may stay quiet. */
+    public DockerClient patientClient() {
+        return patient;
+    }
+
+    /** Where the engine listens, e.g. unix:///var/run/docker.sock: how messages name it. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** How long one call may wait for an answer. */
+    public Duration deadline() {
+        return deadline;
     }
 
     public String serverVersion() {
@@ -82,10 +126,12 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            // Closing only releases the connection pool; nothing is left to undo.
+        for (DockerClient c : new DockerClient[] {client, patient}) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // Closing only releases the connection pool; nothing is left to undo.
+            }
         }
     }
 
@@ -121,11 +167,11 @@ public final class Engine implements AutoCloseable {
      * The failure's message is the problem on its first line and what to do on the next.
      */
     static Version ping(Location location) throws EngineException {
-        DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+        DockerHttpClient http = new DeadlineHttpClient(new ZerodepDockerHttpClient.Builder()
                 .dockerHost(location.uri())
                 .connectionTimeout(PING_CONNECT)
                 .responseTimeout(PING_RESPONSE)
-                .build();
+                .build(), PING_RESPONSE);
         try (http; DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path("/version").build())) {
             if (response.getStatusCode() != 200) {

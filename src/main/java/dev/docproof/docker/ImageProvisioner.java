@@ -70,6 +70,8 @@ public final class ImageProvisioner {
     public record Provisioned(ImageRef image, Outcome outcome) {}
 
     private final DockerClient client;
+    /** Builds and pulls may stay quiet longer than an ordinary call's deadline. */
+    private final DockerClient builds;
     private final ImageRecipes recipes;
     private final Path workDir;
     private final Consumer<String> progress;
@@ -81,6 +83,7 @@ public final class ImageProvisioner {
      */
     public ImageProvisioner(Engine engine, ImageRecipes recipes, Path workDir, Consumer<String> progress) {
         this.client = engine.client();
+        this.builds = engine.patientClient();
         this.recipes = recipes;
         this.workDir = workDir;
         this.progress = progress;
@@ -140,8 +143,8 @@ public final class ImageProvisioner {
         }
         progress.accept("pulling " + image + " (giving up after " + deadline.toSeconds() + " s)");
         PullImageResultCallback callback = image.digest().isEmpty()
-                ? client.pullImageCmd(image.repository()).withTag(image.tag()).exec(new PullImageResultCallback())
-                : client.pullImageCmd(image.canonical()).exec(new PullImageResultCallback());
+                ? builds.pullImageCmd(image.repository()).withTag(image.tag()).exec(new PullImageResultCallback())
+                : builds.pullImageCmd(image.canonical()).exec(new PullImageResultCallback());
         try (callback) {
             if (!callback.awaitCompletion(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new EngineException("Pulling " + image + " did not finish within " + deadline.toSeconds()
@@ -173,7 +176,7 @@ public final class ImageProvisioner {
         Optional<InspectImageResponse> present = inspect(image);
         Optional<ImageRecipe> recipe = recipes.forImage(image);
         if (image.equals(BaseImage.REFERENCE) && present.isEmpty()) {
-            BaseImage.build(client, workDir, progress);
+            BaseImage.build(builds, workDir, progress);
             return new Provisioned(image, Outcome.BUILT);
         }
         if (recipe.isEmpty()) {
@@ -226,7 +229,7 @@ public final class ImageProvisioner {
 
     private void build(ImageRecipe recipe) throws EngineException {
         progress.accept("building " + recipe.image() + " from " + recipe.folder());
-        build(client, new ByteArrayInputStream(tar(recipe.folder())), recipe.image(),
+        build(builds, new ByteArrayInputStream(tar(recipe.folder())), recipe.image(),
                 labels(recipe.image(), recipe.sha256()), progress,
                 "from " + recipe.folder() + " failed", "Fix the Dockerfile, then run: ./docproof engine");
     }

@@ -6,7 +6,6 @@ import dev.docproof.shell.ResourceKind;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Network;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,17 +20,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Which engine resources a lesson created and removed, step by step. Snapshots of containers (stopped
- * ones too), networks and volumes are compared by id: a new id is attributed to the step just run, a
- * vanished one is marked removed by it. After the lesson, {@link #removeLeftBehind()} removes what the
- * lesson created and left — never anything that existed before it started. Safe to use from a
- * shutdown hook while the lesson's thread still runs.
+ * Which engine resources a lesson created and removed, step by step, and what of it is removed after the
+ * lesson. The lesson's engine calls go through an {@link EngineProxy} that labels every create with the
+ * run's {@link RunOwner} and reports creates and removals here as the engine answers them: each is
+ * attributed to the step running then, exactly, with no comparison of snapshots and no guessing from
+ * timing. After the lesson, {@link #removeLeftBehind()} removes what carries the run's label and is still
+ * there — never anything else. Safe to use from a shutdown hook while the lesson's thread still runs.
  */
-public final class Ledger {
+public final class Ledger implements EngineProxy.Recorder {
 
     /** What became of one resource the lesson left behind. */
     public record Removal(LedgerEntry entry, boolean removed, String problem) {}
@@ -55,16 +54,16 @@ public final class Ledger {
     }
 
     private final DockerClient client;
-    private final LessonEvidence evidence = new LessonEvidence();
+    private final String engine;
+    private final RunOwner owner;
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
-    /** Containers the engine is removing on its own ({@code --rm}), already counted as removed. */
-    private final Set<String> goingAway = new HashSet<>();
-    private LedgerSnapshot baseline;
-    private LedgerSnapshot before;
-    private LedgerSnapshot last;
+    /** Containers created with auto-removal: the engine removes them when they stop. */
+    private final Set<String> autoRemoving = new HashSet<>();
+    private int line;
+    private String section = "";
 
     private static final class Tracked {
-        final Resource resource;
+        Resource resource;
         final int createdAtLine;
         final String section;
         int removedAtLine;
@@ -80,8 +79,22 @@ public final class Ledger {
         }
     }
 
-    public Ledger(DockerClient client) {
+    /**
+     * @param engine how messages name the engine (its address)
+     * @param owner  the run whose labelled resources this ledger follows
+     */
+    public Ledger(DockerClient client, String engine, RunOwner owner) {
         this.client = Objects.requireNonNull(client);
+        this.engine = Objects.requireNonNull(engine);
+        this.owner = Objects.requireNonNull(owner);
+    }
+
+    public Ledger(Engine engine, RunOwner owner) {
+        this(engine.client(), engine.uri().toString(), owner);
+    }
+
+    public RunOwner owner() {
+        return owner;
     }
 
     /**
@@ -94,13 +107,24 @@ public final class Ledger {
         return t;
     });
 
-    /** The engine's resources now: three list calls, made in parallel. */
-    public LedgerSnapshot snapshot() throws EngineException {
+    /** The engine's resources now (all of them, or only this run's): three list calls, made in parallel. */
+    private LedgerSnapshot snapshot(boolean onlyOurs) throws EngineException {
+        Map<String, String> label = Map.of(RunOwner.RUN, owner.runId());
         try {
-            CompletableFuture<List<Container>> containers = CompletableFuture.supplyAsync(
-                    () -> client.listContainersCmd().withShowAll(true).exec(), LISTS);
-            CompletableFuture<List<Resource>> networks = CompletableFuture.supplyAsync(this::networks, LISTS);
-            List<Resource> volumes = volumes();
+            CompletableFuture<List<Container>> containers = CompletableFuture.supplyAsync(() -> {
+                var list = client.listContainersCmd().withShowAll(true);
+                return (onlyOurs ? list.withLabelFilter(label) : list).exec();
+            }, LISTS);
+            CompletableFuture<List<Resource>> networks = CompletableFuture.supplyAsync(() -> {
+                var list = client.listNetworksCmd();
+                return (onlyOurs ? list.withFilter("label", List.of(RunOwner.RUN + "=" + owner.runId())) : list)
+                        .exec().stream().map(n -> new Resource(ResourceKind.NETWORK, n.getId(), n.getName())).toList();
+            }, LISTS);
+            var volumeList = client.listVolumesCmd();
+            var volumeResponse = (onlyOurs ? volumeList.withFilter("label", List.of(RunOwner.RUN + "=" + owner.runId()))
+                    : volumeList).exec();
+            List<Resource> volumes = volumeResponse.getVolumes() == null ? List.of() : volumeResponse.getVolumes()
+                    .stream().map(v -> new Resource(ResourceKind.VOLUME, v.getName(), v.getName())).toList();
             Map<String, String> states = new HashMap<>();
             List<Resource> containerResources = new ArrayList<>();
             for (Container c : containers.join()) {
@@ -111,12 +135,11 @@ public final class Ledger {
                     .flatMap(List::stream).toList(), states);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new EngineException("the Docker engine did not answer a list of its resources: " + cause.getMessage()
-                    + ". Check that it runs (`docker info`).", cause);
+            throw EngineCalls.failed(engine, "a list of its resources", cause);
         }
     }
 
-    private static String containerName(Container c) {
+    static String containerName(Container c) {
         String[] names = c.getNames();
         if (names == null || names.length == 0) {
             return c.getId().substring(0, Math.min(12, c.getId().length()));
@@ -125,115 +148,67 @@ public final class Ledger {
         return n.startsWith("/") ? n.substring(1) : n;
     }
 
-    private List<Resource> networks() {
-        List<Network> networks = client.listNetworksCmd().exec();
-        return networks.stream().map(n -> new Resource(ResourceKind.NETWORK, n.getId(), n.getName())).toList();
+    /** The engine's resources before the lesson's first step: what the lesson's names must not clash with. */
+    public LedgerSnapshot begin() throws EngineException {
+        return snapshot(false);
     }
 
-    private List<Resource> volumes() {
-        var response = client.listVolumesCmd().exec();
-        if (response.getVolumes() == null) {
-            return List.of();
+    /** From now on, what the engine creates or removes for the lesson is the step's at {@code line}. */
+    public synchronized void stepStarted(int line, String section) {
+        this.line = line;
+        this.section = section == null ? "" : section;
+    }
+
+    @Override
+    public synchronized void created(Resource resource, boolean autoRemove) {
+        tracked.put(resource.id(), new Tracked(resource, Math.max(line, 1), section));
+        if (autoRemove) {
+            autoRemoving.add(resource.id());
         }
-        return response.getVolumes().stream().map(v -> new Resource(ResourceKind.VOLUME, v.getName(), v.getName())).toList();
     }
 
-    /** Takes the snapshot before the lesson's first step; what it holds is never the lesson's. */
-    public synchronized LedgerSnapshot begin() throws EngineException {
-        baseline = snapshot();
-        before = baseline;
-        last = baseline;
-        return baseline;
+    @Override
+    public synchronized void removed(ResourceKind kind, String ref) {
+        Tracked t = find(kind, ref);
+        if (t == null) {
+            // Not the lesson's: it existed before. That the lesson removed it is a fact worth keeping.
+            t = new Tracked(new Resource(kind, ref, ref), 0, "");
+            tracked.put(kind + ":" + ref, t);
+        }
+        if (t.removedAtLine == 0) {
+            t.removedAtLine = Math.max(line, 1);
+        }
     }
 
-    /** Takes a snapshot after the step at {@code line} ran, attributing what appeared and vanished to it. */
-    public synchronized void record(int line, String section) throws EngineException {
-        LedgerSnapshot now = snapshot();
-        record(now, line, section);
-        markGoingAway(now, line);
+    @Override
+    public synchronized void stopped(String ref) {
+        Tracked t = find(ResourceKind.CONTAINER, ref);
+        if (t != null && autoRemoving.contains(t.resource.id()) && t.removedAtLine == 0) {
+            t.removedAtLine = Math.max(line, 1);
+        }
     }
 
-    /**
-     * A container started with {@code --rm} is removed by the engine shortly AFTER {@code docker stop}
-     * returns. Waiting for it would cost every such step the engine's clean-up time; instead, a container
-     * that is being removed, or was running and has stopped with auto-removal, counts as removed by the
-     * step just run, and its actual disappearance later is not blamed on another step.
-     */
-    private void markGoingAway(LedgerSnapshot now, int line) {
-        now.containerStates().forEach((id, state) -> {
-            if (goingAway.contains(id)) {
-                return;
+    /** The present resource of that kind that {@code ref} names: by id, id prefix, or name. */
+    private Tracked find(ResourceKind kind, String ref) {
+        Tracked byName = null;
+        for (Tracked t : tracked.values()) {
+            Resource r = t.resource;
+            if (r.kind() != kind || t.createdAtLine == 0) {
+                continue;
             }
-            boolean stopped = !state.equals("running") && "running".equals(before.containerStates().get(id));
-            if (state.equals("removing") || stopped && autoRemoves(id)) {
-                goingAway.add(id);
-                Tracked t = tracked.computeIfAbsent(id, i -> new Tracked(now.byId().get(i), 0, ""));
-                if (t.removedAtLine == 0) {
-                    t.removedAtLine = line;
-                }
+            if (r.id().equals(ref)) {
+                return t;
             }
-        });
-    }
-
-    private boolean autoRemoves(String containerId) {
-        try {
-            var hostConfig = client.inspectContainerCmd(containerId).exec().getHostConfig();
-            return hostConfig != null && Boolean.TRUE.equals(hostConfig.getAutoRemove());
-        } catch (RuntimeException goneOrUnknown) {
-            // gone already, or the engine cannot say: nothing to wait for
-            return false;
-        }
-    }
-
-    /** Attributes the difference between the previous snapshot and {@code now} to the step at {@code line}. */
-    public synchronized void record(LedgerSnapshot now, int line, String section) {
-        if (last == null) {
-            throw new IllegalStateException("begin() first");
-        }
-        for (Resource r : now.byId().values().stream().sorted(Comparator.comparing(Resource::kind)
-                .thenComparing(Resource::name)).toList()) {
-            if (!last.byId().containsKey(r.id())) {
-                tracked.put(r.id(), new Tracked(r, line, section == null ? "" : section));
+            if (t.removedAtLine == 0 && (r.name().equals(ref) || ref.length() >= 4 && r.id().startsWith(ref))) {
+                byName = t;
             }
         }
-        for (Resource r : last.byId().values()) {
-            if (!now.byId().containsKey(r.id())) {
-                Tracked t = tracked.computeIfAbsent(r.id(), id -> new Tracked(r, 0, ""));
-                if (t.removedAtLine == 0) { // a --rm container already counted as removed by its stop
-                    t.removedAtLine = line;
-                }
-            }
-        }
-        before = last;
-        last = now;
+        return byName;
     }
 
     /** Resources the lesson created, and pre-existing ones it removed, in the order the ledger saw them. */
     public synchronized List<LedgerEntry> entries() {
         return tracked.values().stream().map(Tracked::entry).toList();
-    }
-
-    /** Notes what a step ran and printed: the evidence {@link #lessons()} decides by. */
-    public void noteStep(int line, String command, String output) {
-        evidence.noteStep(line, command, output);
-    }
-
-    /** The entries the evidence says are the lesson's own (see {@link LessonEvidence}). */
-    public synchronized List<LedgerEntry> lessons() {
-        return entries().stream().filter(evidence::isTheLessons).toList();
-    }
-
-    /** Removes what the lesson evidently created and left behind. */
-    public synchronized List<Removal> removeLessonsLeftBehind() {
-        return removeLeftBehind(evidence::isTheLessons);
-    }
-
-    /**
-     * On an interrupt: the running step's output is not known yet, so what appeared during it counts as the
-     * lesson's too.
-     */
-    public synchronized List<Removal> removeAfterInterrupt(int runningLine) {
-        return removeLeftBehind(e -> e.createdAtLine() == runningLine || evidence.isTheLessons(e));
     }
 
     /** The names among {@code planned} (each with the line of the step creating it) the engine already has. */
@@ -242,41 +217,71 @@ public final class Ledger {
     }
 
     /**
-     * Removes what the lesson created and left behind — containers (forced), then networks, then volumes —
-     * and nothing else. The entries keep {@code removedAtLine} 0: they describe the lesson, not the clean-up.
+     * Removes what carries this run's label and is still on the engine — containers (forced, with their
+     * anonymous volumes), then networks, then volumes — and nothing else. Each removal names the ledger's
+     * entry for it (the step that created it); a labelled resource the ledger did not see created (its
+     * answer never came back) is removed too, with line 0. An auto-removed container the engine already
+     * removed is no leak. The entries keep {@code removedAtLine}: they describe the lesson, not the clean-up.
+     *
+     * @throws EngineException when the engine does not answer: what is left stays, labelled, for a later
+     *                         run to recover
      */
-    public synchronized List<Removal> removeLeftBehind() {
-        return removeLeftBehind(entry -> true);
-    }
-
-    /**
-     * As {@link #removeLeftBehind()}, limited to the entries {@code lessons} accepts: on a shared engine,
-     * another process may create a resource while a step runs, and only evidence (the lesson names it, or
-     * a step printed its id) tells the lesson's own apart.
-     */
-    private List<Removal> removeLeftBehind(Predicate<LedgerEntry> lessons) {
+    public List<Removal> removeLeftBehind() throws EngineException {
+        LedgerSnapshot ours = snapshot(true);
         List<Removal> removals = new ArrayList<>();
-        // Containers the engine was removing on its own: gone by now as a rule; if one lingers, it goes
-        // with the rest of what the lesson created (it is not a leak: the lesson did stop it).
-        for (String id : goingAway) {
-            Tracked t = tracked.get(id);
-            if (t != null && t.createdAtLine > 0 && lessons.test(t.entry())) {
-                remove(t);
+        for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
+            for (Resource r : ours.byId().values().stream().filter(r -> r.kind() == kind)
+                    .sorted(java.util.Comparator.comparing(Resource::name)).toList()) {
+                LedgerEntry entry;
+                boolean leak;
+                synchronized (this) {
+                    Tracked t = tracked.get(r.id());
+                    if (t == null) {
+                        t = new Tracked(r, 0, "");
+                    } else {
+                        t.resource = new Resource(r.kind(), r.id(), r.name()); // the engine's name for it
+                    }
+                    entry = t.entry();
+                    leak = t.removedAtLine == 0;
+                }
+                Removal removal = remove(entry);
+                if (leak) {
+                    removals.add(removal);
+                }
             }
         }
-        for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
+        synchronized (this) {
+            // Followed but no longer there: auto-removed by the engine when its process ended.
             for (Tracked t : tracked.values()) {
-                if (t.resource.kind() == kind && t.createdAtLine > 0 && t.removedAtLine == 0
-                        && lessons.test(t.entry())) {
-                    removals.add(remove(t));
+                if (t.createdAtLine > 0 && t.removedAtLine == 0 && !ours.byId().containsKey(t.resource.id())) {
+                    t.removedAtLine = Math.max(line, 1);
                 }
             }
         }
         return removals;
     }
 
+    /** Removes one resource; a resource already gone counts as removed. */
+    private Removal remove(LedgerEntry entry) {
+        Resource r = entry.resource();
+        try {
+            switch (r.kind()) {
+                case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
+                case NETWORK -> client.removeNetworkCmd(r.id()).exec();
+                case VOLUME -> client.removeVolumeCmd(r.id()).exec();
+                default -> throw new IllegalStateException("the ledger does not remove " + r.kind());
+            }
+            return new Removal(entry, true, null);
+        } catch (NotFoundException gone) {
+            return new Removal(entry, true, null);
+        } catch (RuntimeException e) {
+            return new Removal(entry, false, EngineCalls.message(engine, e));
+        }
+    }
+
     /** Which of these images the engine does not have; it is asked, never made to pull. */
-    public List<String> missingImages(List<String> images) throws EngineException {
+    public static List<String> missingImages(Engine engine, List<String> images) throws EngineException {
+        DockerClient client = engine.client();
         List<String> missing = new ArrayList<>();
         for (String image : images) {
             try {
@@ -284,27 +289,10 @@ public final class Ledger {
             } catch (NotFoundException e) {
                 missing.add(image);
             } catch (RuntimeException e) {
-                throw new EngineException("the Docker engine did not answer about the image " + image + ": "
-                        + e.getMessage() + ". Check that it runs (`docker info`).", e);
+                throw EngineCalls.failed(engine.uri().toString(), "about the image " + image, e);
             }
         }
         return missing;
     }
 
-    private Removal remove(Tracked t) {
-        Resource r = t.resource;
-        try {
-            switch (r.kind()) {
-                case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).exec();
-                case NETWORK -> client.removeNetworkCmd(r.id()).exec();
-                case VOLUME -> client.removeVolumeCmd(r.id()).exec();
-                default -> throw new IllegalStateException("the ledger does not remove " + r.kind());
-            }
-            return new Removal(t.entry(), true, null);
-        } catch (NotFoundException gone) {
-            return new Removal(t.entry(), true, null);
-        } catch (RuntimeException e) {
-            return new Removal(t.entry(), false, e.getMessage() == null ? e.toString() : e.getMessage().strip());
-        }
-    }
 }

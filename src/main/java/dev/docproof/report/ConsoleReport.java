@@ -103,6 +103,13 @@ public final class ConsoleReport implements RunListener {
         }
     }
 
+    @Override
+    public synchronized void notice(String message) {
+        current = null;
+        currentMessage = null;
+        line("docproof: " + message);
+    }
+
     /** Redraws the progress line with the time elapsed so far; nothing happens off a terminal. */
     public synchronized void tick() {
         redraw();

@@ -8,6 +8,8 @@ import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.ImagesMade;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
+import dev.docproof.docker.Leftovers;
+import dev.docproof.docker.RunFolder;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.LedgerNames;
 import dev.docproof.lesson.Diagnostic;
@@ -30,7 +32,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * Runs planned lessons against the Docker engine: makes sure the engine answers and the images are
@@ -39,15 +40,15 @@ import java.util.function.Supplier;
 public final class CourseRunner {
 
     /**
-     * The engine a run talks to: its version, a ledger per lesson, how the lessons' images get there,
-     * and what to close at the end.
+     * The engine a run talks to: its version, the engine each lesson is opened on, how the lessons' images
+     * get there, and what to close at the end.
      */
-    record EngineLink(String version, Supplier<Ledger> newLedger, ImageSupply images, AutoCloseable connection)
+    record EngineLink(String version, Engine engine, ImageSupply images, AutoCloseable connection)
             implements AutoCloseable {
 
         /** An engine whose images are only checked for presence, never built. */
-        EngineLink(String version, Supplier<Ledger> newLedger, AutoCloseable connection) {
-            this(version, newLedger, images -> requirePresent(newLedger.get(), images), connection);
+        EngineLink(String version, Engine engine, AutoCloseable connection) {
+            this(version, engine, images -> requirePresent(engine, images), connection);
         }
 
         @Override
@@ -127,7 +128,7 @@ public final class CourseRunner {
             return new EarlyEngine(CompletableFuture.supplyAsync(() -> {
                 try {
                     Engine engine = Engine.connect();
-                    new Ledger(engine.client()).snapshot();
+                    engine.client().listContainersCmd().withShowAll(true).exec();
                     return engine;
                 } catch (EngineException notNow) {
                     return null; // EngineSetup.ensure tries again and explains
@@ -167,6 +168,7 @@ public final class CourseRunner {
         listener.setupProgress("connecting to the Docker engine");
         try (EngineLink link = with.engine().connect(listener)) {
             version = link.version();
+            recoverLeftovers(link.engine(), listener);
             provisionImages(link, plans, listener);
             for (Plan plan : plans) {
                 if (!plan.lesson().readable()) {
@@ -177,7 +179,7 @@ public final class CourseRunner {
                     results.add(notReached(plan, listener));
                     continue;
                 }
-                results.add(new LessonRun(plan, settings, listener, with, link.newLedger().get()).run());
+                results.add(new LessonRun(plan, settings, listener, with, link.engine()).run());
             }
         } catch (EngineException e) {
             for (Plan plan : plans.subList(results.size(), plans.size())) {
@@ -211,7 +213,7 @@ public final class CourseRunner {
                         + e.getMessage(), e);
             }
         };
-        return new EngineLink(engine.serverVersion(), () -> new Ledger(engine.client()), images, engine);
+        return new EngineLink(engine.serverVersion(), engine, images, engine);
     }
 
     private static Path recipeRoot(RunSettings settings) {
@@ -254,8 +256,18 @@ public final class CourseRunner {
         return List.copyOf(needed);
     }
 
-    private static void requirePresent(Ledger ledger, List<String> images) throws EngineException {
-        List<String> missing = ledger.missingImages(images);
+    /**
+     * Removes what runs killed earlier left on this engine and machine (their owner process is gone), and
+     * says so: a lesson must not be refused for names a dead run still holds.
+     */
+    private static void recoverLeftovers(Engine engine, RunListener listener) throws EngineException {
+        for (Leftovers.Recovered r : Leftovers.recover(engine.client(), engine.uri().toString(), RunFolder.defaultTemp())) {
+            listener.notice(r.describe());
+        }
+    }
+
+    private static void requirePresent(Engine engine, List<String> images) throws EngineException {
+        List<String> missing = Ledger.missingImages(engine, images);
         if (!missing.isEmpty()) {
             throw new EngineException("the engine lacks the image" + (missing.size() == 1 ? " " : "s ")
                     + String.join(", ", missing) + " that the lessons start containers from, and docproof never"

@@ -1,7 +1,10 @@
 package dev.docproof.run;
 
+import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LessonEngine;
+import dev.docproof.docker.NameLocks;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -30,15 +34,17 @@ final class LessonRun {
     private final RunSettings settings;
     private final RunListener listener;
     private final CourseRunner.Collaborators with;
-    private final Ledger ledger;
-    private volatile Step current;
+    private final Engine engine;
+    /** The engine as this lesson owns it: name locks, labels, proxy, ledger. */
+    private volatile LessonEngine owned;
+    private Ledger ledger;
 
-    LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Ledger ledger) {
+    LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Engine engine) {
         this.plan = plan;
         this.settings = settings;
         this.listener = listener;
         this.with = with;
-        this.ledger = ledger;
+        this.engine = engine;
     }
 
     LessonResult run() {
@@ -48,25 +54,39 @@ final class LessonRun {
         List<StepResult> results = new ArrayList<>();
         List<Leak> leaks = new ArrayList<>();
         SetupError setupError = null;
-        // bash starts while the engine is asked what it holds: neither waits for the other.
-        CompletableFuture<ShellSession> opening = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ShellSession.startInScratchFolder(settings.maxOutput());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        CompletableFuture<ShellSession> opening = null;
         try {
+            owned = LessonEngine.open(engine, plan.lesson().source().toString(), plannedNames());
+            ledger = owned.ledger();
+            Map<String, String> environment = Map.of("DOCKER_HOST", owned.dockerHost());
+            // bash starts while the engine is asked what it holds: neither waits for the other.
+            opening = CompletableFuture.supplyAsync(() -> {
+                try {
+                    ShellSession session = ShellSession.startInScratchFolder(settings.maxOutput(), environment);
+                    session.folders().forEach(owned::register);
+                    return session;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             setupError = nameClashes(ledger.begin());
             if (setupError == null) {
-                runSteps(opened(opening), results, leaks);
+                setupError = runSteps(opened(opening), results, leaks);
             }
+        } catch (NameLocks.HeldException e) {
+            setupError = new SetupError(SetupError.Kind.NAME_TAKEN,
+                    plan.lesson().source() + ":" + e.held().name().line() + ": " + e.getMessage());
         } catch (EngineException e) {
             setupError = new SetupError(SetupError.Kind.ENGINE, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             setupError = new SetupError(SetupError.Kind.SHELL, "cannot start the lesson's shell (bash): " + e.getMessage());
         } finally {
-            opening.thenAccept(ShellSession::close);
+            if (opening != null) {
+                opening.thenAccept(ShellSession::close).exceptionally(notStarted -> null).join();
+            }
+            if (owned != null) {
+                owned.close();
+            }
         }
         // Steps the run never reached (set-up error) are reported as not run.
         for (Step step : plan.steps().subList(results.size(), plan.steps().size())) {
@@ -75,21 +95,28 @@ final class LessonRun {
             results.add(r);
             listener.stepFinished(r);
         }
-        LessonResult result = new LessonResult(plan, results, leaks, ledger.lessons(), plan.diagnostics(), started,
+        LessonResult result = new LessonResult(plan, results, leaks, ledger == null ? List.of() : ledger.entries(), plan.diagnostics(), started,
                 Duration.ofNanos(System.nanoTime() - t0), setupError);
         listener.lessonFinished(result);
         return result;
     }
 
-    /** The set-up error naming every resource the lesson would create that the engine already has, else null. */
-    private SetupError nameClashes(LedgerSnapshot before) {
-        List<Ledger.Clash> planned = new ArrayList<>();
+    /** The names the lesson's steps give what they create, each with the step's line. */
+    private List<NameLocks.Name> plannedNames() {
+        List<NameLocks.Name> planned = new ArrayList<>();
         for (Step step : plan.steps()) {
             if (step.kind() == StepKind.RUN) {
                 LedgerNames.plannedNames(step.command()).forEach(n ->
-                        planned.add(new Ledger.Clash(n.kind(), n.name(), step.line())));
+                        planned.add(new NameLocks.Name(n.kind(), n.name(), step.line())));
             }
         }
+        return planned;
+    }
+
+    /** The set-up error naming every resource the lesson would create that the engine already has, else null. */
+    private SetupError nameClashes(LedgerSnapshot before) {
+        List<Ledger.Clash> planned = plannedNames().stream()
+                .map(n -> new Ledger.Clash(n.kind(), n.name(), n.line())).toList();
         List<Ledger.Clash> clashes = Ledger.clashes(planned, before);
         if (clashes.isEmpty()) {
             return null;
@@ -109,17 +136,18 @@ final class LessonRun {
         }
     }
 
-    private void runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
+    /** Runs the steps and removes what the lesson left; the error when the engine stopped answering, else null. */
+    private SetupError runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
         StepRunner runner = new StepRunner(session, ledger, settings, with.matcher(), plan.lesson().source());
         StepRepair repair = new StepRepair(plan, ledger, with.repairer());
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
         Interrupts.whileRunning(session::endShell);
+        SetupError engineGone;
         try {
             Integer stoppedAt = null;
             for (Step step : plan.steps()) {
-                current = step;
                 StepResult r;
                 if (step.kind() == StepKind.TEMPLATE) {
                     r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
@@ -149,8 +177,9 @@ final class LessonRun {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already at work
             }
-            cleanUp(session, leaks);
+            engineGone = cleanUp(session, leaks);
         }
+        return engineGone;
     }
 
     private StepResult runStep(StepRunner runner, StepRepair repair, Step step) {
@@ -171,7 +200,7 @@ final class LessonRun {
      * The shell goes first, so nothing it started can create resources behind the clean-up; its files are
      * removed while the engine removes what the lesson left.
      */
-    private void cleanUp(ShellSession session, List<Leak> leaks) {
+    private SetupError cleanUp(ShellSession session, List<Leak> leaks) {
         session.endShell();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(session::close, task -> {
             Thread t = new Thread(task, "docproof-session-close");
@@ -179,24 +208,30 @@ final class LessonRun {
             t.start();
         });
         try {
-            for (Ledger.Removal removal : ledger.removeLessonsLeftBehind()) {
+            for (Ledger.Removal removal : owned.removeLeftBehind()) {
                 LedgerEntry e = removal.entry();
                 leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
             }
+            return null;
+        } catch (EngineException e) {
+            // Still there as far as anyone knows: reported, not removed; the labels let the next run remove them.
+            List<LedgerEntry> left = ledger.entries().stream().filter(en -> !en.preExisting() && en.present()).toList();
+            left.forEach(en -> leaks.add(new Leak(en.resource().kind(), en.resource().name(), en.createdAtLine(), false)));
+            return new SetupError(SetupError.Kind.ENGINE, plan.lesson().source() + ": " + e.getMessage()
+                    + (left.isEmpty() ? "" : "\nLeft on the engine, labelled with this run, for the next run to remove once"
+                    + " it answers again: " + left.stream().map(en -> en.resource().kind().jsonName() + " "
+                    + en.resource().name() + " (line " + en.createdAtLine() + ")").collect(Collectors.joining(", ")) + "."));
         } finally {
             closing.join();
         }
     }
 
     private void removeOnInterrupt() {
-        Step step = current;
-        if (step != null) {
-            try {
-                ledger.record(step.line(), step.section());
-            } catch (EngineException e) {
-                // the engine cannot be seen: what the ledger already knows is removed
-            }
+        try {
+            owned.removeLeftBehind();
+        } catch (EngineException unreachable) {
+            // the labels stay: the next run removes what this one could not
         }
-        ledger.removeAfterInterrupt(step == null ? -1 : step.line());
+        owned.close();
     }
 }

@@ -18,4 +18,7 @@ public interface RunListener {
 
     /** A set-up message (engine start, image build) worth showing while the user waits. */
     default void setupProgress(String message) {}
+
+    /** Something the run did that the user must be told of and that stays in the output (a recovery). */
+    default void notice(String message) {}
 }

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,6 +57,8 @@ public final class ShellSession implements AutoCloseable {
 
     private final Path dir;
     private final Path home;
+    /** Variables every shell of the session gets on top of docproof's own environment (e.g. DOCKER_HOST). */
+    private final Map<String, String> environment;
     /** Whether {@link #home} is a scratch folder the session made, and so removes when it closes. */
     private final boolean ownsHome;
     private final Path fifo;
@@ -70,8 +73,10 @@ public final class ShellSession implements AutoCloseable {
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput) throws IOException {
+    private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput, Map<String, String> environment)
+            throws IOException {
         home = workingDirectory;
+        this.environment = Map.copyOf(environment);
         this.ownsHome = ownsHome;
         this.maxOutput = maxOutput;
         dir = Files.createTempDirectory("docproof-session-");
@@ -108,7 +113,7 @@ public final class ShellSession implements AutoCloseable {
 
     /** @param maxOutput bytes of output each step keeps; past them output is counted and dropped */
     public static ShellSession start(Path workingDirectory, long maxOutput) throws IOException {
-        return new ShellSession(workingDirectory, false, maxOutput);
+        return new ShellSession(workingDirectory, false, maxOutput, Map.of());
     }
 
     /**
@@ -117,9 +122,14 @@ public final class ShellSession implements AutoCloseable {
      * @param maxOutput bytes of output each step keeps; past them output is counted and dropped
      */
     public static ShellSession startInScratchFolder(long maxOutput) throws IOException {
+        return startInScratchFolder(maxOutput, Map.of());
+    }
+
+    /** As {@link #startInScratchFolder(long)}, the shells seeing {@code environment} on top of docproof's own. */
+    public static ShellSession startInScratchFolder(long maxOutput, Map<String, String> environment) throws IOException {
         Path scratch = Files.createTempDirectory("docproof-lesson-");
         try {
-            return new ShellSession(scratch, true, maxOutput);
+            return new ShellSession(scratch, true, maxOutput, environment);
         } catch (IOException | RuntimeException e) {
             ScratchFolder.delete(scratch);
             throw e;
@@ -129,6 +139,11 @@ public final class ShellSession implements AutoCloseable {
     /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
     Path directory() {
         return dir;
+    }
+
+    /** The session's own temp folders (step files, saved state; the scratch folder it owns). */
+    public List<Path> folders() {
+        return ownsHome ? List.of(dir, home) : List.of(dir);
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -254,6 +269,7 @@ public final class ShellSession implements AutoCloseable {
         StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
                 .directory(workingDirectory.toFile())
                 .environment(SessionProcesses.VARIABLE, token)
+                .environment(environment)
                 .redirectInput(feed)
                 .redirectOutput(new DiagnosticLines())
                 .redirectError(errors)

@@ -26,7 +26,7 @@ final class StepRepair {
     /** The step's result after trying a repair: repaired, or still failed with a note saying why. */
     StepResult attempt(StepRunner runner, StepResult failed) {
         Step step = failed.step();
-        List<LedgerEntry> candidates = ledger.lessons().stream().filter(e -> namedByTheLessonBefore(e, step)).toList();
+        List<LedgerEntry> candidates = ledger.entries().stream().filter(e -> namedByTheLessonBefore(e, step)).toList();
         GapRepair.Proposal proposal = repairer.propose(step, failed.output().merged(), candidates);
         if (proposal instanceof GapRepair.Proposal.None none) {
             return failed.with(new Note.NoRepair(none.reason(), none.candidates()));

@@ -1,9 +1,7 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.lesson.Step;
-import dev.docproof.shell.LedgerSkip;
 import dev.docproof.verify.MatchResult;
 
 import java.nio.file.Path;
@@ -22,8 +20,6 @@ final class StepRunner {
     private final RunSettings settings;
     private final CourseRunner.SampleMatcher matcher;
     private final Path lessonFile;
-    /** Set once a step may have changed what a utility's name runs: from then on every step is recorded. */
-    private boolean lookupMayChange;
 
     StepRunner(ShellSession session, Ledger ledger, RunSettings settings, CourseRunner.SampleMatcher matcher,
                Path lessonFile) {
@@ -35,31 +31,13 @@ final class StepRunner {
     }
 
     Attempt run(Step step, String command) {
+        ledger.stepStarted(step.line(), step.section());
         ShellSession.Execution e = session.run(command, settings.stepTimeout());
-        ledger.noteStep(step.line(), command, e.output().merged());
-        Note ledgerNote = recordAfter(step, command);
+        Note ledgerNote = null; // the ledger learns what the step did from the lesson's engine proxy, as it happens
         MatchResult match = null;
         if (!e.timedOut() && e.exitCode() == 0 && !step.sample().isEmpty()) {
             match = matcher.match(step.sample(), lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr());
         }
         return new Attempt(e, Verdicts.outcome(step, e, match, settings.stepTimeout()), ledgerNote);
-    }
-
-    /**
-     * Records what {@code command} did to the engine, unless it provably did nothing to it: see
-     * {@link LedgerSkip} for when that is so and why it is sound.
-     */
-    private Note recordAfter(Step step, String command) {
-        boolean engineFree = !lookupMayChange && LedgerSkip.engineFree(command);
-        lookupMayChange |= LedgerSkip.mayChangeLater(command);
-        if (engineFree) {
-            return null;
-        }
-        try {
-            ledger.record(step.line(), step.section());
-            return null;
-        } catch (EngineException e) {
-            return new Note.LedgerBlind(e.getMessage());
-        }
     }
 }

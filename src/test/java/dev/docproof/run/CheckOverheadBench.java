@@ -1,7 +1,8 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.Ledger;
-import dev.docproof.docker.LedgerTestEngine;
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.LessonEngine;
+import dev.docproof.testsupport.TestEngine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,9 @@ import java.util.Arrays;
 
 /**
  * Where `docproof check` spends time besides the lesson's own commands: engine client set-up, shell
- * start, the per-step cost of the session's framing, and one ledger snapshot. Run by bench/check-overhead.sh.
+ * start, the per-step cost of the session's framing, the lesson's engine (locks, run folder, proxy) and its
+ * one listing for the name check, and an engine call through the proxy against one straight to the engine.
+ * Run by bench/check-overhead.sh.
  */
 public final class CheckOverheadBench {
 
@@ -18,17 +21,32 @@ public final class CheckOverheadBench {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         long t = System.nanoTime();
-        Ledger ledger = new Ledger(LedgerTestEngine.client());
-        ledger.snapshot();
-        print("engine client set-up + first snapshot", System.nanoTime() - t);
+        Engine engine = TestEngine.ready();
+        print("engine client set-up", System.nanoTime() - t);
 
-        long[] snapshots = new long[n];
+        long[] opens = new long[n];
+        long[] viaProxy = new long[n];
+        long[] direct = new long[n];
         for (int i = 0; i < n; i++) {
             long s = System.nanoTime();
-            ledger.snapshot();
-            snapshots[i] = System.nanoTime() - s;
+            try (LessonEngine owned = LessonEngine.open(engine, "bench.md", java.util.List.of())) {
+                owned.ledger().begin();
+                opens[i] = System.nanoTime() - s;
+                s = System.nanoTime();
+                new ProcessBuilder("docker", "network", "ls", "-q").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectErrorStream(true).start().waitFor();
+                direct[i] = System.nanoTime() - s;
+                ProcessBuilder proxied = new ProcessBuilder("docker", "network", "ls", "-q")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+                proxied.environment().put("DOCKER_HOST", owned.dockerHost());
+                s = System.nanoTime();
+                proxied.start().waitFor();
+                viaProxy[i] = System.nanoTime() - s;
+            }
         }
-        print("ledger snapshot (median of " + n + ")", median(snapshots));
+        print("lesson engine open + name-check listing (median of " + n + ")", median(opens));
+        print("`docker network ls` straight to the engine (median of " + n + ")", median(direct));
+        print("`docker network ls` through the lesson's proxy (median of " + n + ")", median(viaProxy));
 
         t = System.nanoTime();
         try (ShellSession session = ShellSession.start(Path.of("/tmp"))) {

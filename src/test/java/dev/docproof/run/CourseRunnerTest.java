@@ -1,6 +1,5 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerTestEngine;
 import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Lesson;
@@ -70,8 +69,7 @@ class CourseRunnerTest {
 
     private CourseRunner.Collaborators collaborators(CourseRunner.Repairer repairer) {
         String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
-        CourseRunner.EngineConnector engine = l -> new CourseRunner.EngineLink(version,
-                () -> new Ledger(LedgerTestEngine.client()), () -> { });
+        CourseRunner.EngineConnector engine = l -> new CourseRunner.EngineLink(version, dev.docproof.testsupport.TestEngine.ready(), () -> { });
         return new CourseRunner.Collaborators(engine, CourseRunnerTest::exact, repairer);
     }
 

@@ -1,6 +1,5 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerTestEngine;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
@@ -81,7 +80,7 @@ final class CourseShapedLesson {
     CourseRunner.Collaborators collaborators() {
         String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
         return new CourseRunner.Collaborators(
-                l -> new CourseRunner.EngineLink(version, () -> new Ledger(LedgerTestEngine.client()), () -> { }),
+                l -> new CourseRunner.EngineLink(version, dev.docproof.testsupport.TestEngine.ready(), () -> { }),
                 (sample, file, merged, stdout, stderr) -> new MatchResult(
                         stdout.contains(sample.lines().get(sample.lines().size() - 1))
                                 ? MatchResult.Outcome.MATCHED : MatchResult.Outcome.MISMATCHED, List.of(), List.of(), null),

@@ -1,6 +1,5 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LedgerTestEngine;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
@@ -31,7 +30,7 @@ public final class InterruptedLessonMain {
                         List.of(create, hang))), List.of());
         String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
         CourseRunner.Collaborators with = new CourseRunner.Collaborators(
-                l -> new CourseRunner.EngineLink(version, () -> new Ledger(LedgerTestEngine.client()), () -> { }),
+                l -> new CourseRunner.EngineLink(version, dev.docproof.testsupport.TestEngine.ready(), () -> { }),
                 (sample, f, merged, out, err) -> { throw new IllegalStateException("no sample expected"); },
                 (step, output, ledger) -> { throw new IllegalStateException("no repair expected"); });
         RunListener announce = new RunListener() {

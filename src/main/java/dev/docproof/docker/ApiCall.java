@@ -1,0 +1,162 @@
+package dev.docproof.docker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docproof.shell.ResourceKind;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one Engine API request does to the resources the ledger follows, read from its method and path
+ * (any API version prefix): the proxy labels what creates, and records what creates and removes.
+ */
+sealed interface ApiCall {
+
+    /** {@code POST /containers/create}, {@code /networks/create}, {@code /volumes/create}: labelled. */
+    record Create(ResourceKind kind) implements ApiCall {}
+
+    /** {@code DELETE /containers/X}, {@code /networks/X}, {@code /volumes/X}: X is a name or an id. */
+    record Remove(ResourceKind kind, String ref) implements ApiCall {}
+
+    /** {@code POST /containers/X/stop|kill}: removes X when it was created with auto-removal. */
+    record Stop(String ref) implements ApiCall {}
+
+    /** {@code POST /containers/X/wait?condition=removed}: X is gone when it answers. */
+    record AwaitRemoval(String ref) implements ApiCall {}
+
+    /** {@code POST /containers|networks|volumes/prune}: the answer lists what went. */
+    record Prune(ResourceKind kind) implements ApiCall {}
+
+    /** {@code POST /build}: the image built gets the labels through the query. */
+    record Build() implements ApiCall {}
+
+    /** Anything else: passed on untouched. */
+    record Other() implements ApiCall {}
+
+    Pattern VERSION = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?(?=/)");
+    Pattern RESOURCE = Pattern.compile("^/(containers|networks|volumes)/([^/]+)(/[a-z]+)?$");
+    ObjectMapper JSON = new ObjectMapper();
+
+    static ApiCall of(String method, String target) {
+        String path = pathOf(target);
+        Matcher m = RESOURCE.matcher(path);
+        if (!m.matches()) {
+            return method.equals("POST") && path.equals("/build") ? new Build() : new Other();
+        }
+        ResourceKind kind = switch (m.group(1)) {
+            case "containers" -> ResourceKind.CONTAINER;
+            case "networks" -> ResourceKind.NETWORK;
+            default -> ResourceKind.VOLUME;
+        };
+        String ref = decode(m.group(2));
+        String action = m.group(3) == null ? "" : m.group(3).substring(1);
+        if (method.equals("POST") && action.isEmpty() && (ref.equals("create") || ref.equals("prune"))) {
+            return ref.equals("create") ? new Create(kind) : new Prune(kind);
+        }
+        if (method.equals("DELETE") && action.isEmpty()) {
+            return new Remove(kind, ref);
+        }
+        if (method.equals("POST") && kind == ResourceKind.CONTAINER) {
+            if (action.equals("stop") || action.equals("kill")) {
+                return new Stop(ref);
+            }
+            if (action.equals("wait") && "removed".equals(query(target).get("condition"))) {
+                return new AwaitRemoval(ref);
+            }
+        }
+        return new Other();
+    }
+
+    /** The path without its query and API version prefix: {@code /containers/create}. */
+    static String pathOf(String target) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        return VERSION.matcher(path).replaceFirst("");
+    }
+
+    static Map<String, String> query(String target) {
+        Map<String, String> query = new LinkedHashMap<>();
+        int q = target.indexOf('?');
+        if (q >= 0) {
+            for (String pair : target.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (!pair.isEmpty()) {
+                    query.put(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A create request's JSON body with {@code labels} added to its {@code Labels} (ours win a clash). */
+    static byte[] labelled(byte[] body, Map<String, String> labels) throws IOException {
+        JsonNode parsed = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        if (!(parsed instanceof ObjectNode object)) {
+            throw new IOException("the create request's body is not a JSON object");
+        }
+        JsonNode existing = object.get("Labels");
+        ObjectNode target = existing instanceof ObjectNode o ? o : object.putObject("Labels");
+        labels.forEach(target::put);
+        return JSON.writeValueAsBytes(object);
+    }
+
+    /** A build request's target with {@code labels} merged into its {@code labels} query parameter. */
+    static String labelledBuild(String target, Map<String, String> labels) throws JsonProcessingException {
+        Map<String, String> query = query(target);
+        Map<String, String> merged = new LinkedHashMap<>();
+        String given = query.get("labels");
+        if (given != null && !given.isBlank()) {
+            JSON.readTree(given).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue().asText()));
+        }
+        merged.putAll(labels);
+        query.put("labels", JSON.writeValueAsString(merged));
+        int q = target.indexOf('?');
+        StringBuilder out = new StringBuilder(q < 0 ? target : target.substring(0, q)).append('?');
+        query.forEach((k, v) -> out.append(encode(k)).append('=').append(encode(v)).append('&'));
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * What a container create asks for besides the container: whether the engine removes it when it stops,
+     * and the named volumes it mounts (the engine would create a missing one itself, unlabelled).
+     */
+    record ContainerSpec(boolean autoRemove, List<String> namedVolumes) {
+
+        static ContainerSpec of(byte[] body) throws IOException {
+            JsonNode host = JSON.readTree(body).path("HostConfig");
+            List<String> volumes = new ArrayList<>();
+            for (JsonNode bind : host.path("Binds")) {
+                String source = bind.asText().split(":", 2)[0];
+                if (!source.isEmpty() && !source.startsWith("/") && bind.asText().contains(":")) {
+                    volumes.add(source);
+                }
+            }
+            for (JsonNode mount : host.path("Mounts")) {
+                if (mount.path("Type").asText().equals("volume") && !mount.path("Source").asText().isEmpty()) {
+                    volumes.add(mount.path("Source").asText());
+                }
+            }
+            return new ContainerSpec(host.path("AutoRemove").asBoolean(false), volumes.stream().distinct().toList());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.docproof.docker;
+
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The engine as a lesson's shell sees it: a unix socket that passes every Engine API request on to the
+ * real engine, adds the run's labels to every create (containers, networks, volumes, images built) and
+ * tells a {@link Recorder} what was created and removed before the answer reaches the lesson's command,
+ * so the record of a step is complete when the step ends. Streams (attach, exec, logs, events, build
+ * output) pass through as they come, byte for byte.
+ *
+ * <p>The engine behind may be any the Engine API reaches over a unix socket or plain TCP: the host's
+ * engine, or a sandbox's own.
+ */
+public final class EngineProxy implements AutoCloseable {
+
+    /** Told what the lesson's requests created and removed, as each answer comes back. */
+    public interface Recorder {
+        /** A resource the engine created for the lesson, with the run's labels. */
+        void created(Resource resource, boolean autoRemove);
+
+        /** The engine removed the resource named {@code ref} (a name, an id or an id's prefix). */
+        void removed(ResourceKind kind, String ref);
+
+        /** The container {@code ref} was stopped: gone too when it was created with auto-removal. */
+        void stopped(String ref);
+    }
+
+    private static final Duration CONNECT = Duration.ofSeconds(5);
+
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final URI upstream;
+    private final Map<String, String> labels;
+    private final Recorder recorder;
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "docproof-engine-proxy");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+
+    private EngineProxy(ServerSocketChannel server, Path socket, URI upstream, Map<String, String> labels,
+                        Recorder recorder) {
+        this.server = server;
+        this.socket = socket;
+        this.upstream = upstream;
+        this.labels = Map.copyOf(labels);
+        this.recorder = recorder;
+    }
+
+    /**
+     * Serves a socket in {@code folder} (which only this user may enter) that forwards to {@code upstream}
+     * ({@code unix:///path} or {@code tcp://host:port}), labelling every create with {@code labels}.
+     */
+    public static EngineProxy start(Path folder, URI upstream, Map<String, String> labels, Recorder recorder)
+            throws EngineException {
+        String scheme = upstream.getScheme() == null ? "" : upstream.getScheme();
+        if (!scheme.equals("unix") && !scheme.equals("tcp")) {
+            throw new EngineException("docproof follows a lesson's engine calls over unix:// or tcp:// only, not "
+                    + upstream + ". Point DOCKER_HOST at a unix socket or a plain TCP address.");
+        }
+        Path socket = folder.resolve("docker.sock");
+        try {
+            ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            EngineProxy proxy = new EngineProxy(server, socket, upstream, labels, recorder);
+            proxy.threads.execute(proxy::accept);
+            return proxy;
+        } catch (IOException e) {
+            throw new EngineException("cannot open the lesson's engine socket " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The DOCKER_HOST value that sends a client here. */
+    public String dockerHost() {
+        return "unix://" + socket;
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            SocketChannel client;
+            try {
+                client = server.accept();
+            } catch (IOException closed) {
+                return;
+            }
+            open.add(client);
+            threads.execute(() -> serve(client));
+        }
+    }
+
+    private SocketChannel connectUpstream() throws IOException {
+        if (upstream.getScheme().equals("unix")) {
+            return SocketChannel.open(UnixDomainSocketAddress.of(upstream.getPath()));
+        }
+        SocketChannel channel = SocketChannel.open();
+        channel.socket().connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()), (int) CONNECT.toMillis());
+        return channel;
+    }
+
+    private void serve(SocketChannel client) {
+        SocketChannel engine;
+        try {
+            engine = connectUpstream();
+        } catch (IOException e) {
+            // The lesson's client sees its connection close, as it would with the engine down.
+            closeQuietly(client);
+            return;
+        }
+        open.add(engine);
+        ProxyConnection connection = new ProxyConnection(client, engine, labels, recorder);
+        threads.execute(() -> {
+            try {
+                connection.answers();
+            } finally {
+                closeQuietly(client);
+                closeQuietly(engine);
+            }
+        });
+        connection.requests();
+    }
+
+    private void closeQuietly(SocketChannel channel) {
+        open.remove(channel);
+        try {
+            channel.close();
+        } catch (IOException | RuntimeException e) {
+            // closing is all that is left to do with it
+        }
+    }
+
+    /** Stops serving: closes the socket, every connection still open, and removes the socket file. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // nothing listens any more either way
+        }
+        open.forEach(this::closeQuietly);
+        threads.shutdownNow();
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // its folder goes with the run
+        }
+    }
+
+    static boolean closedConnection(IOException e) {
+        return e instanceof ClosedChannelException || e.getMessage() != null
+                && (e.getMessage().contains("Broken pipe") || e.getMessage().contains("Connection reset"));
+    }
+}

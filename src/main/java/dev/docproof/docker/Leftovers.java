@@ -1,0 +1,126 @@
+package dev.docproof.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What runs whose owner process is gone (killed with {@code kill -9}, a machine that lost power) left
+ * behind: engine resources carrying their labels, and their temp folders on this machine. Recognised by
+ * the owner each names (pid, its start, the machine), never by name or age; a live run's resources, an
+ * unlabelled resource, or a run of another machine are never touched.
+ */
+public final class Leftovers {
+
+    /** What one dead run left and what became of it. */
+    public record Recovered(RunOwner owner, List<Resource> removed, List<Path> folders, List<String> problems) {
+
+        /** One line for the user: whose leftovers, and what was removed. */
+        public String describe() {
+            List<String> what = new ArrayList<>();
+            removed.forEach(r -> what.add(r.kind().jsonName() + " " + r.name()));
+            folders.forEach(f -> what.add("folder " + f));
+            return "removed what an interrupted docproof run left (" + owner.describe() + "): "
+                    + (what.isEmpty() ? "nothing was left" : String.join(", ", what))
+                    + (problems.isEmpty() ? "" : "; could not remove: " + String.join("; ", problems));
+        }
+    }
+
+    private Leftovers() {}
+
+    /**
+     * Removes what dead runs left on the engine at {@code engine} (its address, for messages) and in
+     * {@code tmp}; says what it removed, run by run.
+     */
+    public static List<Recovered> recover(DockerClient client, String engine, Path tmp) throws EngineException {
+        Map<String, RunOwner> dead = new LinkedHashMap<>();
+        Map<String, RunFolder> folders = new LinkedHashMap<>();
+        for (RunFolder folder : RunFolder.under(tmp)) {
+            if (folder.owner().ownerGone()) {
+                dead.put(folder.owner().runId(), folder.owner());
+                folders.put(folder.owner().runId(), folder);
+            }
+        }
+        Map<String, List<Resource>> resources = new LinkedHashMap<>();
+        for (Labelled l : labelled(client, engine)) {
+            RunOwner.fromLabels(l.labels()).filter(RunOwner::ownerGone).ifPresent(owner -> {
+                dead.putIfAbsent(owner.runId(), owner);
+                resources.computeIfAbsent(owner.runId(), id -> new ArrayList<>()).add(l.resource());
+            });
+        }
+        List<Recovered> recovered = new ArrayList<>();
+        for (RunOwner owner : dead.values()) {
+            List<Resource> removed = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
+                for (Resource r : resources.getOrDefault(owner.runId(), List.of())) {
+                    if (r.kind() == kind) {
+                        String problem = remove(client, engine, r);
+                        if (problem == null) {
+                            removed.add(r);
+                        } else {
+                            problems.add(r.kind().jsonName() + " " + r.name() + ": " + problem);
+                        }
+                    }
+                }
+            }
+            List<Path> deleted = new ArrayList<>();
+            RunFolder folder = folders.get(owner.runId());
+            if (folder != null) {
+                for (Path p : folder.folders()) {
+                    RunFolder.deleteTree(p);
+                    deleted.add(p);
+                }
+                folder.close();
+            }
+            recovered.add(new Recovered(owner, removed, deleted, problems));
+        }
+        return recovered;
+    }
+
+    private record Labelled(Resource resource, Map<String, String> labels) {}
+
+    /** Every container, network and volume on the engine that carries a docproof run label. */
+    private static List<Labelled> labelled(DockerClient client, String engine) throws EngineException {
+        List<Labelled> found = new ArrayList<>();
+        try {
+            for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunOwner.RUN)).exec()) {
+                found.add(new Labelled(new Resource(ResourceKind.CONTAINER, c.getId(), Ledger.containerName(c)), c.getLabels()));
+            }
+            client.listNetworksCmd().withFilter("label", List.of(RunOwner.RUN)).exec().forEach(n ->
+                    found.add(new Labelled(new Resource(ResourceKind.NETWORK, n.getId(), n.getName()), n.getLabels())));
+            var volumes = client.listVolumesCmd().withFilter("label", List.of(RunOwner.RUN)).exec().getVolumes();
+            if (volumes != null) {
+                volumes.forEach(v -> found.add(new Labelled(new Resource(ResourceKind.VOLUME, v.getName(), v.getName()),
+                        v.getLabels())));
+            }
+        } catch (RuntimeException e) {
+            throw EngineCalls.failed(engine, "a list of the resources docproof runs labelled", e);
+        }
+        return found;
+    }
+
+    private static String remove(DockerClient client, String engine, Resource r) {
+        try {
+            switch (r.kind()) {
+                case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
+                case NETWORK -> client.removeNetworkCmd(r.id()).exec();
+                case VOLUME -> client.removeVolumeCmd(r.id()).exec();
+                default -> { }
+            }
+            return null;
+        } catch (NotFoundException gone) {
+            return null;
+        } catch (RuntimeException e) {
+            return EngineCalls.message(engine, e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.docproof.docker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The engine as one lesson run owns it: its {@link RunOwner} labels, its run folder, the locks on the
+ * names it creates, the proxy its shell's {@code DOCKER_HOST} points at, and the {@link Ledger} the
+ * proxy reports to. Closing it stops the proxy and lets go of the names and the folder; what the lesson
+ * left is removed before, through {@link #removeLeftBehind()}.
+ */
+public final class LessonEngine implements AutoCloseable {
+
+    private final RunFolder folder;
+    private final NameLocks locks;
+    private final Ledger ledger;
+    private final EngineProxy proxy;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private LessonEngine(RunFolder folder, NameLocks locks, Ledger ledger, EngineProxy proxy) {
+        this.folder = folder;
+        this.locks = locks;
+        this.ledger = ledger;
+        this.proxy = proxy;
+    }
+
+    /**
+     * Opens {@code engine} for a run of {@code lesson} that creates {@code names}.
+     *
+     * @throws NameLocks.HeldException when another run on this engine uses one of the names now
+     */
+    public static LessonEngine open(Engine engine, String lesson, List<NameLocks.Name> names)
+            throws EngineException, NameLocks.HeldException {
+        return open(engine, lesson, names, RunFolder.defaultTemp(), NameLocks.defaultFolder());
+    }
+
+    static LessonEngine open(Engine engine, String lesson, List<NameLocks.Name> names, Path tmp, Path lockFolder)
+            throws EngineException, NameLocks.HeldException {
+        RunOwner owner = RunOwner.of(lesson);
+        NameLocks locks = NameLocks.acquire(lockFolder, engine.uri().toString(), owner, names);
+        RunFolder folder = null;
+        try {
+            folder = RunFolder.create(tmp, owner);
+            Ledger ledger = new Ledger(engine, owner);
+            EngineProxy proxy = EngineProxy.start(folder.path(), engine.uri(), owner.labels(), ledger);
+            return new LessonEngine(folder, locks, ledger, proxy);
+        } catch (IOException | EngineException | RuntimeException e) {
+            if (folder != null) {
+                folder.close();
+            }
+            locks.close();
+            if (e instanceof EngineException ee) {
+                throw ee;
+            }
+            throw new EngineException("cannot prepare the lesson's run folder in " + tmp + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The DOCKER_HOST for the lesson's shell. */
+    public String dockerHost() {
+        return proxy.dockerHost();
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public RunOwner owner() {
+        return ledger.owner();
+    }
+
+    /** Writes down a temp folder the run made, for recovery should the run be killed. */
+    public void register(Path tempFolder) {
+        folder.register(tempFolder);
+    }
+
+    /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
+    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        return ledger.removeLeftBehind();
+    }
+
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return; // an interrupt's hook and the run's own end may both close it
+        }
+        proxy.close();
+        locks.close();
+        folder.close();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.docproof.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docproof.shell.Resource;
+import dev.docproof.shell.ResourceKind;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * One client connection through the {@link EngineProxy}: requests go on (creates labelled), answers come
+ * back (creates and removals recorded first). HTTP/1.1 answers come in the order of the requests, so a
+ * queue pairs each answer with the request it answers. A connection the engine takes over for a raw
+ * stream (attach, exec) is passed through both ways, byte for byte, and half-closed as the peers do.
+ */
+final class ProxyConnection {
+
+    /**
+     * A request on its way, as the answer needs it.
+     *
+     * @param internal sent by the proxy itself (a labelled volume ahead of a container that mounts it): its
+     *                 answer is recorded, not passed on
+     */
+    private record Pending(ApiCall call, boolean head, boolean upgrade, String name, boolean autoRemove,
+                           boolean internal) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SocketChannel client;
+    private final SocketChannel engine;
+    private final Map<String, String> labels;
+    private final EngineProxy.Recorder recorder;
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+
+    ProxyConnection(SocketChannel client, SocketChannel engine, Map<String, String> labels,
+                    EngineProxy.Recorder recorder) {
+        this.client = client;
+        this.engine = engine;
+        this.labels = labels;
+        this.recorder = recorder;
+    }
+
+    /** Passes the client's requests on until it closes its side or takes the connection over. */
+    void requests() {
+        HttpWire in = new HttpWire(client);
+        try {
+            while (true) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                HttpWire.Head head = in.readHead(raw);
+                if (head == null) {
+                    break;
+                }
+                if (!forward(in, head, raw.toByteArray())) {
+                    in.copyRest(engine); // a raw stream from here on: the client's stdin
+                    break;
+                }
+            }
+            engine.shutdownOutput();
+        } catch (IOException | RuntimeException e) {
+            abort();
+        }
+    }
+
+    /** Sends one request on; false when it asked to take the connection over. */
+    private boolean forward(HttpWire in, HttpWire.Head head, byte[] raw) throws IOException {
+        String method = head.first();
+        String target = head.second();
+        ApiCall call = ApiCall.of(method, target);
+        boolean isHead = method.equals("HEAD");
+        if (call instanceof ApiCall.Create create) {
+            byte[] body = in.readBody(head);
+            String name = create.kind() == ResourceKind.CONTAINER ? ApiCall.query(target).get("name")
+                    : JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body).path("Name").asText(null);
+            boolean autoRemove = false;
+            if (create.kind() == ResourceKind.CONTAINER) {
+                ApiCall.ContainerSpec spec = ApiCall.ContainerSpec.of(body);
+                autoRemove = spec.autoRemove();
+                for (String volume : spec.namedVolumes()) {
+                    createVolumeFirst(volume);
+                }
+            }
+            byte[] labelled = ApiCall.labelled(body, labels);
+            pending.add(new Pending(call, false, false, name, autoRemove, false));
+            HttpWire.send(engine, head.with(target, labelled.length).bytes());
+            HttpWire.send(engine, labelled);
+            return true;
+        }
+        pending.add(new Pending(call, isHead, head.upgrade(), null, false, false));
+        if (call instanceof ApiCall.Build) {
+            HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, labels), head.contentLength());
+            HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
+        } else {
+            HttpWire.send(engine, raw);
+        }
+        if (head.chunked() || head.contentLength() > 0) {
+            in.copyBody(head, HttpWire.Sink.of(engine), null);
+        }
+        return !head.upgrade();
+    }
+
+    private static HttpWire.Head withChunked(HttpWire.Head head) {
+        List<String[]> headers = new ArrayList<>(head.headers());
+        headers.add(new String[] {"Transfer-Encoding", "chunked"});
+        return new HttpWire.Head(head.startLine(), headers);
+    }
+
+    /**
+     * A named volume a container mounts would be created by the engine without labels; created here first,
+     * with them, it is owned like any other. One that exists already is left as it is (the engine answers
+     * with it, unlabelled by this run, and it is not recorded).
+     */
+    private void createVolumeFirst(String name) throws IOException {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("Name", name);
+        request.put("Labels", labels);
+        byte[] body = JSON.writeValueAsBytes(request);
+        pending.add(new Pending(new ApiCall.Create(ResourceKind.VOLUME), false, false, name, false, true));
+        HttpWire.send(engine, ("POST /volumes/create HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        HttpWire.send(engine, body);
+    }
+
+    /** Passes the engine's answers back, recording what they say was created or removed. */
+    void answers() {
+        HttpWire in = new HttpWire(engine);
+        try {
+            while (true) {
+                ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                HttpWire.Head head = in.readHead(raw);
+                if (head == null) {
+                    break;
+                }
+                int status = head.status();
+                if (status >= 100 && status < 200 && status != 101) {
+                    HttpWire.send(client, raw.toByteArray()); // 100 Continue: the answer is still to come
+                    continue;
+                }
+                Pending request = pending.take();
+                if (status == 101 || request.upgrade() && status == 200) {
+                    HttpWire.send(client, raw.toByteArray());
+                    in.copyRest(client); // the container's output, as it comes
+                    break;
+                }
+                answer(in, head, raw.toByteArray(), request);
+            }
+            client.shutdownOutput();
+        } catch (IOException | RuntimeException e) {
+            abort();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+        }
+    }
+
+    private void answer(HttpWire in, HttpWire.Head head, byte[] raw, Pending request) throws IOException {
+        int status = head.status();
+        boolean noBody = request.head() || status == 204 || status == 304;
+        boolean success = status >= 200 && status < 300;
+        boolean needsBody = success && (request.call() instanceof ApiCall.Create || request.call() instanceof ApiCall.Prune);
+        if (needsBody && !noBody) {
+            byte[] body = in.readBody(head);
+            recordBody(request, body);
+            if (!request.internal()) {
+                HttpWire.send(client, head.withLength(body.length).bytes());
+                HttpWire.send(client, body);
+            }
+            return;
+        }
+        if (success && request.call() instanceof ApiCall.AwaitRemoval awaited && !noBody) {
+            // The engine sends the head at once and the body when the container is gone (or the wait
+            // failed): the head goes on now, as the client waits for it; the body only once recorded.
+            HttpWire.send(client, raw);
+            ByteArrayOutputStream sent = new ByteArrayOutputStream();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            in.copyBody(head, HttpWire.Sink.of(sent), body);
+            JsonNode result = JSON.readTree(body.toByteArray());
+            if (result != null && result.has("StatusCode") && result.path("Error").path("Message").asText("").isEmpty()) {
+                recorder.removed(ResourceKind.CONTAINER, awaited.ref());
+            }
+            HttpWire.send(client, sent.toByteArray());
+            return;
+        }
+        if (success) {
+            recordRemoval(request.call());
+        }
+        if (request.internal()) {
+            if (!noBody) {
+                in.copyBody(head, null, null);
+            }
+            return;
+        }
+        HttpWire.send(client, raw);
+        if (!noBody) {
+            in.copyBody(head, HttpWire.Sink.of(client), null);
+        }
+    }
+
+    private void recordRemoval(ApiCall call) {
+        if (call instanceof ApiCall.Remove remove) {
+            recorder.removed(remove.kind(), remove.ref());
+        } else if (call instanceof ApiCall.Stop stop) {
+            recorder.stopped(stop.ref());
+        }
+    }
+
+    private void recordBody(Pending request, byte[] body) throws IOException {
+        JsonNode json = JSON.readTree(body);
+        if (request.call() instanceof ApiCall.Prune prune) {
+            String field = switch (prune.kind()) {
+                case CONTAINER -> "ContainersDeleted";
+                case NETWORK -> "NetworksDeleted";
+                default -> "VolumesDeleted";
+            };
+            json.path(field).forEach(ref -> recorder.removed(prune.kind(), ref.asText()));
+            return;
+        }
+        ResourceKind kind = ((ApiCall.Create) request.call()).kind();
+        if (kind == ResourceKind.VOLUME) {
+            // The engine answers a create of an existing volume with that volume: ours only if labelled so.
+            String run = json.path("Labels").path(RunOwner.RUN).asText("");
+            if (run.equals(labels.get(RunOwner.RUN))) {
+                String name = json.path("Name").asText();
+                recorder.created(new Resource(kind, name, name), false);
+            }
+            return;
+        }
+        String id = json.path("Id").asText();
+        String name = request.name() == null || request.name().isEmpty()
+                ? id.substring(0, Math.min(12, id.length())) : request.name();
+        recorder.created(new Resource(kind, id, name.startsWith("/") ? name.substring(1) : name), request.autoRemove());
+    }
+
+    /** Something broke mid-message: both sides are closed, so neither peer waits for more. */
+    private void abort() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        try {
+            engine.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.docproof.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docproof.shell.ResourceKind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiCallTest {
+
+    private static final Map<String, String> OURS = Map.of(RunOwner.RUN, "r1", RunOwner.LESSON, "a b.md");
+
+    @Test
+    void createsOfEachFollowedKindAreRecognisedWithOrWithoutAnApiVersion() {
+        assertThat(ApiCall.of("POST", "/v1.41/containers/create?name=server"))
+                .isEqualTo(new ApiCall.Create(ResourceKind.CONTAINER));
+        assertThat(ApiCall.of("POST", "/networks/create")).isEqualTo(new ApiCall.Create(ResourceKind.NETWORK));
+        assertThat(ApiCall.of("POST", "/v1.41/volumes/create")).isEqualTo(new ApiCall.Create(ResourceKind.VOLUME));
+        assertThat(ApiCall.of("POST", "/v1.41/build?t=x")).isEqualTo(new ApiCall.Build());
+    }
+
+    @Test
+    void removalsStopsAndPrunesNameTheirResource() {
+        assertThat(ApiCall.of("DELETE", "/v1.41/containers/client?force=1"))
+                .isEqualTo(new ApiCall.Remove(ResourceKind.CONTAINER, "client"));
+        assertThat(ApiCall.of("DELETE", "/v1.41/networks/networking-test"))
+                .isEqualTo(new ApiCall.Remove(ResourceKind.NETWORK, "networking-test"));
+        assertThat(ApiCall.of("DELETE", "/v1.41/volumes/data")).isEqualTo(new ApiCall.Remove(ResourceKind.VOLUME, "data"));
+        assertThat(ApiCall.of("POST", "/v1.41/containers/server/stop")).isEqualTo(new ApiCall.Stop("server"));
+        assertThat(ApiCall.of("POST", "/v1.41/containers/ab12/wait?condition=removed"))
+                .isEqualTo(new ApiCall.AwaitRemoval("ab12"));
+        assertThat(ApiCall.of("POST", "/v1.41/containers/ab12/wait?condition=next-exit")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("POST", "/v1.41/networks/prune")).isEqualTo(new ApiCall.Prune(ResourceKind.NETWORK));
+    }
+
+    @Test
+    void readsAndStreamsArePassedOnUntouched() {
+        assertThat(ApiCall.of("GET", "/v1.41/containers/json?all=1")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("POST", "/v1.41/containers/server/attach?stream=1")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("GET", "/v1.41/containers/server/logs?follow=1")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("GET", "/v1.41/networks/create")).isEqualTo(new ApiCall.Other());
+    }
+
+    @Test
+    void labelsAreAddedBesideTheLessonsOwnAndWinAClash() throws Exception {
+        byte[] body = "{\"Image\":\"x\",\"Labels\":{\"mine\":\"1\",\"dev.docproof.run\":\"forged\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode labelled = new ObjectMapper().readTree(ApiCall.labelled(body, OURS));
+        assertThat(labelled.path("Image").asText()).isEqualTo("x");
+        assertThat(labelled.path("Labels").path("mine").asText()).isEqualTo("1");
+        assertThat(labelled.path("Labels").path(RunOwner.RUN).asText()).isEqualTo("r1");
+        JsonNode bare = new ObjectMapper().readTree(ApiCall.labelled("{\"Name\":\"n\",\"Labels\":null}"
+                .getBytes(StandardCharsets.UTF_8), OURS));
+        assertThat(bare.path("Labels").path(RunOwner.LESSON).asText()).isEqualTo("a b.md");
+    }
+
+    @Test
+    void aBuildGetsTheLabelsInItsQueryMergedWithTheOnesAsked() throws Exception {
+        String target = ApiCall.labelledBuild("/v1.41/build?t=img&labels=%7B%22mine%22%3A%221%22%7D", OURS);
+        Map<String, String> query = ApiCall.query(target);
+        assertThat(query.get("t")).isEqualTo("img");
+        JsonNode labels = new ObjectMapper().readTree(query.get("labels"));
+        assertThat(labels.path("mine").asText()).isEqualTo("1");
+        assertThat(labels.path(RunOwner.RUN).asText()).isEqualTo("r1");
+        assertThat(labels.path(RunOwner.LESSON).asText()).isEqualTo("a b.md");
+    }
+
+    @Test
+    void aContainerSaysWhetherItRemovesItselfAndWhichNamedVolumesItMounts() throws Exception {
+        ApiCall.ContainerSpec spec = ApiCall.ContainerSpec.of(("{\"HostConfig\":{\"AutoRemove\":true,"
+                + "\"Binds\":[\"/tmp/x/:/var/www/:ro\",\"data:/data\",\"data:/again\"],"
+                + "\"Mounts\":[{\"Type\":\"volume\",\"Source\":\"cache\",\"Target\":\"/c\"},"
+                + "{\"Type\":\"bind\",\"Source\":\"/etc\",\"Target\":\"/e\"}]}}").getBytes(StandardCharsets.UTF_8));
+        assertThat(spec.autoRemove()).isTrue();
+        assertThat(spec.namedVolumes()).containsExactly("data", "cache");
+    }
+}
