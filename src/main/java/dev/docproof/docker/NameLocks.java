@@ -75,7 +75,12 @@ public final class NameLocks implements AutoCloseable {
 
     /** The folder where this machine's docproof runs keep their name locks. */
     public static Path defaultFolder() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "docproof-locks");
+        return defaultFolderIn(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** The lock folder of runs whose temporary folder is {@code tmp}. */
+    public static Path defaultFolderIn(Path tmp) {
+        return tmp.resolve("docproof-locks");
     }
 
     /**
