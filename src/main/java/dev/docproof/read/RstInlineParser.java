@@ -448,8 +448,8 @@ final class RstInlineParser {
             int lineIndex = lineIndexOf(pos);
             RstLine line = lines.get(lineIndex);
             String why = SPHINX_SUBSTITUTIONS.contains(name)
-                    ? "is set by Sphinx from conf.py, which docproof does not read; shown as written (define it with"
-                        + " \".. |" + name + "| replace:: ...\" to show a value)"
+                    ? "is set by Sphinx from conf.py's " + name + ", which has no plain string value there; shown"
+                        + " as written (assign it a string in conf.py, or define it with \".. |" + name + "| replace:: ...\")"
                     : "is not defined; shown as written (define it with \".. |" + name + "| replace:: text\")";
             ctx.undefinedSubstitutions.add(dev.docproof.lesson.Diagnostic.warning(
                     ctx.span(line, line.column() + pos - lineStarts[lineIndex]), "Substitution |" + name + "| " + why));

@@ -1,6 +1,7 @@
 package dev.docproof.read;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.SourceSpan;
@@ -8,6 +9,7 @@ import dev.docproof.lesson.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +46,26 @@ public final class RstReader implements LessonReader {
         List<RstLine> lines = new ArrayList<>();
         int[] firstTab = splitLines(text, lines, null);
         RstIncludes.Files files = new RstIncludes.Files(courseRoot != null ? courseRoot : RstIncludes.courseRootOf(file));
-        RstContext ctx = new RstContext(file, List.of(), Map.of(), files);
+        // conf.py's substitutions stand for every page; the page's own definitions win over them
+        SphinxConf.Given conf = SphinxConf.of(files);
+        RstContext ctx = new RstContext(file, List.of(), conf.substitutions(), files);
         List<Node> nodes = new RstBlockParser(ctx).parseDocument(lines);
         boolean anonymousLinks = ctx.anonymousReferences > 0 && !ctx.anonymousTargetsFound.isEmpty();
-        boolean substitutions = !ctx.undefinedSubstitutions.isEmpty() && !ctx.substitutionsFound.isEmpty();
+        boolean substitutions = !ctx.substitutionsFound.isEmpty() && (!ctx.undefinedSubstitutions.isEmpty()
+                || ctx.substitutionsFound.keySet().stream().anyMatch(conf.substitutions()::containsKey));
         if (anonymousLinks || substitutions) {
             // facts the whole document knows only at its end (anonymous targets' URLs in order, what
-            // substitutions defined after their use stand for) are handed to a second pass (an anonymous
+            // substitutions defined after their use or over conf.py's stand for) are handed to a second pass (an anonymous
             // target without a URL is a null entry: it points at the next element)
-            ctx = new RstContext(file, Collections.unmodifiableList(new ArrayList<>(ctx.anonymousTargetsFound)), RstSubstitutions.known(ctx), files);
+            Map<String, List<Inline>> known = new HashMap<>(conf.substitutions());
+            known.putAll(ctx.substitutionsFound);
+            ctx = new RstContext(file, Collections.unmodifiableList(new ArrayList<>(ctx.anonymousTargetsFound)),
+                    Map.copyOf(known), files);
             nodes = new RstBlockParser(ctx).parseDocument(lines);
+        }
+        if (!ctx.undefinedSubstitutions.isEmpty()) {
+            // what conf.py could not give matters only to a page that misses a substitution
+            ctx.diagnostics.addAll(conf.diagnostics());
         }
         ctx.diagnostics.addAll(ctx.undefinedSubstitutions);
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {

@@ -4,7 +4,6 @@ import dev.docproof.lesson.Inline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a substitution definition stands for: {@code replace} (its text, with inline markup),
@@ -100,10 +99,5 @@ final class RstSubstitutions {
             // not a number: the word is text
         }
         return word;
-    }
-
-    /** Definitions keyed for a later pass (an immutable copy). */
-    static Map<String, List<Inline>> known(RstContext ctx) {
-        return Map.copyOf(ctx.substitutionsFound);
     }
 }

@@ -233,8 +233,9 @@ class RstSphinxDirectivesTest {
         assertThat(messages(lesson)).containsExactly(
                 page + ":1:6: warning: Substitution |nothing| is not defined; shown as written (define it with"
                         + " \".. |nothing| replace:: text\")",
-                page + ":2:6: warning: Substitution |release| is set by Sphinx from conf.py, which docproof does not"
-                        + " read; shown as written (define it with \".. |release| replace:: ...\" to show a value)");
+                page + ":2:6: warning: Substitution |release| is set by Sphinx from conf.py's release, which has no plain"
+                        + " string value there; shown as written (assign it a string in conf.py, or define it with"
+                        + " \".. |release| replace:: ...\")");
         assertThat(RstNodes.all(lesson.nodes(), Node.Paragraph.class).get(0).content())
                 .contains(new Inline.Substitution("nothing"), new Inline.Substitution("release"));
     }

@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The fixture course ({@code src/test/resources/course}: nested toctrees, labels and references, images,
- * tables, captions, lists of every kind) rendered by Debian's {@code sphinx-build} and by docproof: every
+ * includes and literal includes, substitutions (the page's and conf.py's rst_prolog), grid, simple, list and
+ * CSV tables, captions, lists of every kind) rendered by Debian's {@code sphinx-build} and by docproof: every
  * page Sphinx writes exists in docproof's site, shows at least 99% of the words Sphinx shows in its body,
  * and its toctree, {@code :ref:} and {@code :doc:} links point to the same pages.
  */
