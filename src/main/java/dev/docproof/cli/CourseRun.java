@@ -23,6 +23,12 @@ final class CourseRun {
 
     static Ran run(CourseInput input, RunOptions options, CourseRunner.EarlyEngine early, PrintWriter out,
                    PrintWriter err) {
+        String problem = options.problem();
+        if (problem != null) {
+            err.println("docproof: " + problem);
+            early.close();
+            return new Ran(null, Main.SETUP_ERROR);
+        }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
         CourseResult result;
@@ -55,7 +61,7 @@ final class CourseRun {
 
     /**
      * The contract: 2 when a lesson could not run (set-up error), 1 when a runnable step failed (with
-     * {@code strict}, also a repaired step, an abridged sample or a leaked resource), else 0.
+     * {@code strict}, also a repaired or skipped step, an abridged sample or a leaked resource), else 0.
      */
     static int exitCode(CourseResult result, boolean strict) {
         if (result.lessons().isEmpty() || result.lessons().stream().anyMatch(l -> l.setupError() != null)) {
@@ -64,7 +70,7 @@ final class CourseRun {
         if (count(result, Status.FAILED) > 0) {
             return Main.FAILURES;
         }
-        if (strict && (count(result, Status.REPAIRED) > 0 || anyAbridged(result)
+        if (strict && (count(result, Status.REPAIRED) > 0 || count(result, Status.SKIPPED) > 0 || anyAbridged(result)
                 || result.lessons().stream().anyMatch(l -> !l.leaks().isEmpty()))) {
             return Main.FAILURES;
         }

@@ -23,8 +23,13 @@ final class RunOptions {
     @Option(names = "--fail-fast", description = "Stop a lesson at its first failed step.")
     boolean failFast;
 
-    @Option(names = "--strict", description = "Repairs, abridged samples and leaked resources count as failures.")
+    @Option(names = "--strict",
+            description = "Repairs, skipped steps, abridged samples and leaked resources count as failures.")
     boolean strict;
+
+    @Option(names = "--show-secrets", description = "Show credential-looking values in step output unmasked;"
+            + " refused where the CI variable is set, since reports there are shared.")
+    boolean showSecrets;
 
     @Option(names = "--no-repair", description = "Do not repair failed steps from the engine's evidence.")
     boolean noRepair;
@@ -41,7 +46,14 @@ final class RunOptions {
     Path junit;
 
     RunSettings settings(CourseInput input) {
-        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput);
+        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets);
+    }
+
+    /** Null when the options fit together; else what is wrong, for a usage error. */
+    String problem() {
+        String ci = System.getenv("CI");
+        return showSecrets && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
+                ? "--show-secrets is for a local run only, and CI is set: reports made here are shared" : null;
     }
 
     /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */

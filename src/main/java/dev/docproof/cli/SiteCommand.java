@@ -65,6 +65,9 @@ final class SiteCommand implements Callable<Integer> {
                 code = input.plans().stream().allMatch(p -> p.lesson().readable()) ? Main.OK : Main.FAILURES;
             } else {
                 CourseRun.Ran ran = CourseRun.run(input, options, early, out, err);
+                if (ran.result() == null) {
+                    return ran.exitCode();
+                }
                 site = SiteModel.ofRun(input.plans(), ran.result(), layout);
                 code = ran.exitCode();
             }

@@ -273,7 +273,7 @@ public final class ImageProvisioner {
         return parents(lines);
     }
 
-    static List<ImageRef> parents(List<String> dockerfileLines) {
+    public static List<ImageRef> parents(List<String> dockerfileLines) {
         List<ImageRef> parents = new ArrayList<>();
         Set<String> stages = new HashSet<>();
         for (String line : dockerfileLines) {

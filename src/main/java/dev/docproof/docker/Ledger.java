@@ -148,6 +148,11 @@ public final class Ledger implements EngineProxy.Recorder {
         return n.startsWith("/") ? n.substring(1) : n;
     }
 
+    /** The engine's resources now, the lesson's and everyone else's. */
+    public LedgerSnapshot now() throws EngineException {
+        return snapshot(false);
+    }
+
     /** The engine's resources before the lesson's first step: what the lesson's names must not clash with. */
     public LedgerSnapshot begin() throws EngineException {
         return snapshot(false);
@@ -281,7 +286,16 @@ public final class Ledger implements EngineProxy.Recorder {
 
     /** Which of these images the engine does not have; it is asked, never made to pull. */
     public static List<String> missingImages(Engine engine, List<String> images) throws EngineException {
-        DockerClient client = engine.client();
+        return missingImages(engine.client(), engine.uri().toString(), images);
+    }
+
+    /** Which of these images the lesson's engine does not have; it is asked, never made to pull. */
+    public List<String> missingImages(List<String> images) throws EngineException {
+        return missingImages(client, engine, images);
+    }
+
+    private static List<String> missingImages(DockerClient client, String engine, List<String> images)
+            throws EngineException {
         List<String> missing = new ArrayList<>();
         for (String image : images) {
             try {
@@ -289,7 +303,7 @@ public final class Ledger implements EngineProxy.Recorder {
             } catch (NotFoundException e) {
                 missing.add(image);
             } catch (RuntimeException e) {
-                throw EngineCalls.failed(engine.uri().toString(), "about the image " + image, e);
+                throw EngineCalls.failed(engine, "about the image " + image, e);
             }
         }
         return missing;

@@ -132,7 +132,8 @@ public final class ConsoleReport implements RunListener {
             failure(result);
         } else if (outcome instanceof Outcome.Repaired) {
             line(paint(YELLOW, "warning:") + " " + Texts.repairAdvice(result));
-        } else if (outcome instanceof Outcome.Skipped
+        } else if (outcome instanceof Outcome.Skipped || outcome instanceof Outcome.Bound
+                || outcome instanceof Outcome.Written || outcome instanceof Outcome.Started
                 || outcome instanceof Outcome.NotRun n && n.why() != Outcome.NotRun.Why.TEMPLATE
                 && n.why() != Outcome.NotRun.Why.LESSON_NOT_RUN) {
             indented("", outcome.describe());
@@ -232,7 +233,7 @@ public final class ConsoleReport implements RunListener {
             case PASSED -> GREEN;
             case RAN -> CYAN;
             case FAILED -> BOLD_RED;
-            case REPAIRED, SKIPPED -> YELLOW;
+            case REPAIRED, BOUND, SKIPPED -> YELLOW;
             case NOT_RUN -> DIM;
         };
     }

@@ -32,13 +32,14 @@ public record Summary(Tally tally, int leaks, Duration duration) {
 
     /**
      * {@code 16 runnable: 1 passed, 14 ran, 1 repaired, 0 failed; 10 not run; 2 leaks; 4.1s}: "passed" had its
-     * output compared with the lesson's sample, "ran" only exited 0. Skipped steps are counted when there are any.
+     * output compared with the lesson's sample, "ran" only exited 0. Bound and skipped steps are counted when there are any.
      */
     public String describe() {
         int skipped = tally.skipped();
+        int bound = tally.bound();
         return tally.runnable() + " runnable: " + tally.passed() + " passed, " + tally.ran() + " ran, "
                 + tally.repaired() + " repaired, " + tally.failed() + " failed"
-                + (skipped > 0 ? ", " + skipped + " skipped" : "") + "; "
+                + (bound > 0 ? ", " + bound + " bound" : "") + (skipped > 0 ? ", " + skipped + " skipped" : "") + "; "
                 + tally.notRun() + " not run; " + leaks + (leaks == 1 ? " leak; " : " leaks; ") + Durations.format(duration);
     }
 }

@@ -38,6 +38,8 @@ final class LessonRun {
     /** The engine as this lesson owns it: name locks, labels, proxy, ledger. */
     private volatile LessonEngine owned;
     private Ledger ledger;
+    /** The lesson's background steps, stopped when it ends (or on an interrupt). */
+    private volatile Backgrounds backgrounds;
 
     LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Engine engine) {
         this.plan = plan;
@@ -138,6 +140,7 @@ final class LessonRun {
 
     /** Runs the steps and removes what the lesson left; the error when the engine stopped answering, else null. */
     private SetupError runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
+        backgrounds = new Backgrounds(session);
         StepRunner runner = new StepRunner(session, ledger, settings, with.matcher(), plan.lesson().source());
         StepRepair repair = new StepRepair(plan, ledger, with.repairer());
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
@@ -147,21 +150,26 @@ final class LessonRun {
         SetupError engineGone;
         try {
             Integer stoppedAt = null;
+            StepGate gate = new StepGate(session, ledger, new Reachability(), plan.steps());
             for (Step step : plan.steps()) {
                 StepResult r;
-                if (step.kind() == StepKind.TEMPLATE) {
-                    r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
-                } else if (step.marks().skip() != null) {
-                    r = StepResult.notRun(step, new Outcome.Skipped(step.marks().skip().isBlank()
-                            ? "a docproof: skip marker" : step.marks().skip()));
-                } else if (Interrupts.requested() != null) {
-                    r = StepResult.notRun(step, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT,
-                            stoppedAt == null ? 0 : stoppedAt));
-                } else if (stoppedAt != null) {
-                    r = StepResult.notRun(step, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
+                if (step.marks().skip() == null && (Interrupts.requested() != null || stoppedAt != null)) {
+                    // A step marked skip is still reported skipped: the marker says so, whatever the run did.
+                    r = StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
+                            : Interrupts.requested() != null
+                            ? new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, stoppedAt == null ? 0 : stoppedAt)
+                            : new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
-                    listener.stepStarted(step);
-                    r = runStep(runner, repair, step);
+                    StepGate.Decision decision = gate.decide(step);
+                    if (decision instanceof StepGate.Decision.Template t) {
+                        r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
+                        r = t.why() == null ? r : r.with(new Note.Unbound(t.why()));
+                    } else if (decision instanceof StepGate.Decision.Skip skip) {
+                        r = StepResult.notRun(step, new Outcome.Skipped(skip.reason()));
+                    } else {
+                        listener.stepStarted(step);
+                        r = runStep(runner, repair, step, (StepGate.Decision.Run) decision);
+                    }
                     if (r.outcome() instanceof Outcome.Interrupted
                             || r.outcome() instanceof Outcome.Failed && settings.failFast()) {
                         stoppedAt = step.line();
@@ -172,6 +180,7 @@ final class LessonRun {
             }
         } finally {
             Interrupts.doneRunning();
+            backgrounds.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
@@ -182,18 +191,33 @@ final class LessonRun {
         return engineGone;
     }
 
-    private StepResult runStep(StepRunner runner, StepRepair repair, Step step) {
-        StepRunner.Attempt first = runner.run(step, step.command());
+    private StepResult runStep(StepRunner runner, StepRepair repair, Step step, StepGate.Decision.Run run) {
+        if (step.marks().background() != null) {
+            ledger.stepStarted(step.line(), step.section());
+            Backgrounds.Start start = backgrounds.start(step, run.command(), runner.deadline(step));
+            Outcome started = start.failure() == null ? new Outcome.Started(start.readiness())
+                    : new Outcome.NotReady(start.failure());
+            return new StepResult(step, bound(run, started), Verdicts.masked(start.output(), settings), null,
+                    Duration.ZERO, List.of());
+        }
+        StepRunner.Attempt first = runner.run(step, run.command());
         List<Note> notes = first.ledgerNote() == null ? List.of() : List.of(first.ledgerNote());
         Interrupts.Signal signal = Interrupts.requested();
         if (signal != null) {
-            return Verdicts.result(step, new Outcome.Interrupted("SIG" + signal), first.execution(), notes);
+            return Verdicts.result(step, new Outcome.Interrupted("SIG" + signal), first.execution(), notes, settings);
         }
-        StepResult r = Verdicts.result(step, first.outcome(), first.execution(), notes);
-        if (r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut) && settings.repair()) {
+        Outcome outcome = step.writesFile() && first.outcome().succeeded()
+                ? new Outcome.Written(step.marks().file()) : bound(run, first.outcome());
+        StepResult r = Verdicts.result(step, outcome, first.execution(), notes, settings);
+        if (run.binding() == null && r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut)
+                && settings.repair()) {
             r = repair.attempt(runner, r);
         }
         return r;
+    }
+
+    private static Outcome bound(StepGate.Decision.Run run, Outcome outcome) {
+        return run.binding() == null ? outcome : new Outcome.Bound(run.command(), run.binding(), outcome);
     }
 
     /**
@@ -227,6 +251,10 @@ final class LessonRun {
     }
 
     private void removeOnInterrupt() {
+        Backgrounds running = backgrounds;
+        if (running != null) {
+            running.close();
+        }
         try {
             owned.removeLeftBehind();
         } catch (EngineException unreachable) {

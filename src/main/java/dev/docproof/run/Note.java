@@ -38,6 +38,13 @@ public sealed interface Note {
         }
     }
 
+    /** A template whose placeholders could not be bound: why, with the candidates when there was a choice. */
+    record Unbound(String why) implements Note {
+        public String describe() {
+            return "not bound: " + why;
+        }
+    }
+
     /** A repair was tried and failed too, so the step stays failed. */
     record RepairFailed(Repair tried, Outcome outcome) implements Note {
         public String describe() {

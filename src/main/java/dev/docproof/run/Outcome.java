@@ -75,6 +75,13 @@ public sealed interface Outcome {
         }
     }
 
+    /** A background step that ended, or did not get ready, before its deadline. */
+    record NotReady(String why) implements Failed {
+        public String describe() {
+            return "in the background: " + why;
+        }
+    }
+
     /** The run was interrupted (Ctrl-C, SIGTERM) while this step ran. */
     record Interrupted(String signal) implements Failed {
         public String describe() {
@@ -95,6 +102,47 @@ public sealed interface Outcome {
         @Override
         public MatchResult match() {
             return rerun.match();
+        }
+    }
+
+    /**
+     * Ran with what the author left open (a placeholder, an id from the author's own run) bound to the one
+     * resource of its kind the lesson made; {@code ran} is how the bound command went.
+     */
+    record Bound(String command, String evidence, Outcome ran) implements Outcome {
+        public Status status() {
+            return ran.succeeded() ? Status.BOUND : ran.status();
+        }
+
+        public String describe() {
+            return "ran as `" + command + "` (" + evidence + "): " + ran.describe();
+        }
+
+        @Override
+        public MatchResult match() {
+            return ran.match();
+        }
+    }
+
+    /** A block of the lesson written into a file in the session's working folder. */
+    record Written(String file) implements Outcome {
+        public Status status() {
+            return Status.RAN;
+        }
+
+        public String describe() {
+            return "written to " + file;
+        }
+    }
+
+    /** Started in the background, and up; stopped when the lesson ends. */
+    record Started(String readiness) implements Outcome {
+        public Status status() {
+            return Status.RAN;
+        }
+
+        public String describe() {
+            return "runs in the background (" + readiness + "); stopped when the lesson ends";
         }
     }
 
@@ -133,6 +181,7 @@ public sealed interface Outcome {
 
     /** Whether this outcome counts as a success for CI (the strict mode may still count a repair or a skip). */
     default boolean succeeded() {
-        return this instanceof Passed || this instanceof Ran || this instanceof Repaired;
+        return this instanceof Passed || this instanceof Ran || this instanceof Repaired || this instanceof Written
+                || this instanceof Started || this instanceof Bound b && b.ran().succeeded();
     }
 }

@@ -11,12 +11,15 @@ import java.time.Duration;
  * @param repair      try to repair failed steps from ledger evidence
  * @param contentDir  where the image recipes live ({@code content/images})
  * @param maxOutput   bytes of output a step keeps (each stream, and both merged); the rest is counted and dropped
+ * @param showSecrets leave credential-looking values in step output unmasked (a local run only)
  */
-public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput) {
+public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
+                          boolean showSecrets) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The default output bound, secrets masked as in every shared report. */
     public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
-        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT);
+        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false);
     }
 }

@@ -2,9 +2,13 @@ package dev.docproof.run;
 
 import dev.docproof.docker.Ledger;
 import dev.docproof.lesson.Step;
+import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.MatchResult;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs a command for a step in the lesson's session, tells the ledger what it did, and judges it: the one
@@ -14,6 +18,8 @@ final class StepRunner {
 
     /** One command run for a step: the shell's account, its outcome, and a note when the ledger was blind. */
     record Attempt(ShellSession.Execution execution, Outcome outcome, Note ledgerNote) {}
+
+    private static final Duration ENV = Duration.ofSeconds(5);
 
     private final ShellSession session;
     private final Ledger ledger;
@@ -32,12 +38,28 @@ final class StepRunner {
 
     Attempt run(Step step, String command) {
         ledger.stepStarted(step.line(), step.section());
-        ShellSession.Execution e = session.run(command, settings.stepTimeout());
+        Map<String, String> env = step.marks().env();
+        if (!env.isEmpty()) {
+            // The variables are the step's own: what they were before is put back after it.
+            session.run("__dp_env_saved=$(declare -p " + String.join(" ", env.keySet()) + " 2>/dev/null); export "
+                    + env.entrySet().stream().map(v -> v.getKey() + "=" + ShellWords.quote(v.getValue()))
+                    .collect(Collectors.joining(" ")), ENV);
+        }
+        ShellSession.Execution e = session.run(command, deadline(step));
+        if (!env.isEmpty()) {
+            session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
+        }
         Note ledgerNote = null; // the ledger learns what the step did from the lesson's engine proxy, as it happens
         MatchResult match = null;
-        if (!e.timedOut() && e.exitCode() == 0 && !step.sample().isEmpty()) {
+        if (!e.timedOut() && Verdicts.exitedAsExpected(step, e.exitCode()) && !step.sample().isEmpty()
+                && !step.marks().ignoreOutput()) {
             match = matcher.match(step.sample(), lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr());
         }
-        return new Attempt(e, Verdicts.outcome(step, e, match, settings.stepTimeout()), ledgerNote);
+        return new Attempt(e, Verdicts.outcome(step, e, match, deadline(step)), ledgerNote);
+    }
+
+    /** The step's own deadline (a marker, the course config), else the run's. */
+    Duration deadline(Step step) {
+        return step.marks().timeout() != null ? step.marks().timeout() : settings.stepTimeout();
     }
 }

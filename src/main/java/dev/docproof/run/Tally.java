@@ -48,6 +48,10 @@ public record Tally(Map<Status, Integer> byStatus, int runnable, int templates) 
         return count(Status.REPAIRED);
     }
 
+    public int bound() {
+        return count(Status.BOUND);
+    }
+
     public int skipped() {
         return count(Status.SKIPPED);
     }

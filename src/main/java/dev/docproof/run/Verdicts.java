@@ -1,6 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.lesson.Step;
+import dev.docproof.verify.Secrets;
 import dev.docproof.verify.MatchResult;
 
 import java.time.Duration;
@@ -20,14 +21,33 @@ final class Verdicts {
         if (e.timedOut()) {
             return new Outcome.TimedOut(timeout, e.note());
         }
-        if (e.exitCode() != 0) {
-            return new Outcome.ExitCode(e.exitCode(), e.note());
+        if (!exitedAsExpected(step, e.exitCode())) {
+            Integer expected = step.marks().expectExit();
+            return new Outcome.ExitCode(e.exitCode(), expected == null || e.note() != null ? e.note()
+                    : "the lesson expects exit code " + expected);
         }
         if (match == null) {
             return new Outcome.Ran();
         }
         int sampleLine = step.sample().firstLine();
         return match.matched() ? new Outcome.Passed(match, sampleLine) : new Outcome.Mismatch(match, sampleLine);
+    }
+
+    /** Exit 0, or the code a {@code docproof: expect-exit} marker names. */
+    static boolean exitedAsExpected(Step step, Integer code) {
+        Integer expected = step.marks().expectExit();
+        return code != null && code == (expected == null ? 0 : expected);
+    }
+
+    /** What the step printed, with credential-looking values masked unless the run shows secrets. */
+    static Output masked(Output output, RunSettings settings) {
+        return settings.showSecrets() ? output
+                : new Output(Secrets.mask(output.merged()), Secrets.mask(output.stdout()), Secrets.mask(output.stderr()));
+    }
+
+    static StepResult result(Step step, Outcome outcome, ShellSession.Execution e, List<Note> notes, RunSettings settings) {
+        StepResult r = result(step, outcome, e, notes);
+        return new StepResult(step, r.outcome(), masked(r.output(), settings), r.exitCode(), r.duration(), r.notes());
     }
 
     /** The step's result from its outcome and execution; a shell event on a success becomes a note. */

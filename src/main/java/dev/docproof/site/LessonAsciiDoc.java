@@ -9,6 +9,7 @@ import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Note;
 import dev.docproof.run.Outcome;
+import dev.docproof.verify.Secrets;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
@@ -740,8 +741,9 @@ public final class LessonAsciiDoc {
         out.append("++++\n").append(html).append("++++\n");
     }
 
+    /** Lines shown as written, with credential-looking values masked: a page is published. */
     private static List<String> verbatim(List<String> lines) {
-        return lines.stream().map(AsciiDoc::verbatimLine).toList();
+        return Secrets.mask(String.join("\n", lines)).lines().map(AsciiDoc::verbatimLine).toList();
     }
 
     /**
@@ -790,7 +792,8 @@ public final class LessonAsciiDoc {
 
     private void evidence(Verdict verdict, StepResult result) {
         Outcome outcome = result.outcome();
-        if (outcome instanceof Outcome.Failed || outcome instanceof Outcome.Skipped
+        if (outcome instanceof Outcome.Failed || outcome instanceof Outcome.Skipped || outcome instanceof Outcome.Bound
+                || outcome instanceof Outcome.Written || outcome instanceof Outcome.Started
                 || outcome instanceof Outcome.NotRun n && n.why() == Outcome.NotRun.Why.AFTER_FAIL_FAST) {
             blank();
             paragraph(AsciiDoc.text(outcome.describe()), "reason");
@@ -846,7 +849,8 @@ public final class LessonAsciiDoc {
         out.append("[.diff,subs=none]\n----\n");
         for (String line : LessonPage.lines(diff.stripTrailing())) {
             String kind = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : line.startsWith("@@") ? "hunk" : "same";
-            out.append("<span class=\"").append(kind).append("\">").append(AsciiDoc.verbatimLine(line)).append("</span>\n");
+            out.append("<span class=\"").append(kind).append("\">").append(AsciiDoc.verbatimLine(Secrets.mask(line)))
+                    .append("</span>\n");
         }
         out.append("----\n");
     }

@@ -10,6 +10,7 @@ public enum Verdict {
     RAN("ran", "ran, nothing to compare"),
     FAILED("failed", "failed"),
     REPAIRED("repaired", "repaired"),
+    BOUND("bound", "bound"),
     SKIPPED("skipped", "skipped"),
     ILLUSTRATIVE("illustrative", "illustrative, not run"),
     NOT_RUN("not-run", "not run"),
@@ -33,7 +34,7 @@ public enum Verdict {
 
     /** @param result null when the lesson was rendered without a run */
     public static Verdict of(Step step, StepResult result) {
-        if (step.kind() == StepKind.TEMPLATE) {
+        if (step.kind() == StepKind.TEMPLATE && (result == null || result.status() != dev.docproof.run.Status.BOUND)) {
             return ILLUSTRATIVE;
         }
         if (result == null) {
@@ -45,6 +46,7 @@ public enum Verdict {
             case SKIPPED -> SKIPPED;
             case FAILED -> FAILED;
             case REPAIRED -> REPAIRED;
+            case BOUND -> BOUND;
             case NOT_RUN -> NOT_RUN;
         };
     }

@@ -1,0 +1,193 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+import dev.docproof.lesson.Need;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.StepNeeds;
+import dev.docproof.plan.Templates;
+import dev.docproof.repair.Binding;
+import dev.docproof.shell.ImageRef;
+import dev.docproof.shell.ImagesMade;
+import dev.docproof.shell.LedgerEntry;
+import dev.docproof.shell.LedgerNames;
+import dev.docproof.shell.Needs;
+import dev.docproof.shell.ResourceKind;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides, before a step runs, how it runs: as written, with what the author left open bound to what the
+ * lesson made ({@link Binding}), or not at all because it needs what the session lacks — a program, a
+ * registry, the internet, an image nobody can provide offline, or the result of a step that was skipped.
+ * Such a step is skipped with its reason, never passed or failed, and the lesson goes on.
+ */
+final class StepGate {
+
+    /** How a step is to run. */
+    sealed interface Decision {
+        /** Run {@code command}; {@code binding} is the evidence when it was bound, else null. */
+        record Run(String command, String binding) implements Decision {}
+
+        record Skip(String reason) implements Decision {}
+
+        /** A template that stays one; {@code why} says what kept it from being bound, null when nothing could. */
+        record Template(String why) implements Decision {}
+    }
+
+    private static final Duration LOOKUP = Duration.ofSeconds(5);
+
+    private final ShellSession session;
+    private final Ledger ledger;
+    private final Reachability reachability;
+    /** Images a skipped step would have made, with why they are missing. */
+    private final Map<String, String> unmade = new HashMap<>();
+    /** Images the lesson made, by canonical name, with the line that made them. */
+    private final Map<String, Integer> made = new HashMap<>();
+    private final Set<String> programsFound = new LinkedHashSet<>();
+
+    /** The names the lesson's commands give what they create. */
+    private final Set<String> lessonNames;
+
+    StepGate(ShellSession session, Ledger ledger, Reachability reachability, List<Step> steps) {
+        this.lessonNames = steps.stream().flatMap(s -> LedgerNames.plannedNames(s.command()).stream())
+                .map(LedgerNames.PlannedName::name).collect(Collectors.toSet());
+        this.session = session;
+        this.ledger = ledger;
+        this.reachability = reachability;
+    }
+
+    Decision decide(Step step) {
+        if (step.marks().skip() != null) {
+            return skipped(step, step.marks().skip().isBlank() ? "a docproof: skip marker" : step.marks().skip());
+        }
+        String command = step.command();
+        if (step.kind() == StepKind.TEMPLATE && Templates.elision(command).isPresent()) {
+            return new Decision.Template(null);
+        }
+        if (!step.writesFile()) {
+            Optional<String> missing = missingNeed(step);
+            if (missing.isPresent()) {
+                return skipped(step, missing.get());
+            }
+        }
+        Decision bound = bind(step);
+        if (bound instanceof Decision.Run run) {
+            ImagesMade.by(run.command()).forEach(i -> made.put(ImageRef.parse(i).canonical(), step.line()));
+        }
+        return bound;
+    }
+
+    private Decision skipped(Step step, String reason) {
+        for (String image : ImagesMade.by(step.command())) {
+            unmade.put(ImageRef.parse(image).canonical(), "line " + step.line() + " was skipped: " + reason);
+        }
+        return new Decision.Skip(reason);
+    }
+
+    private Optional<String> missingNeed(Step step) {
+        for (String image : LedgerNames.imagesUsed(step.command())) {
+            String why = unmade.get(ImageRef.parse(image).canonical());
+            if (why != null) {
+                return Optional.of("needs image " + image + ", which the lesson did not make (" + why + ")");
+            }
+        }
+        for (Need need : StepNeeds.of(step)) {
+            Optional<String> lacking = switch (need.kind()) {
+                case PROGRAM -> missingPrograms(List.of(need.what())).stream().findFirst()
+                        .map(p -> "needs the program " + p + ", which the session lacks");
+                case INTERNET -> reachability.internet(need.what()) ? Optional.empty()
+                        : Optional.of("needs the internet" + (need.what() == null ? "" : " (" + need.what() + ")")
+                        + ", which the session cannot reach");
+                case REGISTRY -> reachability.registry() ? Optional.empty()
+                        : Optional.of("needs a registry" + (need.what() == null ? "" : " to pull " + need.what())
+                        + ", which the session cannot reach; docproof never pulls implicitly");
+            };
+            if (lacking.isPresent()) {
+                return lacking;
+            }
+        }
+        List<String> programs = missingPrograms(Needs.programs(step.command()));
+        if (!programs.isEmpty()) {
+            return Optional.of("needs the program" + (programs.size() == 1 ? " " : "s ") + String.join(", ", programs)
+                    + ", which the session lacks");
+        }
+        return BuildBase.missing(step.command(), session, ledger).map(image -> "needs image " + image
+                + " to build from, which the engine lacks and docproof never pulls; add a recipe under content/images/"
+                + ImageRef.parse(image).repository() + "/ and run: ./docproof engine");
+    }
+
+    /** The programs the session cannot find ({@code command -v}), asked once per name. */
+    private List<String> missingPrograms(List<String> programs) {
+        List<String> unknown = programs.stream().filter(p -> !programsFound.contains(p)).toList();
+        if (unknown.isEmpty()) {
+            return List.of();
+        }
+        String probe = "for p in " + unknown.stream().map(dev.docproof.shell.ShellWords::quote)
+                .collect(Collectors.joining(" ")) + "; do command -v \"$p\" >/dev/null 2>&1 || echo \"$p\"; done";
+        ShellSession.Execution e = session.run(probe, LOOKUP);
+        List<String> missing = e.output().stdout().lines().map(String::strip).filter(unknown::contains).toList();
+        unknown.stream().filter(p -> !missing.contains(p)).forEach(programsFound::add);
+        return missing;
+    }
+
+    private Decision bind(Step step) {
+        String command = step.command();
+        List<Binding.Slot> slots = step.writesFile() ? List.of() : Binding.slots(command, this::exists);
+        if (slots.isEmpty()) {
+            return step.kind() == StepKind.TEMPLATE ? new Decision.Template(null) : new Decision.Run(command, null);
+        }
+        Binding.Proposal proposal = Binding.propose(command, slots, candidates(step));
+        if (proposal instanceof Binding.Proposal.Run run) {
+            return new Decision.Run(run.command(), run.evidence());
+        }
+        String why = ((Binding.Proposal.Open) proposal).reason();
+        // An author's id that cannot be bound is run as written: the engine says what it makes of it.
+        return step.kind() == StepKind.TEMPLATE ? new Decision.Template(why) : new Decision.Run(command, null);
+    }
+
+    /** Whether an id or name names a resource the engine has now. */
+    private boolean exists(String idOrName) {
+        try {
+            return ledger.now().byId().values().stream()
+                    .anyMatch(r -> r.id().startsWith(idOrName) || r.name().equals(idOrName));
+        } catch (EngineException e) {
+            return false;
+        }
+    }
+
+    /** What the lesson made before the step and still has: its containers, networks, volumes and images. */
+    private List<Binding.Candidate> candidates(Step step) {
+        List<Binding.Candidate> candidates = new ArrayList<>();
+        for (LedgerEntry e : ledger.entries()) {
+            if (e.preExisting() || e.createdAtLine() >= step.line() || !e.present()) {
+                continue;
+            }
+            // A name the engine made up changes every run: the short id says the same and is what docker prints.
+            boolean named = namedByLesson(e);
+            String value = named ? e.resource().name() : e.resource().id().substring(0, 12);
+            candidates.add(new Binding.Candidate(e.resource().kind(), value, e.createdAtLine(),
+                    e.resource().kind().jsonName() + " " + e.resource().name() + " made at line " + e.createdAtLine()
+                            + " and still there"));
+        }
+        made.forEach((image, line) -> {
+            if (line < step.line()) {
+                candidates.add(new Binding.Candidate(ResourceKind.IMAGE, image, line, "image " + image + " made at line " + line));
+            }
+        });
+        return candidates;
+    }
+
+    private boolean namedByLesson(LedgerEntry e) {
+        return e.resource().kind() != ResourceKind.CONTAINER || lessonNames.contains(e.resource().name());
+    }
+}
