@@ -27,6 +27,10 @@ final class FixCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Lesson files or folders (default: content).")
     List<Path> paths = new ArrayList<>();
 
+    @Option(names = "--bind", description = "Also write bound steps back: each placeholder or author's id replaced by"
+            + " the resource it was bound to (only on request: a placeholder may be meant as one).")
+    boolean bind;
+
     @Option(names = "--dry-run", description = "Print the unified diff of what would change; write nothing.")
     boolean dryRun;
 
@@ -58,7 +62,7 @@ final class FixCommand implements Callable<Integer> {
             }
         };
         CourseResult result = CourseRunner.run(input.plans(), settings, progress);
-        FixWriteBack.WriteBack outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun);
+        FixWriteBack.WriteBack outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun, bind);
         return report(outcome, out, err);
     }
 

@@ -2,6 +2,7 @@ package dev.docproof.cli;
 
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.repair.LineMatch;
+import dev.docproof.shell.Placeholders;
 import dev.docproof.repair.SampleUpdate;
 import dev.docproof.repair.SourcePatch;
 import dev.docproof.run.LessonResult;
@@ -48,6 +49,11 @@ final class FixWriteBack {
     private FixWriteBack() {}
 
     static WriteBack apply(List<LessonResult> lessons, boolean updateSamples, boolean dryRun) {
+        return apply(lessons, updateSamples, dryRun, false);
+    }
+
+    /** @param bind also write bound steps back, their placeholders or an author's ids replaced by what they bound to */
+    static WriteBack apply(List<LessonResult> lessons, boolean updateSamples, boolean dryRun, boolean bind) {
         List<String> changes = new ArrayList<>();
         List<String> diffs = new ArrayList<>();
         List<String> unfixed = new ArrayList<>();
@@ -63,6 +69,15 @@ final class FixWriteBack {
                     .forEach(d -> unfixed.add(d.toString()));
             for (StepResult result : lesson.steps()) {
                 Optional<SourcePatch.Edit> edit = edit(result, updateSamples);
+                if (edit.isEmpty() && bind && result.outcome() instanceof Outcome.Bound b && b.ran().succeeded()) {
+                    if (Placeholders.authorValues(b.command()).isEmpty()) {
+                        edit = Optional.of(new SourcePatch.Edit.Command(result.step().line(), result.step().lastLine(),
+                                result.step().command(), b.command()));
+                    } else {
+                        unfixed.add(result.step().span().fileLine() + ": not written back: bound to an id the engine"
+                                + " made up, which changes every run (" + b.evidence() + ")");
+                    }
+                }
                 if (edit.isPresent()) {
                     edits.computeIfAbsent(result.step().span().file(), f -> new ArrayList<>()).add(edit.get());
                 } else if (result.outcome() instanceof Outcome.Failed failed) {

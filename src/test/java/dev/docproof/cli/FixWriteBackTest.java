@@ -238,4 +238,39 @@ class FixWriteBackTest {
         assertThat(fix(true, false, result(passed(step(259, "docker stop server client", Sample.NONE))))).isZero();
         assertThat(out.toString()).isEqualTo("nothing to fix\n");
     }
+
+    StepResult boundTemplate(String boundCommand) {
+        Step template = new Step(new SourceSpan(lesson, 52, 3), 52, StepKind.TEMPLATE, "docker network inspect <network name>",
+                Sample.NONE, "Using the Default Network");
+        return new StepResult(template, new Outcome.Bound(boundCommand, "<network name> → my-net (network my-net made at"
+                + " line 40 and still there)", new Outcome.Ran()), Output.NONE, 0, Duration.ofMillis(5), List.of());
+    }
+
+    @Test
+    void boundStepsAreWrittenBackOnlyWhenAskedFor() throws IOException {
+        lesson = copy("content/docker-networking.rst");
+        byte[] before = Files.readAllBytes(lesson);
+
+        FixWriteBack.apply(List.of(result(boundTemplate("docker network inspect my-net"))), false, false);
+        assertThat(Files.readAllBytes(lesson)).isEqualTo(before);
+
+        var written = FixWriteBack.apply(List.of(result(boundTemplate("docker network inspect my-net"))), false, false, true);
+        assertThat(written.changes()).containsExactly(lesson + ":52: docker network inspect <network name> → docker network"
+                + " inspect my-net");
+        assertThat(new String(Files.readAllBytes(lesson), StandardCharsets.UTF_8))
+                .contains("  $ docker network inspect my-net\n").doesNotContain("$ docker network inspect <network name>\n");
+    }
+
+    @Test
+    void aBindingToAnIdTheEngineMadeUpIsNeverWrittenBack() throws IOException {
+        lesson = copy("content/docker-networking.rst");
+        byte[] before = Files.readAllBytes(lesson);
+
+        var written = FixWriteBack.apply(List.of(result(boundTemplate("docker network inspect 3f9a1c2be4d7"))), false,
+                false, true);
+
+        assertThat(written.changes()).isEmpty();
+        assertThat(written.unfixed()).singleElement().asString().contains("made up, which changes every run");
+        assertThat(Files.readAllBytes(lesson)).isEqualTo(before);
+    }
 }
