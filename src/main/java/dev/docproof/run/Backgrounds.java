@@ -5,8 +5,7 @@ import dev.docproof.shell.ForegroundServers;
 import dev.docproof.shell.ShellWords;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +17,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * The lesson's background steps: servers a learner leaves running in one terminal while going on in another.
  * Each is started from the session in its own process group ({@code setsid}), so it keeps the session's
- * working folder and variables; docproof polls until it is ready (its {@code ready:} command succeeds, or its
- * port accepts connections) and stops the whole group when the lesson ends, or on an interrupt.
+ * working folder and exported variables; docproof polls until it is ready (its {@code ready:} command succeeds,
+ * or its port accepts connections) and stops the whole group when the lesson ends, or on an interrupt.
+ *
+ * <p>Every probe and signal goes through the session's own bash, so it works wherever that bash runs (on this
+ * machine, or inside a sandbox, whose processes and ports are its own); its log is in the session's folder,
+ * which that bash sees at the same path.
  */
 final class Backgrounds implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration PROBE = Duration.ofSeconds(5);
     private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
@@ -31,26 +35,18 @@ final class Backgrounds implements AutoCloseable {
     record Start(String readiness, String failure, Output output) {}
 
     private final ShellSession session;
+    /** Process-group ids as the session's bash sees them. */
     private final List<Long> groups = new ArrayList<>();
-    private Path logs;
 
     Backgrounds(ShellSession session) {
         this.session = session;
     }
 
     Start start(Step step, String command, Duration deadline) {
-        Path log;
-        try {
-            if (logs == null) {
-                logs = Files.createTempDirectory("docproof-background-");
-            }
-            log = logs.resolve("background-" + step.line() + ".log");
-        } catch (IOException e) {
-            return new Start(null, "no folder for its log: " + e.getMessage(), Output.NONE);
-        }
+        Path log = session.directory().resolve("background-" + step.line() + ".log");
         String launch = "setsid bash -c " + ShellWords.quote(command) + " >" + ShellWords.quote(log.toString())
                 + " 2>&1 </dev/null & echo $!";
-        ShellSession.Execution e = session.run(launch, Duration.ofSeconds(10));
+        ShellSession.Execution e = session.run(launch, PROBE);
         String pid = e.output().stdout().strip();
         if (e.exitCode() == null || e.exitCode() != 0 || !pid.matches("\\d+")) {
             return new Start(null, "could not be started in the background: " + e.output().merged().strip(), e.output());
@@ -67,8 +63,10 @@ final class Backgrounds implements AutoCloseable {
             if (!alive(group)) {
                 return new Start(null, "ended before it was ready", logged(log));
             }
-            if (ready != null ? Integer.valueOf(0).equals(session.run(ready, Duration.ofSeconds(5)).exitCode())
-                    : port.isPresent() ? listening(port.getAsInt()) : System.nanoTime() - t0 >= SETTLE.toNanos()) {
+            boolean up = ready != null ? succeeds(ready)
+                    : port.isPresent() ? succeeds("(: </dev/tcp/127.0.0.1/" + port.getAsInt() + ") 2>/dev/null")
+                    : System.nanoTime() - t0 >= SETTLE.toNanos();
+            if (up) {
                 String how = ready != null ? "`" + ready + "` succeeded" : port.isPresent()
                         ? "port " + port.getAsInt() + " listening" : "still running after " + SETTLE.toSeconds() + " s";
                 return new Start(how + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms", null, logged(log));
@@ -78,14 +76,10 @@ final class Backgrounds implements AutoCloseable {
         return new Start(null, "not ready within " + deadline.toSeconds() + " s", logged(log));
     }
 
-    /** Stops every background step's process group: TERM, then KILL after a grace period. */
+    /** Stops every background step's process group through the session: TERM, then KILL after a grace period. */
     @Override
     public void close() {
-        List<Long> all;
-        synchronized (groups) {
-            all = List.copyOf(groups);
-            groups.clear();
-        }
+        List<Long> all = taken();
         for (long group : all) {
             signal("TERM", group);
         }
@@ -98,23 +92,50 @@ final class Backgrounds implements AutoCloseable {
                 signal("KILL", group);
             }
         }
-        ScratchFolder.delete(logs);
     }
 
-    private static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    /**
+     * On an interrupt, from a shutdown hook: the session's shell is being ended, so the groups are killed from
+     * here (a sandbox's processes go with the sandbox); the session's end also kills whatever carries its token.
+     */
+    void killFromHere() {
+        taken().forEach(group -> signalFromHere("KILL", group));
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
+    private List<Long> taken() {
+        synchronized (groups) {
+            List<Long> all = List.copyOf(groups);
+            groups.clear();
+            return all;
         }
     }
 
-    private static void signal(String signal, long group) {
+    private boolean alive(long group) {
+        Boolean seen = ask("kill -0 -- -" + group + " 2>/dev/null");
+        return seen != null ? seen : ProcessHandle.of(group).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private boolean succeeds(String command) {
+        return Boolean.TRUE.equals(ask(command));
+    }
+
+    private void signal(String signal, long group) {
+        if (ask("kill -" + signal + " -- -" + group + " 2>/dev/null") == null) {
+            signalFromHere(signal, group);
+        }
+    }
+
+    /** Whether {@code command} exits 0 in the session; null when the session cannot run it any more. */
+    private Boolean ask(String command) {
+        try {
+            ShellSession.Execution e = session.run(command, PROBE);
+            return e.exitCode() == null ? null : e.exitCode() == 0;
+        } catch (IllegalStateException | UncheckedIOException closed) {
+            return null;
+        }
+    }
+
+    private static void signalFromHere(String signal, long group) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + group).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

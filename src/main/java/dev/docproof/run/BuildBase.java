@@ -5,20 +5,20 @@ import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.Ledger;
 import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.DockerArguments;
+import dev.docproof.shell.ShellWords;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The base image a {@code docker build} needs that the engine lacks: the build would try a registry, which
- * hangs here, so the step is skipped instead. The Dockerfile is read from the session's working folder, where
- * the lesson (or a file step) put it.
+ * hangs here, so the step is skipped instead. The Dockerfile is read through the session (wherever its bash
+ * runs) from its working folder, where the lesson, or a file step, put it.
  */
 final class BuildBase {
+
+    private static final Duration READ = Duration.ofSeconds(5);
 
     private BuildBase() {}
 
@@ -28,19 +28,17 @@ final class BuildBase {
         if (builds.isEmpty()) {
             return Optional.empty();
         }
-        ShellSession.Execution pwd = session.run("pwd", Duration.ofSeconds(5));
-        if (pwd.exitCode() == null || pwd.exitCode() != 0) {
-            return Optional.empty();
+        String context = builds.get(builds.size() - 1).word().text();
+        if (context.equals("-") || context.contains("://")) {
+            return Optional.empty(); // a Dockerfile on stdin or a remote context: nothing here to read
         }
-        Path cwd = Path.of(pwd.output().stdout().strip());
-        Path context = cwd.resolve(builds.get(builds.size() - 1).word().text());
-        Path dockerfile = dockerfile(command).map(cwd::resolve).orElse(context.resolve("Dockerfile"));
-        List<String> bases;
-        try {
-            bases = ImageProvisioner.parents(Files.readAllLines(dockerfile)).stream().map(ImageRef::canonical).toList();
-        } catch (IOException unreadable) {
+        String dockerfile = dockerfile(command).orElse(context + "/Dockerfile");
+        ShellSession.Execution read = session.run("cat -- " + ShellWords.quote(dockerfile), READ);
+        if (read.exitCode() == null || read.exitCode() != 0) {
             return Optional.empty(); // the build itself says what is wrong with its Dockerfile
         }
+        List<String> bases = ImageProvisioner.parents(read.output().stdout().lines().toList()).stream()
+                .map(ImageRef::canonical).toList();
         try {
             return ledger.missingImages(bases).stream().findFirst();
         } catch (EngineException e) {
@@ -48,12 +46,16 @@ final class BuildBase {
         }
     }
 
-    /** {@code -f FILE} / {@code --file FILE}, relative to the working folder. */
+    /** {@code -f FILE} / {@code --file FILE} / {@code --file=FILE}, relative to the working folder. */
     private static Optional<String> dockerfile(String command) {
-        String[] words = command.split("\\s+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (words[i].equals("-f") || words[i].equals("--file")) {
-                return Optional.of(words[i + 1]);
+        List<String> words = ShellWords.commands(command).stream().flatMap(c -> c.texts().stream()).toList();
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if ((w.equals("-f") || w.equals("--file")) && i + 1 < words.size()) {
+                return Optional.of(words.get(i + 1));
+            }
+            if (w.startsWith("--file=")) {
+                return Optional.of(w.substring("--file=".length()));
             }
         }
         return Optional.empty();

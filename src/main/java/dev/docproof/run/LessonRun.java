@@ -253,7 +253,7 @@ final class LessonRun {
     private void removeOnInterrupt() {
         Backgrounds running = backgrounds;
         if (running != null) {
-            running.close();
+            running.killFromHere();
         }
         try {
             owned.removeLeftBehind();

@@ -150,7 +150,9 @@ final class StepGate {
         if (proposal instanceof Binding.Proposal.Run run) {
             return new Decision.Run(run.command(), run.evidence());
         }
-        String why = ((Binding.Proposal.Open) proposal).reason();
+        Binding.Proposal.Open open = (Binding.Proposal.Open) proposal;
+        // Only a choice is worth a note: a template nothing could fill is what its author meant it to be.
+        String why = open.candidates().size() > 1 ? open.reason() : null;
         // An author's id that cannot be bound is run as written: the engine says what it makes of it.
         return step.kind() == StepKind.TEMPLATE ? new Decision.Template(why) : new Decision.Run(command, null);
     }
