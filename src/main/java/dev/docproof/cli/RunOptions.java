@@ -46,12 +46,16 @@ final class RunOptions {
     Path junit;
 
     RunSettings settings(CourseInput input) {
-        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets);
+        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets, null);
     }
 
     /** Null when the options fit together; else what is wrong, for a usage error. */
     String problem() {
-        String ci = System.getenv("CI");
+        return problem(System.getenv("CI"));
+    }
+
+    /** @param ci the CI variable as set, null when it is not */
+    String problem(String ci) {
         return showSecrets && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
                 ? "--show-secrets is for a local run only, and CI is set: reports made here are shared" : null;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Durations;
 import dev.docproof.lesson.Need;
 import dev.docproof.plan.StepNeeds;
 import dev.docproof.repair.Binding;
@@ -79,6 +80,13 @@ public final class PlanReport {
         }
         for (String marker : step.marks().written()) {
             out.println(indent + "(marker at line " + marker + ")");
+        }
+        // What the course's docproof.yml says, which no marker shows.
+        if (step.marks().skip() != null && step.marks().written().stream().noneMatch(w -> w.contains(": skip"))) {
+            out.println(indent + "(skipped: " + step.marks().skip() + ")");
+        }
+        if (step.marks().timeout() != null && step.marks().written().stream().noneMatch(w -> w.contains(": timeout"))) {
+            out.println(indent + "(deadline " + Durations.format(step.marks().timeout()) + ")");
         }
         List<Need> needs = StepNeeds.of(step);
         if (!needs.isEmpty()) {
@@ -166,6 +174,19 @@ public final class PlanReport {
         node.put("skip", step.marks().skip());
         if (step.marks().background() != null) {
             node.putObject("background").put("ready", step.marks().background().ready());
+        }
+        if (step.marks().expectExit() != null) {
+            node.put("expectExit", step.marks().expectExit());
+        }
+        if (step.marks().timeout() != null) {
+            node.put("timeoutMs", step.marks().timeout().toMillis());
+        }
+        if (!step.marks().env().isEmpty()) {
+            ObjectNode env = node.putObject("env");
+            step.marks().env().forEach(env::put);
+        }
+        if (step.marks().ignoreOutput()) {
+            node.put("ignoreOutput", true);
         }
         ArrayNode markers = node.putArray("markers");
         step.marks().written().forEach(markers::add);

@@ -64,7 +64,9 @@ final class LessonRun {
             // bash starts while the engine is asked what it holds: neither waits for the other.
             opening = CompletableFuture.supplyAsync(() -> {
                 try {
-                    ShellSession session = ShellSession.startInScratchFolder(settings.maxOutput(), environment);
+                    ShellSession session = settings.workingFolder() == null
+                            ? ShellSession.startInScratchFolder(settings.maxOutput(), environment)
+                            : ShellSession.start(settings.workingFolder(), settings.maxOutput(), environment);
                     session.folders().forEach(owned::register);
                     return session;
                 } catch (IOException e) {

@@ -12,14 +12,22 @@ import java.time.Duration;
  * @param contentDir  where the image recipes live ({@code content/images})
  * @param maxOutput   bytes of output a step keeps (each stream, and both merged); the rest is counted and dropped
  * @param showSecrets leave credential-looking values in step output unmasked (a local run only)
+ * @param workingFolder where each lesson's shell starts; null for a scratch folder of its own, removed after it
+ *                    (a folder of the user's is for a lesson such as a project's README, whose commands are
+ *                    meant to be typed in the project)
  */
 public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
-                          boolean showSecrets) {
+                          boolean showSecrets, Path workingFolder) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
     /** The default output bound, secrets masked as in every shared report. */
     public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
-        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false);
+        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null);
+    }
+
+    /** These settings, each lesson's shell starting in {@code folder}. */
+    public RunSettings inFolder(Path folder) {
+        return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder);
     }
 }

@@ -136,6 +136,12 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
+    /** Starts bash in {@code workingDirectory}, which stays when the session closes; {@code environment} as above. */
+    public static ShellSession start(Path workingDirectory, long maxOutput, Map<String, String> environment)
+            throws IOException {
+        return new ShellSession(workingDirectory, false, maxOutput, environment);
+    }
+
     /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
     Path directory() {
         return dir;

@@ -111,7 +111,7 @@ class CheckCommandTest {
     }
 
     @Test
-    void repairsAbridgedSamplesAndLeaksPassUnlessStrict() {
+    void repairsAbridgedSamplesLeaksAndSkipsPassUnlessStrict() {
         CourseResult repaired = course(List.of(result(new Outcome.Repaired(new Repair("a", "a b", "e"), new Outcome.Passed(MATCHED, 4)))),
                 List.of(), null);
         CourseResult abridged = course(List.of(result(new Outcome.Passed(
@@ -119,8 +119,10 @@ class CheckCommandTest {
                 List.of(), null);
         CourseResult leaked = course(List.of(result(new Outcome.Passed(MATCHED, 4))),
                 List.of(new Leak(ResourceKind.CONTAINER, "client", 221, true)), null);
+        CourseResult skipped = course(List.of(result(new Outcome.Passed(MATCHED, 4)),
+                result(new Outcome.Skipped("needs the program brew, which the session lacks"))), List.of(), null);
 
-        for (CourseResult r : List.of(repaired, abridged, leaked)) {
+        for (CourseResult r : List.of(repaired, abridged, leaked, skipped)) {
             assertThat(CourseRun.exitCode(r, false)).isZero();
             assertThat(CourseRun.exitCode(r, true)).isEqualTo(1);
         }
@@ -135,4 +137,16 @@ class CheckCommandTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void showSecretsIsRefusedWhereCiIsSetAndAllowedElsewhere() {
+        RunOptions options = new RunOptions();
+        options.showSecrets = true;
+
+        assertThat(options.problem("true")).isEqualTo(
+                "--show-secrets is for a local run only, and CI is set: reports made here are shared");
+        assertThat(options.problem(null)).isNull();
+        assertThat(options.problem("false")).isNull();
+        options.showSecrets = false;
+        assertThat(options.problem("true")).isNull();
+    }
 }

@@ -65,6 +65,37 @@ class CourseLessonsEngineTest {
         assertThat(steps.keySet()).noneMatch(k -> k.startsWith("outside-world.md:1") && !k.equals("outside-world.md:12"));
         assertThat(steps.get("credentials.adoc:14").get("output").asText()).isEqualTo("aws_access_key_id = AKIA********\n");
 
+        // Markers: an expected exit code, a variable for one step, a deadline of the step's own over the
+        // course's (2s in docproof.yml), a background loop awaited by its ready: command, a need, a skip.
+        assertThat(steps.get("markers.adoc:8").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("markers.adoc:8").get("exitCode").asInt()).isEqualTo(2);
+        assertThat(steps.get("markers.adoc:17").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("markers.adoc:25").get("status").asText()).as("the variable was the step's only")
+                .isEqualTo("passed");
+        assertThat(steps.get("markers.adoc:34").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("markers.adoc:44").get("reason").asText())
+                .matches("runs in the background \\(`test -s ticks.txt` succeeded after \\d+ ms\\); stopped when the lesson ends");
+        assertThat(steps.get("markers.adoc:49").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("markers.adoc:58").get("reason").asText())
+                .isEqualTo("skipped: needs the program kubectl, which the session lacks");
+        assertThat(steps.get("markers.adoc:64").get("reason").asText()).isEqualTo("skipped: the cluster is yours to remove");
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
+                .as("the background loop was stopped with its lesson").noneMatch(c -> c.contains("ticks.txt"));
+        // A base image only a registry has: the build is skipped with the recipe hint, and so is the run of
+        // what it would have made; a clone from the internet; a short id documented where the full one prints.
+        assertThat(steps.get("offline-base.rst:9").get("reason").asText()).isEqualTo("written to Dockerfile");
+        assertThat(steps.get("offline-base.rst:14").get("status").asText()).isEqualTo("skipped");
+        assertThat(steps.get("offline-base.rst:14").get("reason").asText())
+                .contains("needs image centos:7 to build from").contains("add a recipe under content/images/");
+        assertThat(steps.get("offline-base.rst:15").get("reason").asText())
+                .startsWith("skipped: needs image docproof-test-centos, which the lesson did not make (line 14 was skipped:");
+        assertThat(steps.get("offline-base.rst:21").get("reason").asText()).contains("needs the internet (github.com)");
+        assertThat(steps.get("offline-base.rst:38").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("offline-base.rst:38").get("drift").toString()).contains("9b2d1a4c7e6f");
+        assertThat(steps.get("offline-base.rst:40").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("legacy-swarm.md:4").get("reason").asText())
+                .isEqualTo("skipped: needs a Docker Swarm (docproof.yml)");
+
         // The server was stopped when its lesson ended: nothing listens on its port any more.
         try (java.net.Socket socket = new java.net.Socket()) {
             assertThat(org.assertj.core.api.Assertions.catchThrowable(

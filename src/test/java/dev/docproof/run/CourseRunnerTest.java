@@ -104,7 +104,7 @@ class CourseRunnerTest {
     }
 
     @Test
-    void runsStepsInOrderJudgesEachAndRemovesWhatTheLessonLeftBehind() {
+    void runsStepsInOrderJudgesEachBindsTheTemplateAndRemovesWhatTheLessonLeftBehind() {
         String image = LedgerTestEngine.tinyImage();
         Plan plan = plan(
                 run(10, "docker network create " + net),
@@ -122,8 +122,11 @@ class CourseRunnerTest {
         LessonResult lesson = course.lessons().get(0);
         assertThat(lesson.setupError()).isNull();
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
-                tuple(10, Status.RAN), tuple(12, Status.NOT_RUN), tuple(14, Status.RAN), tuple(16, Status.PASSED),
+                tuple(10, Status.RAN), tuple(12, Status.BOUND), tuple(14, Status.RAN), tuple(16, Status.PASSED),
                 tuple(18, Status.FAILED), tuple(20, Status.FAILED), tuple(22, Status.RAN));
+        // The one network the lesson made before the template fills its placeholder.
+        assertThat(lesson.steps().get(1).outcome()).isEqualTo(new Outcome.Bound("docker network inspect " + net,
+                "<network name> → " + net + " (network " + net + " made at line 10 and still there)", new Outcome.Ran()));
         StepResult mismatch = lesson.steps().get(4);
         assertThat(mismatch.exitCode()).isZero();
         assertThat(mismatch.outcome()).isInstanceOf(Outcome.Mismatch.class);
@@ -140,7 +143,7 @@ class CourseRunnerTest {
                 new Leak(ResourceKind.NETWORK, net, 10, true));
         assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isEmpty();
         assertThat(docker("ps", "-aq", "--filter", "name=^" + box + "$")).isEmpty();
-        assertThat(events).containsExactly("lesson", "start 10", "ran 10", "not-run 12", "start 14", "ran 14",
+        assertThat(events).containsExactly("lesson", "start 10", "ran 10", "start 12", "bound 12", "start 14", "ran 14",
                 "start 16", "passed 16", "start 18", "failed 18", "start 20", "failed 20", "start 22", "ran 22", "done");
     }
 

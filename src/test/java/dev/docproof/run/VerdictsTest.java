@@ -87,4 +87,47 @@ class VerdictsTest {
         assertThat(failed.notes()).isEmpty();
         assertThat(failed.outcome().describe()).isEqualTo("exited with 3 (the step called `exit 3`)");
     }
+
+    private static Step expecting(int code) {
+        return STEP.withMarks(new dev.docproof.lesson.Marks(null, null, code, null, null, List.of(), java.util.Map.of(),
+                false, List.of()));
+    }
+
+    @Test
+    void aStepMarkedExpectExitSucceedsWithThatCodeOnlyAndSaysSoWhenItDoesNot() {
+        assertThat(Verdicts.exitedAsExpected(expecting(2), 2)).isTrue();
+        assertThat(Verdicts.exitedAsExpected(expecting(2), 0)).isFalse();
+        assertThat(Verdicts.exitedAsExpected(STEP, 0)).isTrue();
+        assertThat(Verdicts.exitedAsExpected(STEP, null)).isFalse();
+
+        Outcome zero = Verdicts.outcome(expecting(2), ran(0, "", false, null), null, MINUTE);
+        Outcome two = Verdicts.outcome(expecting(2), ran(2, "", false, null), null, MINUTE);
+
+        assertThat(zero).isEqualTo(new Outcome.ExitCode(0, "the lesson expects exit code 2"));
+        assertThat(two).isEqualTo(new Outcome.Ran());
+    }
+
+    @Test
+    void aBoundStepCountsAsBoundWhenTheBoundCommandSucceededAndAsItsFailureOtherwise() {
+        Outcome.Bound ok = new Outcome.Bound("docker stop 1c3a1f92a617", "3f9a1c2be4d7 → 1c3a1f92a617", new Outcome.Ran());
+        Outcome.Bound failed = new Outcome.Bound("docker stop 1c3a1f92a617", "3f9a1c2be4d7 → 1c3a1f92a617",
+                new Outcome.ExitCode(1, null));
+
+        assertThat(ok.status()).isEqualTo(Status.BOUND);
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.describe()).isEqualTo("ran as `docker stop 1c3a1f92a617` (3f9a1c2be4d7 → 1c3a1f92a617): exited 0; the lesson shows no output to compare");
+        assertThat(failed.status()).isEqualTo(Status.FAILED);
+        assertThat(failed.succeeded()).isFalse();
+    }
+
+    @Test
+    void credentialLookingOutputIsMaskedUnlessTheRunShowsSecrets() {
+        Output output = new Output("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "");
+        RunSettings masked = new RunSettings(MINUTE, false, true, Path.of("content"));
+        RunSettings shown = new RunSettings(MINUTE, false, true, Path.of("content"), ShellSession.DEFAULT_MAX_OUTPUT, true, null);
+
+        assertThat(Verdicts.masked(output, masked).merged()).isEqualTo("aws_access_key_id = AKIA********\n");
+        assertThat(Verdicts.masked(output, masked).stdout()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+        assertThat(Verdicts.masked(output, shown)).isEqualTo(output);
+    }
 }
