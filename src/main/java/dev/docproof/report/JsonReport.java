@@ -120,6 +120,9 @@ public final class JsonReport {
                     .put("command", result.repair().command())
                     .put("evidence", result.repair().evidence());
         }
+        if (result.outcome() instanceof Outcome.Bound bound) {
+            node.putObject("binding").put("command", bound.command()).put("evidence", bound.evidence());
+        }
         return node;
     }
 
@@ -130,6 +133,7 @@ public final class JsonReport {
                 .put("passed", tally.passed())
                 .put("ran", tally.ran())
                 .put("repaired", tally.repaired())
+                .put("bound", tally.bound())
                 .put("failed", tally.failed())
                 .put("skipped", tally.skipped())
                 .put("notRun", tally.notRun())

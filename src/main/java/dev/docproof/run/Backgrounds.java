@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The lesson's background steps: servers a learner leaves running in one terminal while going on in another.
@@ -95,11 +94,12 @@ final class Backgrounds implements AutoCloseable {
     }
 
     /**
-     * On an interrupt, from a shutdown hook: the session's shell is being ended, so the groups are killed from
-     * here (a sandbox's processes go with the sandbox); the session's end also kills whatever carries its token.
+     * On an interrupt, from a shutdown hook: the session's shell is being ended, so each group's leader and
+     * what it started are killed from here, found by the id the session's bash reported (the session maps it
+     * to this machine's process, wherever its bash runs); the session's end also kills whatever carries its token.
      */
     void killFromHere() {
-        taken().forEach(group -> signalFromHere("KILL", group));
+        taken().forEach(group -> session.process(group).ifPresent(Backgrounds::kill));
     }
 
     private List<Long> taken() {
@@ -112,7 +112,7 @@ final class Backgrounds implements AutoCloseable {
 
     private boolean alive(long group) {
         Boolean seen = ask("kill -0 -- -" + group + " 2>/dev/null");
-        return seen != null ? seen : ProcessHandle.of(group).map(ProcessHandle::isAlive).orElse(false);
+        return seen != null ? seen : session.process(group).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private boolean succeeds(String command) {
@@ -121,7 +121,7 @@ final class Backgrounds implements AutoCloseable {
 
     private void signal(String signal, long group) {
         if (ask("kill -" + signal + " -- -" + group + " 2>/dev/null") == null) {
-            signalFromHere(signal, group);
+            session.process(group).ifPresent(Backgrounds::kill);
         }
     }
 
@@ -135,16 +135,9 @@ final class Backgrounds implements AutoCloseable {
         }
     }
 
-    private static void signalFromHere(String signal, long group) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + group).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            kill.waitFor(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            ProcessHandle.of(group).ifPresent(ProcessHandle::destroyForcibly);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void kill(ProcessHandle leader) {
+        leader.descendants().forEach(ProcessHandle::destroyForcibly);
+        leader.destroyForcibly();
     }
 
     private static Output logged(Path log) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -142,6 +143,11 @@ public final class ShellSession implements AutoCloseable {
         return new ShellSession(workingDirectory, false, maxOutput, environment);
     }
 
+    /** A process of the session, named by the id its bash reported for it (e.g. {@code $!}). */
+    Optional<ProcessHandle> process(long reportedPid) {
+        return ProcessHandle.of(reportedPid);
+    }
+
     /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
     Path directory() {
         return dir;
@@ -194,7 +200,7 @@ public final class ShellSession implements AutoCloseable {
                 break;
             }
             if (m instanceof StatusChannel.Message.Started s) {
-                s.pids().forEach(pid -> ProcessHandle.of(pid).ifPresent(tees::add));
+                s.pids().forEach(pid -> process(pid).ifPresent(tees::add));
             } else if (m instanceof StatusChannel.Message.Finished f) {
                 exitCode = f.code();
                 break;

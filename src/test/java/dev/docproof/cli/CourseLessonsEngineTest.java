@@ -50,6 +50,8 @@ class CourseLessonsEngineTest {
         assertThat(steps.get("build-and-bind.rst:21").get("status").asText()).isEqualTo("passed");
         for (String bound : new String[] {"build-and-bind.rst:28", "build-and-bind.rst:35", "build-and-bind.rst:37"}) {
             assertThat(steps.get(bound).get("status").asText()).as(bound).isEqualTo("bound");
+            assertThat(steps.get(bound).get("binding").get("command").asText()).as(bound)
+                    .matches("docker \\w+ [0-9a-f]{12}");
             assertThat(steps.get(bound).get("reason").asText()).as(bound)
                     .matches("(?s)ran as `docker \\w+ [0-9a-f]{12}` \\(.* → [0-9a-f]{12} \\(container \\S+ made at line 21"
                             + " and still there\\)\\): .*");
@@ -77,7 +79,7 @@ class CourseLessonsEngineTest {
                 .matches("runs in the background \\(`test -s ticks.txt` succeeded after \\d+ ms\\); stopped when the lesson ends");
         assertThat(steps.get("markers.adoc:49").get("status").asText()).isEqualTo("passed");
         assertThat(steps.get("markers.adoc:58").get("reason").asText())
-                .isEqualTo("skipped: needs the program kubectl, which the session lacks");
+                .isEqualTo("skipped: needs the program minikube, which the session lacks");
         assertThat(steps.get("markers.adoc:64").get("reason").asText()).isEqualTo("skipped: the cluster is yours to remove");
         assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse("")))
                 .as("the background loop was stopped with its lesson").noneMatch(c -> c.contains("ticks.txt"));

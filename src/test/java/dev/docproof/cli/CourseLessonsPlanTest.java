@@ -73,7 +73,7 @@ class CourseLessonsPlanTest {
         assertThat(stepAt(lesson, 17).get("env").get("GREETING").asText()).isEqualTo("hello from the marker");
         assertThat(stepAt(lesson, 34).get("timeoutMs").asLong()).as("the marker's own").isEqualTo(30000);
         assertThat(stepAt(lesson, 44).get("background").get("ready").asText()).isEqualTo("test -s ticks.txt");
-        assertThat(stepAt(lesson, 58).get("needs").get(0).get("what").asText()).isEqualTo("kubectl");
+        assertThat(stepAt(lesson, 58).get("needs").get(0).get("what").asText()).isEqualTo("minikube");
         assertThat(stepAt(lesson, 64).get("skip").asText()).isEqualTo("the cluster is yours to remove");
         assertThat(stepAt(plan("legacy-swarm.md"), 4).get("skip").asText()).isEqualTo("needs a Docker Swarm (docproof.yml)");
     }

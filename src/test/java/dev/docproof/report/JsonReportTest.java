@@ -48,7 +48,7 @@ class JsonReportTest {
         assertThat(lesson.get("leaks")).isEqualTo(JSON.readTree("""
                 [{"kind":"network","name":"my-network","line":152,"removed":true}]"""));
         assertThat(lesson.get("summary")).isEqualTo(JSON.readTree("""
-                {"runnable":3,"passed":1,"ran":1,"repaired":1,"failed":0,"skipped":0,"notRun":1,"templates":1,"leaks":1,
+                {"runnable":3,"passed":1,"ran":1,"repaired":1,"bound":0,"failed":0,"skipped":0,"notRun":1,"templates":1,"leaks":1,
                  "durationMs":23400}"""));
         JsonNode repaired = lesson.at("/steps/3");
         assertThat(repaired.get("status").asText()).isEqualTo("repaired");
@@ -107,5 +107,24 @@ class JsonReportTest {
         StringWriter text = new StringWriter();
         JsonReport.write(course, text);
         assertThat(JsonReport.toJson(course)).isEqualTo(text.toString());
+    }
+
+    @Test
+    void aBoundStepHasTheCommandItRanAsAndTheEvidence() throws Exception {
+        var template = Results.step(Results.NETWORKING, 52, dev.docproof.lesson.StepKind.TEMPLATE,
+                "docker network inspect <network name>", dev.docproof.lesson.Sample.NONE);
+        var bound = new dev.docproof.run.StepResult(template, new dev.docproof.run.Outcome.Bound(
+                "docker network inspect my-network", "<network name> → my-network (network my-network made at line 40"
+                + " and still there)", new dev.docproof.run.Outcome.Ran()), dev.docproof.run.Output.NONE, 0,
+                java.time.Duration.ofMillis(5), java.util.List.of());
+
+        JsonNode lesson = report(Results.course(Results.lesson(Results.NETWORKING, java.util.List.of(bound),
+                java.util.List.of(), java.time.Duration.ofSeconds(1), (String) null, java.util.List.of()))).at("/lessons/0");
+
+        assertThat(lesson.at("/steps/0/status").asText()).isEqualTo("bound");
+        assertThat(lesson.at("/steps/0/binding")).isEqualTo(JSON.readTree("""
+                {"command":"docker network inspect my-network",
+                 "evidence":"<network name> → my-network (network my-network made at line 40 and still there)"}"""));
+        assertThat(lesson.at("/summary/bound").asInt()).isEqualTo(1);
     }
 }
