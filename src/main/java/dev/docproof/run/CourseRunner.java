@@ -48,7 +48,7 @@ public final class CourseRunner {
 
         /** An engine whose images are only checked for presence, never built. */
         EngineLink(String version, Engine engine, AutoCloseable connection) {
-            this(version, engine, images -> requirePresent(engine, images), connection);
+            this(version, engine, images -> Ledger.missingImages(engine, images), connection);
         }
 
         @Override
@@ -69,7 +69,11 @@ public final class CourseRunner {
     /** Makes sure the named images are on the engine (building them from recipes), never pulling implicitly. */
     @FunctionalInterface
     interface ImageSupply {
-        void ensure(List<String> images) throws EngineException;
+        /**
+         * Makes sure the images that can be had offline are on the engine (present, or built from a recipe);
+         * returns those that cannot: absent, with no recipe. Steps that start containers from those are skipped.
+         */
+        List<String> ensure(List<String> images) throws EngineException;
     }
 
     @FunctionalInterface
@@ -206,8 +210,11 @@ public final class CourseRunner {
         ImageSupply images = names -> {
             try {
                 ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
-                new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress)
-                        .ensure(names.stream().map(ImageRef::parse).toList());
+                ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress);
+                List<String> missing = names.stream()
+                        .filter(n -> provisioner.state(ImageRef.parse(n)) == ImageProvisioner.State.MISSING).toList();
+                provisioner.ensure(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
+                return missing;
             } catch (IOException e) {
                 throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
                         + e.getMessage(), e);
@@ -232,7 +239,12 @@ public final class CourseRunner {
             return;
         }
         listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
-        link.images().ensure(List.copyOf(images));
+        List<String> missing = link.images().ensure(List.copyOf(images));
+        if (!missing.isEmpty()) {
+            listener.setupProgress("not on the engine, and content/images has no recipe: " + String.join(", ", missing)
+                    + "; the steps that start containers from " + (missing.size() == 1 ? "it" : "them")
+                    + " are skipped (docproof never pulls)");
+        }
     }
 
     /**
@@ -263,15 +275,6 @@ public final class CourseRunner {
     private static void recoverLeftovers(Engine engine, RunListener listener) throws EngineException {
         for (Leftovers.Recovered r : Leftovers.recover(engine.client(), engine.uri().toString(), RunFolder.defaultTemp())) {
             listener.notice(r.describe());
-        }
-    }
-
-    private static void requirePresent(Engine engine, List<String> images) throws EngineException {
-        List<String> missing = Ledger.missingImages(engine, images);
-        if (!missing.isEmpty()) {
-            throw new EngineException("the engine lacks the image" + (missing.size() == 1 ? " " : "s ")
-                    + String.join(", ", missing) + " that the lessons start containers from, and docproof never"
-                    + " pulls. Add a recipe under content/images/<image>/ and run: ./docproof engine");
         }
     }
 

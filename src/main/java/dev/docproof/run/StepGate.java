@@ -100,6 +100,11 @@ final class StepGate {
             if (why != null) {
                 return Optional.of("needs image " + image + ", which the lesson did not make (" + why + ")");
             }
+            // Started from an image the engine lacks, docker would pull it: that hangs where no registry answers.
+            if (absent(image)) {
+                return Optional.of("needs a registry to pull " + image + ": it is not on the engine and content/images"
+                        + " has no recipe for it; docproof never pulls implicitly");
+            }
         }
         for (Need need : StepNeeds.of(step)) {
             Optional<String> lacking = switch (need.kind()) {
@@ -124,6 +129,14 @@ final class StepGate {
         return BuildBase.missing(step.command(), session, ledger).map(image -> "needs image " + image
                 + " to build from, which the engine lacks and docproof never pulls; add a recipe under content/images/"
                 + ImageRef.parse(image).repository() + "/ and run: ./docproof engine");
+    }
+
+    private boolean absent(String image) {
+        try {
+            return !ledger.missingImages(List.of(image)).isEmpty();
+        } catch (EngineException e) {
+            return false; // the step itself meets the engine's trouble, and says so
+        }
     }
 
     /** The programs the session cannot find ({@code command -v}), asked once per name. */

@@ -64,6 +64,8 @@ class CourseLessonsEngineTest {
         assertThat(steps.get("outside-world.md:25").get("reason").asText())
                 .matches("runs in the background \\(port 8765 listening after \\d+ ms\\); stopped when the lesson ends");
         assertThat(steps.get("outside-world.md:31").get("status").asText()).isEqualTo("passed");
+        assertThat(steps.get("outside-world.md:38").get("reason").asText()).isEqualTo("skipped: needs a registry to pull"
+                + " hello-world: it is not on the engine and content/images has no recipe for it; docproof never pulls implicitly");
         assertThat(steps.keySet()).noneMatch(k -> k.startsWith("outside-world.md:1") && !k.equals("outside-world.md:12"));
         assertThat(steps.get("credentials.adoc:14").get("output").asText()).isEqualTo("aws_access_key_id = AKIA********\n");
 

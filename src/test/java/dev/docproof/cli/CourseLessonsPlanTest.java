@@ -54,7 +54,7 @@ class CourseLessonsPlanTest {
         assertThat(pull.get("kind").asText()).isEqualTo("registry");
         assertThat(pull.get("what").asText()).isEqualTo("redis:alpine");
         assertThat(stepAt(lesson, 25).get("background").get("ready").isNull()).isTrue();
-        assertThat(lesson.get("blocks")).extracting(b -> b.get("line").asInt()).containsExactly(5, 11, 24, 30);
+        assertThat(lesson.get("blocks")).extracting(b -> b.get("line").asInt()).containsExactly(5, 11, 24, 30, 37);
     }
 
     @Test
