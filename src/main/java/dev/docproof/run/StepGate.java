@@ -74,16 +74,18 @@ final class StepGate {
         if (step.kind() == StepKind.TEMPLATE && Templates.elision(command).isPresent()) {
             return new Decision.Template(null);
         }
+        // A template that stays one is shown, never run: what it would need does not matter.
+        Decision bound = bind(step);
+        if (!(bound instanceof Decision.Run run)) {
+            return bound;
+        }
         if (!step.writesFile()) {
-            Optional<String> missing = missingNeed(step);
+            Optional<String> missing = missingNeed(step, run.command());
             if (missing.isPresent()) {
                 return skipped(step, missing.get());
             }
         }
-        Decision bound = bind(step);
-        if (bound instanceof Decision.Run run) {
-            ImagesMade.by(run.command()).forEach(i -> made.put(ImageRef.parse(i).canonical(), step.line()));
-        }
+        ImagesMade.by(run.command()).forEach(i -> made.put(ImageRef.parse(i).canonical(), step.line()));
         return bound;
     }
 
@@ -94,8 +96,8 @@ final class StepGate {
         return new Decision.Skip(reason);
     }
 
-    private Optional<String> missingNeed(Step step) {
-        for (String image : LedgerNames.imagesUsed(step.command())) {
+    private Optional<String> missingNeed(Step step, String command) {
+        for (String image : LedgerNames.imagesUsed(command)) {
             String why = unmade.get(ImageRef.parse(image).canonical());
             if (why != null) {
                 return Optional.of("needs image " + image + ", which the lesson did not make (" + why + ")");
@@ -121,12 +123,12 @@ final class StepGate {
                 return lacking;
             }
         }
-        List<String> programs = missingPrograms(Needs.programs(step.command()));
+        List<String> programs = missingPrograms(Needs.programs(command));
         if (!programs.isEmpty()) {
             return Optional.of("needs the program" + (programs.size() == 1 ? " " : "s ") + String.join(", ", programs)
                     + ", which the session lacks");
         }
-        return BuildBase.missing(step.command(), session, ledger).map(image -> "needs image " + image
+        return BuildBase.missing(command, session, ledger).map(image -> "needs image " + image
                 + " to build from, which the engine lacks and docproof never pulls; add a recipe under content/images/"
                 + ImageRef.parse(image).repository() + "/ and run: ./docproof engine");
     }
