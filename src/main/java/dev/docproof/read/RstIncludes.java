@@ -84,8 +84,15 @@ final class RstIncludes {
         }
         Path root = ctx.files.root;
         Path lessonDir = ctx.file.toAbsolutePath().normalize().getParent();
-        Path absolute = name.startsWith("/") ? root.resolve(name.substring(1)).normalize()
-                : (lessonDir == null ? root : lessonDir).resolve(name).normalize();
+        Path absolute;
+        try {
+            absolute = name.startsWith("/") ? root.resolve(name.substring(1)).normalize()
+                    : (lessonDir == null ? root : lessonDir).resolve(name).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            ctx.error(at, at.column(), "The \"" + directive + "\" file name \"" + name + "\" is not a path this system"
+                    + " can open (" + e.getReason() + "); write the file's path");
+            return null;
+        }
         if (!absolute.startsWith(root) || !realPathInside(absolute, root)) {
             ctx.error(at, at.column(), "The \"" + directive + "\" file \"" + name + "\" is outside the course folder "
                     + root + "; only files inside it are read (move the file into the course folder)");
