@@ -5,6 +5,8 @@ import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Plan;
 import dev.docproof.plan.CourseConfig;
 import dev.docproof.plan.Planner;
+import dev.docproof.plan.Review;
+import dev.docproof.shell.CliModel;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.report.PlanReport;
 import picocli.CommandLine.Command;
@@ -16,12 +18,14 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Shows what docproof would run, without running anything: for each lesson its problems,"
                 + " its shell code blocks and their steps (runnable or template) with the output samples they"
-                + " document.",
+                + " document; each template's instances; and, without an engine, the findings no run needs: commands"
+                + " and options the CLI's own help does not know (in code and in prose), templates nothing runs.",
                 "Exit code: 0 when every lesson was read, 1 when a lesson has errors, 2 when nothing could be read."})
 final class PlanCommand implements Callable<Integer> {
 
@@ -61,10 +65,12 @@ final class PlanCommand implements Callable<Integer> {
             return Main.SETUP_ERROR;
         }
         List<Plan> plans = lessons.stream().map(lesson -> Planner.plan(lesson, config)).toList();
+        Map<String, CliModel> clis = CliHelps.load(err);
+        List<Review> reviews = plans.stream().map(plan -> Review.of(plan, clis)).toList();
         if (format == Format.json) {
-            PlanReport.json(plans, discovery.diagnostics(), out);
+            PlanReport.json(reviews, discovery.diagnostics(), out);
         } else {
-            PlanReport.text(plans, out);
+            PlanReport.text(reviews, out);
         }
         boolean errors = plans.stream().flatMap(p -> p.diagnostics().stream())
                 .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);

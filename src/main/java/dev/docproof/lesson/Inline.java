@@ -8,8 +8,27 @@ public sealed interface Inline {
     /** Plain text, already unescaped. */
     record Text(String text) implements Inline {}
 
-    /** ``literal`` (RST), `code` (Markdown), `+mono+` (AsciiDoc). */
-    record Literal(String text) implements Inline {}
+    /**
+     * ``literal`` (RST), `code` (Markdown), `+mono+` (AsciiDoc). {@code span} is where its text's first
+     * character stands, null when the reader cannot tell. Two literals of the same text are equal wherever
+     * they stand: the position serves messages, not the document's meaning.
+     */
+    record Literal(String text, SourceSpan span) implements Inline {
+
+        public Literal(String text) {
+            this(text, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Literal literal && text.equals(literal.text);
+        }
+
+        @Override
+        public int hashCode() {
+            return text.hashCode();
+        }
+    }
 
     record Emphasis(String text) implements Inline {}
 

@@ -1,6 +1,7 @@
 package dev.docproof.read;
 
 import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,14 @@ final class AsciiDocInlines {
     private AsciiDocInlines() {}
 
     static List<Inline> parse(String source) {
+        return parse(source, null);
+    }
+
+    /**
+     * The inlines of {@code source}, a paragraph's text whose first character stands at {@code origin} (null when
+     * unknown), so each literal knows where its text starts; lines after the first start in column 1.
+     */
+    static List<Inline> parse(String source, SourceSpan origin) {
         List<Inline> out = new ArrayList<>();
         Matcher m = INLINE.matcher(source);
         int at = 0;
@@ -41,13 +50,25 @@ final class AsciiDocInlines {
             if (m.start() > at) {
                 out.add(new Inline.Text(source.substring(at, m.start())));
             }
-            out.add(inline(m));
+            out.add(located(inline(m), m, source, origin));
             at = m.end();
         }
         if (at < source.length()) {
             out.add(new Inline.Text(source.substring(at)));
         }
         return out;
+    }
+
+    private static Inline located(Inline inline, Matcher m, String source, SourceSpan origin) {
+        if (origin == null || !(inline instanceof Inline.Literal literal)) {
+            return inline;
+        }
+        String group = m.group("passcode") != null ? "passcode" : m.group("code") != null ? "code" : "pass";
+        int at = m.start(group);
+        int newline = source.lastIndexOf('\n', at - 1);
+        int line = origin.line() + (int) source.substring(0, at).chars().filter(c -> c == '\n').count();
+        int column = newline < 0 ? origin.column() + at : at - newline;
+        return new Inline.Literal(literal.text(), new SourceSpan(origin.file(), line, column));
     }
 
     private static Inline inline(Matcher m) {

@@ -246,7 +246,7 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         private Node.Paragraph paragraph(SourceSpan span, Block block) {
-            return new Node.Paragraph(span, AsciiDocInlines.parse(block.getSource()));
+            return new Node.Paragraph(span, AsciiDocInlines.parse(block.getSource(), span));
         }
 
         private List<Inline> title(StructuralNode node) {

@@ -26,9 +26,11 @@ import java.util.List;
 final class MarkdownInlines {
 
     private final Document document;
+    private final LineIndex index;
 
-    MarkdownInlines(Document document) {
+    MarkdownInlines(Document document, LineIndex index) {
         this.document = document;
+        this.index = index;
     }
 
     List<Inline> of(Node parent) {
@@ -65,7 +67,7 @@ final class MarkdownInlines {
 
     private void add(Node node, List<Inline> out) {
         if (node instanceof Code code) {
-            out.add(new Inline.Literal(code.getText().toString()));
+            out.add(new Inline.Literal(code.getText().toString(), index.spanOf(code.getText().getStartOffset())));
         } else if (node instanceof StrongEmphasis strong) {
             out.add(new Inline.Strong(InlineText.plain(of(strong))));
         } else if (node instanceof Emphasis emphasis) {

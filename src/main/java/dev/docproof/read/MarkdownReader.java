@@ -74,7 +74,7 @@ public final class MarkdownReader implements LessonReader {
             String body = frontMatter.isEmpty() ? text : blankLines(text, frontMatter.size() + 2);
             this.index = new LineIndex(file, body);
             this.document = PARSER.parse(body);
-            this.inlines = new MarkdownInlines(document);
+            this.inlines = new MarkdownInlines(document, index);
         }
 
         /** YAML front matter ({@code ---} ... {@code ---} at the very top), as static site generators use it. */

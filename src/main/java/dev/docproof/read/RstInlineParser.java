@@ -1,6 +1,7 @@
 package dev.docproof.read;
 
 import dev.docproof.lesson.Inline;
+import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -224,6 +225,12 @@ final class RstInlineParser {
                     what + " start-string without end-string; it is read as text (close it or escape it with a backslash)");
         }
 
+        private SourceSpan spanAt(int pos) {
+            int lineIndex = lineIndexOf(pos);
+            RstLine line = lines.get(lineIndex);
+            return ctx.span(line.number(), line.column() + pos - lineStarts[lineIndex]);
+        }
+
         private int lineIndexOf(int pos) {
             int lo = 0;
             int hi = lineStarts.length - 1;
@@ -288,7 +295,7 @@ final class RstInlineParser {
                     unterminated(i, "Inline literal");
                     return skipRun(i, '`');
                 }
-                emit(new Inline.Literal(s.substring(i + 2, end)));
+                emit(new Inline.Literal(s.substring(i + 2, end), spanAt(i + 2)));
                 return end + 2;
             }
             if (role == null && !startAllowed(i, i + 1)) {

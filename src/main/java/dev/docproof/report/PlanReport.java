@@ -14,6 +14,7 @@ import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.Review;
 import dev.docproof.plan.Templates;
 
 import java.io.PrintWriter;
@@ -30,9 +31,10 @@ public final class PlanReport {
     private PlanReport() {}
 
     /** A human-readable listing; diagnostic lines read {@code file:line:column: severity: message}. */
-    public static void text(List<Plan> plans, PrintWriter out) {
+    public static void text(List<Review> reviews, PrintWriter out) {
         boolean first = true;
-        for (Plan plan : plans) {
+        for (Review review : reviews) {
+            Plan plan = review.plan();
             if (!first) {
                 out.println();
             }
@@ -43,9 +45,10 @@ public final class PlanReport {
                 out.println("block at line " + block.block().span().line() + " ("
                         + (block.block().language() == null ? "no language" : block.block().language()) + ")");
                 for (Step step : block.steps()) {
-                    printStep(step, out);
+                    printStep(step, review.instancesOf(step), out);
                 }
             }
+            review.findings().forEach(out::println);
         }
     }
 
@@ -56,11 +59,16 @@ public final class PlanReport {
                 + plural(templates, "template");
     }
 
+    private static String lines(List<Step> steps) {
+        return (steps.size() == 1 ? "line " : "lines ")
+                + String.join(", ", steps.stream().map(s -> String.valueOf(s.line())).toList());
+    }
+
     private static String plural(long count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
     }
 
-    private static void printStep(Step step, PrintWriter out) {
+    private static void printStep(Step step, List<Step> instances, PrintWriter out) {
         String head = String.format(Locale.ROOT, "  %5d %-8s ", step.line(), step.kind().jsonName());
         String indent = " ".repeat(head.length());
         String[] lines = step.command().split("\n", -1);
@@ -96,6 +104,9 @@ public final class PlanReport {
             out.println(indent + "(binds " + slot.written() + (slot.authorValue() ? ", an id from the author's run," : "")
                     + " to the " + kindName(slot) + " the lesson made)");
         }
+        if (!instances.isEmpty()) {
+            out.println(indent + "(instances: " + lines(instances) + ")");
+        }
         if (!step.sample().isEmpty()) {
             out.println(indent + "sample at line " + step.sample().firstLine() + ":");
             for (String line : step.sample().lines()) {
@@ -109,14 +120,15 @@ public final class PlanReport {
      * "language":..., "steps":[{"line":..., "kind":"run", "command":..., "sample":[...]}]}]}]}}; the top-level
      * diagnostics are about the paths named (missing, holding no lessons), each with its "source".
      */
-    public static void json(List<Plan> plans, List<Diagnostic> inputDiagnostics, PrintWriter out) {
+    public static void json(List<Review> reviews, List<Diagnostic> inputDiagnostics, PrintWriter out) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode inputs = root.putArray("diagnostics");
         for (Diagnostic d : inputDiagnostics) {
             inputs.add(diagnostic(d).put("source", d.span().file().toString()));
         }
         ArrayNode lessons = root.putArray("lessons");
-        for (Plan plan : plans) {
+        for (Review review : reviews) {
+            Plan plan = review.plan();
             ObjectNode lesson = lessons.addObject();
             lesson.put("source", plan.lesson().source().toString());
             lesson.put("format", plan.lesson().format() == null ? null
@@ -131,8 +143,10 @@ public final class PlanReport {
                 b.put("language", block.block().language());
                 b.put("firstLine", block.block().firstLine());
                 ArrayNode steps = b.putArray("steps");
-                block.steps().forEach(step -> steps.add(step(step)));
+                block.steps().forEach(step -> steps.add(step(step, review.instancesOf(step))));
             }
+            ArrayNode findings = lesson.putArray("findings");
+            review.findings().forEach(f -> findings.add(Findings.json(f)));
         }
         try {
             out.println(JSON.writeValueAsString(root));
@@ -159,7 +173,7 @@ public final class PlanReport {
         return node;
     }
 
-    private static ObjectNode step(Step step) {
+    private static ObjectNode step(Step step, List<Step> instances) {
         ObjectNode node = JSON.createObjectNode();
         node.put("line", step.line());
         node.put("column", step.span().column());
@@ -169,6 +183,8 @@ public final class PlanReport {
         node.put("section", step.section());
         if (step.kind() == StepKind.TEMPLATE) {
             node.put("reason", Templates.reason(step.command()).orElse(null));
+            ArrayNode lines = node.putArray("instances");
+            instances.forEach(instance -> lines.add(instance.line()));
         }
         node.put("file", step.marks().file());
         node.put("skip", step.marks().skip());

@@ -20,6 +20,12 @@ class PlanCommandTest {
 
     private record Result(int code, String out, String err) {}
 
+    /** The clients' help is read once per version into target/cli-help; later runs say nothing about it. */
+    @org.junit.jupiter.api.BeforeAll
+    static void helpIsCached() {
+        CliHelps.load(new PrintWriter(java.io.Writer.nullWriter()));
+    }
+
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -45,6 +51,7 @@ class PlanCommandTest {
                                  sample at line 17:
                                  | NETWORK ID     NAME               DRIVER    SCOPE
                                  | ...            docproof-cli-net   bridge    local
+                src/test/resources/cli/networking.md:8:3: note: template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it
                 """);
         assertThat(result.code()).isEqualTo(Main.OK);
     }
@@ -89,6 +96,7 @@ class PlanCommandTest {
                         "command" : "docker network inspect <network name> \\\\\\n    --format '{{.Name}}'",
                         "section" : "Make a network",
                         "reason" : "placeholder <network name>",
+                        "instances" : [ ],
                         "file" : null,
                         "skip" : null,
                         "markers" : [ ],
@@ -120,6 +128,15 @@ class PlanCommandTest {
                         "sample" : [ "NETWORK ID     NAME               DRIVER    SCOPE", "...            docproof-cli-net   bridge    local" ],
                         "sampleLine" : 17
                       } ]
+                    } ],
+                    "findings" : [ {
+                      "line" : 8,
+                      "column" : 3,
+                      "kind" : "unverified-template",
+                      "severity" : "note",
+                      "message" : "template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it",
+                      "suggestion" : null,
+                      "evidence" : null
                     } ]
                   } ]
                 }

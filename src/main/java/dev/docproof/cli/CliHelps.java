@@ -1,0 +1,37 @@
+package dev.docproof.cli;
+
+import dev.docproof.docker.ClientHelp;
+import dev.docproof.shell.CliModel;
+import dev.docproof.shell.KnownCli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The models of the CLIs lesson commands are checked against, read from the clients on this machine
+ * (cached in {@code target/cli-help/}). Says on {@code err} what it could not read from a cache: a help read
+ * afresh, a client missing.
+ */
+final class CliHelps {
+
+    private CliHelps() {}
+
+    static Map<String, CliModel> load(PrintWriter err) {
+        ClientHelp help = ClientHelp.inTarget();
+        Map<String, CliModel> models = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (KnownCli cli : KnownCli.values()) {
+            help.load(cli, notes).ifPresent(loaded -> {
+                models.put(cli.program(), loaded.model());
+                if (loaded.source() != ClientHelp.Source.CACHE) {
+                    notes.add(loaded.note());
+                }
+            });
+        }
+        notes.forEach(note -> err.println("docproof: " + note));
+        return models;
+    }
+}

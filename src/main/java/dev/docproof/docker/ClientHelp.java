@@ -1,0 +1,198 @@
+package dev.docproof.docker;
+
+import dev.docproof.shell.CliCommand;
+import dev.docproof.shell.CliModel;
+import dev.docproof.shell.DockerCli;
+import dev.docproof.shell.HelpPages;
+import dev.docproof.shell.KnownCli;
+import org.zeroturnaround.exec.ProcessExecutor;
+import org.zeroturnaround.exec.ProcessResult;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The help of the CLIs a machine has, read from the clients themselves: every page ({@code docker network
+ * connect --help}, ...) once per client version, kept in {@code target/cli-help/} so that later runs, and
+ * {@code plan}, need nothing but the client's {@code --version}. No engine is involved: help is the client's.
+ * Where docker's client is missing, docproof's built-in copy of one client's pages stands in, and says so.
+ */
+public final class ClientHelp {
+
+    /** Where a CLI's model came from, so reports can say what the commands were checked against. */
+    public enum Source { CACHE, CLIENT, BUILT_IN }
+
+    /** A CLI's model and where it came from; {@code note} says it in a sentence. */
+    public record Loaded(KnownCli cli, CliModel model, Source source, String note) {}
+
+    private static final int PAGE_SECONDS = 10;
+
+    private final Path cacheDir;
+
+    public ClientHelp(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    /** The default cache, {@code target/cli-help}. */
+    public static ClientHelp inTarget() {
+        return new ClientHelp(Path.of("target", "cli-help"));
+    }
+
+    /**
+     * The model of {@code cli} on this machine; empty, with the reason in {@code notes}, when it cannot be had.
+     */
+    public Optional<Loaded> load(KnownCli cli, List<String> notes) {
+        Optional<Path> program = onPath(cli.program());
+        if (program.isEmpty()) {
+            if (cli == KnownCli.DOCKER) {
+                HelpPages pages = DockerCli.BUILT_IN_PAGES;
+                String note = "no docker client on PATH: docker commands are checked against docproof's built-in"
+                        + " copy of the help of " + pages.version();
+                notes.add(note);
+                return Optional.of(new Loaded(cli, CliModel.of(pages, cli.format()), Source.BUILT_IN, note));
+            }
+            notes.add("no " + cli.program() + " on PATH: its commands are not checked");
+            return Optional.empty();
+        }
+        try {
+            String version = firstLine(run(program.get(), List.of(cli.versionOption())));
+            Path cached = cacheDir.resolve(cli.program()).resolve(fileName(version) + ".help");
+            if (Files.isRegularFile(cached)) {
+                Optional<HelpPages> pages = HelpPages.read(Files.readString(cached, StandardCharsets.UTF_8));
+                if (pages.isPresent() && pages.get().version().equals(version)) {
+                    return Optional.of(new Loaded(cli, CliModel.of(pages.get(), cli.format()), Source.CACHE,
+                            cli.program() + " commands checked against the help of " + version + " (cached in "
+                                    + cached + ")"));
+                }
+            }
+            HelpPages pages = crawl(cli, program.get(), version);
+            write(cached, pages.write(), notes);
+            return Optional.of(new Loaded(cli, CliModel.of(pages, cli.format()), Source.CLIENT,
+                    cli.program() + " commands checked against the help of " + version + " (read from "
+                            + program.get() + ", cached in " + cached + ")"));
+        } catch (IOException e) {
+            notes.add("could not read the help of " + program.get() + ": " + e.getMessage()
+                    + "; its commands are not checked");
+            return Optional.empty();
+        }
+    }
+
+    /** Every help page of {@code cli}: the program's, then its subcommands' level by level, read in parallel. */
+    static HelpPages crawl(KnownCli cli, Path program, String version) throws IOException {
+        Map<List<String>, String> pages = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<List<String>> level = List.of(List.of());
+            while (!level.isEmpty()) {
+                Map<List<String>, Future<String>> asked = new LinkedHashMap<>();
+                for (List<String> path : level) {
+                    asked.put(path, pool.submit(() -> run(program, cli.format().helpArguments(path))));
+                }
+                List<List<String>> next = new ArrayList<>();
+                for (Map.Entry<List<String>, Future<String>> entry : asked.entrySet()) {
+                    String page = get(entry.getValue());
+                    Optional<CliCommand> command = cli.format().read(entry.getKey(), page);
+                    if (command.isEmpty()) {
+                        continue; // a listed name whose help is not its own (a plugin that is not installed)
+                    }
+                    pages.put(entry.getKey(), page);
+                    for (String sub : command.get().subcommands()) {
+                        List<String> path = new ArrayList<>(entry.getKey());
+                        path.add(sub);
+                        next.add(path);
+                    }
+                }
+                level = next;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new HelpPages(cli.program(), version, pages);
+    }
+
+    private static String get(Future<String> page) throws IOException {
+        try {
+            return page.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    /** What {@code program arguments} prints (both streams: some clients print help on stderr). */
+    private static String run(Path program, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.addAll(arguments);
+        try {
+            ProcessResult result = new ProcessExecutor(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(InputStream.nullInputStream())
+                    .readOutput(true)
+                    .timeout(PAGE_SECONDS, TimeUnit.SECONDS)
+                    .destroyOnExit()
+                    .execute();
+            return result.outputString(StandardCharsets.UTF_8.name());
+        } catch (TimeoutException e) {
+            throw new IOException("`" + String.join(" ", command) + "` did not finish within " + PAGE_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private static void write(Path file, String text, List<String> notes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            notes.add("could not cache the help in " + file + " (" + e.getMessage() + "): the next run reads it again");
+        }
+    }
+
+    static Optional<Path> onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        return newline < 0 ? line : line.substring(0, newline).strip();
+    }
+
+    private static String fileName(String version) {
+        String name = version.replaceAll("[^A-Za-z0-9._-]+", "_");
+        return name.length() <= 60 ? name
+                : name.substring(0, 60) + "-" + Integer.toHexString(version.hashCode());
+    }
+}
