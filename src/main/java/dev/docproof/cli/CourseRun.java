@@ -1,15 +1,22 @@
 package dev.docproof.cli;
 
+import dev.docproof.lesson.Finding;
+import dev.docproof.plan.Review;
 import dev.docproof.report.ConsoleReport;
+import dev.docproof.shell.CliModel;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
+import dev.docproof.run.TemplateChecks;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the lessons of a {@link CourseInput} with the console report, writes the reports asked for and
@@ -31,11 +38,13 @@ final class CourseRun {
         }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
-        CourseResult result;
+        CourseResult ran;
         try (SignalCatcher signals = SignalCatcher.install()) {
-            result = Progress.whileRunning(console, terminal,
+            ran = Progress.whileRunning(console, terminal,
                     () -> CourseRunner.run(input.plans(), options.settings(input), console, early));
         }
+        CourseResult result = withFindings(ran, CliHelps.load(err));
+        result.lessons().forEach(console::findings);
         console.courseFinished(result);
         out.flush();
 
@@ -59,9 +68,22 @@ final class CourseRun {
         return new Ran(result, code);
     }
 
+    /** Each lesson with its findings: what its CLIs' help and its templates' instances show. */
+    static CourseResult withFindings(CourseResult result, Map<String, CliModel> clis) {
+        List<LessonResult> lessons = result.lessons().stream().map(lesson -> {
+            Review review = Review.of(lesson.plan(), clis);
+            List<Finding> findings = new ArrayList<>(review.findings());
+            findings.addAll(TemplateChecks.staleSamples(lesson, review.instances()));
+            findings.sort(Comparator.comparingInt((Finding f) -> f.span().line()).thenComparingInt(f -> f.span().column()));
+            return lesson.withFindings(findings);
+        }).toList();
+        return new CourseResult(lessons, result.engineVersion(), result.started(), result.duration());
+    }
+
     /**
      * The contract: 2 when a lesson could not run (set-up error), 1 when a runnable step failed (with
-     * {@code strict}, also a repaired or skipped step, an abridged sample or a leaked resource), else 0.
+     * {@code strict}, also a repaired or skipped step, an abridged sample, a leaked resource or a warning finding),
+     * else 0.
      */
     static int exitCode(CourseResult result, boolean strict) {
         if (result.lessons().isEmpty() || result.lessons().stream().anyMatch(l -> l.setupError() != null)) {
@@ -71,7 +93,9 @@ final class CourseRun {
             return Main.FAILURES;
         }
         if (strict && (count(result, Status.REPAIRED) > 0 || count(result, Status.SKIPPED) > 0 || anyAbridged(result)
-                || result.lessons().stream().anyMatch(l -> !l.leaks().isEmpty()))) {
+                || result.lessons().stream().anyMatch(l -> !l.leaks().isEmpty())
+                || result.lessons().stream().flatMap(l -> l.findings().stream())
+                        .anyMatch(f -> f.severity() == Finding.Severity.WARNING))) {
             return Main.FAILURES;
         }
         return Main.OK;

@@ -1,6 +1,7 @@
 package dev.docproof.report;
 
 import dev.docproof.lesson.Durations;
+import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
@@ -154,6 +155,23 @@ public final class ConsoleReport implements RunListener {
         }
         Summary summary = Summary.of(result);
         line(source + ": " + paint(summary.tally().failed() > 0 || result.setupError() != null ? RED : GREEN, summary.describe()));
+    }
+
+    /** A lesson's findings, each a {@code file:line:column: warning:} line; notes only count. */
+    public synchronized void findings(LessonResult result) {
+        long notes = 0;
+        for (Finding finding : result.findings()) {
+            if (finding.severity() == Finding.Severity.WARNING) {
+                line(finding.span() + ": " + paint(YELLOW, "warning:") + " " + finding.text()
+                        + finding.evidence().map(e -> " (" + e + ")").orElse(""));
+            } else {
+                notes++;
+            }
+        }
+        if (notes > 0) {
+            line(result.plan().lesson().source() + ": " + notes + (notes == 1 ? " template" : " templates")
+                    + " unverified: no runnable step is an instance (`docproof plan` lists them)");
+        }
     }
 
     /** The last line: the whole course. */

@@ -1,5 +1,6 @@
 package dev.docproof.report;
 
+import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
@@ -141,6 +142,9 @@ public final class JUnitReport {
         }
         property(xml, "templates", String.valueOf(summary.tally().templates()));
         property(xml, "leaks", String.valueOf(summary.leaks()));
+        for (Finding finding : lesson.findings()) {
+            property(xml, "finding", clean(finding.toString()));
+        }
         indent(xml, 1);
         xml.writeEndElement();
 
@@ -165,6 +169,7 @@ public final class JUnitReport {
                     + (leak.removed() ? " (removed after the lesson)" : " (still present: it could not be removed)"));
         }
         lesson.diagnostics().forEach(d -> notes.add(d.toString()));
+        lesson.findings().forEach(f -> notes.add(f.toString()));
         if (!notes.isEmpty()) {
             indent(xml, 1);
             xml.writeStartElement("system-out");

@@ -78,6 +78,8 @@ public final class JsonReport {
                     .put("line", leak.line())
                     .put("removed", leak.removed());
         }
+        ArrayNode findings = node.putArray("findings");
+        result.findings().forEach(f -> findings.add(Findings.json(f)));
         ArrayNode diagnostics = node.putArray("diagnostics");
         for (Diagnostic d : result.diagnostics()) {
             diagnostics.addObject()

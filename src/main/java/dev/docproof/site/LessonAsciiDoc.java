@@ -1,5 +1,6 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.PlannedBlock;
@@ -47,12 +48,15 @@ public final class LessonAsciiDoc {
     private boolean firstSection = true;
     /** The block being written, where messages about its inline content point. */
     private SourceSpan here;
+    private final FindingPlaces findings;
 
     LessonAsciiDoc(PageLinks links) {
         this.page = links.page();
         this.links = links;
         this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
         page.plan().blocks().forEach(b -> plannedBySpan.put(b.block().span(), b));
+        this.findings = new FindingPlaces(page.plan().lesson().nodes(),
+                page.result() == null ? List.of() : page.result().findings());
     }
 
     /** The page's AsciiDoc. */
@@ -64,6 +68,7 @@ public final class LessonAsciiDoc {
         }
         Node.FieldList fileWide = Course.fileWideFields(nodes);
         blocks(nodes.stream().filter(n -> n != fileWide).toList(), 1);
+        findings(findings.rest());
         leaks();
         return out.toString();
     }
@@ -225,6 +230,24 @@ public final class LessonAsciiDoc {
             section(s, 5);
         }
         // Comments are never shown to readers.
+        findings(findings.after(node));
+    }
+
+    /** Findings at their place: each names its line and column and links to it. */
+    private void findings(List<Finding> here) {
+        if (here.isEmpty()) {
+            return;
+        }
+        blank();
+        out.append("[.notes.findings]\n");
+        for (Finding f : here) {
+            out.append("* [#F").append(f.span().line()).append('-').append(f.span().column()).append(".finding.")
+                    .append(f.severity().name().toLowerCase(java.util.Locale.ROOT)).append("]#")
+                    .append(AsciiDoc.text("line " + f.span().line() + ":" + f.span().column() + ": "
+                            + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.text()
+                            + f.evidence().map(e -> " (" + e + ")").orElse("")))
+                    .append("#\n");
+        }
     }
 
     /** Adjacent lists would merge into one (AsciiDoc nests the second in the first's last item): end it. */
