@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The models of the CLIs lesson commands are checked against, read from the clients on this machine
- * (cached in {@code target/cli-help/}). Says on {@code err} what it could not read from a cache: a help read
- * afresh, a client missing.
+ * (cached in {@code target/cli-help/}). Says on {@code err} what it could not read from the cache of the client
+ * on {@code PATH}: a help read afresh, a client missing (and what stood in for it).
  */
 final class CliHelps {
 
@@ -24,12 +24,7 @@ final class CliHelps {
         Map<String, CliModel> models = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (KnownCli cli : KnownCli.values()) {
-            help.load(cli, notes).ifPresent(loaded -> {
-                models.put(cli.program(), loaded.model());
-                if (loaded.source() != ClientHelp.Source.CACHE) {
-                    notes.add(loaded.note());
-                }
-            });
+            help.load(cli, notes).ifPresent(loaded -> models.put(cli.program(), loaded.model()));
         }
         notes.forEach(note -> err.println("docproof: " + note));
         return models;

@@ -1,6 +1,7 @@
 package dev.docproof.cli;
 
 import dev.docproof.lesson.Finding;
+import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.Review;
 import dev.docproof.report.ConsoleReport;
 import dev.docproof.shell.CliModel;
@@ -8,6 +9,7 @@ import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.run.TemplateChecks;
@@ -17,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs the lessons of a {@link CourseInput} with the console report, writes the reports asked for and
@@ -72,7 +76,11 @@ final class CourseRun {
     static CourseResult withFindings(CourseResult result, Map<String, CliModel> clis) {
         List<LessonResult> lessons = result.lessons().stream().map(lesson -> {
             Review review = Review.of(lesson.plan(), clis);
-            List<Finding> findings = new ArrayList<>(review.findings());
+            // A template run bound is verified by its run, whatever the plan alone could say.
+            Set<SourceSpan> bound = lesson.steps().stream().filter(r -> r.outcome() instanceof Outcome.Bound)
+                    .map(r -> r.step().span()).collect(Collectors.toSet());
+            List<Finding> findings = new ArrayList<>(review.findings().stream()
+                    .filter(f -> !(f.kind() == Finding.Kind.UNVERIFIED_TEMPLATE && bound.contains(f.span()))).toList());
             findings.addAll(TemplateChecks.staleSamples(lesson, review.instances()));
             findings.sort(Comparator.comparingInt((Finding f) -> f.span().line()).thenComparingInt(f -> f.span().column()));
             return lesson.withFindings(findings);

@@ -14,7 +14,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +27,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The help of the CLIs a machine has, read from the clients themselves: every page ({@code docker network
  * connect --help}, ...) once per client version, kept in {@code target/cli-help/} so that later runs, and
  * {@code plan}, need nothing but the client's {@code --version}. No engine is involved: help is the client's.
- * Where docker's client is missing, docproof's built-in copy of one client's pages stands in, and says so.
+ * Without a client on {@code PATH}, the help last cached for one stands in; without either, for docker,
+ * docproof's built-in copy of one client's pages; each case is said in a note.
  */
 public final class ClientHelp {
 
@@ -43,9 +48,16 @@ public final class ClientHelp {
     private static final int PAGE_SECONDS = 10;
 
     private final Path cacheDir;
+    private final Function<String, Optional<Path>> locate;
 
     public ClientHelp(Path cacheDir) {
+        this(cacheDir, ClientHelp::onPath);
+    }
+
+    /** @param locate finds a program's executable ({@code PATH} by default) */
+    ClientHelp(Path cacheDir, Function<String, Optional<Path>> locate) {
         this.cacheDir = cacheDir;
+        this.locate = locate;
     }
 
     /** The default cache, {@code target/cli-help}. */
@@ -54,20 +66,14 @@ public final class ClientHelp {
     }
 
     /**
-     * The model of {@code cli} on this machine; empty, with the reason in {@code notes}, when it cannot be had.
+     * The model of {@code cli} on this machine; empty when it cannot be had. What a reader should know of where it
+     * came from (read afresh from the client, no client but a cache, no client and no cache) is added to
+     * {@code notes}; a model read from the cache of the client on {@code PATH} needs no word.
      */
     public Optional<Loaded> load(KnownCli cli, List<String> notes) {
-        Optional<Path> program = onPath(cli.program());
+        Optional<Path> program = locate.apply(cli.program());
         if (program.isEmpty()) {
-            if (cli == KnownCli.DOCKER) {
-                HelpPages pages = DockerCli.BUILT_IN_PAGES;
-                String note = "no docker client on PATH: docker commands are checked against docproof's built-in"
-                        + " copy of the help of " + pages.version();
-                notes.add(note);
-                return Optional.of(new Loaded(cli, CliModel.of(pages, cli.format()), Source.BUILT_IN, note));
-            }
-            notes.add("no " + cli.program() + " on PATH: its commands are not checked");
-            return Optional.empty();
+            return withoutClient(cli, notes);
         }
         try {
             String version = firstLine(run(program.get(), List.of(cli.versionOption())));
@@ -82,12 +88,69 @@ public final class ClientHelp {
             }
             HelpPages pages = crawl(cli, program.get(), version);
             write(cached, pages.write(), notes);
-            return Optional.of(new Loaded(cli, CliModel.of(pages, cli.format()), Source.CLIENT,
-                    cli.program() + " commands checked against the help of " + version + " (read from "
-                            + program.get() + ", cached in " + cached + ")"));
+            String note = cli.program() + " commands checked against the help of " + version + " (read from "
+                    + program.get() + ", cached in " + cached + ")";
+            notes.add(note);
+            return Optional.of(new Loaded(cli, CliModel.of(pages, cli.format()), Source.CLIENT, note));
         } catch (IOException e) {
             notes.add("could not read the help of " + program.get() + ": " + e.getMessage()
                     + "; its commands are not checked");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * No client on {@code PATH}: the help last cached for one, else (docker only) the built-in copy; each said in
+     * a note with what to do.
+     */
+    private Optional<Loaded> withoutClient(KnownCli cli, List<String> notes) {
+        Path folder = cacheDir.resolve(cli.program());
+        Optional<Path> newest = newestCache(folder);
+        Optional<HelpPages> pages = newest.flatMap(ClientHelp::readCache);
+        if (pages.isPresent()) {
+            String note = "no " + cli.program() + " client on PATH: its commands are checked against the help of "
+                    + pages.get().version() + " cached in " + newest.get();
+            notes.add(note);
+            return Optional.of(new Loaded(cli, CliModel.of(pages.get(), cli.format()), Source.CACHE, note));
+        }
+        String missing = "no " + cli.program() + " client on PATH and no help of one cached in " + folder;
+        if (cli != KnownCli.DOCKER) {
+            notes.add(missing + ": " + cli.program() + " commands are not checked (install " + cli.program()
+                    + " to check them)");
+            return Optional.empty();
+        }
+        HelpPages builtIn = DockerCli.BUILT_IN_PAGES;
+        String note = missing + ": docker commands are checked against docproof's built-in copy of the help of "
+                + builtIn.version() + " (install a docker client, or run docproof once where one is, to check"
+                + " them against your client)";
+        notes.add(note);
+        return Optional.of(new Loaded(cli, CliModel.of(builtIn, cli.format()), Source.BUILT_IN, note));
+    }
+
+    private static Optional<Path> newestCache(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".help") && Files.isRegularFile(f))
+                    .max(Comparator.comparing(ClientHelp::modified));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private static Optional<HelpPages> readCache(Path file) {
+        try {
+            return HelpPages.read(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
             return Optional.empty();
         }
     }

@@ -4,6 +4,7 @@ import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.shell.CliModel;
+import dev.docproof.shell.ReadOnly;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +31,21 @@ public final class StaticFindings {
             if (found.isEmpty()) {
                 findings.add(new Finding(template.span(), Finding.Kind.UNVERIFIED_TEMPLATE,
                         "template `" + firstLine(template.command()) + "` is unverified: no runnable step of the lesson"
-                                + " is an instance of it" + (template.sample().isEmpty() ? "" : ", so its sample at line "
+                                + " is an instance of it" + (bindable(template) ? "; it only reads, so a run binds it from"
+                                + " evidence and runs it where it can"
+                                : template.sample().isEmpty() ? "" : ", so its sample at line "
                                 + template.sample().firstLine() + " is never compared"),
                         Optional.empty(), Optional.empty()));
             }
         });
         findings.sort(Comparator.comparingInt((Finding f) -> f.span().line()).thenComparingInt(f -> f.span().column()));
         return findings;
+    }
+
+    /** Whether a run may bind and run {@code template}: placeholders only (no elision), and it only reads. */
+    static boolean bindable(Step template) {
+        return Templates.elision(template.command()).isEmpty() && !template.writesFile()
+                && ReadOnly.onlyReads(OpenText.of(template.command()).text());
     }
 
     /** The command on one line: continuations joined, anything after a further line break (a here-document) elided. */

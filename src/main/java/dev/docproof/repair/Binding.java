@@ -14,19 +14,20 @@ import java.util.stream.Collectors;
 
 /**
  * Binds what the author left open — a placeholder of any spelling, or an id copied from the author's own run
- * that names nothing here — to the one resource of the right kind the lesson itself made, the way a missing
- * argument is repaired ({@link GapRepair}). Pure: the run hands in the candidates with their evidence.
+ * that names nothing here — to the resource of the right kind the lesson itself made, by the rule a missing
+ * argument is repaired with ({@link LessonMade}, as {@link GapRepair} uses it). Pure: the run hands in the
+ * candidates with their evidence.
  *
- * <p>Exactly one candidate of the kind a slot needs → the command runs with it; none or several → the step
- * stays a template and the candidates are named, because a wrong guess is worse than a step not run.
+ * <p>The rule names one candidate for every slot → the command runs with them; none or a tie for any slot → the
+ * step stays a template and the candidates are named, because a wrong guess is worse than a step not run.
  */
 public final class Binding {
 
     /** Something in a command to bind: a placeholder, or an author's id; {@code kind} null when unknown. */
     public record Slot(String written, int start, int end, ResourceKind kind, boolean authorValue) {}
 
-    /** A resource the lesson made before the step, with the evidence for it. */
-    public record Candidate(ResourceKind kind, String name, int line, String evidence) {}
+    /** A resource the lesson made before the step, in {@code section} at {@code line}, with the evidence for it. */
+    public record Candidate(ResourceKind kind, String name, int line, String section, String evidence) {}
 
     /** The binding of one slot. */
     public record Bound(Slot slot, Candidate to) {}
@@ -80,10 +81,11 @@ public final class Binding {
     }
 
     /**
-     * Binds every slot of {@code command} to the one candidate of its kind, preferring the most recently
-     * made when the lesson made one per line; {@code candidates} are those made before the step and still there.
+     * Binds every slot of {@code command}, a step of {@code section}, to the candidate of its kind the gap repair's
+     * rule names ({@link LessonMade}: the step's own section first, then the most recently made; a tie names
+     * nothing); {@code candidates} are those made before the step and still there.
      */
-    public static Proposal propose(String command, List<Slot> slots, List<Candidate> candidates) {
+    public static Proposal propose(String command, String section, List<Slot> slots, List<Candidate> candidates) {
         if (slots.isEmpty()) {
             return new Proposal.Open("nothing to bind", List.of());
         }
@@ -93,13 +95,14 @@ public final class Binding {
                 return new Proposal.Open("cannot tell what kind of resource " + slot.written() + " stands for", List.of());
             }
             List<Candidate> fit = candidates.stream().filter(c -> c.kind() == slot.kind()).toList();
-            if (fit.size() != 1) {
-                String what = fit.isEmpty() ? "the lesson made no " + slot.kind().jsonName() + " before this step"
-                        : fit.size() + " " + slot.kind().jsonName() + "s made by the lesson fit: "
-                        + fit.stream().map(c -> c.name() + " (line " + c.line() + ")").collect(Collectors.joining(", "));
-                return new Proposal.Open(slot.written() + ": " + what, fit);
+            List<Candidate> best = LessonMade.best(fit, section, Candidate::section, Candidate::line);
+            if (best.size() != 1) {
+                String what = best.isEmpty() ? "the lesson made no " + slot.kind().jsonName() + " before this step"
+                        : best.size() + " " + slot.kind().jsonName() + "s made by the lesson fit equally well: "
+                        + best.stream().map(c -> c.name() + " (line " + c.line() + ")").collect(Collectors.joining(", "));
+                return new Proposal.Open(slot.written() + ": " + what, best);
             }
-            bindings.add(new Bound(slot, fit.get(0)));
+            bindings.add(new Bound(slot, best.get(0)));
         }
         StringBuilder bound = new StringBuilder(command);
         for (int i = bindings.size() - 1; i >= 0; i--) {

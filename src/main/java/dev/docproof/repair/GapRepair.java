@@ -6,7 +6,6 @@ import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -16,9 +15,10 @@ import java.util.stream.Collectors;
  *
  * <p>The Docker CLI's usage error names the command; {@link CommandShape#KNOWN} says which kind of resource
  * each of its arguments is; the ledger says which resources of that kind the lesson created and still had
- * when the step ran. Only a single clear candidate becomes a repair: one created in the step's own section
- * before one created elsewhere, then the most recently created. Anything less certain is refused with the
- * candidates named, because a wrong guess written back into a lesson is worse than a reported gap.
+ * when the step ran. Only a single clear candidate becomes a repair, by the rule a binding follows too
+ * ({@link LessonMade}): one created in the step's own section before one created elsewhere, then the most
+ * recently created. Anything less certain is refused with the candidates named, because a wrong guess written
+ * back into a lesson is worse than a reported gap.
  */
 public final class GapRepair {
 
@@ -81,12 +81,9 @@ public final class GapRepair {
             return new Proposal.None("`" + call.text() + "` needs a " + needed.noun() + ", and the lesson created none"
                     + " that still exists at line " + step.line() + whyNot(sameKind, step.line()), sameKind);
         }
-        Comparator<LedgerEntry> preference = Comparator
-                .comparing((LedgerEntry e) -> e.createdInSection().equals(step.section()) ? 0 : 1)
-                .thenComparing(e -> -e.createdAtLine());
-        List<LedgerEntry> ranked = candidates.stream().sorted(preference).toList();
-        LedgerEntry best = ranked.get(0);
-        List<LedgerEntry> tied = ranked.stream().filter(e -> preference.compare(e, best) == 0).toList();
+        List<LedgerEntry> tied = LessonMade.best(candidates, step.section(), LedgerEntry::createdInSection,
+                LedgerEntry::createdAtLine);
+        LedgerEntry best = tied.get(0);
         if (tied.size() > 1) {
             return new Proposal.None("`" + call.text() + "` needs a " + needed.noun() + ", and " + tied.size()
                     + " created by the lesson fit equally well: " + names(tied), tied);

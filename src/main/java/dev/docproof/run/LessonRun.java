@@ -152,7 +152,7 @@ final class LessonRun {
         SetupError engineGone;
         try {
             Integer stoppedAt = null;
-            StepGate gate = new StepGate(session, ledger, new Reachability(), plan.steps());
+            StepGate gate = new StepGate(session, ledger, new Reachability(), plan);
             for (Step step : plan.steps()) {
                 StepResult r;
                 if (step.marks().skip() == null && (Interrupts.requested() != null || stoppedAt != null)) {
@@ -199,7 +199,7 @@ final class LessonRun {
             Backgrounds.Start start = backgrounds.start(step, run.command(), runner.deadline(step));
             Outcome started = start.failure() == null ? new Outcome.Started(start.readiness())
                     : new Outcome.NotReady(start.failure());
-            return new StepResult(step, bound(run, started), Verdicts.masked(start.output(), settings), null,
+            return new StepResult(step, bound(step, run, started), Verdicts.masked(start.output(), settings), null,
                     Duration.ZERO, List.of());
         }
         StepRunner.Attempt first = runner.run(step, run.command());
@@ -209,7 +209,7 @@ final class LessonRun {
             return Verdicts.result(step, new Outcome.Interrupted("SIG" + signal), first.execution(), notes, settings);
         }
         Outcome outcome = step.writesFile() && first.outcome().succeeded()
-                ? new Outcome.Written(step.marks().file()) : bound(run, first.outcome());
+                ? new Outcome.Written(step.marks().file()) : bound(step, run, first.outcome());
         StepResult r = Verdicts.result(step, outcome, first.execution(), notes, settings);
         if (run.binding() == null && r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut)
                 && settings.repair()) {
@@ -218,8 +218,9 @@ final class LessonRun {
         return r;
     }
 
-    private static Outcome bound(StepGate.Decision.Run run, Outcome outcome) {
-        return run.binding() == null ? outcome : new Outcome.Bound(run.command(), run.binding(), outcome);
+    private static Outcome bound(Step step, StepGate.Decision.Run run, Outcome outcome) {
+        return run.binding() == null ? outcome
+                : new Outcome.Bound(run.command(), run.binding(), outcome, step.kind() == StepKind.TEMPLATE);
     }
 
     /**

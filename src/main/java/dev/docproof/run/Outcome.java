@@ -107,15 +107,23 @@ public sealed interface Outcome {
 
     /**
      * Ran with what the author left open (a placeholder, an id from the author's own run) bound to the one
-     * resource of its kind the lesson made; {@code ran} is how the bound command went.
+     * resource of its kind the lesson made; {@code ran} is how the bound command went. A {@code template} (one no
+     * step instantiates, run bound because it only reads) illustrates the lesson rather than being one of its
+     * steps: what its run shows is a finding ({@code TemplateChecks}), so it counts as bound however it went.
      */
-    record Bound(String command, String evidence, Outcome ran) implements Outcome {
+    record Bound(String command, String evidence, Outcome ran, boolean template) implements Outcome {
+
+        /** A runnable step run bound. */
+        public Bound(String command, String evidence, Outcome ran) {
+            this(command, evidence, ran, false);
+        }
+
         public Status status() {
-            return ran.succeeded() ? Status.BOUND : ran.status();
+            return ran.succeeded() || template ? Status.BOUND : ran.status();
         }
 
         public String describe() {
-            return "ran as `" + command + "` (" + evidence + "): " + ran.describe();
+            return (template ? "a template, " : "") + "ran as `" + command + "` (" + evidence + "): " + ran.describe();
         }
 
         @Override

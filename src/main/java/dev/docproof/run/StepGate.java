@@ -5,7 +5,9 @@ import dev.docproof.docker.Ledger;
 import dev.docproof.lesson.Need;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
+import dev.docproof.lesson.Plan;
 import dev.docproof.plan.StepNeeds;
+import dev.docproof.plan.TemplateInstances;
 import dev.docproof.plan.Templates;
 import dev.docproof.repair.Binding;
 import dev.docproof.shell.ImageRef;
@@ -13,6 +15,7 @@ import dev.docproof.shell.ImagesMade;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.LedgerNames;
 import dev.docproof.shell.Needs;
+import dev.docproof.shell.ReadOnly;
 import dev.docproof.shell.ResourceKind;
 
 import java.time.Duration;
@@ -58,7 +61,13 @@ final class StepGate {
     /** The names the lesson's commands give what they create. */
     private final Set<String> lessonNames;
 
-    StepGate(ShellSession session, Ledger ledger, Reachability reachability, List<Step> steps) {
+    /** Templates a runnable step of the lesson instantiates. */
+    private final Set<Step> instantiated;
+
+    StepGate(ShellSession session, Ledger ledger, Reachability reachability, Plan plan) {
+        List<Step> steps = plan.steps();
+        this.instantiated = TemplateInstances.of(plan).entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         this.lessonNames = steps.stream().flatMap(s -> LedgerNames.plannedNames(s.command()).stream())
                 .map(LedgerNames.PlannedName::name).collect(Collectors.toSet());
         this.session = session;
@@ -161,8 +170,11 @@ final class StepGate {
         if (slots.isEmpty()) {
             return step.kind() == StepKind.TEMPLATE ? new Decision.Template(null) : new Decision.Run(command, null);
         }
-        Binding.Proposal proposal = Binding.propose(command, slots, candidates(step));
+        Binding.Proposal proposal = Binding.propose(command, step.section(), slots, candidates(step));
         if (proposal instanceof Binding.Proposal.Run run) {
+            if (step.kind() == StepKind.TEMPLATE && !runsBound(step, run.command())) {
+                return new Decision.Template(null);
+            }
             return new Decision.Run(run.command(), run.evidence());
         }
         Binding.Proposal.Open open = (Binding.Proposal.Open) proposal;
@@ -170,6 +182,14 @@ final class StepGate {
         String why = open.candidates().size() > 1 ? open.reason() : null;
         // An author's id that cannot be bound is run as written: the engine says what it makes of it.
         return step.kind() == StepKind.TEMPLATE ? new Decision.Template(why) : new Decision.Run(command, null);
+    }
+
+    /**
+     * Whether a template, bound, is run to check it: only when no runnable step is an instance of it (an instance
+     * checks it already) and the bound command only reads ({@link ReadOnly}); one that may change state never runs.
+     */
+    private boolean runsBound(Step template, String bound) {
+        return !instantiated.contains(template) && ReadOnly.onlyReads(bound);
     }
 
     /** Whether an id or name names a resource the engine has now. */
@@ -192,13 +212,14 @@ final class StepGate {
             // A name the engine made up changes every run: the short id says the same and is what docker prints.
             boolean named = namedByLesson(e);
             String value = named ? e.resource().name() : e.resource().id().substring(0, 12);
-            candidates.add(new Binding.Candidate(e.resource().kind(), value, e.createdAtLine(),
+            candidates.add(new Binding.Candidate(e.resource().kind(), value, e.createdAtLine(), e.createdInSection(),
                     e.resource().kind().jsonName() + " " + e.resource().name() + " made at line " + e.createdAtLine()
                             + " and still there"));
         }
         made.forEach((image, line) -> {
             if (line < step.line()) {
-                candidates.add(new Binding.Candidate(ResourceKind.IMAGE, image, line, "image " + image + " made at line " + line));
+                candidates.add(new Binding.Candidate(ResourceKind.IMAGE, image, line, "",
+                        "image " + image + " made at line " + line));
             }
         });
         return candidates;

@@ -8,17 +8,16 @@ import dev.docproof.shell.LedgerEntry;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Completes a failed step from the ledger's evidence and runs the completed command once. */
 final class StepRepair {
 
-    private final Plan plan;
+    private final NamedByLesson evidence;
     private final Ledger ledger;
     private final CourseRunner.Repairer repairer;
 
     StepRepair(Plan plan, Ledger ledger, CourseRunner.Repairer repairer) {
-        this.plan = plan;
+        this.evidence = new NamedByLesson(plan);
         this.ledger = ledger;
         this.repairer = repairer;
     }
@@ -26,7 +25,7 @@ final class StepRepair {
     /** The step's result after trying a repair: repaired, or still failed with a note saying why. */
     StepResult attempt(StepRunner runner, StepResult failed) {
         Step step = failed.step();
-        List<LedgerEntry> candidates = ledger.entries().stream().filter(e -> namedByTheLessonBefore(e, step)).toList();
+        List<LedgerEntry> candidates = evidence.before(ledger.entries(), step);
         GapRepair.Proposal proposal = repairer.propose(step, failed.output().merged(), candidates);
         if (proposal instanceof GapRepair.Proposal.None none) {
             return failed.with(new Note.NoRepair(none.reason(), none.candidates()));
@@ -43,15 +42,5 @@ final class StepRepair {
         var e = again.execution();
         return new StepResult(step, new Outcome.Repaired(fill, again.outcome()), e.output(), e.exitCode(),
                 failed.duration().plus(e.duration()), notes);
-    }
-
-    /**
-     * Whether an earlier step wrote the resource's name: a name the engine made up (a container run without
-     * {@code --name}, an anonymous volume) changes every run, so written into the lesson it would break it.
-     */
-    private boolean namedByTheLessonBefore(LedgerEntry entry, Step failing) {
-        Pattern word = Pattern.compile("(?<![\\w.-])" + Pattern.quote(entry.resource().name()) + "(?![\\w.-])");
-        return plan.steps().stream().filter(s -> s.line() < failing.line())
-                .anyMatch(s -> word.matcher(s.command()).find());
     }
 }

@@ -87,6 +87,9 @@ public final class LessonAsciiDoc {
             count(line, "ran", counts.get(Verdict.RAN) + " ran");
             count(line, "failed", counts.get(Verdict.FAILED) + " failed");
             count(line, "repaired", counts.get(Verdict.REPAIRED) + " repaired");
+            if (counts.get(Verdict.BOUND) > 0) {
+                count(line, "bound", counts.get(Verdict.BOUND) + " bound");
+            }
             if (counts.get(Verdict.SKIPPED) > 0) {
                 count(line, "skipped", counts.get(Verdict.SKIPPED) + " skipped");
             }
@@ -833,7 +836,8 @@ public final class LessonAsciiDoc {
                     + AsciiDoc.text(" to write the repair back into the lesson."), "fix-hint");
         }
         MatchResult match = result.match();
-        if (match != null && match.diff() != null && !match.diff().isBlank() && verdict == Verdict.FAILED) {
+        if (match != null && match.diff() != null && !match.diff().isBlank()
+                && (verdict == Verdict.FAILED || verdict == Verdict.BOUND)) {
             blank();
             out.append('.').append(AsciiDoc.text("Documented vs. actual output")).append('\n');
             diff(match.diff());

@@ -51,7 +51,7 @@ class PlanCommandTest {
                                  sample at line 17:
                                  | NETWORK ID     NAME               DRIVER    SCOPE
                                  | ...            docproof-cli-net   bridge    local
-                src/test/resources/cli/networking.md:8:3: note: template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it
+                src/test/resources/cli/networking.md:8:3: note: template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it; it only reads, so a run binds it from evidence and runs it where it can
                 """);
         assertThat(result.code()).isEqualTo(Main.OK);
     }
@@ -134,7 +134,7 @@ class PlanCommandTest {
                       "column" : 3,
                       "kind" : "unverified-template",
                       "severity" : "note",
-                      "message" : "template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it",
+                      "message" : "template `docker network inspect <network name> --format '{{.Name}}'` is unverified: no runnable step of the lesson is an instance of it; it only reads, so a run binds it from evidence and runs it where it can",
                       "suggestion" : null,
                       "evidence" : null
                     } ]

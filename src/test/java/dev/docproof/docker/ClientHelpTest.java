@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,8 @@ class ClientHelpTest {
         ClientHelp.Loaded first = help.load(KnownCli.DOCKER, notes).orElseThrow();
         ClientHelp.Loaded second = help.load(KnownCli.DOCKER, notes).orElseThrow();
 
-        assertThat(notes).isEmpty();
+        assertThat(notes).as("said once, when the help is read afresh").singleElement().asString()
+                .startsWith("docker commands checked against the help of Docker version ").contains("cached in " + cache);
         assertThat(first.source()).isEqualTo(ClientHelp.Source.CLIENT);
         assertThat(second.source()).isEqualTo(ClientHelp.Source.CACHE);
         CliModel model = second.model();
@@ -45,5 +47,44 @@ class ClientHelpTest {
 
         assertThat(curl.model().flag(curl.model().root(), "--verbose")).isPresent();
         assertThat(curl.model().flag(curl.model().root(), "-H").orElseThrow().takesValue()).isTrue();
+    }
+
+    @Test
+    void withNoClientAndNoCacheDockerCommandsAreCheckedAgainstTheBuiltInCopyAndItIsSaid(@TempDir Path cache) {
+        List<String> notes = new ArrayList<>();
+
+        ClientHelp.Loaded loaded = new ClientHelp(cache, program -> Optional.empty())
+                .load(KnownCli.DOCKER, notes).orElseThrow();
+
+        assertThat(loaded.source()).isEqualTo(ClientHelp.Source.BUILT_IN);
+        assertThat(loaded.model().command(List.of("network", "connect"))).isPresent();
+        assertThat(notes).containsExactly("no docker client on PATH and no help of one cached in " + cache.resolve("docker")
+                + ": docker commands are checked against docproof's built-in copy of the help of Docker version 28.2.2,"
+                + " build e6534b4 (install a docker client, or run docproof once where one is, to check them against"
+                + " your client)");
+    }
+
+    @Test
+    void withNoClientTheHelpCachedForOneIsUsedAndSaid(@TempDir Path cache) {
+        ClientHelp.Loaded read = new ClientHelp(cache).load(KnownCli.DOCKER, new ArrayList<>()).orElseThrow();
+        List<String> notes = new ArrayList<>();
+
+        ClientHelp.Loaded loaded = new ClientHelp(cache, program -> Optional.empty())
+                .load(KnownCli.DOCKER, notes).orElseThrow();
+
+        assertThat(loaded.source()).isEqualTo(ClientHelp.Source.CACHE);
+        assertThat(loaded.model().version()).isEqualTo(read.model().version());
+        assertThat(notes).singleElement().asString()
+                .startsWith("no docker client on PATH: its commands are checked against the help of "
+                        + read.model().version() + " cached in " + cache.resolve("docker"));
+    }
+
+    @Test
+    void anotherCliWithNoClientAndNoCacheIsNotCheckedAndItIsSaid(@TempDir Path cache) {
+        List<String> notes = new ArrayList<>();
+
+        assertThat(new ClientHelp(cache, program -> Optional.empty()).load(KnownCli.CURL, notes)).isEmpty();
+        assertThat(notes).containsExactly("no curl client on PATH and no help of one cached in " + cache.resolve("curl")
+                + ": curl commands are not checked (install curl to check them)");
     }
 }

@@ -7,19 +7,21 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Binding follows the gap repair's rule: the step's own section first, then the most recently made; a tie binds nothing. */
 class BindingTest {
 
     private static final Binding.Candidate WEB =
-            new Binding.Candidate(ResourceKind.CONTAINER, "web", 12, "created at a.rst:12 and still present");
+            new Binding.Candidate(ResourceKind.CONTAINER, "web", 12, "Intro", "created at a.rst:12 and still present");
     private static final Binding.Candidate APP =
-            new Binding.Candidate(ResourceKind.IMAGE, "my-app", 9, "built at a.rst:9");
+            new Binding.Candidate(ResourceKind.IMAGE, "my-app", 9, "", "built at a.rst:9");
+
+    private static Binding.Proposal propose(String command, String section, Binding.Candidate... candidates) {
+        return Binding.propose(command, section, Binding.slots(command, id -> false), List.of(candidates));
+    }
 
     @Test
     void onePlaceholderOfAKindWithOneCandidateIsBoundWithItsEvidence() {
-        String command = "docker logs {container id}";
-        List<Binding.Slot> slots = Binding.slots(command, id -> false);
-
-        Binding.Proposal p = Binding.propose(command, slots, List.of(WEB, APP));
+        Binding.Proposal p = propose("docker logs {container id}", "Intro", WEB, APP);
 
         assertThat(p).isInstanceOfSatisfying(Binding.Proposal.Run.class, run -> {
             assertThat(run.command()).isEqualTo("docker logs web");
@@ -29,12 +31,9 @@ class BindingTest {
 
     @Test
     void anAuthorsIdThatNamesNothingHereIsBoundByItsPosition() {
-        String command = "docker stop 3f9a1c2be4d7";
-
-        Binding.Proposal p = Binding.propose(command, Binding.slots(command, id -> false), List.of(WEB));
-
-        assertThat(p).isInstanceOfSatisfying(Binding.Proposal.Run.class,
-                run -> assertThat(run.command()).isEqualTo("docker stop web"));
+        assertThat(propose("docker stop 3f9a1c2be4d7", "Intro", WEB))
+                .isInstanceOfSatisfying(Binding.Proposal.Run.class,
+                        run -> assertThat(run.command()).isEqualTo("docker stop web"));
     }
 
     @Test
@@ -51,23 +50,33 @@ class BindingTest {
     }
 
     @Test
-    void severalCandidatesKeepItATemplateAndNameThem() {
-        Binding.Candidate db = new Binding.Candidate(ResourceKind.CONTAINER, "db", 14, "created at a.rst:14");
-        String command = "docker stop <container>";
+    void asInARepairTheStepsOwnSectionWinsThenTheMostRecent() {
+        Binding.Candidate db = new Binding.Candidate(ResourceKind.CONTAINER, "db", 14, "Databases", "created at a.rst:14");
+        Binding.Candidate cache = new Binding.Candidate(ResourceKind.CONTAINER, "cache", 16, "Databases", "created at a.rst:16");
 
-        Binding.Proposal p = Binding.propose(command, Binding.slots(command, id -> false), List.of(WEB, db));
+        assertThat(propose("docker stop <container>", "Intro", WEB, db, cache))
+                .isInstanceOfSatisfying(Binding.Proposal.Run.class,
+                        run -> assertThat(run.command()).isEqualTo("docker stop web"));
+        assertThat(propose("docker stop <container>", "Elsewhere", WEB, db, cache))
+                .isInstanceOfSatisfying(Binding.Proposal.Run.class,
+                        run -> assertThat(run.command()).isEqualTo("docker stop cache"));
+    }
 
-        assertThat(p).isInstanceOfSatisfying(Binding.Proposal.Open.class, open -> {
-            assertThat(open.reason()).isEqualTo("<container>: 2 containers made by the lesson fit: web (line 12), db (line 14)");
-            assertThat(open.candidates()).containsExactly(WEB, db);
-        });
+    @Test
+    void aTieKeepsItATemplateAndNamesTheCandidates() {
+        Binding.Candidate db = new Binding.Candidate(ResourceKind.CONTAINER, "db", 12, "Intro", "created at a.rst:12");
+
+        assertThat(propose("docker stop <container>", "Intro", WEB, db))
+                .isInstanceOfSatisfying(Binding.Proposal.Open.class, open -> {
+                    assertThat(open.reason())
+                            .isEqualTo("<container>: 2 containers made by the lesson fit equally well: web (line 12), db (line 12)");
+                    assertThat(open.candidates()).containsExactly(WEB, db);
+                });
     }
 
     @Test
     void noCandidateOfTheKindIsSaid() {
-        String command = "docker volume rm <volume>";
-
-        assertThat(Binding.propose(command, Binding.slots(command, id -> false), List.of(WEB)))
+        assertThat(propose("docker volume rm <volume>", "Intro", WEB))
                 .isInstanceOfSatisfying(Binding.Proposal.Open.class, open -> assertThat(open.reason())
                         .isEqualTo("<volume>: the lesson made no volume before this step"));
     }
