@@ -1,9 +1,11 @@
 package dev.docproof.cli;
 
+import dev.docproof.plan.Review;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.site.AsciidoctorBoot;
 import dev.docproof.site.SiteModel;
 import dev.docproof.site.SiteRenderer;
+import dev.docproof.shell.CliModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "site", mixinStandardHelpOptions = true,
@@ -61,7 +64,8 @@ final class SiteCommand implements Callable<Integer> {
             SiteModel.Layout layout = input.layout(root);
             if (noRun) {
                 input.printDiagnostics(err);
-                site = SiteModel.unverified(input.plans(), Instant.now(), layout);
+                Map<String, CliModel> clis = CliHelps.load(err);
+                site = SiteModel.unverified(input.plans(), Instant.now(), layout, plan -> Review.of(plan, clis).findings());
                 code = input.plans().stream().allMatch(p -> p.lesson().readable()) ? Main.OK : Main.FAILURES;
             } else {
                 CourseRun.Ran ran = CourseRun.run(input, options, early, out, err);

@@ -55,8 +55,7 @@ public final class LessonAsciiDoc {
         this.links = links;
         this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
         page.plan().blocks().forEach(b -> plannedBySpan.put(b.block().span(), b));
-        this.findings = new FindingPlaces(page.plan().lesson().nodes(),
-                page.result() == null ? List.of() : page.result().findings());
+        this.findings = new FindingPlaces(page.plan().lesson().nodes(), page.findings());
     }
 
     /** The page's AsciiDoc. */

@@ -1,5 +1,6 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.run.LessonResult;
@@ -15,8 +16,18 @@ import java.util.Map;
  * @param result null when the lesson was rendered without a run
  * @param docname the document's name in its course: its path under the course folder without extension
  * @param path    the page's path under the site root, with '/' separators, e.g. {@code docker-networking.html}
+ * @param findings what the page shows at their lines: the run's, or without a run those that need none
  */
-public record LessonPage(Plan plan, LessonResult result, String docname, String path) {
+public record LessonPage(Plan plan, LessonResult result, String docname, String path, List<Finding> findings) {
+
+    public LessonPage {
+        findings = List.copyOf(findings);
+    }
+
+    /** A page whose findings are its run's (none without a run). */
+    public LessonPage(Plan plan, LessonResult result, String docname, String path) {
+        this(plan, result, docname, path, result == null ? List.of() : result.findings());
+    }
 
     public String title() {
         String title = plan.lesson().title();

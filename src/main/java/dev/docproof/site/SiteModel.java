@@ -1,5 +1,6 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
@@ -78,8 +79,15 @@ public record SiteModel(List<LessonPage> lessons, boolean ran, String engineVers
     }
 
     public static SiteModel unverified(List<Plan> plans, Instant rendered, Layout layout) {
-        return new SiteModel(pages(plans, source -> null, layout), false, null, rendered, Duration.ZERO, null)
-                .withCourse(layout);
+        return unverified(plans, rendered, layout, plan -> List.of());
+    }
+
+    /** The site of lessons rendered without a run, each page showing {@code findings}: those that need no run. */
+    public static SiteModel unverified(List<Plan> plans, Instant rendered, Layout layout,
+                                       Function<Plan, List<Finding>> findings) {
+        List<LessonPage> pages = pages(plans, source -> null, layout).stream()
+                .map(p -> new LessonPage(p.plan(), null, p.docname(), p.path(), findings.apply(p.plan()))).toList();
+        return new SiteModel(pages, false, null, rendered, Duration.ZERO, null).withCourse(layout);
     }
 
     private static List<LessonPage> pages(List<Plan> plans, Function<Path, LessonResult> results, Layout layout) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +62,23 @@ class SiteCommandTest {
         assertThat(out.toString()).isEqualTo("Site written to " + outDir.resolve("index.html") + "\n");
         assertThat(Files.readString(outDir.resolve("docker-networking.html")))
                 .contains("id=\"L262\"", "not verified", "Networking Between Containers");
+    }
+
+    @Test
+    void siteWithoutARunShowsTheFindingsThatNeedNoneAtTheirLines(@TempDir Path dir) throws Exception {
+        Path outDir = dir.resolve("site");
+
+        assertThat(run("site", "--no-run", "--out", outDir.toString(), "src/test/resources/findings/lesson.rst"))
+                .as(err.toString()).isEqualTo(Main.OK);
+
+        String page = Files.readString(outDir.resolve("lesson.html"));
+        int firstBlock = page.indexOf("id=\"L9\"");
+        int secondBlock = page.indexOf("id=\"L22\"");
+        assertThat(page.indexOf("id=\"F5-21\"")).isPositive().isLessThan(firstBlock);
+        for (String id : List.of("F14-6", "F14-29", "F15-6", "F15-13")) {
+            assertThat(page.indexOf("id=\"" + id + "\"")).as(id).isGreaterThan(firstBlock).isLessThan(secondBlock);
+        }
+        assertThat(page).contains("did you mean --filter?", "did you mean docker network?")
+                .doesNotContain("stale sample");
     }
 }

@@ -11,6 +11,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,55 @@ class BoundTemplateEngineTest {
     Path dir;
 
     @AfterEach
-    void removeWhatTheLessonLeft() throws Exception {
+    void removeWhatTheLessonsLeft() throws Exception {
         docker("rm", "-f", "docproof-test-bound-web");
         docker("network", "rm", "docproof-test-bound");
+        docker("network", "rm", "docproof-findings-net");
+    }
+
+    /**
+     * {@code src/test/resources/findings/lesson.rst} run and rendered for real: every finding is on the console at
+     * its line and column, in the JSON report, and on its page after the block that holds its line.
+     */
+    @Test
+    void everyFindingOfARealRunIsReportedAtItsLineAndShownOnTheSiteAtItsPlace() throws Exception {
+        TestEngine.ready();
+        String lesson = "src/test/resources/findings/lesson.rst";
+        Path json = dir.resolve("report.json");
+        Path site = dir.resolve("site");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(new String[] {"site", "--json", json.toString(), "--out", site.toString(), lesson},
+                new PrintWriter(out), new PrintWriter(err));
+
+        assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+        List<String> findings = new ArrayList<>();
+        new ObjectMapper().readTree(json.toFile()).get("lessons").get(0).get("findings")
+                .forEach(f -> findings.add(f.get("line") + ":" + f.get("column") + " " + f.get("kind").asText()));
+        assertThat(findings).containsExactly("5:21 unknown-option", "12:4 stale-sample", "14:6 bound-run-failed",
+                "14:29 unknown-option", "15:6 unverified-template", "15:13 unknown-command");
+        assertThat(out.toString()).contains(
+                lesson + ":5:21: warning: `docker network ls` has no option --filtr; did you mean --filter?",
+                lesson + ":12:4: warning: stale sample: `...            <network name>          overlay   swarm` is never"
+                        + " printed by `docker network ls --filter name=docproof-findings-net` (its instance at line 13"
+                        + " printed `",
+                "docproof-findings-net   bridge    local` instead)",
+                lesson + ":14:6: warning: template `docker network inspect --formatt '{{.Name}}' <network name>` exited"
+                        + " with 125 when run bound (run bound as `docker network inspect --formatt '{{.Name}}'"
+                        + " docproof-findings-net`",
+                lesson + ":14:29: warning: `docker network inspect` has no option --formatt; did you mean --format?",
+                lesson + ":15:13: warning: `docker` has no command netwrk; did you mean docker network?");
+
+        String page = Files.readString(site.resolve("lesson.html"));
+        int firstBlock = page.indexOf("id=\"L9\"");
+        int secondBlock = page.indexOf("id=\"L22\"");
+        assertThat(page.indexOf("id=\"F5-21\"")).as("the prose finding, after its paragraph").isPositive()
+                .isLessThan(firstBlock);
+        for (String id : List.of("F12-4", "F14-6", "F14-29", "F15-6", "F15-13")) {
+            assertThat(page.indexOf("id=\"" + id + "\"")).as(id + ", after the block holding its line")
+                    .isGreaterThan(firstBlock).isLessThan(secondBlock);
+        }
     }
 
     @Test
