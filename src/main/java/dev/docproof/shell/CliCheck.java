@@ -98,6 +98,10 @@ public final class CliCheck {
                     return; // prose's "connect/disconnect": either may follow, so nothing after is judged
                 } else if (command.isGroup()) {
                     Optional<CliCommand> child = cli.child(command, text);
+                    if (child.isEmpty() && command.path().isEmpty() && KnownCli.named(cli.program())
+                            .map(known -> known.plugins().contains(text)).orElse(false)) {
+                        return; // a plugin's command (docker compose) where the plugin is not installed
+                    }
                     if (child.isEmpty()) {
                         unknownCommand(word);
                         return;

@@ -94,4 +94,13 @@ class CliCheckTest {
         assertThat(Suggestions.nearest("--xyzzy", List.of("--network", "--name"))).isEmpty();
         assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1);
     }
+
+    @Test
+    void aPluginsCommandIsNotJudgedByAHelpThatLacksThePlugin() {
+        assertThat(CliHelpFixtures.docker().command(List.of("compose"))).as("the built-in help has no compose").isEmpty();
+
+        assertThat(findings("docker compose up --detach")).isEmpty();
+        assertThat(findings("docker network compose")).extracting(CliCheck.Finding::problem)
+                .containsExactly(CliCheck.Problem.UNKNOWN_COMMAND);
+    }
 }
