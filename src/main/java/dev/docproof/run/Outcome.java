@@ -123,7 +123,7 @@ public sealed interface Outcome {
         }
 
         public String describe() {
-            return (template ? "a template, " : "") + "ran as `" + command + "` (" + evidence + "): " + ran.describe();
+            return "ran as `" + command + "` (" + evidence + "): " + ran.describe();
         }
 
         @Override
