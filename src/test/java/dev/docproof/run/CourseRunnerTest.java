@@ -126,7 +126,7 @@ class CourseRunnerTest {
                 tuple(18, Status.FAILED), tuple(20, Status.FAILED), tuple(22, Status.RAN));
         // The one network the lesson made before the template fills its placeholder.
         assertThat(lesson.steps().get(1).outcome()).isEqualTo(new Outcome.Bound("docker network inspect " + net,
-                "<network name> → " + net + " (network " + net + " made at line 10 and still there)", new Outcome.Ran()));
+                "<network name> → " + net + " (network " + net + " made at line 10 and still there)", new Outcome.Ran(), true));
         StepResult mismatch = lesson.steps().get(4);
         assertThat(mismatch.exitCode()).isZero();
         assertThat(mismatch.outcome()).isInstanceOf(Outcome.Mismatch.class);
