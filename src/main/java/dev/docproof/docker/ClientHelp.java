@@ -199,8 +199,25 @@ public final class ClientHelp {
         }
     }
 
-    /** What {@code program arguments} prints (both streams: some clients print help on stderr). */
+    /**
+     * What {@code program arguments} prints (both streams: some clients print help on stderr). A page that takes
+     * longer than its deadline is asked for once more with a longer one: on a loaded machine a client's start
+     * can stall, and one lost page would leave the whole CLI unchecked.
+     */
     private static String run(Path program, List<String> arguments) throws IOException {
+        try {
+            return run(program, arguments, PAGE_SECONDS);
+        } catch (TimeoutException first) {
+            try {
+                return run(program, arguments, 3 * PAGE_SECONDS);
+            } catch (TimeoutException again) {
+                throw new IOException("`" + program + " " + String.join(" ", arguments) + "` did not finish within "
+                        + 3 * PAGE_SECONDS + " s");
+            }
+        }
+    }
+
+    private static String run(Path program, List<String> arguments, int seconds) throws IOException, TimeoutException {
         List<String> command = new ArrayList<>();
         command.add(program.toString());
         command.addAll(arguments);
@@ -209,12 +226,10 @@ public final class ClientHelp {
                     .redirectErrorStream(true)
                     .redirectInput(InputStream.nullInputStream())
                     .readOutput(true)
-                    .timeout(PAGE_SECONDS, TimeUnit.SECONDS)
+                    .timeout(seconds, TimeUnit.SECONDS)
                     .destroyOnExit()
                     .execute();
             return result.outputString(StandardCharsets.UTF_8.name());
-        } catch (TimeoutException e) {
-            throw new IOException("`" + String.join(" ", command) + "` did not finish within " + PAGE_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
