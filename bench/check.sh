@@ -19,61 +19,18 @@ for image in launchcodedevops/simple-http launchcodedevops/simple-client; do
   fi
 done
 # Before every run: the lesson's fixed names must be free, or the run would collide with someone else's.
-require_free_names() {
-  for name in server client; do
-    if [ -n "$(docker ps -aq --filter "name=^${name}\$")" ]; then
-      echo "bench/check.sh: a container named $name exists ($1); the lesson would collide with it" >&2
-      exit 2
-    fi
-  done
-  for name in networking-test my-network; do
-    if [ -n "$(docker network ls -q --filter "name=^${name}\$")" ]; then
-      echo "bench/check.sh: a network named $name exists ($1); the lesson would collide with it" >&2
-      exit 2
-    fi
-  done
-  if [ -e /tmp/networking-test ]; then
-    echo "bench/check.sh: /tmp/networking-test exists ($1); the lesson would collide with it" >&2
-    exit 2
-  fi
-}
+source "$here/bench/free-names.bash"
 require_free_names "before the bench"
 
-# The lesson's 16 runnable commands, in order (lines 45 … 265 of the lesson; the same list
-# `docproof plan --format json` gives as "run" steps). Kept fixed here so the floor does not depend
-# on docproof itself. Line 262 (`docker network remove`, no name) fails as written and docproof
-# repairs it to `docker network remove networking-test`: the floor runs the repaired command in its
-# place, then removes what the lesson leaves behind (client, my-network) as docproof does, so both do
-# the same engine work. Any failing command fails the floor.
-floor_script="$(mktemp)"
+# The floor: the lesson's runnable commands as plain bash (see bench/networking-floor.bash).
+floor_script="$here/bench/networking-floor.bash"
 run_log="$(mktemp)"
-trap 'rm -f "$floor_script" "$run_log"' EXIT
-cat > "$floor_script" <<'LESSON'
-set -e
-docker network ls
-docker network inspect bridge
-docker network inspect bridge | sed -n '/Containers/,/Options/p'
-docker network ls
-docker network create my-network
-docker network create networking-test
-mkdir /tmp/networking-test
-echo 'using container aliases works!' > /tmp/networking-test/message
-docker run -d --rm --name server --network networking-test -v /tmp/networking-test/:/var/www/:ro launchcodedevops/simple-http
-docker run -itd --name client --network networking-test launchcodedevops/simple-client
-docker network inspect networking-test
-docker network inspect networking-test | sed -n '/Containers/,/Options/p'
-docker exec client curl -v server:8080/message
-docker stop server client
-docker network remove networking-test
-rm -rf /tmp/networking-test
-docker rm -f client
-docker network rm my-network
-LESSON
+trap 'rm -f "$run_log"' EXIT
 
 # Build the jar, and make its class-data archive for `check`, outside the timings: one untimed run.
 ./docproof --version >/dev/null
 require_free_names "before the warm-up run"
-if ! ./docproof check "$lesson" >/dev/null 2>&1; then
+if ! ./docproof check --isolation host "$lesson" >/dev/null 2>&1; then
   echo "bench/check.sh: the warm-up run of docproof check failed; see ./docproof check $lesson" >&2
   exit 1
 fi
@@ -85,7 +42,7 @@ for i in $(seq 1 "$pairs"); do
   require_free_names "before docproof run $i"
   t0=$(now)
   set +e
-  ./docproof check "$lesson" >"$run_log" 2>&1
+  ./docproof check --isolation host "$lesson" >"$run_log" 2>&1
   code=$?
   set -e
   t1=$(now)

@@ -3,6 +3,7 @@ package dev.docproof.cli;
 import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.Review;
+import dev.docproof.lesson.Plan;
 import dev.docproof.report.ConsoleReport;
 import dev.docproof.shell.CliModel;
 import dev.docproof.run.CourseResult;
@@ -17,6 +18,8 @@ import dev.docproof.run.TemplateChecks;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +43,19 @@ final class CourseRun {
             early.close();
             return new Ran(null, Main.SETUP_ERROR);
         }
+        List<Plan> plans = options.shard == null ? input.plans() : options.shard.select(input.plans());
+        if (plans.isEmpty()) {
+            err.println("docproof: shard " + options.shard + " holds none of the " + input.plans().size()
+                    + " lessons; nothing to run");
+            early.close();
+            return nothingRun(Main.OK);
+        }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
         CourseResult ran;
         try (SignalCatcher signals = SignalCatcher.install()) {
             ran = Progress.whileRunning(console, terminal,
-                    () -> CourseRunner.run(input.plans(), options.settings(input), console, early));
+                    () -> CourseRunner.run(plans, options.settings(input), console, early));
         }
         CourseResult result = withFindings(ran, CliHelps.load(err));
         result.lessons().forEach(console::findings);
@@ -86,6 +96,10 @@ final class CourseRun {
             return lesson.withFindings(findings);
         }).toList();
         return new CourseResult(lessons, result.engineVersion(), result.started(), result.duration());
+    }
+
+    private static Ran nothingRun(int exitCode) {
+        return new Ran(new CourseResult(List.of(), null, Instant.now(), Duration.ZERO), exitCode);
     }
 
     /**

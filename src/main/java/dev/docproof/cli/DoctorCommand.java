@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.ImageReferences;
 import dev.docproof.lesson.Diagnostic;
@@ -29,8 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Says whether this machine can run the lessons: does a Docker engine answer, and are the"
-                + " images the lessons run present, buildable from content/images, or missing.",
+        description = {"Says whether this machine can run the lessons: does a Docker engine answer, are the"
+                + " images the lessons run present, buildable from content/images, or missing, and which sandboxes"
+                + " runs left behind.",
                 "Exit 0 when ready, 2 otherwise; each problem is followed by the command that fixes it."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -80,7 +82,8 @@ final class DoctorCommand implements Callable<Integer> {
                         recipeFolder(recipes, use.getKey()), use.getValue()));
             }
             return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
-                    engine.apiVersion(), engine.foundVia()), names(lessonPaths), lessonFiles.size(), imageFacts, notes);
+                    engine.apiVersion(), engine.foundVia()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
+                    SandboxReaper.list(engine.client()));
         } catch (EngineException e) {
             List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();
             for (Map.Entry<ImageRef, List<String>> use : usedAt.entrySet()) {

@@ -1,6 +1,8 @@
 package dev.docproof.cli;
 
 import dev.docproof.docker.ImageProvisioner.State;
+import dev.docproof.docker.RunOwner;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 
 import java.util.ArrayList;
@@ -42,7 +44,12 @@ final class DoctorReport {
      * @param lessonNotes problems reading the lessons, each with what to do
      */
     record Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images,
-                 List<String> lessonNotes) {}
+                 List<String> lessonNotes, List<SandboxReaper.Found> sandboxes) {
+
+        Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images, List<String> lessonNotes) {
+            this(engine, paths, lessons, images, lessonNotes, List.of());
+        }
+    }
 
     record Report(List<String> lines, int problems) {
         boolean ready() {
@@ -82,6 +89,16 @@ final class DoctorReport {
             if (line.fix() != null) {
                 problems++;
                 lines.add("    fix: " + line.fix());
+            }
+        }
+        // A sandbox of a run that still runs is in use, not left over.
+        for (SandboxReaper.Found sandbox : facts.sandboxes()) {
+            if (sandbox.liveness() != RunOwner.Liveness.RUNNING) {
+                problems++;
+                lines.add("sandboxes: PROBLEM: left over: " + sandbox.describe());
+                lines.add("  fix: " + (sandbox.liveness() == RunOwner.Liveness.GONE
+                        ? "the next docproof check removes it, or: docker rm -f -v " + sandbox.containerId()
+                        : "docker rm -f -v " + sandbox.containerId() + " once the run on that machine is over"));
             }
         }
         lines.add(problems == 0 ? "ready" : "not ready: " + problems + " problem" + (problems == 1 ? "" : "s"));

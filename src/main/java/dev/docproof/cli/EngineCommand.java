@@ -6,6 +6,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,9 @@ final class EngineCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         try (Engine engine = EngineSetup.ensure(logDir, out::println)) {
+            for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
+                out.println("removed the " + orphan.describe() + ", left by a run that ended without cleaning up");
+            }
             ImageRecipes recipes = ImageRecipes.discover(images);
             ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, logDir, out::println);
             for (ImageProvisioner.Provisioned done : provisioner.ensure(

@@ -3,6 +3,8 @@ package dev.docproof.cli;
 import dev.docproof.report.JUnitReport;
 import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Isolation;
+import dev.docproof.run.Shard;
 import dev.docproof.run.RunSettings;
 import picocli.CommandLine.Option;
 
@@ -39,6 +41,20 @@ final class RunOptions {
                     + " the rest is counted and dropped, with a note.")
     long maxOutput;
 
+    @Option(names = "--isolation", paramLabel = "WHERE", converter = IsolationConverter.class, defaultValue = "sandbox",
+            description = "Where each lesson runs: sandbox (its own disposable Docker engine and files) or host (this"
+                    + " machine and its engine, one lesson at a time) (default: ${DEFAULT-VALUE}).")
+    Isolation isolation;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "How many lessons run at once, each in its own sandbox"
+            + " (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = "Run only shard K of N: a stable share of the lessons, balanced by their runnable steps,"
+                    + " for one of N CI runners.")
+    Shard shard;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
@@ -46,7 +62,9 @@ final class RunOptions {
     Path junit;
 
     RunSettings settings(CourseInput input) {
-        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets, null);
+        int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets, null,
+                isolation, n);
     }
 
     /** Null when the options fit together; else what is wrong, for a usage error. */
@@ -56,11 +74,37 @@ final class RunOptions {
 
     /** @param ci the CI variable as set, null when it is not */
     String problem(String ci) {
+        if (jobs != null && jobs < 1) {
+            return "--jobs must be at least 1, not " + jobs;
+        }
         return showSecrets && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
                 ? "--show-secrets is for a local run only, and CI is set: reports made here are shared" : null;
     }
 
     /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
+    /** Reads sandbox or host, in any case. */
+    static final class IsolationConverter implements picocli.CommandLine.ITypeConverter<Isolation> {
+        @Override
+        public Isolation convert(String value) {
+            for (Isolation i : Isolation.values()) {
+                if (i.name().equalsIgnoreCase(value.strip())) {
+                    return i;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a kind of isolation: choose"
+                    + " sandbox (each lesson in its own Docker engine) or host (this machine)");
+        }
+    }
+
+    /** Reads K/N. */
+    static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            return Shard.parse(value).orElseThrow(() -> new picocli.CommandLine.TypeConversionException("'" + value
+                    + "' is not a shard: write K/N, shard K of N runners, with 1 <= K <= N (e.g. 2/4)"));
+        }
+    }
+
     boolean writeReports(CourseResult result, PrintWriter err) {
         if (json != null) {
             try (Writer w = Files.newBufferedWriter(json)) {

@@ -1,7 +1,7 @@
 package dev.docproof.docker;
 
 /** The engine or its images are not ready; the message says what is wrong and what to do. */
-public final class EngineException extends Exception {
+public class EngineException extends Exception {
 
     public EngineException(String message) {
         super(message);

@@ -93,6 +93,9 @@ public final class Leftovers {
         List<Labelled> found = new ArrayList<>();
         try {
             for (Container c : client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(RunOwner.RUN)).exec()) {
+                if (SandboxReaper.isSandbox(c.getLabels())) {
+                    continue; // SandboxReaper's, which removes the sandbox's folder with it
+                }
                 found.add(new Labelled(new Resource(ResourceKind.CONTAINER, c.getId(), Ledger.containerName(c)), c.getLabels()));
             }
             client.listNetworksCmd().withFilter("label", List.of(RunOwner.RUN)).exec().forEach(n ->

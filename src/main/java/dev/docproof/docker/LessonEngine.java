@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LessonEngine implements AutoCloseable {
 
+    /** Null for a sandbox's engine ({@link #openAlone}), as are the locks. */
     private final RunFolder folder;
     private final NameLocks locks;
     private final Ledger ledger;
@@ -34,6 +35,17 @@ public final class LessonEngine implements AutoCloseable {
     public static LessonEngine open(Engine engine, String lesson, List<NameLocks.Name> names)
             throws EngineException, NameLocks.HeldException {
         return open(engine, lesson, names, RunFolder.defaultTemp(), NameLocks.defaultFolder());
+    }
+
+    /**
+     * Opens a sandbox's own engine for its one lesson, the proxy's socket in {@code sharedFolder} (seen at the
+     * same path inside the sandbox). Nothing else reaches that engine and dropping the sandbox recovers all,
+     * so no name is locked and no run folder is kept.
+     */
+    public static LessonEngine openAlone(Engine engine, String lesson, Path sharedFolder) throws EngineException {
+        Ledger ledger = new Ledger(engine, RunOwner.of(lesson));
+        EngineProxy proxy = EngineProxy.start(sharedFolder, engine.uri(), ledger.owner().labels(), ledger);
+        return new LessonEngine(null, null, ledger, proxy);
     }
 
     static LessonEngine open(Engine engine, String lesson, List<NameLocks.Name> names, Path tmp, Path lockFolder)
@@ -73,7 +85,9 @@ public final class LessonEngine implements AutoCloseable {
 
     /** Writes down a temp folder the run made, for recovery should the run be killed. */
     public void register(Path tempFolder) {
-        folder.register(tempFolder);
+        if (folder != null) {
+            folder.register(tempFolder);
+        }
     }
 
     /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
@@ -87,7 +101,11 @@ public final class LessonEngine implements AutoCloseable {
             return; // an interrupt's hook and the run's own end may both close it
         }
         proxy.close();
-        locks.close();
-        folder.close();
+        if (locks != null) {
+            locks.close();
+        }
+        if (folder != null) {
+            folder.close();
+        }
     }
 }

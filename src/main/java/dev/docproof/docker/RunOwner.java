@@ -59,17 +59,25 @@ public record RunOwner(String runId, long pid, Instant processStarted, String ho
         }
     }
 
+    /** Whether the owner is known to be gone, still runs, or ran on another machine and cannot be told from here. */
+    public enum Liveness { GONE, RUNNING, ELSEWHERE }
+
     /**
      * Whether the owner is known to be gone: it ran on this machine and no process with its pid and start
      * time lives. A run of another machine is never judged from here: its process cannot be seen.
      */
     public boolean ownerGone() {
+        return liveness() == Liveness.GONE;
+    }
+
+    public Liveness liveness() {
         if (!host.equals(hostName())) {
-            return false;
+            return Liveness.ELSEWHERE;
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         return process.isEmpty() || !process.get().isAlive()
-                || startOf(process.get()).map(s -> !s.equals(processStarted)).orElse(false);
+                || startOf(process.get()).map(s -> !s.equals(processStarted)).orElse(false)
+                ? Liveness.GONE : Liveness.RUNNING;
     }
 
     /** e.g. "pid 4242 on build-7, started 2026-12-01T21:40:03Z, lesson content/x.rst". */

@@ -15,6 +15,7 @@ import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -46,6 +47,8 @@ public final class ConsoleReport implements RunListener {
     private int runnable;
     private int started;
     private Step current;
+    /** The lessons running at once (several with --jobs), to name the others beside the current step. */
+    private List<Path> running = List.of();
     private long currentSince;
     private String currentMessage;
     private int drawn;
@@ -90,6 +93,13 @@ public final class ConsoleReport implements RunListener {
         current = step;
         currentMessage = null;
         currentSince = nanoClock.getAsLong();
+        redraw();
+    }
+
+    /** On a terminal, the progress line also names the other lessons running at once. */
+    @Override
+    public synchronized void lessonsRunning(List<Path> lessons) {
+        running = List.copyOf(lessons);
         redraw();
     }
 
@@ -229,7 +239,10 @@ public final class ConsoleReport implements RunListener {
         }
         String text;
         if (current != null) {
-            String elapsed = " " + Durations.format(Duration.ofNanos(nanoClock.getAsLong() - currentSince));
+            String others = running.stream().filter(p -> !p.equals(current.span().file()))
+                    .map(p -> String.valueOf(p.getFileName())).collect(java.util.stream.Collectors.joining(", "));
+            String elapsed = " " + Durations.format(Duration.ofNanos(nanoClock.getAsLong() - currentSince))
+                    + (others.isEmpty() ? "" : " | also running: " + others);
             String head = (current.kind() == StepKind.RUN ? "[" + started + "/" + runnable + "] " : "")
                     + Texts.where(current) + " ";
             text = head + Texts.shorten(Texts.oneLine(current.command()), width - 1 - head.length() - elapsed.length()) + elapsed;

@@ -9,7 +9,9 @@ import dev.docproof.shell.ImagesMade;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.Leftovers;
+import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.RunFolder;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.LedgerNames;
 import dev.docproof.lesson.Diagnostic;
@@ -43,12 +45,13 @@ public final class CourseRunner {
      * The engine a run talks to: its version, the engine each lesson is opened on, how the lessons' images
      * get there, and what to close at the end.
      */
-    record EngineLink(String version, Engine engine, ImageSupply images, AutoCloseable connection)
+    record EngineLink(String version, Engine engine, PlaceOpener places, ImageSupply images, AutoCloseable connection)
             implements AutoCloseable {
 
-        /** An engine whose images are only checked for presence, never built. */
+        /** Lessons on this machine against an engine whose images are only checked for presence, never built. */
         EngineLink(String version, Engine engine, AutoCloseable connection) {
-            this(version, engine, images -> Ledger.missingImages(engine, images), connection);
+            this(version, engine, (plan, names) -> HostPlace.open(engine, plan, names),
+                    images -> Ledger.missingImages(engine, images), connection);
         }
 
         @Override
@@ -59,6 +62,12 @@ public final class CourseRunner {
                 // the run is over; an engine connection that fails to close has nothing left to lose
             }
         }
+    }
+
+    /** Opens the place one lesson runs in: a folder on this machine, or a fresh sandbox. */
+    @FunctionalInterface
+    interface PlaceOpener {
+        LessonPlace open(Plan plan, List<NameLocks.Name> names) throws EngineException, NameLocks.HeldException;
     }
 
     @FunctionalInterface
@@ -174,17 +183,16 @@ public final class CourseRunner {
             version = link.version();
             recoverLeftovers(link.engine(), listener);
             provisionImages(link, plans, listener);
-            for (Plan plan : plans) {
-                if (!plan.lesson().readable()) {
-                    results.add(notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), listener));
-                    continue;
-                }
-                if (Interrupts.requested() != null) {
-                    results.add(notReached(plan, listener));
-                    continue;
-                }
-                results.add(new LessonRun(plan, settings, listener, with, link.engine()).run());
-            }
+            results.addAll(LessonJobs.run(plans, settings.isolation() == Isolation.SANDBOX ? settings.jobs() : 1,
+                    listener, (plan, heard) -> {
+                        if (!plan.lesson().readable()) {
+                            return notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), heard);
+                        }
+                        if (Interrupts.requested() != null) {
+                            return notReached(plan, heard);
+                        }
+                        return new LessonRun(plan, settings, heard, with, link.places()).run();
+                    }));
         } catch (EngineException e) {
             for (Plan plan : plans.subList(results.size(), plans.size())) {
                 results.add(notRun(plan, new SetupError(SetupError.Kind.ENGINE, e.getMessage()), listener));
@@ -207,20 +215,44 @@ public final class CourseRunner {
         } else {
             engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
         }
-        ImageSupply images = names -> {
-            try {
-                ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
-                ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress);
-                List<String> missing = names.stream()
-                        .filter(n -> provisioner.state(ImageRef.parse(n)) == ImageProvisioner.State.MISSING).toList();
-                provisioner.ensure(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
-                return missing;
-            } catch (IOException e) {
-                throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
-                        + e.getMessage(), e);
-            }
-        };
-        return new EngineLink(engine.serverVersion(), engine, images, engine);
+        reapOrphans(engine, listener);
+        if (settings.isolation() == Isolation.HOST) {
+            return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
+                    names -> provision(engine, names, settings, listener), engine);
+        }
+        SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
+        return new EngineLink(engine.serverVersion(), engine, sandboxes::open, names -> {
+            List<String> missing = provision(engine, names, settings, listener);
+            sandboxes.prepare(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
+            return missing;
+        }, () -> {
+            sandboxes.close();
+            engine.close();
+        });
+    }
+
+    /** Provisions the images that are present or have a recipe; returns those that have neither. */
+    private static List<String> provision(Engine engine, List<String> names, RunSettings settings, RunListener listener)
+            throws EngineException {
+        try {
+            ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
+            ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress);
+            List<String> missing = names.stream()
+                    .filter(n -> provisioner.state(ImageRef.parse(n)) == ImageProvisioner.State.MISSING).toList();
+            provisioner.ensure(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
+            return missing;
+        } catch (IOException e) {
+            throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the sandboxes of runs that died (kill -9, a crash) and says so. */
+    private static void reapOrphans(Engine engine, RunListener listener) {
+        for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
+            listener.notice("removed the " + orphan.describe() + ", left by a run that ended without"
+                    + " cleaning up");
+        }
     }
 
     private static Path recipeRoot(RunSettings settings) {
@@ -235,10 +267,9 @@ public final class CourseRunner {
         for (Plan plan : plans) {
             images.addAll(preconditions(plan));
         }
-        if (images.isEmpty()) {
-            return;
+        if (!images.isEmpty()) {
+            listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
         }
-        listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
         List<String> missing = link.images().ensure(List.copyOf(images));
         if (!missing.isEmpty()) {
             listener.setupProgress("not on the engine, and content/images has no recipe: " + String.join(", ", missing)

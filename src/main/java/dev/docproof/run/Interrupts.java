@@ -1,5 +1,7 @@
 package dev.docproof.run;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,18 +27,15 @@ public final class Interrupts {
     }
 
     private static final AtomicReference<Signal> REQUESTED = new AtomicReference<>();
-    /** What stops the step that runs now (the running lesson's shell session); null between steps. */
-    private static final AtomicReference<Runnable> STOP_CURRENT = new AtomicReference<>();
+    /** What stops the steps that run now (one per lesson running: several with --jobs); empty between steps. */
+    private static final Set<Runnable> STOP_RUNNING = ConcurrentHashMap.newKeySet();
 
     private Interrupts() {}
 
     /** Asks the run to stop; the first signal counts. */
     public static void request(Signal signal) {
         if (REQUESTED.compareAndSet(null, signal)) {
-            Runnable stop = STOP_CURRENT.get();
-            if (stop != null) {
-                stop.run();
-            }
+            STOP_RUNNING.forEach(Runnable::run);
         }
     }
 
@@ -47,13 +46,14 @@ public final class Interrupts {
 
     /** While a lesson runs, {@code stop} ends its running step should a signal come. */
     static void whileRunning(Runnable stop) {
-        STOP_CURRENT.set(stop);
+        STOP_RUNNING.add(stop);
         if (REQUESTED.get() != null) {
             stop.run();
         }
     }
 
-    static void doneRunning() {
-        STOP_CURRENT.set(null);
+    /** The lesson that {@code stop} stops is done. */
+    static void doneRunning(Runnable stop) {
+        STOP_RUNNING.remove(stop);
     }
 }

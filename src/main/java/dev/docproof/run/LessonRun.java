@@ -1,10 +1,9 @@
 package dev.docproof.run;
 
-import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
-import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.NameLocks;
+import dev.docproof.docker.SandboxException;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
@@ -34,19 +33,20 @@ final class LessonRun {
     private final RunSettings settings;
     private final RunListener listener;
     private final CourseRunner.Collaborators with;
-    private final Engine engine;
-    /** The engine as this lesson owns it: name locks, labels, proxy, ledger. */
-    private volatile LessonEngine owned;
+    private final CourseRunner.PlaceOpener places;
+    /** Where the lesson runs, with the engine as the lesson owns it there: labels, proxy, ledger. */
+    private volatile LessonPlace place;
     private Ledger ledger;
     /** The lesson's background steps, stopped when it ends (or on an interrupt). */
     private volatile Backgrounds backgrounds;
 
-    LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with, Engine engine) {
+    LessonRun(Plan plan, RunSettings settings, RunListener listener, CourseRunner.Collaborators with,
+              CourseRunner.PlaceOpener places) {
         this.plan = plan;
         this.settings = settings;
         this.listener = listener;
         this.with = with;
-        this.engine = engine;
+        this.places = places;
     }
 
     LessonResult run() {
@@ -58,17 +58,13 @@ final class LessonRun {
         SetupError setupError = null;
         CompletableFuture<ShellSession> opening = null;
         try {
-            owned = LessonEngine.open(engine, plan.lesson().source().toString(), plannedNames());
-            ledger = owned.ledger();
-            Map<String, String> environment = Map.of("DOCKER_HOST", owned.dockerHost());
+            LessonPlace where = places.open(plan, plannedNames());
+            place = where;
+            ledger = where.ledger();
             // bash starts while the engine is asked what it holds: neither waits for the other.
             opening = CompletableFuture.supplyAsync(() -> {
                 try {
-                    ShellSession session = settings.workingFolder() == null
-                            ? ShellSession.startInScratchFolder(settings.maxOutput(), environment)
-                            : ShellSession.start(settings.workingFolder(), settings.maxOutput(), environment);
-                    session.folders().forEach(owned::register);
-                    return session;
+                    return where.openSession(settings.maxOutput(), settings.workingFolder());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -80,6 +76,8 @@ final class LessonRun {
         } catch (NameLocks.HeldException e) {
             setupError = new SetupError(SetupError.Kind.NAME_TAKEN,
                     plan.lesson().source() + ":" + e.held().name().line() + ": " + e.getMessage());
+        } catch (SandboxException e) {
+            setupError = new SetupError(SetupError.Kind.SANDBOX, e.getMessage());
         } catch (EngineException e) {
             setupError = new SetupError(SetupError.Kind.ENGINE, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
@@ -88,8 +86,8 @@ final class LessonRun {
             if (opening != null) {
                 opening.thenAccept(ShellSession::close).exceptionally(notStarted -> null).join();
             }
-            if (owned != null) {
-                owned.close();
+            if (place != null) {
+                place.close();
             }
         }
         // Steps the run never reached (set-up error) are reported as not run.
@@ -148,7 +146,8 @@ final class LessonRun {
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");
         Runtime.getRuntime().addShutdownHook(interrupted);
-        Interrupts.whileRunning(session::endShell);
+        Runnable stop = session::endShell;
+        Interrupts.whileRunning(stop);
         SetupError engineGone;
         try {
             Integer stoppedAt = null;
@@ -181,7 +180,7 @@ final class LessonRun {
                 listener.stepFinished(r);
             }
         } finally {
-            Interrupts.doneRunning();
+            Interrupts.doneRunning(stop);
             backgrounds.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
@@ -235,7 +234,7 @@ final class LessonRun {
             t.start();
         });
         try {
-            for (Ledger.Removal removal : owned.removeLeftBehind()) {
+            for (Ledger.Removal removal : place.removeLeftBehind()) {
                 LedgerEntry e = removal.entry();
                 leaks.add(new Leak(e.resource().kind(), e.resource().name(), e.createdAtLine(), removal.removed()));
             }
@@ -258,11 +257,6 @@ final class LessonRun {
         if (running != null) {
             running.killFromHere();
         }
-        try {
-            owned.removeLeftBehind();
-        } catch (EngineException unreachable) {
-            // the labels stay: the next run removes what this one could not
-        }
-        owned.close();
+        place.removeAfterInterrupt();
     }
 }

@@ -14,20 +14,31 @@ import java.time.Duration;
  * @param showSecrets leave credential-looking values in step output unmasked (a local run only)
  * @param workingFolder where each lesson's shell starts; null for a scratch folder of its own, removed after it
  *                    (a folder of the user's is for a lesson such as a project's README, whose commands are
- *                    meant to be typed in the project)
+ *                    meant to be typed in the project; on this machine only)
+ * @param isolation   where each lesson runs
+ * @param jobs        how many lessons run at once (sandboxes only; on the host one at a time)
  */
 public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
-                          boolean showSecrets, Path workingFolder) {
+                          boolean showSecrets, Path workingFolder, Isolation isolation, int jobs) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
-    /** The default output bound, secrets masked as in every shared report. */
-    public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
-        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null);
+    public RunSettings {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
+        }
+        if (workingFolder != null && isolation == Isolation.SANDBOX) {
+            throw new IllegalArgumentException("a sandbox's lesson starts in the sandbox's own folder, not " + workingFolder);
+        }
     }
 
-    /** These settings, each lesson's shell starting in {@code folder}. */
+    /** Lessons on this machine, one after another, the default output bound, secrets masked as in every shared report. */
+    public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
+        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.HOST, 1);
+    }
+
+    /** These settings, each lesson's shell starting in {@code folder} (on this machine). */
     public RunSettings inFolder(Path folder) {
-        return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder);
+        return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder, isolation, jobs);
     }
 }

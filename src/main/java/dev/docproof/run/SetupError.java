@@ -10,6 +10,8 @@ public record SetupError(Kind kind, String message) {
         ENGINE,
         /** A name the lesson creates is already taken on the engine. */
         NAME_TAKEN,
+        /** The lesson's sandbox did not start. */
+        SANDBOX,
         /** The lesson's shell could not be started. */
         SHELL
     }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class ShellSession implements AutoCloseable {
     /** What a step keeps of its output by default (each stream, and both merged); the rest is counted. */
     public static final long DEFAULT_MAX_OUTPUT = 1_000_000;
 
+    private final ShellHost host;
     private final Path dir;
     private final Path home;
     /** Variables every shell of the session gets on top of docproof's own environment (e.g. DOCKER_HOST). */
@@ -74,13 +76,15 @@ public final class ShellSession implements AutoCloseable {
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput, Map<String, String> environment)
-            throws IOException {
+    private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput, Map<String, String> environment,
+                         ShellHost host) throws IOException {
+        this.host = host;
         home = workingDirectory;
         this.environment = Map.copyOf(environment);
         this.ownsHome = ownsHome;
         this.maxOutput = maxOutput;
-        dir = Files.createTempDirectory("docproof-session-");
+        dir = host.scratchParent() == null ? Files.createTempDirectory("docproof-session-")
+                : Files.createTempDirectory(host.scratchParent(), "docproof-session-");
         fifo = dir.resolve("status");
         driver = dir.resolve("session.bash");
         try (InputStream in = Objects.requireNonNull(ShellSession.class.getResourceAsStream("session.bash"))) {
@@ -114,7 +118,7 @@ public final class ShellSession implements AutoCloseable {
 
     /** @param maxOutput bytes of output each step keeps; past them output is counted and dropped */
     public static ShellSession start(Path workingDirectory, long maxOutput) throws IOException {
-        return new ShellSession(workingDirectory, false, maxOutput, Map.of());
+        return new ShellSession(workingDirectory, false, maxOutput, Map.of(), ShellHost.LOCAL);
     }
 
     /**
@@ -130,7 +134,7 @@ public final class ShellSession implements AutoCloseable {
     public static ShellSession startInScratchFolder(long maxOutput, Map<String, String> environment) throws IOException {
         Path scratch = Files.createTempDirectory("docproof-lesson-");
         try {
-            return new ShellSession(scratch, true, maxOutput, environment);
+            return new ShellSession(scratch, true, maxOutput, environment, ShellHost.LOCAL);
         } catch (IOException | RuntimeException e) {
             ScratchFolder.delete(scratch);
             throw e;
@@ -140,12 +144,12 @@ public final class ShellSession implements AutoCloseable {
     /** Starts bash in {@code workingDirectory}, which stays when the session closes; {@code environment} as above. */
     public static ShellSession start(Path workingDirectory, long maxOutput, Map<String, String> environment)
             throws IOException {
-        return new ShellSession(workingDirectory, false, maxOutput, environment);
+        return new ShellSession(workingDirectory, false, maxOutput, environment, ShellHost.LOCAL);
     }
 
     /** A process of the session, named by the id its bash reported for it (e.g. {@code $!}). */
     Optional<ProcessHandle> process(long reportedPid) {
-        return ProcessHandle.of(reportedPid);
+        return host.process(reportedPid);
     }
 
     /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
@@ -156,6 +160,17 @@ public final class ShellSession implements AutoCloseable {
     /** The session's own temp folders (step files, saved state; the scratch folder it owns). */
     public List<Path> folders() {
         return ownsHome ? List.of(dir, home) : List.of(dir);
+    }
+
+    /**
+     * A session whose bash runs where {@code host} says (e.g. inside a sandbox), in {@code workingDirectory} there,
+     * its shells seeing {@code environment}.
+     *
+     * @param maxOutput bytes of output each step keeps; past them output is counted and dropped
+     */
+    public static ShellSession start(Path workingDirectory, long maxOutput, Map<String, String> environment,
+                                     ShellHost host) throws IOException {
+        return new ShellSession(workingDirectory, false, maxOutput, environment, host);
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -222,7 +237,7 @@ public final class ShellSession implements AutoCloseable {
         if (exitCode == null) {
             // Still inside the step at its deadline: the shell is busy with it, so it goes too.
             timedOut = true;
-            killTree(shell.process.toHandle(), true, null, tees);
+            killTree(shell.handle, true, null, tees);
             note = "killed at its deadline of " + Durations.format(timeout) + " with every process it started;"
                     + " a new shell continues the lesson with the state from before the step";
             replaceShell();
@@ -233,13 +248,13 @@ public final class ShellSession implements AutoCloseable {
                 duration = Duration.ofNanos(System.nanoTime() - start); // the step lasted until its deadline
                 Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
                         .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-                killTree(shell.process.toHandle(), false, stepStart, tees);
+                killTree(shell.handle, false, stepStart, tees);
                 note = "the command returned " + exitCode + " but a process it started in the background kept"
                         + " running past the deadline of " + Durations.format(timeout) + "; it was killed";
             }
             if (calledExit || shellEnded) {
-                awaitAll(List.of(shell.process.toHandle()), System.nanoTime() + GRACE.toNanos());
-                killTree(shell.process.toHandle(), true, null, tees);
+                awaitAll(List.of(shell.handle), System.nanoTime() + GRACE.toNanos());
+                killTree(shell.handle, true, null, tees);
                 note = (note == null ? "" : note + "; ")
                         + (errexit ? "a command failed while `set -e` was on, which ends the shell (exit status "
                         + exitCode + ")"
@@ -267,7 +282,7 @@ public final class ShellSession implements AutoCloseable {
 
     /** A new shell in the directory, with the variables and functions, the last one saved. */
     private void replaceShell() throws IOException {
-        killTree(shell.process.toHandle(), true, null);
+        killTree(shell.handle, true, null);
         shell.feed.close();
         shell = startShell(home, true);
     }
@@ -278,17 +293,19 @@ public final class ShellSession implements AutoCloseable {
         }
         ShellFeed feed = new ShellFeed();
         DiagnosticLines errors = new DiagnosticLines();
-        StartedProcess started = new ProcessExecutor("bash", "--noprofile", "--norc")
-                .directory(workingDirectory.toFile())
-                .environment(SessionProcesses.VARIABLE, token)
-                .environment(environment)
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put(SessionProcesses.VARIABLE, token);
+        ShellHost.Launch launch = host.launch(workingDirectory, variables);
+        StartedProcess started = new ProcessExecutor(launch.command())
+                .directory(launch.directory().toFile())
+                .environment(launch.environment())
                 .redirectInput(feed)
                 .redirectOutput(new DiagnosticLines())
                 .redirectError(errors)
                 .start();
-        Shell fresh = new Shell(started.getProcess(), feed);
+        Process process = started.getProcess();
         if (closed.get()) {
-            killTree(fresh.process.toHandle(), true, null);
+            killTree(process.toHandle(), true, null);
             throw new IOException("the shell session was closed while a step ran");
         }
         String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + ShellWords.quote(fifo.toString()) + "; __dp_dir="
@@ -301,14 +318,14 @@ public final class ShellSession implements AutoCloseable {
         }
         boot.append("__dp_seq=").append(-1).append("; __dp_report ready; __dp_seq=\n");
         feed.write(boot.toString());
-        StatusChannel.Message ready = status.next(-1, fresh.process, System.nanoTime() + GRACE.toNanos() * 2);
+        StatusChannel.Message ready = status.next(-1, process, System.nanoTime() + GRACE.toNanos() * 2);
         if (!(ready instanceof StatusChannel.Message.Ready)) {
-            killTree(fresh.process.toHandle(), true, null);
+            killTree(process.toHandle(), true, null);
             String said = errors.text();
             throw new IOException("bash did not start a session" + (ready == null ? " in time" : ": it ended")
                     + (said.isEmpty() ? "" : "; it said: " + said));
         }
-        return fresh;
+        return new Shell(process, host.shell(process), feed);
     }
 
     /**
@@ -318,7 +335,7 @@ public final class ShellSession implements AutoCloseable {
     public void endShell() {
         Shell s = shell;
         if (s != null) {
-            killTree(s.process.toHandle(), true, null);
+            killTree(s.handle, true, null);
         }
     }
 
@@ -334,7 +351,7 @@ public final class ShellSession implements AutoCloseable {
         try {
             if (shell != null) {
                 // Kill before closing stdin: a shell that ends on its own would orphan its children first.
-                killTree(shell.process.toHandle(), true, null);
+                killTree(shell.handle, true, null);
                 shell.feed.close();
             }
         } finally {
@@ -410,7 +427,8 @@ public final class ShellSession implements AutoCloseable {
 
 
 
-    private record Shell(Process process, ShellFeed feed) {}
+    /** @param handle the bash itself: {@code process} is the command that started it, possibly a client of it */
+    private record Shell(Process process, ProcessHandle handle, ShellFeed feed) {}
 
     /**
      * bash's own stdout/stderr carry no step output (steps have their own files); the last lines are

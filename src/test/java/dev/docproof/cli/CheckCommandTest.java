@@ -149,4 +149,15 @@ class CheckCommandTest {
         options.showSecrets = false;
         assertThat(options.problem("true")).isNull();
     }
+
+    @Test
+    void badIsolationJobsOrShardAreUsageErrorsSayingWhatToWrite() {
+        assertThat(check("--isolation", "vm", "content")).isEqualTo(2);
+        assertThat(err.toString()).contains("'vm' is not a kind of isolation: choose sandbox");
+        assertThat(check("--shard", "3/2", "content")).isEqualTo(2);
+        assertThat(err.toString()).contains("'3/2' is not a shard: write K/N");
+        assertThat(check("--jobs", "0", "content")).isEqualTo(2);
+        assertThat(err.toString()).contains("docproof: --jobs must be at least 1, not 0");
+        assertThat(out.toString()).isEmpty();
+    }
 }

@@ -1,10 +1,13 @@
 package dev.docproof.cli;
 
 import dev.docproof.docker.ImageProvisioner.State;
+import dev.docproof.docker.RunOwner;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,5 +99,23 @@ class DoctorReportTest {
                 "lessons: PROBLEM: nowhere: no such file or folder",
                 "lessons: 0 files under nowhere run 0 images",
                 "not ready: 1 problem");
+    }
+
+    @Test
+    void sandboxesWhoseRunIsGoneAreLeftoversWithTheirFixAndThoseOfRunningRunsAreNotListed() {
+        Instant t = Instant.parse("2026-12-01T21:40:03Z");
+        RunOwner gone = new RunOwner("run1", 41, t, "vm", t, "content/x.rst");
+        RunOwner live = new RunOwner("run2", 42, t, "vm", t, "content/y.rst");
+        DoctorReport.Report report = DoctorReport.of(new DoctorReport.Facts(UP, List.of("content"), 0, List.of(),
+                List.of(), List.of(
+                new SandboxReaper.Found("aaaaaaaaaaaa1111", "lesson", gone, RunOwner.Liveness.GONE, "running"),
+                new SandboxReaper.Found("bbbbbbbbbbbb2222", "lesson", live, RunOwner.Liveness.RUNNING, "running"))));
+        assertThat(report.ready()).isFalse();
+        assertThat(report.lines()).containsSubsequence(
+                "sandboxes: PROBLEM: left over: sandbox aaaaaaaaaaaa (for content/x.rst, owner pid 41 on vm:"
+                        + " gone, running)",
+                "  fix: the next docproof check removes it, or: docker rm -f -v aaaaaaaaaaaa1111",
+                "not ready: 1 problem");
+        assertThat(report.lines()).noneMatch(line -> line.contains("bbbbbbbbbbbb"));
     }
 }

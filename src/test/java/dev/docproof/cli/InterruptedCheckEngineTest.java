@@ -3,6 +3,7 @@ package dev.docproof.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.docker.NameLocks;
+import dev.docproof.docker.SandboxReaper;
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,43 +13,47 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Ctrl-C or SIGTERM sent to a real docproof process in the middle of a lesson: the step is stopped, every
- * report asked for is written with the step marked interrupted, the exit status is the signal's, nothing
- * is left behind, and no internal error is printed.
+ * Ctrl-C or SIGTERM sent to a real docproof process in the middle of a lesson, on this machine or in a
+ * sandbox: the step is stopped, every report asked for is written with the step marked interrupted, the exit
+ * status is the signal's, nothing is left behind (no process, folder or sandbox), and no internal error is
+ * printed.
  */
 class InterruptedCheckEngineTest {
 
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "SIG{0} exits {1}")
-    @CsvSource({"INT, 130", "TERM, 143"})
-    void aSignalMidLessonStopsTheStepWritesEveryReportAndExitsWithTheSignalsStatus(String signal, int status)
-            throws Exception {
-        TestEngine.ready();
+    @ParameterizedTest(name = "SIG{0} exits {1}, isolation {2}")
+    @CsvSource({"INT, 130, host", "TERM, 143, host", "INT, 130, sandbox", "TERM, 143, sandbox"})
+    void aSignalMidLessonStopsTheStepWritesEveryReportAndExitsWithTheSignalsStatus(String signal, int status,
+                                                                                   String isolation) throws Exception {
+        TestEngine.sandboxesReady(); // building the sandbox image is not what this test watches
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path lesson = dir.resolve("lesson.md");
-        Path started = dir.resolve("started");
-        Files.writeString(lesson, "# Interrupted\n\n```console\n$ echo one\none\n$ touch " + started
-                + "; echo waiting; sleep 300\n$ echo never\n```\n");
+        // The step is seen to run by its sleep, a process of this machine in either isolation.
+        String seconds = Long.toString(3000 + ProcessHandle.current().pid() % 500 + (isolation.equals("host") ? 0 : 500));
+        Files.writeString(lesson, "# Interrupted\n\n```console\n$ echo one\none\n$ echo waiting; sleep " + seconds
+                + "\n$ echo never\n```\n");
         Path json = dir.resolve("report.json");
         Path junit = dir.resolve("junit");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process docproof = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "check", lesson.toString(), "--json", json.toString(), "--junit", junit.toString())
+                Main.class.getName(), "check", "--isolation", isolation, lesson.toString(), "--json", json.toString(),
+                "--junit", junit.toString())
                 .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(started) && docproof.isAlive() && System.nanoTime() < deadline) {
+            while (!sleeping(seconds) && docproof.isAlive() && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(50);
             }
-            assertThat(Files.exists(started)).as("the step started; stderr: %s", text("stderr")).isTrue();
+            assertThat(sleeping(seconds)).as("the step started; stderr: %s", text("stderr")).isTrue();
 
             new ProcessBuilder("kill", "-" + signal, String.valueOf(docproof.pid())).inheritIO().start().waitFor();
 
@@ -73,9 +78,18 @@ class InterruptedCheckEngineTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.filter(p -> !p.equals(locks))).as("docproof's temporary folders").isEmpty();
         }
-        try (Stream<Path> lockFiles = Files.list(locks)) {
+        // In a sandbox the lesson's names are the sandbox's own: no lock is taken on this machine.
+        try (Stream<Path> lockFiles = Files.exists(locks) ? Files.list(locks) : Stream.empty()) {
             assertThat(lockFiles).as("the run's name locks, released").allSatisfy(f -> assertThat(f).isEmptyFile());
         }
+        assertThat(sleeping(seconds)).as("the step's process").isFalse();
+        assertThat(SandboxReaper.list(TestEngine.ready().client())).as("sandboxes of the stopped run")
+                .noneMatch(f -> f.owner() != null && f.owner().pid() == docproof.pid());
+    }
+
+    private static boolean sleeping(String seconds) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command().orElse("").endsWith("/sleep")
+                && Arrays.equals(p.info().arguments().orElse(new String[0]), new String[] {seconds}));
     }
 
     private String text(String name) throws IOException {

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who owns what on a shared engine, through `docproof check` on the real engine: another user's
  * resources created while a step runs, two runs of one lesson at once, a run killed with SIGKILL, an
- * engine that goes away mid-run.
+ * engine that goes away mid-run. On this machine (`--isolation host`): in a sandbox no other run shares the engine.
  */
 class OwnershipEngineTest {
 
@@ -59,7 +59,7 @@ class OwnershipEngineTest {
     private static Run check(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("check"));
+        List<String> all = new ArrayList<>(List.of("check", "--isolation", "host"));
         all.addAll(List.of(args));
         int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
@@ -69,7 +69,7 @@ class OwnershipEngineTest {
     private Process checkElsewhere(Map<String, String> env, Path log, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check"));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check", "--isolation", "host"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);

@@ -164,4 +164,22 @@ class ConsoleReportTest {
 
         assertThat(text.toString()).contains("run `docproof fix 'my lessons/it'\\''s.md'` to write it back");
     }
+
+    @Test
+    void onATerminalTheProgressLineNamesTheOtherLessonsRunningAndOffItNothingChanges() {
+        LessonResult lesson = Results.networking();
+        List<java.nio.file.Path> running = List.of(lesson.plan().lesson().source(), java.nio.file.Path.of("content/b.rst"));
+        StringWriter terminal = new StringWriter();
+        ConsoleReport live = new ConsoleReport(new PrintWriter(terminal), true, false, 200, () -> 0L);
+        live.lessonsRunning(running);
+        live.stepStarted(lesson.steps().get(0).step());
+        assertThat(terminal.toString()).endsWith("content/docker-networking.rst:45 docker network ls 0 ms"
+                + " | also running: b.rst");
+
+        StringWriter plain = new StringWriter();
+        ConsoleReport log = new ConsoleReport(new PrintWriter(plain), false, false);
+        log.lessonsRunning(running);
+        log.stepStarted(lesson.steps().get(0).step());
+        assertThat(plain.toString()).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.Sandboxes;
 import dev.docproof.shell.ImageRef;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class TestEngine {
 
     private static Engine engine;
     private static String failure;
+    private static boolean sandboxesPrepared;
 
     private TestEngine() {}
 
@@ -49,6 +51,22 @@ public final class TestEngine {
             failure = "The tests need a Docker engine with the lesson images: " + e.getMessage();
             throw new AssertionError(failure, e);
         }
+    }
+
+    /**
+     * {@link #ready()}, and the sandbox image and the lesson images' store built, so that a test's own
+     * docproof run starts sandboxes without building anything.
+     */
+    public static synchronized Engine sandboxesReady() {
+        Engine ready = ready();
+        if (!sandboxesPrepared) {
+            try (Sandboxes prepared = Sandboxes.prepare(ready, LESSON_IMAGES, Path.of("target"), line -> { })) {
+                sandboxesPrepared = true;
+            } catch (EngineException e) {
+                throw new AssertionError("The tests need sandboxes on the engine: " + e.getMessage(), e);
+            }
+        }
+        return ready;
     }
 
     /** Base image every recipe builds on; test recipes may build on it too ({@code FROM} this). */

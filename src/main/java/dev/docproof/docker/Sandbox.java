@@ -1,0 +1,228 @@
+package dev.docproof.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.containers.ContainerLaunchException;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.utility.DockerImageName;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One disposable machine with its own Docker engine, started through Testcontainers: a container of
+ * {@link SandboxImage} whose labels name its run and owner. A lesson's bash runs in it through
+ * {@code docker exec}; docproof reaches its engine through a socket in a folder shared with this machine
+ * (at the same path inside, so the session's files and status channel work unchanged). Closing it
+ * removes the container, its engine's storage and the shared folder.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Where a lesson's commands start inside the sandbox; HOME is /root and /tmp is the sandbox's own. */
+    public static final String WORKING_FOLDER = "/lesson";
+    private static final String SHELL_PID = "shell.pid";
+
+    /** What to start, for whom. {@code store}: the image store volume to mount (null: none). */
+    record Spec(SandboxLabels.Kind kind, RunOwner owner, String store) {}
+
+    private final GenericContainer<?> container;
+    private final Path folder;
+    private final Engine engine;
+    private final long initPid;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Sandbox(GenericContainer<?> container, Path folder, Engine engine, long initPid) {
+        this.container = container;
+        this.folder = folder;
+        this.engine = engine;
+        this.initPid = initPid;
+    }
+
+    static Sandbox start(Spec spec) throws EngineException {
+        TestcontainersSettings.require();
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("docproof-sandbox-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            throw new EngineException("cannot create a folder for the sandbox: " + e.getMessage());
+        }
+        Path socket = folder.resolve("engine.sock");
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(SandboxImage.REFERENCE.canonical()))
+                .withImagePullPolicy(image -> false) // built offline; a pull would hang where no registry answers
+                .withLabels(SandboxLabels.of(spec.kind(), spec.owner(), folder.toString()))
+                .withCommand(spec.kind() == SandboxLabels.Kind.LESSON ? "run" : "prepare", socket.toString())
+                .withFileSystemBind(folder.toString(), folder.toString(), BindMode.READ_WRITE)
+                .withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE)
+                .withCreateContainerCmdModifier(cmd -> engineInside(cmd, spec))
+                .waitingFor(new EngineAnswers(socket))
+                .withStartupTimeout(START_TIMEOUT)
+                .withStartupAttempts(1);
+        try {
+            container.start();
+            Engine inner = Engine.connect("unix://" + socket);
+            return new Sandbox(container, folder, inner, container.getContainerInfo().getState().getPidLong());
+        } catch (RuntimeException | EngineException e) {
+            String logs = logs(container);
+            discard(container, folder);
+            throw new SandboxException("the sandbox (" + SandboxImage.REFERENCE + ") did not start: "
+                    + Engine.rootMessage(e) + (logs.isBlank() ? "" : "\nIts log ends with:\n" + logs)
+                    + "\nIf sandboxes cannot run on this machine, run the lessons on it directly: --isolation host", e);
+        }
+    }
+
+    /**
+     * What an engine inside a container needs where {@code --privileged} is refused: every capability
+     * but CAP_SYS_RESOURCE, no seccomp or AppArmor profile, the cgroup tree writable (bound above) and its
+     * storage on a volume (the image declares one; the image store's filler mounts the store there).
+     */
+    private static void engineInside(CreateContainerCmd cmd, Spec spec) {
+        HostConfig host = cmd.getHostConfig();
+        host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
+                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+        if (spec.store() != null) {
+            List<Bind> binds = new ArrayList<>(host.getBinds() == null ? List.of() : Arrays.asList(host.getBinds()));
+            binds.add(spec.kind() == SandboxLabels.Kind.IMAGE_STORE
+                    ? new Bind(spec.store(), new Volume("/var/lib/docker"))
+                    : new Bind(spec.store(), new Volume("/store"), com.github.dockerjava.api.model.AccessMode.ro));
+            host.withBinds(binds);
+        }
+    }
+
+    /** Polls the inner engine's socket until it answers. */
+    private static final class EngineAnswers extends AbstractWaitStrategy {
+        private final Path socket;
+
+        EngineAnswers(Path socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        protected void waitUntilReady() {
+            if (!Poll.until(startupTimeout, () -> Files.exists(socket) && Engine.answers("unix://" + socket)
+                    || !waitStrategyTarget.isRunning())) {
+                throw new ContainerLaunchException("its engine did not answer within " + startupTimeout.toSeconds() + " s");
+            }
+            if (!waitStrategyTarget.isRunning()) {
+                throw new ContainerLaunchException("it stopped before its engine answered");
+            }
+        }
+    }
+
+    /**
+     * The sandbox's engine as its lesson owns it: the lesson's proxy socket is in the shared folder, where the
+     * lesson's shell inside sees it at the same path.
+     */
+    public LessonEngine openLessonEngine(String lesson) throws EngineException {
+        return LessonEngine.openAlone(engine, lesson, folder);
+    }
+
+    /** The sandbox's own engine. */
+    public DockerClient client() {
+        return engine.client();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public String containerId() {
+        return container.getContainerId();
+    }
+
+    /** The folder shared with this machine, at the same path inside the sandbox. */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * The command that starts a login-free bash inside the sandbox, in {@link #WORKING_FOLDER}; it first
+     * writes its process id (as the sandbox sees it) where {@link #shell()} finds it. Its processes see
+     * {@code environment}.
+     */
+    public List<String> shellCommand(Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("docker", "exec", "-i", "-w", WORKING_FOLDER));
+        environment.forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
+        command.addAll(List.of(container.getContainerId(), "bash", "-c",
+                "echo $$ > '" + folder.resolve(SHELL_PID) + "' && exec bash --noprofile --norc"));
+        return command;
+    }
+
+    /** The bash {@link #shellCommand()} started last, as this machine sees it. */
+    public Optional<ProcessHandle> shell() {
+        try {
+            long pid = Long.parseLong(Files.readString(folder.resolve(SHELL_PID), StandardCharsets.US_ASCII).strip());
+            return process(pid);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A process of the sandbox, named by its id inside, as this machine sees it. */
+    public Optional<ProcessHandle> process(long pidInside) {
+        return SandboxProcesses.hostProcess(initPid, pidInside);
+    }
+
+    /** The container's log (the inner engine's output), for a message. */
+    public String logs() {
+        return logs(container);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.close();
+            discard(container, folder);
+        }
+    }
+
+    /** Stops the container and waits for the engine inside it to shut down cleanly (used for the image store). */
+    void stopGracefully(Duration timeout) {
+        container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout((int) timeout.toSeconds())
+                .exec();
+    }
+
+    private static String logs(GenericContainer<?> container) {
+        try {
+            if (container.getContainerId() == null) {
+                return "";
+            }
+            String[] lines = container.getLogs().strip().split("\n");
+            return String.join("\n", Arrays.stream(lines).skip(Math.max(0, lines.length - 15)).map(l -> "  " + l).toList());
+        } catch (RuntimeException gone) {
+            return "";
+        }
+    }
+
+    /** Removes the container with its volumes, then the shared folder. */
+    static void discard(GenericContainer<?> container, Path folder) {
+        try {
+            if (container.getContainerId() != null) {
+                container.stop();
+            }
+        } finally {
+            Folders.delete(folder);
+        }
+    }
+
+    static Map<String, String> labels(Sandbox sandbox) {
+        return sandbox.container.getContainerInfo().getConfig().getLabels();
+    }
+}

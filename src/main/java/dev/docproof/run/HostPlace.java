@@ -1,0 +1,66 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LessonEngine;
+import dev.docproof.docker.NameLocks;
+import dev.docproof.lesson.Plan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lesson on this machine ({@code --isolation host}): a scratch working folder, and the machine's engine
+ * through the lesson's labelling proxy, with name locks against other runs and its folders written down so
+ * that a killed run's are recovered.
+ */
+final class HostPlace implements LessonPlace {
+
+    private final LessonEngine owned;
+
+    private HostPlace(LessonEngine owned) {
+        this.owned = owned;
+    }
+
+    static HostPlace open(Engine engine, Plan plan, List<NameLocks.Name> names)
+            throws EngineException, NameLocks.HeldException {
+        return new HostPlace(LessonEngine.open(engine, plan.lesson().source().toString(), names));
+    }
+
+    @Override
+    public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
+        Map<String, String> environment = Map.of("DOCKER_HOST", owned.dockerHost());
+        ShellSession session = workingFolder == null ? ShellSession.startInScratchFolder(maxOutput, environment)
+                : ShellSession.start(workingFolder, maxOutput, environment);
+        session.folders().forEach(owned::register);
+        return session;
+    }
+
+    @Override
+    public Ledger ledger() {
+        return owned.ledger();
+    }
+
+    @Override
+    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        return owned.removeLeftBehind();
+    }
+
+    @Override
+    public void removeAfterInterrupt() {
+        try {
+            owned.removeLeftBehind();
+        } catch (EngineException unreachable) {
+            // the labels stay: the next run removes what this one could not
+        }
+        owned.close();
+    }
+
+    @Override
+    public void close() {
+        owned.close(); // the session removes its scratch folder itself
+    }
+}

@@ -1,0 +1,35 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where one lesson runs: on this machine or in its own sandbox. It starts the lesson's shell there, its
+ * {@code docker} commands reaching the engine of that place through the lesson's labelling proxy, and
+ * holds the ledger the proxy reports to. Closing it lets go of what the lesson had of its own there
+ * (its proxy and name locks; its sandbox).
+ */
+interface LessonPlace extends AutoCloseable {
+
+    /**
+     * Starts the lesson's bash, in a working folder of its own, or on this machine in {@code workingFolder} when
+     * given; each step keeps {@code maxOutput} bytes.
+     */
+    ShellSession openSession(long maxOutput, Path workingFolder) throws IOException;
+
+    Ledger ledger();
+
+    /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
+    List<Ledger.Removal> removeLeftBehind() throws EngineException;
+
+    /** As the process ends in the middle of the lesson: removes what the lesson made so far, from a shutdown hook. */
+    void removeAfterInterrupt();
+
+    /** Safe from a shutdown hook, and more than once. */
+    @Override
+    void close();
+}

@@ -1,0 +1,45 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.Engine;
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.NameLocks;
+import dev.docproof.docker.Sandboxes;
+import dev.docproof.lesson.Plan;
+import dev.docproof.shell.ImageRef;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The run's sandboxes, made ready once the lessons' images are known, then one per lesson. */
+final class SandboxLink implements AutoCloseable {
+
+    private final Engine engine;
+    private final Path workDir;
+    private final RunListener listener;
+    private volatile Sandboxes sandboxes;
+
+    SandboxLink(Engine engine, Path workDir, RunListener listener) {
+        this.engine = engine;
+        this.workDir = workDir;
+        this.listener = listener;
+    }
+
+    void prepare(List<ImageRef> images) throws EngineException {
+        listener.setupProgress("preparing sandboxes (one Docker engine per lesson)");
+        sandboxes = Sandboxes.prepare(engine, images, workDir, listener::setupProgress);
+    }
+
+    LessonPlace open(Plan plan, List<NameLocks.Name> names) throws EngineException {
+        if (sandboxes == null) {
+            throw new IllegalStateException("prepare() first");
+        }
+        return SandboxPlace.open(sandboxes, plan);
+    }
+
+    @Override
+    public void close() {
+        if (sandboxes != null) {
+            sandboxes.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LessonEngine;
+import dev.docproof.docker.Sandbox;
+import dev.docproof.docker.Sandboxes;
+import dev.docproof.lesson.Plan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lesson in its own sandbox: bash, files and engine all inside it. The ledger follows the sandbox's own
+ * engine through the lesson's proxy, so leaks are still reported with the line that created them; the
+ * sandbox itself bounds what the lesson owns, so dropping it is the clean-up.
+ */
+final class SandboxPlace implements LessonPlace {
+
+    private final Sandboxes sandboxes;
+    private final Sandbox sandbox;
+    private final LessonEngine owned;
+
+    private SandboxPlace(Sandboxes sandboxes, Sandbox sandbox, LessonEngine owned) {
+        this.sandboxes = sandboxes;
+        this.sandbox = sandbox;
+        this.owned = owned;
+    }
+
+    /** The lesson's names need no lock: no other run reaches the sandbox's engine. */
+    static SandboxPlace open(Sandboxes sandboxes, Plan plan) throws EngineException {
+        Sandbox sandbox = sandboxes.start(plan.lesson().source().toString());
+        try {
+            return new SandboxPlace(sandboxes, sandbox, sandbox.openLessonEngine(plan.lesson().source().toString()));
+        } catch (EngineException | RuntimeException e) {
+            sandboxes.discard(sandbox);
+            throw e;
+        }
+    }
+
+    /** A folder of this machine cannot be the sandbox's ({@link RunSettings} refuses that). */
+    @Override
+    public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
+        return ShellSession.start(Path.of(Sandbox.WORKING_FOLDER), maxOutput, Map.of("DOCKER_HOST", owned.dockerHost()),
+                new SandboxShell(sandbox));
+    }
+
+    @Override
+    public Ledger ledger() {
+        return owned.ledger();
+    }
+
+    @Override
+    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        return owned.removeLeftBehind();
+    }
+
+    /** Dropping the sandbox removes all the lesson made, whatever the ledger saw. */
+    @Override
+    public void removeAfterInterrupt() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            owned.close();
+        } finally {
+            sandboxes.discard(sandbox);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.docproof.run;
+
+import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Sample;
+import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.lesson.Node;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ShardTest {
+
+    /** A lesson at {@code name} with {@code runnable} runnable steps. */
+    private static Plan lesson(String name, int runnable) {
+        Path file = Path.of(name);
+        List<Step> steps = IntStream.rangeClosed(1, runnable).mapToObj(i -> new Step(new SourceSpan(file, i, 1), i,
+                StepKind.RUN, "echo " + i, Sample.NONE, "")).toList();
+        Node.CodeBlock block = new Node.CodeBlock(new SourceSpan(file, 1, 1), "bash", Map.of(), List.of(), 2);
+        return new Plan(new Lesson(file, Lesson.Format.RST, name, List.of(), List.of()),
+                List.of(new PlannedBlock(block, steps)), List.of());
+    }
+
+    private static final List<Plan> COURSE = List.of(lesson("a.rst", 10), lesson("b.rst", 2), lesson("c.rst", 7),
+            lesson("d.rst", 3), lesson("e.rst", 5), lesson("f.rst", 1));
+
+    @Test
+    void everyLessonIsInExactlyOneShardAndShardsKeepTheCourseOrder() {
+        List<Plan> all = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            List<Plan> shard = new Shard(k, 3).select(COURSE);
+            assertThat(shard).isSortedAccordingTo((x, y) -> Integer.compare(COURSE.indexOf(x), COURSE.indexOf(y)));
+            all.addAll(shard);
+        }
+        assertThat(all).containsExactlyInAnyOrderElementsOf(COURSE);
+    }
+
+    @Test
+    void shardsAreBalancedByRunnableSteps() {
+        // 28 steps over 2 shards: the longest first, each to the lighter shard, gives 14 and 14.
+        assertThat(steps(new Shard(1, 2).select(COURSE))).isEqualTo(14);
+        assertThat(steps(new Shard(2, 2).select(COURSE))).isEqualTo(14);
+    }
+
+    @Test
+    void theSplitDependsOnTheLessonsNotOnTheOrderTheyWereFoundIn() {
+        List<Plan> shuffled = new ArrayList<>(COURSE);
+        Collections.reverse(shuffled);
+        for (int k = 1; k <= 3; k++) {
+            assertThat(new Shard(k, 3).select(shuffled)).containsExactlyInAnyOrderElementsOf(new Shard(k, 3).select(COURSE));
+        }
+    }
+
+    @Test
+    void onlyKOfNWithKFromOneToNIsAShard() {
+        assertThat(Shard.parse("2/3")).contains(new Shard(2, 3));
+        assertThat(Shard.parse("0/3")).isEmpty();
+        assertThat(Shard.parse("4/3")).isEmpty();
+        assertThat(Shard.parse("two/3")).isEmpty();
+    }
+
+    private static long steps(List<Plan> plans) {
+        return plans.stream().mapToLong(p -> p.steps().size()).sum();
+    }
+}
