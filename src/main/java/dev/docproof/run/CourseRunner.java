@@ -51,7 +51,7 @@ public final class CourseRunner {
         /** Lessons on this machine against an engine whose images are only checked for presence, never built. */
         EngineLink(String version, Engine engine, AutoCloseable connection) {
             this(version, engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    images -> Ledger.missingImages(engine, images), connection);
+                    (images, buildBases) -> Ledger.missingImages(engine, images), connection);
         }
 
         @Override
@@ -81,8 +81,10 @@ public final class CourseRunner {
         /**
          * Makes sure the images that can be had offline are on the engine (present, or built from a recipe);
          * returns those that cannot: absent, with no recipe. Steps that start containers from those are skipped.
+         * {@code buildBases} (what the lessons' Dockerfiles build from) go along where the lessons run when the
+         * engine has them; a build whose base is missing is skipped, saying why.
          */
-        List<String> ensure(List<String> images) throws EngineException;
+        List<String> ensure(List<String> images, List<String> buildBases) throws EngineException;
     }
 
     @FunctionalInterface
@@ -218,12 +220,15 @@ public final class CourseRunner {
         reapOrphans(engine, listener);
         if (settings.isolation() == Isolation.HOST) {
             return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    names -> provision(engine, names, settings, listener), engine);
+                    (names, buildBases) -> provision(engine, names, settings, listener), engine);
         }
         SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
-        return new EngineLink(engine.serverVersion(), engine, sandboxes::open, names -> {
+        return new EngineLink(engine.serverVersion(), engine, sandboxes::open, (names, buildBases) -> {
             List<String> missing = provision(engine, names, settings, listener);
-            sandboxes.prepare(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
+            List<String> bases = new ArrayList<>(buildBases);
+            bases.removeAll(Ledger.missingImages(engine, buildBases));
+            sandboxes.prepare(java.util.stream.Stream.concat(names.stream().filter(n -> !missing.contains(n)),
+                    bases.stream()).distinct().map(ImageRef::parse).toList());
             return missing;
         }, () -> {
             sandboxes.close();
@@ -264,13 +269,15 @@ public final class CourseRunner {
     private static void provisionImages(EngineLink link, List<Plan> plans, RunListener listener)
             throws EngineException {
         Set<String> images = new LinkedHashSet<>();
+        Set<String> bases = new LinkedHashSet<>();
         for (Plan plan : plans) {
             images.addAll(preconditions(plan));
+            bases.addAll(buildBases(plan));
         }
         if (!images.isEmpty()) {
             listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
         }
-        List<String> missing = link.images().ensure(List.copyOf(images));
+        List<String> missing = link.images().ensure(List.copyOf(images), List.copyOf(bases));
         if (!missing.isEmpty()) {
             listener.setupProgress("not on the engine, and content/images has no recipe: " + String.join(", ", missing)
                     + "; the steps that start containers from " + (missing.size() == 1 ? "it" : "them")
@@ -297,6 +304,17 @@ public final class CourseRunner {
             ImagesMade.by(step.command()).forEach(image -> made.add(ImageRef.parse(image).canonical()));
         }
         return List.copyOf(needed);
+    }
+
+    /** The images the Dockerfiles the lesson writes (its file steps) build from. */
+    static List<String> buildBases(Plan plan) {
+        Set<String> bases = new LinkedHashSet<>();
+        for (Step step : plan.steps()) {
+            if (step.kind() == StepKind.RUN && step.marks().file() != null && step.marks().skip() == null) {
+                ImageProvisioner.parents(step.command().lines().toList()).forEach(b -> bases.add(b.canonical()));
+            }
+        }
+        return List.copyOf(bases);
     }
 
     /**

@@ -1,0 +1,45 @@
+package dev.docproof.run;
+
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The images a lesson's own Dockerfiles build from, which a sandbox must hold for the build to run. */
+class BuildBasesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDockerfileALessonWritesNamesTheImageItBuildsFrom() {
+        var plan = Planner.plan(LessonFiles.read(Path.of("src/test/resources/courselessons/build-and-bind.rst")));
+        assertThat(CourseRunner.buildBases(plan)).containsExactly("docproof/bookworm-minbase:1");
+    }
+
+    @Test
+    void aFromLineInAnOrdinaryCommandOrALaterStageIsNoBase() throws Exception {
+        Path lesson = Files.writeString(dir.resolve("x.md"), """
+                # Stages
+
+                Put this into `Dockerfile`:
+
+                ```docker
+                FROM docproof/bookworm-minbase:1 AS build
+                FROM build
+                ```
+
+                ```console
+                $ echo 'FROM alpine:3'
+                FROM alpine:3
+                ```
+                """);
+        var plan = Planner.plan(LessonFiles.read(lesson));
+        assertThat(CourseRunner.buildBases(plan)).containsExactly("docproof/bookworm-minbase:1");
+    }
+}
