@@ -166,6 +166,12 @@ public final class Ledger implements EngineProxy.Recorder {
 
     @Override
     public synchronized void created(Resource resource, boolean autoRemove) {
+        Tracked known = tracked.get(resource.id());
+        if (known != null && known.removedAtLine == 0) {
+            // the engine answered a create with what it already had (a volume create is idempotent, and the
+            // proxy creates a mounted volume first): the step that made it stays the one that made it
+            return;
+        }
         tracked.put(resource.id(), new Tracked(resource, Math.max(line, 1), section));
         if (autoRemove) {
             autoRemoving.add(resource.id());

@@ -115,6 +115,27 @@ class LedgerEngineTest {
     }
 
     @Test
+    void aVolumeStaysTheStepsThatCreatedItWhenLaterContainersMountIt() throws Exception {
+        String image = LedgerTestEngine.tinyImage();
+        String vol = volume(LedgerTestEngine.uniqueName("vol"));
+        String first = container(LedgerTestEngine.uniqueName("box"));
+        String second = container(LedgerTestEngine.uniqueName("box"));
+        Ledger ledger = owned.ledger();
+        ledger.begin();
+
+        ledger.stepStarted(8, "Create");
+        lesson("volume", "create", vol);
+        ledger.stepStarted(21, "Use");
+        lesson("create", "--name", first, "-v", vol + ":/data", image);
+        ledger.stepStarted(22, "Use");
+        lesson("create", "--name", second, "-v", vol + ":/data", image);
+
+        assertThat(ledger.entries()).filteredOn(e -> e.resource().kind() == ResourceKind.VOLUME)
+                .extracting(e -> e.resource().name(), LedgerEntry::createdAtLine)
+                .containsExactly(tuple(vol, 8));
+    }
+
+    @Test
     void everythingTheLessonCreatesCarriesTheRunsLabelsAnImageBuiltToo() throws Exception {
         String image = LedgerTestEngine.tinyImage();
         String net = network(LedgerTestEngine.uniqueName("net"));
