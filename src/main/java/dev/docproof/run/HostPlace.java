@@ -2,7 +2,6 @@ package dev.docproof.run;
 
 import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
-import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.lesson.Plan;
@@ -40,13 +39,8 @@ final class HostPlace implements LessonPlace {
     }
 
     @Override
-    public Ledger ledger() {
-        return owned.ledger();
-    }
-
-    @Override
-    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
-        return owned.removeLeftBehind();
+    public LessonEngine engine() {
+        return owned;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.docproof.run;
 
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LessonEngine;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,10 +22,17 @@ interface LessonPlace extends AutoCloseable {
      */
     ShellSession openSession(long maxOutput, Path workingFolder) throws IOException;
 
-    Ledger ledger();
+    /** The engine as the lesson owns it there: its proxy and ledger. */
+    LessonEngine engine();
+
+    default Ledger ledger() {
+        return engine().ledger();
+    }
 
     /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
-    List<Ledger.Removal> removeLeftBehind() throws EngineException;
+    default List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        return engine().removeLeftBehind();
+    }
 
     /** As the process ends in the middle of the lesson: removes what the lesson made so far, from a shutdown hook. */
     void removeAfterInterrupt();

@@ -1,7 +1,6 @@
 package dev.docproof.run;
 
 import dev.docproof.docker.EngineException;
-import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
@@ -9,7 +8,6 @@ import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,13 +46,8 @@ final class SandboxPlace implements LessonPlace {
     }
 
     @Override
-    public Ledger ledger() {
-        return owned.ledger();
-    }
-
-    @Override
-    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
-        return owned.removeLeftBehind();
+    public LessonEngine engine() {
+        return owned;
     }
 
     /** Dropping the sandbox removes all the lesson made, whatever the ledger saw. */
