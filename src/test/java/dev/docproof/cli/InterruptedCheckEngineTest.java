@@ -44,7 +44,9 @@ class InterruptedCheckEngineTest {
         Path json = dir.resolve("report.json");
         Path junit = dir.resolve("junit");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process docproof = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+        // A job started in the background of a non-interactive shell inherits SIGINT ignored, and a process keeps an
+        // ignored SIGINT ignored, as Ctrl-C could never reach it: the child gets the default back, as from a terminal.
+        Process docproof = new ProcessBuilder("env", "--default-signal=INT", java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "check", "--isolation", isolation, lesson.toString(), "--json", json.toString(),
                 "--junit", junit.toString())
                 .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
