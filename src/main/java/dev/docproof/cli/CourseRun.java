@@ -48,7 +48,9 @@ final class CourseRun {
             err.println("docproof: shard " + options.shard + " holds none of the " + input.plans().size()
                     + " lessons; nothing to run");
             early.close();
-            return nothingRun(Main.OK);
+            // Its results file still says so, so that a merge sees every shard of the split.
+            Ran none = nothingRun(Main.OK);
+            return options.writeReports(none.result(), err) ? none : new Ran(none.result(), Main.SETUP_ERROR);
         }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
@@ -65,21 +67,34 @@ final class CourseRun {
         if (!options.writeReports(result, err)) {
             return new Ran(result, Main.SETUP_ERROR);
         }
-        result.lessons().stream().filter(l -> l.setupError() != null)
-                .forEach(l -> err.println("docproof: " + l.setupError()));
         Interrupts.Signal interrupted = Interrupts.requested();
         if (interrupted != null) {
+            setupErrors(result, err);
             err.println("docproof: interrupted by SIG" + interrupted + ": the running step was stopped, what the lesson"
                     + " created was removed, and the steps not reached were not run");
             return new Ran(result, interrupted.exitStatus());
         }
-        int code = exitCode(result, options.strict);
+        return new Ran(result, verdict(result, options.strict, err));
+    }
+
+    /**
+     * What a finished run ends with, after its reports are written: its set-up errors and its repairs told on
+     * {@code err}, and the exit code. A merge of shards ends the same way.
+     */
+    static int verdict(CourseResult result, boolean strict, PrintWriter err) {
+        setupErrors(result, err);
+        int code = exitCode(result, strict);
         long repaired = count(result, Status.REPAIRED);
         if (code == Main.OK && repaired > 0) {
             err.println("docproof: warning: " + repaired + (repaired == 1 ? " step passes" : " steps pass")
                     + " only after a repair; run `docproof fix` to write the repair back into the lesson");
         }
-        return new Ran(result, code);
+        return code;
+    }
+
+    private static void setupErrors(CourseResult result, PrintWriter err) {
+        result.lessons().stream().filter(l -> l.setupError() != null)
+                .forEach(l -> err.println("docproof: " + l.setupError()));
     }
 
     /** Each lesson with its findings: what its CLIs' help and its templates' instances show. */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
                 + " compares the output with what the lesson shows, repairs what it can prove and renders a"
                 + " verified site.",
         subcommands = {PlanCommand.class, CheckCommand.class, FixCommand.class, SiteCommand.class,
-                PreviewCommand.class, DoctorCommand.class, EngineCommand.class})
+                PreviewCommand.class, MergeCommand.class, DoctorCommand.class, EngineCommand.class})
 public final class Main implements Runnable {
 
     /** Exit codes are a contract: 0 all good, 1 the lesson has failures, 2 usage or set-up error. */

@@ -1,17 +1,12 @@
 package dev.docproof.cli;
 
-import dev.docproof.report.JUnitReport;
-import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.Isolation;
 import dev.docproof.run.Shard;
 import dev.docproof.run.RunSettings;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -81,7 +76,6 @@ final class RunOptions {
                 ? "--show-secrets is for a local run only, and CI is set: reports made here are shared" : null;
     }
 
-    /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
     /** Reads sandbox or host, in any case. */
     static final class IsolationConverter implements picocli.CommandLine.ITypeConverter<Isolation> {
         @Override
@@ -105,24 +99,8 @@ final class RunOptions {
         }
     }
 
+    /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
     boolean writeReports(CourseResult result, PrintWriter err) {
-        if (json != null) {
-            try (Writer w = Files.newBufferedWriter(json)) {
-                JsonReport.write(result, w);
-            } catch (IOException e) {
-                err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());
-                return false;
-            }
-        }
-        if (junit != null) {
-            try {
-                Files.createDirectories(junit);
-                JUnitReport.write(result, junit);
-            } catch (IOException e) {
-                err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
-                return false;
-            }
-        }
-        return true;
+        return ReportFiles.write(result, shard, json, junit, err);
     }
 }

@@ -69,13 +69,17 @@ public final class ConsoleReport implements RunListener {
         this.nanoClock = nanoClock;
     }
 
-    /** Writes a finished run, as if it had been followed live, then the course summary. */
+    /**
+     * Writes a finished run (a merge of shards) as a live run writes it: each lesson's lines, then the findings
+     * made after the run, then the course summary.
+     */
     public synchronized void report(CourseResult course) {
         for (LessonResult lesson : course.lessons()) {
             lessonStarted(lesson.plan());
             lesson.steps().forEach(this::stepFinished);
             lessonFinished(lesson);
         }
+        course.lessons().forEach(this::findings);
         courseFinished(course);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docproof.lesson.Finding;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** A finding as every report writes it. */
 public final class Findings {
@@ -24,5 +25,16 @@ public final class Findings {
         node.put("suggestion", finding.suggestion().orElse(null));
         node.put("evidence", finding.evidence().orElse(null));
         return node;
+    }
+
+    /** With its whole span ({@code file}, {@code includedFrom}) too, for results read back by a merge. */
+    static ObjectNode jsonWithSpan(Finding finding) {
+        return SpanJson.put(json(finding), finding.span());
+    }
+
+    static Finding read(JsonIn in) throws ResultsException {
+        return new Finding(SpanJson.read(in), in.choice("kind", Finding.Kind.values(), Finding.Kind::jsonName),
+                in.text("message"), Optional.ofNullable(in.textOrNull("suggestion")),
+                Optional.ofNullable(in.textOrNull("evidence")));
     }
 }

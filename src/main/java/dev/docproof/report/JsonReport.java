@@ -10,6 +10,7 @@ import dev.docproof.run.CourseResult;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Outcome;
+import dev.docproof.run.Shard;
 import dev.docproof.run.StepResult;
 import dev.docproof.run.Tally;
 import dev.docproof.verify.MatchResult;
@@ -23,6 +24,11 @@ import java.util.List;
  * The machine-readable report: one object per lesson with its steps and leaks. Field names are a contract
  * for CI scripts; new fields may be added, none renamed. Outputs are kept raw (carriage returns and all),
  * so nothing the step printed is lost.
+ *
+ * <p>It is also the results file {@code docproof merge} reads back ({@link JsonResults}): {@code format} and
+ * {@code formatVersion} say what it is, {@code shard} which share of the course it holds, each lesson's
+ * {@code sourceSha256} which text of the lesson ran, and each step's {@code outcome} and {@code noteDetails}
+ * every field of its records. The other fields are the readable projection CI scripts use.
  */
 public final class JsonReport {
 
@@ -30,28 +36,43 @@ public final class JsonReport {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /** What {@code format} names: a docproof results file. */
+    public static final String FORMAT = "docproof-results";
+    /** Raised only when a reader of the previous version would misread a file; added fields do not raise it. */
+    public static final int FORMAT_VERSION = 1;
+
     private JsonReport() {}
 
-    /** Writes the report; the writer is flushed, not closed. */
+    /** Writes the report of a whole run; the writer is flushed, not closed. */
     public static void write(CourseResult course, Writer out) throws IOException {
-        MAPPER.writeValue(out, toTree(course));
+        write(course, null, out);
+    }
+
+    /** Writes the report of {@code shard} of a course (null: the whole course); the writer is flushed, not closed. */
+    public static void write(CourseResult course, Shard shard, Writer out) throws IOException {
+        MAPPER.writeValue(out, toTree(course, shard));
         out.write('\n');
         out.flush();
     }
 
     public static String toJson(CourseResult course) {
         try {
-            return MAPPER.writeValueAsString(toTree(course)) + "\n";
+            return MAPPER.writeValueAsString(toTree(course, null)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static ObjectNode toTree(CourseResult course) {
+    static ObjectNode toTree(CourseResult course, Shard shard) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.set("shard", shard == null ? null
+                : MAPPER.createObjectNode().put("index", shard.index()).put("count", shard.count()));
         root.put("engineVersion", course.engineVersion());
         root.put("started", course.started() == null ? null : course.started().toString());
         root.put("durationMs", course.duration() == null ? 0 : course.duration().toMillis());
+        root.put("duration", course.duration() == null ? null : course.duration().toString());
         root.set("summary", summary(Summary.of(course)));
         ArrayNode lessons = root.putArray("lessons");
         course.lessons().forEach(l -> lessons.add(lesson(l)));
@@ -60,10 +81,12 @@ public final class JsonReport {
 
     private static ObjectNode lesson(LessonResult result) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("source", String.valueOf(result.plan().lesson().source()).replace('\\', '/'));
+        node.put("source", SpanJson.path(result.plan().lesson().source()));
+        node.put("sourceSha256", SourceDigest.of(result.plan().lesson().source()));
         node.put("title", result.plan().lesson().title());
         node.put("started", result.started() == null ? null : result.started().toString());
         node.put("durationMs", result.duration() == null ? 0 : result.duration().toMillis());
+        node.put("duration", result.duration() == null ? null : result.duration().toString());
         node.put("setupError", result.setupError() == null ? null : result.setupError().message());
         node.put("setupErrorKind", result.setupError() == null ? null
                 : result.setupError().kind().name().toLowerCase().replace('_', '-'));
@@ -78,13 +101,13 @@ public final class JsonReport {
                     .put("line", leak.line())
                     .put("removed", leak.removed());
         }
+        ArrayNode ledger = node.putArray("ledger");
+        result.ledger().forEach(e -> ledger.add(OutcomeJson.ledgerEntry(e)));
         ArrayNode findings = node.putArray("findings");
-        result.findings().forEach(f -> findings.add(Findings.json(f)));
+        result.findings().forEach(f -> findings.add(Findings.jsonWithSpan(f)));
         ArrayNode diagnostics = node.putArray("diagnostics");
         for (Diagnostic d : result.diagnostics()) {
-            diagnostics.addObject()
-                    .put("line", d.span().line())
-                    .put("column", d.span().column())
+            SpanJson.put(diagnostics.addObject(), d.span())
                     .put("severity", d.severity().name().toLowerCase())
                     .put("message", d.message());
         }
@@ -101,10 +124,14 @@ public final class JsonReport {
         node.put("status", result.status().jsonName());
         node.put("exitCode", result.exitCode());
         node.put("durationMs", result.durationMs());
+        node.put("duration", result.duration().toString());
         node.put("timedOut", result.outcome() instanceof Outcome.TimedOut);
         node.put("reason", result.outcome().describe());
         ArrayNode notes = node.putArray("notes");
         result.notes().forEach(n -> notes.add(n.describe()));
+        node.set("outcome", OutcomeJson.write(result.outcome()));
+        ArrayNode noteDetails = node.putArray("noteDetails");
+        result.notes().forEach(n -> noteDetails.add(OutcomeJson.write(n)));
         node.put("output", result.output().merged());
         node.put("stdout", result.output().stdout());
         node.put("stderr", result.output().stderr());

@@ -64,7 +64,7 @@ class MainUsageTest {
         Run run = run();
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().lines().findFirst()).hasValue(
-                "docproof: Missing command: choose one of plan, check, fix, site, preview, doctor, engine");
+                "docproof: Missing command: choose one of plan, check, fix, site, preview, merge, doctor, engine");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.docproof.cli;
+
+import dev.docproof.report.JUnitReport;
+import dev.docproof.report.JsonReport;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.Shard;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The report files a run or a merge writes: {@code --json FILE} and {@code --junit DIR}. */
+final class ReportFiles {
+
+    private ReportFiles() {}
+
+    /**
+     * @param shard the share of the course the result holds, null for all of it
+     * @param json  null when not asked for, as {@code junit}
+     * @return false, after saying why on {@code err}, when a report cannot be written
+     */
+    static boolean write(CourseResult result, Shard shard, Path json, Path junit, PrintWriter err) {
+        if (json != null) {
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try (Writer w = Files.newBufferedWriter(json)) {
+                    JsonReport.write(result, shard, w);
+                }
+            } catch (IOException e) {
+                err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());
+                return false;
+            }
+        }
+        if (junit != null) {
+            try {
+                Files.createDirectories(junit);
+                JUnitReport.write(result, junit);
+            } catch (IOException e) {
+                err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+}

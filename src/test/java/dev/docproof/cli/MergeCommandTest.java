@@ -1,0 +1,148 @@
+package dev.docproof.cli;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.report.JsonReport;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.SetupError;
+import dev.docproof.run.Shard;
+import dev.docproof.run.StepResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code docproof merge} without an engine: results a shard writes when its lessons could not be set up, merged
+ * or refused with a clear reason and exit status 2, never a stack trace.
+ */
+class MergeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Path course;
+
+    @BeforeEach
+    void copyCourse() throws IOException {
+        course = Files.createDirectories(dir.resolve("course"));
+        for (String lesson : List.of("greeting.md", "failing.md", "network.md")) {
+            Files.copy(Path.of("src/test/resources/merge", lesson), course.resolve(lesson));
+        }
+    }
+
+    record Run(int code, String out, String err) {}
+
+    static Run docproof(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** What {@code check --shard K/N --json} writes when no engine answers: each of its lessons not set up. */
+    private Path shardResults(Shard shard) throws IOException {
+        CourseInput input = CourseInput.read(List.of(course), new PrintWriter(new StringWriter()), "none");
+        List<LessonResult> lessons = shard.select(input.plans()).stream().map(MergeCommandTest::notSetUp).toList();
+        Path file = dir.resolve("shard-" + shard.index() + ".json");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            JsonReport.write(new CourseResult(lessons, null, Instant.parse("2026-12-01T10:00:00Z"), Duration.ofSeconds(1)),
+                    shard, out);
+        }
+        return file;
+    }
+
+    private static LessonResult notSetUp(Plan plan) {
+        List<StepResult> steps = plan.steps().stream().map(s -> StepResult.notRun(s, s.kind() == StepKind.TEMPLATE
+                ? Outcome.NotRun.TEMPLATE : Outcome.NotRun.LESSON_NOT_RUN)).toList();
+        return new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.parse("2026-12-01T10:00:00Z"),
+                Duration.ZERO, new SetupError(SetupError.Kind.ENGINE, "no Docker engine answers"));
+    }
+
+    @Test
+    void shardsWhoseLessonsCouldNotBeSetUpMergeToExitStatusTwoAsTheRunWould() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path junit = dir.resolve("junit");
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), second.toString(),
+                "--junit", junit.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.out()).contains(course.resolve("network.md") + ": could not run the lesson: no Docker engine answers")
+                .contains("course: 10 runnable: 0 passed, 0 ran, 0 repaired, 0 failed; 11 not run; 0 leaks; ");
+        assertThat(merged.err()).isEqualTo(("docproof: no Docker engine answers\n").repeat(3));
+        try (var files = Files.list(junit)) {
+            assertThat(files.count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aMissingShardIsNamedAndNothingIsMerged() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path json = dir.resolve("merged.json");
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), "--json", json.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.out()).isEmpty();
+        assertThat(merged.err()).isEqualTo("docproof: shard 2/2 is missing: give the results of every shard (the file"
+                + " `docproof check --shard 2/2 --json FILE` wrote)\ndocproof: nothing was merged\n");
+        assertThat(json).doesNotExist();
+    }
+
+    @Test
+    void aLessonEditedSinceItsShardRanIsRefused() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Files.writeString(course.resolve("failing.md"), "\nAn edit.\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), second.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).startsWith("docproof: " + course.resolve("failing.md") + ": changed since " + dir.resolve("shard-"))
+                .contains("merge the results of a run of this very text").endsWith("docproof: nothing was merged\n");
+    }
+
+    @Test
+    void aFileThatIsNotResultsIsNamed() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.json"), "[1, 2, 3]\n");
+
+        Run merged = docproof("merge", course.toString(), "--results", notes.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).startsWith("docproof: " + notes + ": not a docproof results file")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aFolderWithoutResultsSaysWhereTheLessonPathsGo() {
+        Run merged = docproof("merge", "--results", course.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).isEqualTo("docproof: " + course + ": a folder with no .json results in it; name the"
+                + " shards' results after --results, and the lesson PATHs before it (docproof merge content --results"
+                + " shard-*.json)\ndocproof: nothing was merged\n");
+    }
+
+    @Test
+    void resultsAreRequired() {
+        Run merged = docproof("merge", course.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).startsWith("docproof: Missing required option: '--results=FILE'");
+    }
+}
