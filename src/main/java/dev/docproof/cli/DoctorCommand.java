@@ -5,14 +5,17 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageStores;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.ImageReferences;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
+import dev.docproof.run.CourseRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +70,8 @@ final class DoctorCommand implements Callable<Integer> {
             recipes = ImageRecipes.of(List.of());
         }
         List<Path> lessonFiles = new ArrayList<>();
-        List<LessonCommand> commands = lessonCommands(lessonPaths, lessonFiles, notes);
+        List<Plan> plans = new ArrayList<>();
+        List<LessonCommand> commands = lessonCommands(lessonPaths, lessonFiles, plans, notes);
         Map<ImageRef, List<String>> usedAt = new LinkedHashMap<>();
         for (LessonCommand command : commands) {
             for (ImageRef image : ImageReferences.find(command.command())) {
@@ -83,7 +87,8 @@ final class DoctorCommand implements Callable<Integer> {
             }
             return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
                     engine.apiVersion(), engine.foundVia()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
-                    SandboxReaper.list(engine.client()));
+                    SandboxReaper.list(engine.client()), ImageStores.list(engine.client(),
+                    Optional.of(CourseRunner.sandboxImages(engine, plans))).stream().filter(ImageStores.Found::unused).toList());
         } catch (EngineException e) {
             List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();
             for (Map.Entry<ImageRef, List<String>> use : usedAt.entrySet()) {
@@ -105,7 +110,8 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     /** The runnable commands of the lessons under the paths, through the reader and the planner. */
-    private static List<LessonCommand> lessonCommands(List<Path> paths, List<Path> files, List<String> notes) {
+    private static List<LessonCommand> lessonCommands(List<Path> paths, List<Path> files, List<Plan> plans,
+                                                      List<String> notes) {
         List<LessonCommand> commands = new ArrayList<>();
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
         discovery.diagnostics().forEach(d -> notes.add(d.toString()));
@@ -114,7 +120,9 @@ final class DoctorCommand implements Callable<Integer> {
             Lesson lesson = LessonFiles.read(file);
             lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .forEach(d -> notes.add(d.toString()));
-            Planner.plan(lesson).steps().stream().filter(s -> s.kind() == StepKind.RUN)
+            Plan plan = Planner.plan(lesson);
+            plans.add(plan);
+            plan.steps().stream().filter(s -> s.kind() == StepKind.RUN)
                     .forEach(s -> commands.add(new LessonCommand(s.command(), s.span().fileLine())));
         }
         return commands;

@@ -1,6 +1,7 @@
 package dev.docproof.cli;
 
 import dev.docproof.docker.ImageProvisioner.State;
+import dev.docproof.docker.ImageStores;
 import dev.docproof.docker.RunOwner;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
@@ -44,10 +45,15 @@ final class DoctorReport {
      * @param lessonNotes problems reading the lessons, each with what to do
      */
     record Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images,
-                 List<String> lessonNotes, List<SandboxReaper.Found> sandboxes) {
+                 List<String> lessonNotes, List<SandboxReaper.Found> sandboxes, List<ImageStores.Found> unusedStores) {
 
         Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images, List<String> lessonNotes) {
             this(engine, paths, lessons, images, lessonNotes, List.of());
+        }
+
+        Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images, List<String> lessonNotes,
+              List<SandboxReaper.Found> sandboxes) {
+            this(engine, paths, lessons, images, lessonNotes, sandboxes, List.of());
         }
     }
 
@@ -100,6 +106,11 @@ final class DoctorReport {
                         ? "the next docproof check removes it, or: docker rm -f -v " + sandbox.containerId()
                         : "docker rm -f -v " + sandbox.containerId() + " once the run on that machine is over"));
             }
+        }
+        // Disk the engine need not keep, not a reason the lessons cannot run.
+        for (ImageStores.Found store : facts.unusedStores()) {
+            lines.add("image stores: unused: " + store.describe());
+            lines.add("  fix: " + ENGINE_FIX + " removes it");
         }
         lines.add(problems == 0 ? "ready" : "not ready: " + problems + " problem" + (problems == 1 ? "" : "s"));
         return new Report(lines, problems);

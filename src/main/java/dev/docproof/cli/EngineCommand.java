@@ -6,7 +6,11 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.ImageStores;
 import dev.docproof.docker.SandboxReaper;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.run.CourseRunner;
 import dev.docproof.shell.ImageRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,16 +19,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @Command(name = "engine", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Gets a Docker engine that answers and the lesson images into it.",
                 "An engine that answers is used as it is; otherwise, as root on Debian, docproof installs"
                         + " docker.io when needed and starts dockerd. Every recipe under --images is built when its"
-                        + " image is missing or its recipe changed."})
+                        + " image is missing or its recipe changed.",
+                "Removes the sandboxes of runs that ended without cleaning up, and docproof's image stores (volumes"
+                        + " docproof-images-*) that no run of the lessons under content/ will use again; one a"
+                        + " container mounts is left, saying so."})
 final class EngineCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -61,6 +70,9 @@ final class EngineCommand implements java.util.concurrent.Callable<Integer> {
                 ImageProvisioner.Provisioned done = provisioner.pull(image, Duration.ofSeconds(20));
                 out.println(done.image() + ": " + describe(done.outcome()));
             }
+            for (ImageStores.Removal removal : ImageStores.removeUnused(engine.client(), lessonImages(engine))) {
+                out.println(removal.describe());
+            }
             out.printf("ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return Main.OK;
         } catch (EngineException e) {
@@ -70,6 +82,21 @@ final class EngineCommand implements java.util.concurrent.Callable<Integer> {
             err.println("docproof: cannot read the image recipes under " + images + ": " + e.getMessage());
             return Main.SETUP_ERROR;
         }
+    }
+
+    /**
+     * The images a run of the lessons under content/ puts into the sandboxes' image store; empty when there
+     * are no lessons to read there (then only stores of images the engine no longer has count as unused).
+     */
+    private static Optional<List<ImageRef>> lessonImages(Engine engine) throws EngineException {
+        if (!Files.isDirectory(CourseInput.DEFAULT_CONTENT)) {
+            return Optional.empty();
+        }
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(CourseInput.DEFAULT_CONTENT));
+        if (found.files().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CourseRunner.sandboxImages(engine, found.read().stream().map(Planner::plan).toList()));
     }
 
     private static String describe(ImageProvisioner.Outcome outcome) {

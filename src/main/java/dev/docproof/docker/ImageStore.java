@@ -41,8 +41,7 @@ final class ImageStore {
     static String ensure(Engine host, List<ImageRef> images, Consumer<String> progress)
             throws EngineException {
         DockerClient client = host.client();
-        List<String> ids = images.stream().map(i -> imageId(client, i)).sorted().distinct().toList();
-        String name = "docproof-images-" + digest(ids).substring(0, 16);
+        String name = name(client, images);
         if (complete(client, name)) {
             return name;
         }
@@ -57,6 +56,12 @@ final class ImageStore {
             }
         }
         return name;
+    }
+
+    /** The store's name for {@code images}: derived from their ids, so a rebuilt image makes a new store. */
+    static String name(DockerClient client, List<ImageRef> images) {
+        List<String> ids = images.stream().map(i -> imageId(client, i)).sorted().distinct().toList();
+        return "docproof-images-" + digest(ids).substring(0, 16);
     }
 
     private static void fill(Engine host, String name, List<ImageRef> images, Consumer<String> progress) throws EngineException {

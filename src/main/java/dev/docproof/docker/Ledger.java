@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -238,6 +239,18 @@ public final class Ledger implements EngineProxy.Recorder {
      *                         run to recover
      */
     public List<Removal> removeLeftBehind() throws EngineException {
+        return leftBehind(this::remove);
+    }
+
+    /**
+     * What {@link #removeLeftBehind()} would report, for an engine that is dropped whole after the lesson (a
+     * sandbox's): the same leaks, each removed by the drop, and no removal call of its own.
+     */
+    public List<Removal> leftBehindForDrop() throws EngineException {
+        return leftBehind(entry -> new Removal(entry, true, null));
+    }
+
+    private List<Removal> leftBehind(Function<LedgerEntry, Removal> remove) throws EngineException {
         LedgerSnapshot ours = snapshot(true);
         List<Removal> removals = new ArrayList<>();
         for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
@@ -255,7 +268,7 @@ public final class Ledger implements EngineProxy.Recorder {
                     entry = t.entry();
                     leak = t.removedAtLine == 0;
                 }
-                Removal removal = remove(entry);
+                Removal removal = remove.apply(entry);
                 if (leak) {
                     removals.add(removal);
                 }

@@ -13,6 +13,11 @@ final class Poll {
 
     /** True as soon as {@code condition} holds; false when {@code timeout} passes first. */
     static boolean until(Duration timeout, BooleanSupplier condition) {
+        return until(timeout, Duration.ofNanos(INTERVAL_NANOS), condition);
+    }
+
+    /** As {@link #until(Duration, BooleanSupplier)}, asking every {@code interval}. */
+    static boolean until(Duration timeout, Duration interval, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (condition.getAsBoolean()) {
@@ -21,7 +26,7 @@ final class Poll {
             if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
-            LockSupport.parkNanos(INTERVAL_NANOS);
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Sandbox implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration ANSWER_POLL = Duration.ofMillis(20);
     /** Where a lesson's commands start inside the sandbox; HOME is /root and /tmp is the sandbox's own. */
     public static final String WORKING_FOLDER = "/lesson";
     private static final String SHELL_PID = "shell.pid";
@@ -116,8 +117,11 @@ public final class Sandbox implements AutoCloseable {
 
         @Override
         protected void waitUntilReady() {
-            if (!Poll.until(startupTimeout, () -> Files.exists(socket) && Engine.answers("unix://" + socket)
-                    || !waitStrategyTarget.isRunning())) {
+            // Asked often: a lesson waits for this, and until the engine listens the check is a file lookup. Whether
+            // the container still runs is a call to the engine outside, so that is asked only now and then.
+            int[] looks = {0};
+            if (!Poll.until(startupTimeout, ANSWER_POLL, () -> Files.exists(socket) && Engine.answers("unix://" + socket)
+                    || ++looks[0] % 10 == 0 && !waitStrategyTarget.isRunning())) {
                 throw new ContainerLaunchException("its engine did not answer within " + startupTimeout.toSeconds() + " s");
             }
             if (!waitStrategyTarget.isRunning()) {
@@ -185,8 +189,9 @@ public final class Sandbox implements AutoCloseable {
         return logs(container);
     }
 
+    /** Removes the sandbox; a second call, from another thread, returns once the first has removed it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
             engine.close();
             discard(container, folder);

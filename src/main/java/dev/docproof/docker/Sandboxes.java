@@ -4,21 +4,35 @@ import dev.docproof.shell.ImageRef;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * The sandboxes of one run: the image they run and the image store are made ready once, then each
- * lesson gets its own. Every sandbox still open when the process is stopped (Ctrl-C, SIGTERM) is
- * removed by a shutdown hook; after a {@code kill -9}, {@link SandboxReaper} removes them on the next run.
+ * lesson gets its own. Told which lessons come ({@link #expect}), it starts theirs ahead, in order, a
+ * bounded number at a time, so a lesson finds its engine already answering. A finished lesson's sandbox
+ * is removed in the background; {@link #close()} waits for every removal. Every sandbox still open when
+ * the process is stopped (Ctrl-C, SIGTERM) is removed by a shutdown hook, those started ahead included;
+ * after a {@code kill -9}, {@link SandboxReaper} removes them on the next run.
  */
 public final class Sandboxes implements AutoCloseable {
 
     private static final Duration STARTS_TIMEOUT = Duration.ofSeconds(20);
+
+    /** A sandbox being started ahead for a lesson due soon. */
+    private record Ahead(String lesson, CompletableFuture<Sandbox> sandbox) {}
 
     private volatile String store;
     private final Set<Sandbox> open = ConcurrentHashMap.newKeySet();
@@ -26,6 +40,15 @@ public final class Sandboxes implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger starting = new AtomicInteger();
     private final Thread hook = new Thread(this::closeAll, "docproof-sandbox-cleanup");
+    /** Starts ahead and removals, off the lessons' threads. */
+    private final ExecutorService background = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "docproof-sandbox");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Deque<String> due = new ArrayDeque<>();
+    private final List<Ahead> ahead = new ArrayList<>();
+    private int aheadLimit;
 
     private Sandboxes() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -51,8 +74,66 @@ public final class Sandboxes implements AutoCloseable {
         }
     }
 
+    /**
+     * The lessons that will ask for a sandbox, in the order they will: up to {@code limit} sandboxes are
+     * started ahead of them at any time, the next one as soon as a lesson takes its own.
+     */
+    public synchronized void expect(List<String> lessons, int limit) {
+        due.addAll(lessons);
+        aheadLimit = Math.max(0, limit);
+        startAhead();
+    }
+
     /** A fresh sandbox for the lesson at {@code lesson}, with the run's images in its engine. */
     public Sandbox start(String lesson) throws EngineException {
+        CompletableFuture<Sandbox> started = take(lesson);
+        try {
+            return started == null ? startNow(lesson) : await(started);
+        } finally {
+            synchronized (this) {
+                startAhead();
+            }
+        }
+    }
+
+    /** The sandbox started ahead for {@code lesson}, if any; the lesson is no longer due either way. */
+    private synchronized CompletableFuture<Sandbox> take(String lesson) {
+        due.removeFirstOccurrence(lesson);
+        for (Iterator<Ahead> i = ahead.iterator(); i.hasNext(); ) {
+            Ahead a = i.next();
+            if (a.lesson().equals(lesson)) {
+                i.remove();
+                return a.sandbox();
+            }
+        }
+        return null;
+    }
+
+    private void startAhead() {
+        while (ahead.size() < aheadLimit && !due.isEmpty() && !stopping.get()) {
+            String lesson = due.poll();
+            ahead.add(new Ahead(lesson, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return startNow(lesson);
+                } catch (EngineException e) {
+                    throw new CompletionException(e);
+                }
+            }, background)));
+        }
+    }
+
+    private static Sandbox await(CompletableFuture<Sandbox> started) throws EngineException {
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof EngineException ee) {
+                throw ee;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private Sandbox startNow(String lesson) throws EngineException {
         starting.incrementAndGet();
         try {
             if (stopping.get()) {
@@ -61,7 +142,7 @@ public final class Sandboxes implements AutoCloseable {
             Sandbox sandbox = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, RunOwner.of(lesson), store));
             open.add(sandbox);
             if (stopping.get()) {
-                discard(sandbox);
+                remove(sandbox);
                 throw new EngineException("the run is stopping; the sandbox for " + lesson + " was removed");
             }
             return sandbox;
@@ -70,8 +151,19 @@ public final class Sandboxes implements AutoCloseable {
         }
     }
 
-    /** Removes one lesson's sandbox. */
+    /**
+     * Drops one lesson's sandbox: it is removed in the background while the run goes on; {@link #close()}
+     * (and the shutdown hook) wait for that removal.
+     */
     public void discard(Sandbox sandbox) {
+        try {
+            background.execute(() -> remove(sandbox));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            remove(sandbox);
+        }
+    }
+
+    private void remove(Sandbox sandbox) {
         try {
             sandbox.close();
         } finally {
@@ -83,14 +175,16 @@ public final class Sandboxes implements AutoCloseable {
         stopping.set(true);
         // A sandbox being created now would be missed: wait for those starts to end (each removes its own).
         Poll.until(STARTS_TIMEOUT, () -> starting.get() == 0);
-        // In parallel: each removal waits for the engine, and a stopping process has little time.
-        open.parallelStream().forEach(Sandbox::close);
+        // In parallel: each removal waits for the engine, and a stopping process has little time. A sandbox
+        // already being removed in the background is waited for (its close is synchronized).
+        List.copyOf(open).parallelStream().forEach(Sandbox::close);
         open.clear();
     }
 
     @Override
     public void close() {
         closeAll();
+        background.shutdown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {

@@ -68,6 +68,9 @@ public final class CourseRunner {
     @FunctionalInterface
     interface PlaceOpener {
         LessonPlace open(Plan plan, List<NameLocks.Name> names) throws EngineException, NameLocks.HeldException;
+
+        /** The lessons that will be opened, in order, {@code jobs} at a time: a place may make theirs ready ahead. */
+        default void expect(List<Plan> plans, int jobs) {}
     }
 
     @FunctionalInterface
@@ -185,16 +188,19 @@ public final class CourseRunner {
             version = link.version();
             recoverLeftovers(link.engine(), listener);
             provisionImages(link, plans, listener);
-            results.addAll(LessonJobs.run(plans, settings.isolation() == Isolation.SANDBOX ? settings.jobs() : 1,
-                    listener, (plan, heard) -> {
-                        if (!plan.lesson().readable()) {
-                            return notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), heard);
-                        }
-                        if (Interrupts.requested() != null) {
-                            return notReached(plan, heard);
-                        }
-                        return new LessonRun(plan, settings, heard, with, link.places()).run();
-                    }));
+            int jobs = settings.isolation() == Isolation.SANDBOX ? settings.jobs() : 1;
+            if (Interrupts.requested() == null) {
+                link.places().expect(plans.stream().filter(p -> p.lesson().readable()).toList(), jobs);
+            }
+            results.addAll(LessonJobs.run(plans, jobs, listener, (plan, heard) -> {
+                if (!plan.lesson().readable()) {
+                    return notRun(plan, new SetupError(SetupError.Kind.UNREADABLE, unreadable(plan)), heard);
+                }
+                if (Interrupts.requested() != null) {
+                    return notReached(plan, heard);
+                }
+                return new LessonRun(plan, settings, heard, with, link.places()).run();
+            }));
         } catch (EngineException e) {
             for (Plan plan : plans.subList(results.size(), plans.size())) {
                 results.add(notRun(plan, new SetupError(SetupError.Kind.ENGINE, e.getMessage()), listener));
@@ -223,7 +229,7 @@ public final class CourseRunner {
                     (names, buildBases) -> provision(engine, names, settings, listener), engine);
         }
         SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
-        return new EngineLink(engine.serverVersion(), engine, sandboxes::open, (names, buildBases) -> {
+        return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, buildBases) -> {
             List<String> missing = provision(engine, names, settings, listener);
             List<String> bases = new ArrayList<>(buildBases);
             bases.removeAll(Ledger.missingImages(engine, buildBases));
@@ -283,6 +289,20 @@ public final class CourseRunner {
                     + "; the steps that start containers from " + (missing.size() == 1 ? "it" : "them")
                     + " are skipped (docproof never pulls)");
         }
+    }
+
+    /**
+     * The images a run of these lessons puts into the sandboxes' image store, those the engine has: what
+     * their steps start containers from and what their Dockerfiles build from.
+     */
+    public static List<ImageRef> sandboxImages(Engine engine, List<Plan> plans) throws EngineException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Plan plan : plans) {
+            names.addAll(preconditions(plan));
+            names.addAll(buildBases(plan));
+        }
+        List<String> missing = Ledger.missingImages(engine, List.copyOf(names));
+        return names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList();
     }
 
     /**

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The run's sandboxes, made ready once the lessons' images are known, then one per lesson. */
-final class SandboxLink implements AutoCloseable {
+final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
 
     private final Engine engine;
     private final Path workDir;
@@ -29,11 +29,25 @@ final class SandboxLink implements AutoCloseable {
         sandboxes = Sandboxes.prepare(engine, images, workDir, listener::setupProgress);
     }
 
-    LessonPlace open(Plan plan, List<NameLocks.Name> names) throws EngineException {
+    /** Starts the first lessons' sandboxes now, and each next one as a lesson takes its own: {@code jobs} ahead. */
+    @Override
+    public void expect(List<Plan> plans, int jobs) {
+        if (sandboxes != null) {
+            sandboxes.expect(plans.stream().map(SandboxLink::lesson).toList(), jobs);
+        }
+    }
+
+    @Override
+    public LessonPlace open(Plan plan, List<NameLocks.Name> names) throws EngineException {
         if (sandboxes == null) {
             throw new IllegalStateException("prepare() first");
         }
         return SandboxPlace.open(sandboxes, plan);
+    }
+
+    /** How a lesson names itself to its sandbox (its labels, and which sandbox started ahead is its own). */
+    static String lesson(Plan plan) {
+        return plan.lesson().source().toString();
     }
 
     @Override

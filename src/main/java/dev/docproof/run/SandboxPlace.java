@@ -1,6 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.docker.EngineException;
+import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
@@ -8,6 +9,7 @@ import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,9 +31,9 @@ final class SandboxPlace implements LessonPlace {
 
     /** The lesson's names need no lock: no other run reaches the sandbox's engine. */
     static SandboxPlace open(Sandboxes sandboxes, Plan plan) throws EngineException {
-        Sandbox sandbox = sandboxes.start(plan.lesson().source().toString());
+        Sandbox sandbox = sandboxes.start(SandboxLink.lesson(plan));
         try {
-            return new SandboxPlace(sandboxes, sandbox, sandbox.openLessonEngine(plan.lesson().source().toString()));
+            return new SandboxPlace(sandboxes, sandbox, sandbox.openLessonEngine(SandboxLink.lesson(plan)));
         } catch (EngineException | RuntimeException e) {
             sandboxes.discard(sandbox);
             throw e;
@@ -48,6 +50,15 @@ final class SandboxPlace implements LessonPlace {
     @Override
     public LessonEngine engine() {
         return owned;
+    }
+
+    /**
+     * The lesson's leaks, as the ledger saw them, without removing them one by one: dropping the sandbox
+     * removes them with everything else.
+     */
+    @Override
+    public List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        return owned.ledger().leftBehindForDrop();
     }
 
     /** Dropping the sandbox removes all the lesson made, whatever the ledger saw. */

@@ -27,11 +27,13 @@ class EngineAndDoctorCommandTest {
         Run run = run("engine");
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).hasSize(4);
-        assertThat(run.out().get(0)).matches("engine answers: Docker \\S+ \\(API \\d+\\.\\d+\\) via .+, used as it is");
-        assertThat(run.out().subList(1, 3)).containsExactly(
+        // Image stores other runs left (ImageStoresEngineTest covers those lines) are not this test's.
+        List<String> out = withoutStoreLines(run.out());
+        assertThat(out).hasSize(4);
+        assertThat(out.get(0)).matches("engine answers: Docker \\S+ \\(API \\d+\\.\\d+\\) via .+, used as it is");
+        assertThat(out.subList(1, 3)).containsExactly(
                 "launchcodedevops/simple-client:latest: present", "launchcodedevops/simple-http:latest: present");
-        assertThat(run.out().get(3)).matches("ready in \\d+\\.\\d s");
+        assertThat(out.get(3)).matches("ready in \\d+\\.\\d s");
     }
 
     @Test
@@ -41,11 +43,18 @@ class EngineAndDoctorCommandTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isZero();
         assertThat(run.out().get(0)).matches("engine: Docker \\S+, API \\d+\\.\\d+, found via .+");
-        assertThat(run.out().subList(1, run.out().size())).containsExactly(
+        List<String> out = withoutStoreLines(run.out());
+        assertThat(out.subList(1, out.size())).containsExactly(
                 "lessons: 1 file under content run 2 images",
                 "  launchcodedevops/simple-http:latest: present (content/docker-networking.rst:211)",
                 "  launchcodedevops/simple-client:latest: present (content/docker-networking.rst:221)",
                 "ready");
+    }
+
+    private static List<String> withoutStoreLines(List<String> lines) {
+        return lines.stream().filter(l -> !l.startsWith("removed the sandboxes' unused image store ")
+                && !l.startsWith("left the unused image store ") && !l.startsWith("image stores: unused: ")
+                && !l.equals("  fix: ./docproof engine removes it")).toList();
     }
 
     @Test

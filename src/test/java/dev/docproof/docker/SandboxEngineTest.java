@@ -68,6 +68,11 @@ class SandboxEngineTest {
         } finally {
             sandboxes.discard(sandbox);
         }
+        // Removed in the background, while the run goes on.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (Files.exists(folder) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
         assertThat(host.listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec()).isEmpty();
         assertThat(folder).doesNotExist();
     }
@@ -120,6 +125,67 @@ class SandboxEngineTest {
             orphan.close();
             sandboxes.discard(live);
         }
+    }
+
+    @Test
+    void sandboxesStartAheadForTheExpectedLessonsEachIsTakenByItsLessonAndThoseNeverTakenGoOnClose() throws Exception {
+        DockerClient host = TestEngine.ready().client();
+        String run = "ahead-" + java.util.UUID.randomUUID();
+        List<String> lessons = List.of(run + "/a.md", run + "/b.md", run + "/c.md");
+        Sandboxes own = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), line -> { });
+        try {
+            own.expect(lessons, 2);
+            assertThat(awaitSandboxes(host, run, 2)).as("two started ahead, in the lessons' order")
+                    .containsOnlyKeys(lessons.get(0), lessons.get(1));
+            String aheadForA = awaitSandboxes(host, run, 2).get(lessons.get(0));
+            Sandbox a = own.start(lessons.get(0));
+            assertThat(a.containerId()).isEqualTo(aheadForA);
+            assertThat(awaitSandboxes(host, run, 3)).as("taking one starts the next").containsOnlyKeys(lessons);
+            own.discard(a); // removed in the background; close waits for it
+        } finally {
+            own.close();
+        }
+        assertThat(sandboxesOf(host, run)).isEmpty();
+    }
+
+    @Test
+    void aSandboxRemovedWithItsContainersStillRunningLeavesNoCgroupOnThisMachine() throws Exception {
+        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
+        String inner;
+        try {
+            inner = bash(sandbox, "docker run -d launchcodedevops/simple-http").strip();
+            assertThat(cgroupsNamed(inner)).as("the running container's cgroups").isNotEmpty();
+        } finally {
+            sandbox.close();
+            sandboxes.discard(sandbox);
+        }
+        assertThat(cgroupsNamed(inner)).isEmpty();
+    }
+
+    /** The cgroup folders of this machine named after a container. */
+    private static List<Path> cgroupsNamed(String containerId) throws java.io.IOException {
+        try (var found = Files.find(Path.of("/sys/fs/cgroup"), 6,
+                (path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(containerId))) {
+            return found.toList();
+        }
+    }
+
+    /** The run's sandboxes by lesson, once there are {@code count} of them. */
+    private static Map<String, String> awaitSandboxes(DockerClient host, String run, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        Map<String, String> found = sandboxesOf(host, run);
+        while (found.size() < count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            found = sandboxesOf(host, run);
+        }
+        return found;
+    }
+
+    private static Map<String, String> sandboxesOf(DockerClient host, String run) {
+        Map<String, String> byLesson = new java.util.TreeMap<>();
+        SandboxReaper.list(host).stream().filter(f -> f.owner() != null && f.owner().lesson().startsWith(run))
+                .forEach(f -> byLesson.put(f.owner().lesson(), f.containerId()));
+        return byLesson;
     }
 
     private static String bash(Sandbox sandbox, String script) throws Exception {
