@@ -41,6 +41,10 @@ docproof_check() { # docproof check ARGS...; fails the bench unless every lesson
   set -e
   if [ "$code" -ne 0 ]; then
     echo "bench/course.sh: docproof check $* exited $code; it said:" >&2
+    # The failed steps first (with their diffs): the tail alone is mostly the lessons' summaries.
+    if grep -q -E '^[^ ]+:[0-9]+: +failed' "$run_log"; then
+      grep -E -A20 '^[^ ]+:[0-9]+: +failed' "$run_log" >&2
+    fi
     tail -30 "$run_log" >&2
     exit 1
   fi
