@@ -5,7 +5,6 @@ import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.Review;
 import dev.docproof.lesson.Plan;
 import dev.docproof.report.ConsoleReport;
-import dev.docproof.shell.CliModel;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
@@ -20,9 +19,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,12 +56,20 @@ final class CourseRun {
         }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
+        // What the plans alone show (the CLI checks: client versions, help pages) is worked out while the lessons run.
+        CompletableFuture<Reviewed> reviewing = CompletableFuture.supplyAsync(() -> Reviewed.of(plans), task -> {
+            Thread t = new Thread(task, "docproof-review");
+            t.setDaemon(true);
+            t.start();
+        });
         CourseResult ran;
         try (SignalCatcher signals = SignalCatcher.install()) {
             ran = Progress.whileRunning(console, terminal,
                     () -> CourseRunner.run(plans, options.settings(input), console, early));
         }
-        CourseResult result = withFindings(ran, CliHelps.load(err));
+        Reviewed reviewed = reviewing.join();
+        reviewed.helps().printNotes(err);
+        CourseResult result = withFindings(ran, reviewed::review);
         result.lessons().forEach(console::findings);
         console.courseFinished(result);
         out.flush();
@@ -97,10 +107,24 @@ final class CourseRun {
                 .forEach(l -> err.println("docproof: " + l.setupError()));
     }
 
+    /** The review of each plan against the CLIs of this machine. */
+    private record Reviewed(CliHelps helps, Map<Plan, Review> reviews) {
+        static Reviewed of(List<Plan> plans) {
+            CliHelps helps = CliHelps.load();
+            Map<Plan, Review> reviews = new IdentityHashMap<>();
+            plans.forEach(plan -> reviews.put(plan, Review.of(plan, helps.models())));
+            return new Reviewed(helps, reviews);
+        }
+
+        Review review(Plan plan) {
+            return reviews.computeIfAbsent(plan, p -> Review.of(p, helps.models()));
+        }
+    }
+
     /** Each lesson with its findings: what its CLIs' help and its templates' instances show. */
-    static CourseResult withFindings(CourseResult result, Map<String, CliModel> clis) {
+    private static CourseResult withFindings(CourseResult result, Function<Plan, Review> reviews) {
         List<LessonResult> lessons = result.lessons().stream().map(lesson -> {
-            Review review = Review.of(lesson.plan(), clis);
+            Review review = reviews.apply(lesson.plan());
             // A template run bound is verified by its run, whatever the plan alone could say.
             Set<SourceSpan> bound = lesson.steps().stream().filter(r -> r.outcome() instanceof Outcome.Bound)
                     .map(r -> r.step().span()).collect(Collectors.toSet());

@@ -11,15 +11,17 @@ import java.util.stream.Collectors;
 @Command(name = "docproof", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps technical lessons true: reads shell lessons, runs them against a real Docker engine,"
                 + " compares the output with what the lesson shows, repairs what it can prove and renders a"
-                + " verified site.",
-        subcommands = {PlanCommand.class, CheckCommand.class, FixCommand.class, SiteCommand.class,
-                PreviewCommand.class, MergeCommand.class, DoctorCommand.class, EngineCommand.class})
+                + " verified site.")
 public final class Main implements Runnable {
 
     /** Exit codes are a contract: 0 all good, 1 the lesson has failures, 2 usage or set-up error. */
     public static final int OK = 0;
     public static final int FAILURES = 1;
     public static final int SETUP_ERROR = 2;
+
+    /** The commands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(PlanCommand.class, CheckCommand.class, FixCommand.class,
+            SiteCommand.class, PreviewCommand.class, MergeCommand.class, DoctorCommand.class, EngineCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,7 +40,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given writers; never throws, returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);
@@ -51,6 +53,25 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line with the command {@code args} name, or with every command when they name none (help, a
+     * typo to suggest a command for). Building a command's model reads its annotations by reflection, a good
+     * part of a short run's start-up, so a run builds only its own.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(c -> args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])).toList();
+        for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+            try {
+                cli.addSubcommand(CommandLine.defaultFactory().create(command));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot build the command " + command.getSimpleName(), e);
+            }
+        }
+        return cli;
     }
 
     /**

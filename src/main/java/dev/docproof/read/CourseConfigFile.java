@@ -47,8 +47,11 @@ public final class CourseConfigFile {
 
     private record RawLesson(@JsonProperty("timeout") String timeout, @JsonProperty("needs") List<String> needs) {}
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Made on first use: most courses have no config file, and the YAML mapper is costly to start. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private CourseConfigFile() {}
 
@@ -72,7 +75,7 @@ public final class CourseConfigFile {
         String text = "";
         try {
             text = Files.readString(file);
-            raw = YAML.readValue(text, Raw.class);
+            raw = Yaml.MAPPER.readValue(text, Raw.class);
         } catch (UnrecognizedPropertyException e) {
             return failed(keyAt(file, text, e.getPropertyName()), "unknown key '" + e.getPropertyName()
                     + "'; the keys are timeout, needs, skip and lessons (and timeout, needs under a lesson)");

@@ -23,10 +23,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What {@code docproof plan} shows: per lesson its diagnostics, shell blocks and steps, as text or JSON. */
+/** What {@code docproof plan} shows: per lesson its diagnostics, shell blocks and steps, as text or Json.MAPPER. */
 public final class PlanReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: the text report needs no JSON mapper, which is costly to start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private PlanReport() {}
 
@@ -121,7 +124,7 @@ public final class PlanReport {
      * diagnostics are about the paths named (missing, holding no lessons), each with its "source".
      */
     public static void json(List<Review> reviews, List<Diagnostic> inputDiagnostics, PrintWriter out) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode inputs = root.putArray("diagnostics");
         for (Diagnostic d : inputDiagnostics) {
             inputs.add(diagnostic(d).put("source", d.span().file().toString()));
@@ -149,7 +152,7 @@ public final class PlanReport {
             review.findings().forEach(f -> findings.add(Findings.json(f)));
         }
         try {
-            out.println(JSON.writeValueAsString(root));
+            out.println(Json.MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a tree of strings and numbers always serialises
         }
@@ -165,7 +168,7 @@ public final class PlanReport {
     }
 
     private static ObjectNode diagnostic(Diagnostic d) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("line", d.span().line());
         node.put("column", d.span().column());
         node.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
@@ -174,7 +177,7 @@ public final class PlanReport {
     }
 
     private static ObjectNode step(Step step, List<Step> instances) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("line", step.line());
         node.put("column", step.span().column());
         node.put("lastLine", step.lastLine());

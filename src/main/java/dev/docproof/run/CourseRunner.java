@@ -30,10 +30,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs planned lessons against the Docker engine: makes sure the engine answers and the images are
@@ -186,8 +189,10 @@ public final class CourseRunner {
         listener.setupProgress("connecting to the Docker engine");
         try (EngineLink link = with.engine().connect(listener)) {
             version = link.version();
-            recoverLeftovers(link.engine(), listener);
+            // What dead runs left and the lessons' images are separate questions to the engine: asked at once.
+            CompletableFuture<List<String>> recovering = CompletableFuture.supplyAsync(() -> recoverDeadRuns(link.engine()));
             provisionImages(link, plans, listener);
+            removedAfterDeadRuns(recovering).forEach(listener::notice);
             int jobs = settings.isolation() == Isolation.SANDBOX ? settings.jobs() : 1;
             if (Interrupts.requested() == null) {
                 link.places().expect(plans.stream().filter(p -> p.lesson().readable()).toList(), jobs);
@@ -223,7 +228,6 @@ public final class CourseRunner {
         } else {
             engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
         }
-        reapOrphans(engine, listener);
         if (settings.isolation() == Isolation.HOST) {
             return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
                     (names, buildBases) -> provision(engine, names, settings, listener), engine);
@@ -248,23 +252,17 @@ public final class CourseRunner {
         try {
             ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
             ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress);
-            List<String> missing = names.stream()
-                    .filter(n -> provisioner.state(ImageRef.parse(n)) == ImageProvisioner.State.MISSING).toList();
-            provisioner.ensure(names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
-            return missing;
+            Map<String, ImageProvisioner.State> states = new LinkedHashMap<>();
+            names.forEach(n -> states.put(n, provisioner.state(ImageRef.parse(n))));
+            provisioner.ensure(names.stream().filter(n -> states.get(n) != ImageProvisioner.State.PRESENT
+                    && states.get(n) != ImageProvisioner.State.MISSING).map(ImageRef::parse).toList());
+            return names.stream().filter(n -> states.get(n) == ImageProvisioner.State.MISSING).toList();
         } catch (IOException e) {
             throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** Removes the sandboxes of runs that died (kill -9, a crash) and says so. */
-    private static void reapOrphans(Engine engine, RunListener listener) {
-        for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
-            listener.notice("removed the " + orphan.describe() + ", left by a run that ended without"
-                    + " cleaning up");
-        }
-    }
 
     private static Path recipeRoot(RunSettings settings) {
         Path beside = settings.contentDir() == null ? null : settings.contentDir().resolve("images");
@@ -338,12 +336,32 @@ public final class CourseRunner {
     }
 
     /**
-     * Removes what runs killed earlier left on this engine and machine (their owner process is gone), and
-     * says so: a lesson must not be refused for names a dead run still holds.
+     * Removes what runs killed earlier left on this engine and machine (their owner process is gone): their
+     * sandboxes, and what their lessons created on the engine and in folders, since a lesson must not be
+     * refused for names a dead run still holds. Returns what it removed, in sentences.
      */
-    private static void recoverLeftovers(Engine engine, RunListener listener) throws EngineException {
-        for (Leftovers.Recovered r : Leftovers.recover(engine.client(), engine.uri().toString(), RunFolder.defaultTemp())) {
-            listener.notice(r.describe());
+    private static List<String> recoverDeadRuns(Engine engine) {
+        List<String> removed = new ArrayList<>();
+        for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
+            removed.add("removed the " + orphan.describe() + ", left by a run that ended without cleaning up");
+        }
+        try {
+            Leftovers.recover(engine.client(), engine.uri().toString(), RunFolder.defaultTemp())
+                    .forEach(r -> removed.add(r.describe()));
+        } catch (EngineException e) {
+            throw new CompletionException(e);
+        }
+        return removed;
+    }
+
+    private static List<String> removedAfterDeadRuns(CompletableFuture<List<String>> recovering) throws EngineException {
+        try {
+            return recovering.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof EngineException engineGone) {
+                throw engineGone;
+            }
+            throw e;
         }
     }
 
