@@ -2,6 +2,7 @@ package dev.docproof.cli;
 
 import dev.docproof.lesson.Plan;
 import dev.docproof.report.ConsoleReport;
+import dev.docproof.report.JsonReport;
 import dev.docproof.report.JsonResults;
 import dev.docproof.report.ResultsException;
 import dev.docproof.report.ShardMerge;
@@ -78,8 +79,10 @@ final class MergeCommand implements Callable<Integer> {
                 return Main.SETUP_ERROR;
             }
             CourseResult course;
+            List<JsonResults.Read> shards;
             try {
-                course = ShardMerge.merge(input.plans(), read(resultFiles(), input.plans()));
+                shards = read(resultFiles(), input.plans());
+                course = ShardMerge.merge(input.plans(), shards);
             } catch (ResultsException e) {
                 e.problems().forEach(p -> err.println("docproof: " + p));
                 err.println("docproof: nothing was merged");
@@ -88,10 +91,18 @@ final class MergeCommand implements Callable<Integer> {
             boolean terminal = System.console() != null;
             new ConsoleReport(stdout, terminal, terminal && System.getenv("NO_COLOR") == null).report(course);
             stdout.flush();
-            if (!ReportFiles.write(course, null, json, junit, err)) {
+            // An interrupted shard makes the merge what an interrupted run is: the same exit status, and saying so.
+            JsonResults.Read interrupted = shards.stream().filter(s -> s.interrupted() != null).findFirst().orElse(null);
+            if (!ReportFiles.write(course, new JsonReport.Scope(null, interrupted == null ? null : interrupted.interrupted()),
+                    json, junit, err)) {
                 return Main.SETUP_ERROR;
             }
             int code = CourseRun.verdict(course, strict, err);
+            if (interrupted != null) {
+                err.println("docproof: " + interrupted.describe() + " was interrupted by SIG" + interrupted.interrupted()
+                        + ": its steps not reached were not run; run that shard again for the whole course's verdicts");
+                code = interrupted.interrupted().exitStatus();
+            }
             if (boot != null) {
                 Path index = new SiteRenderer(boot, Main.version(), false).render(
                         SiteModel.ofRun(input.plans(), course, input.layout(root)), out,

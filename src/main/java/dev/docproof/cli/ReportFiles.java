@@ -3,7 +3,6 @@ package dev.docproof.cli;
 import dev.docproof.report.JUnitReport;
 import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
-import dev.docproof.run.Shard;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,11 +16,11 @@ final class ReportFiles {
     private ReportFiles() {}
 
     /**
-     * @param shard the share of the course the result holds, null for all of it
+     * @param scope the share of the course the result holds and whether the run was interrupted
      * @param json  null when not asked for, as {@code junit}
      * @return false, after saying why on {@code err}, when a report cannot be written
      */
-    static boolean write(CourseResult result, Shard shard, Path json, Path junit, PrintWriter err) {
+    static boolean write(CourseResult result, JsonReport.Scope scope, Path json, Path junit, PrintWriter err) {
         if (json != null) {
             try {
                 Path parent = json.toAbsolutePath().getParent();
@@ -29,7 +28,7 @@ final class ReportFiles {
                     Files.createDirectories(parent);
                 }
                 try (Writer w = Files.newBufferedWriter(json)) {
-                    JsonReport.write(result, shard, w);
+                    JsonReport.write(result, scope, w);
                 }
             } catch (IOException e) {
                 err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());

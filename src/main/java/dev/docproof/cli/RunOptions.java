@@ -1,6 +1,8 @@
 package dev.docproof.cli;
 
+import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.Isolation;
 import dev.docproof.run.Shard;
 import dev.docproof.run.RunSettings;
@@ -101,6 +103,6 @@ final class RunOptions {
 
     /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
     boolean writeReports(CourseResult result, PrintWriter err) {
-        return ReportFiles.write(result, shard, json, junit, err);
+        return ReportFiles.write(result, new JsonReport.Scope(shard, Interrupts.requested()), json, junit, err);
     }
 }

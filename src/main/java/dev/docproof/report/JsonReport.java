@@ -9,6 +9,7 @@ import dev.docproof.lesson.Diagnostic;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.Outcome;
 import dev.docproof.run.Shard;
 import dev.docproof.run.StepResult;
@@ -26,7 +27,8 @@ import java.util.List;
  * so nothing the step printed is lost.
  *
  * <p>It is also the results file {@code docproof merge} reads back ({@link JsonResults}): {@code format} and
- * {@code formatVersion} say what it is, {@code shard} which share of the course it holds, each lesson's
+ * {@code formatVersion} say what it is, {@code shard} which share of the course it holds, {@code interrupted}
+ * whether a signal stopped the run, each lesson's
  * {@code sourceSha256} which text of the lesson ran, and each step's {@code outcome} and {@code noteDetails}
  * every field of its records. The other fields are the readable projection CI scripts use.
  */
@@ -43,32 +45,44 @@ public final class JsonReport {
 
     private JsonReport() {}
 
-    /** Writes the report of a whole run; the writer is flushed, not closed. */
-    public static void write(CourseResult course, Writer out) throws IOException {
-        write(course, null, out);
+    /**
+     * What a results file says of the run besides its lessons.
+     *
+     * @param shard       the share of the course it ran ({@code --shard K/N}); null for the whole course
+     * @param interrupted the signal that stopped the run; null when it ran to its end
+     */
+    public record Scope(Shard shard, Interrupts.Signal interrupted) {
+        public static final Scope WHOLE = new Scope(null, null);
     }
 
-    /** Writes the report of {@code shard} of a course (null: the whole course); the writer is flushed, not closed. */
-    public static void write(CourseResult course, Shard shard, Writer out) throws IOException {
-        MAPPER.writeValue(out, toTree(course, shard));
+    /** Writes the report of a whole run; the writer is flushed, not closed. */
+    public static void write(CourseResult course, Writer out) throws IOException {
+        write(course, Scope.WHOLE, out);
+    }
+
+    /** Writes the report of a run of {@code scope}; the writer is flushed, not closed. */
+    public static void write(CourseResult course, Scope scope, Writer out) throws IOException {
+        MAPPER.writeValue(out, toTree(course, scope));
         out.write('\n');
         out.flush();
     }
 
     public static String toJson(CourseResult course) {
         try {
-            return MAPPER.writeValueAsString(toTree(course, null)) + "\n";
+            return MAPPER.writeValueAsString(toTree(course, Scope.WHOLE)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static ObjectNode toTree(CourseResult course, Shard shard) {
+    static ObjectNode toTree(CourseResult course, Scope scope) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
+        Shard shard = scope.shard();
         root.set("shard", shard == null ? null
                 : MAPPER.createObjectNode().put("index", shard.index()).put("count", shard.count()));
+        root.put("interrupted", scope.interrupted() == null ? null : signalName(scope.interrupted()));
         root.put("engineVersion", course.engineVersion());
         root.put("started", course.started() == null ? null : course.started().toString());
         root.put("durationMs", course.duration() == null ? 0 : course.duration().toMillis());
@@ -153,6 +167,11 @@ public final class JsonReport {
             node.putObject("binding").put("command", bound.command()).put("evidence", bound.evidence());
         }
         return node;
+    }
+
+    /** {@code SIGINT}. */
+    static String signalName(Interrupts.Signal signal) {
+        return "SIG" + signal.name();
     }
 
     private static ObjectNode summary(Summary summary) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Output;
@@ -35,11 +36,12 @@ public final class JsonResults {
     /**
      * One results file.
      *
-     * @param shard   which share of the course it holds; null for a whole run
-     * @param lessons in the order the file holds them
+     * @param shard       which share of the course it holds; null for a whole run
+     * @param interrupted the signal that stopped that run before its end; null when it ran to its end
+     * @param lessons     in the order the file holds them
      */
-    public record Read(Path file, Shard shard, String engineVersion, Instant started, Duration duration,
-                       List<LessonResult> lessons) {
+    public record Read(Path file, Shard shard, Interrupts.Signal interrupted, String engineVersion, Instant started,
+                       Duration duration, List<LessonResult> lessons) {
 
         public Read {
             lessons = List.copyOf(lessons);
@@ -69,6 +71,8 @@ public final class JsonResults {
                     + JsonReport.FORMAT_VERSION + ": merge with the docproof version that ran the shards");
         }
         Shard shard = shard(root.field("shard"));
+        Interrupts.Signal interrupted = root.field("interrupted").isNull() ? null
+                : root.choice("interrupted", Interrupts.Signal.values(), JsonReport::signalName);
         List<LessonResult> lessons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (JsonIn lesson : root.list("lessons", in -> in)) {
@@ -81,7 +85,7 @@ public final class JsonResults {
         if (!problems.isEmpty()) {
             throw new ResultsException(problems);
         }
-        return new Read(file, shard, root.textOrNull("engineVersion"), root.instantOrNull("started"),
+        return new Read(file, shard, interrupted, root.textOrNull("engineVersion"), root.instantOrNull("started"),
                 root.durationOrNull("duration"), lessons);
     }
 

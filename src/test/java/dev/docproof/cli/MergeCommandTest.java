@@ -4,6 +4,7 @@ import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Outcome;
 import dev.docproof.run.SetupError;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,12 +57,17 @@ class MergeCommandTest {
 
     /** What {@code check --shard K/N --json} writes when no engine answers: each of its lessons not set up. */
     private Path shardResults(Shard shard) throws IOException {
+        return shardResults(shard, null, MergeCommandTest::notSetUp);
+    }
+
+    private Path shardResults(Shard shard, Interrupts.Signal interrupted, Function<Plan, LessonResult> result)
+            throws IOException {
         CourseInput input = CourseInput.read(List.of(course), new PrintWriter(new StringWriter()), "none");
-        List<LessonResult> lessons = shard.select(input.plans()).stream().map(MergeCommandTest::notSetUp).toList();
+        List<LessonResult> lessons = shard.select(input.plans()).stream().map(result).toList();
         Path file = dir.resolve("shard-" + shard.index() + ".json");
         try (Writer out = Files.newBufferedWriter(file)) {
             JsonReport.write(new CourseResult(lessons, null, Instant.parse("2026-12-01T10:00:00Z"), Duration.ofSeconds(1)),
-                    shard, out);
+                    new JsonReport.Scope(shard, interrupted), out);
         }
         return file;
     }
@@ -88,6 +95,34 @@ class MergeCommandTest {
         try (var files = Files.list(junit)) {
             assertThat(files.count()).isEqualTo(3);
         }
+    }
+
+    /** What an interrupted run writes: the running step interrupted, the steps after it not run. */
+    private static LessonResult interrupted(Plan plan) {
+        List<StepResult> steps = new java.util.ArrayList<>();
+        for (var step : plan.steps()) {
+            steps.add(StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
+                    : steps.isEmpty() ? new Outcome.Interrupted("SIGINT")
+                    : new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, plan.steps().get(0).line())));
+        }
+        return new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.parse("2026-12-01T10:00:00Z"),
+                Duration.ofSeconds(2), null);
+    }
+
+    @Test
+    void anInterruptedShardMakesTheMergeExitAsTheInterruptedRunWould() throws IOException {
+        Path first = shardResults(new Shard(1, 2), Interrupts.Signal.INT, MergeCommandTest::interrupted);
+        Path second = shardResults(new Shard(2, 2));
+        Path json = dir.resolve("merged.json");
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), second.toString(),
+                "--json", json.toString());
+
+        assertThat(merged.code()).isEqualTo(130);
+        assertThat(merged.out()).contains("interrupted by SIGINT while it ran");
+        assertThat(merged.err()).endsWith("docproof: shard 1/2 (" + first + ") was interrupted by SIGINT: its steps not"
+                + " reached were not run; run that shard again for the whole course's verdicts\n");
+        assertThat(Files.readString(json)).contains("\"interrupted\" : \"SIGINT\"");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.repair.Repair;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.Leak;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Note;
@@ -147,6 +148,20 @@ class JsonResultsTest {
     }
 
     @Test
+    void theSignalThatInterruptedARunIsReadBack(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking());
+        StringWriter text = new StringWriter();
+        JsonReport.write(course, new JsonReport.Scope(new Shard(1, 2), Interrupts.Signal.TERM), text);
+        Path file = Files.writeString(dir.resolve("shard-1.json"), text.toString());
+
+        JsonResults.Read read = JsonResults.read(file, plansOf(course.lessons().get(0)));
+
+        assertThat(read.interrupted()).isEqualTo(Interrupts.Signal.TERM);
+        assertThat(text.toString()).contains("\"interrupted\" : \"SIGTERM\"");
+        assertThat(readBack(dir, course, null, plansOf(course.lessons().get(0))).interrupted()).isNull();
+    }
+
+    @Test
     void aFileThatIsNotJsonIsNamedWithTheLineAndColumn(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("shard-1.json"), "{\n  \"format\": \"docproof-results\",\n  oops\n}\n");
 
@@ -253,7 +268,7 @@ class JsonResultsTest {
     static JsonResults.Read readBack(Path dir, CourseResult course, Shard shard, Function<Path, Plan> plans)
             throws Exception {
         StringWriter text = new StringWriter();
-        JsonReport.write(course, shard, text);
+        JsonReport.write(course, new JsonReport.Scope(shard, null), text);
         Path file = Files.writeString(Files.createTempFile(dir, "results", ".json"), text.toString());
         return JsonResults.read(file, plans);
     }
