@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,6 +40,10 @@ public final class Sandbox implements AutoCloseable {
     /** Where a lesson's commands start inside the sandbox; HOME is /root and /tmp is the sandbox's own. */
     public static final String WORKING_FOLDER = "/lesson";
     private static final String SHELL_PID = "shell.pid";
+    /** A file with a token of this start in the shared folder: the sandbox sees it when the folder is really shared. */
+    private static final String SHARED_MARK = "shared.mark";
+    /** How long a start may go without an engine socket before docproof asks whether the folder is shared at all. */
+    private static final Duration SHARED_CHECK_AFTER = Duration.ofSeconds(3);
 
     /** What to start, for whom. {@code store}: the image store volume to mount (null: none). */
     record Spec(SandboxLabels.Kind kind, RunOwner owner, String store) {}
@@ -57,11 +62,21 @@ public final class Sandbox implements AutoCloseable {
     }
 
     static Sandbox start(Spec spec) throws EngineException {
+        return start(spec, null);
+    }
+
+    /**
+     * @param boundInstead a folder of this machine the engine binds in place of the shared folder (null: the shared
+     *                     folder itself); an engine on another machine does just that, with a folder of its own
+     */
+    static Sandbox start(Spec spec, Path boundInstead) throws EngineException {
         TestcontainersSettings.require();
         Path folder;
+        String token = UUID.randomUUID().toString();
         try {
             folder = Files.createTempDirectory("docproof-sandbox-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.writeString(folder.resolve(SHARED_MARK), token, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new EngineException("cannot create a folder for the sandbox: " + e.getMessage());
         }
@@ -70,10 +85,11 @@ public final class Sandbox implements AutoCloseable {
                 .withImagePullPolicy(image -> false) // built offline; a pull would hang where no registry answers
                 .withLabels(SandboxLabels.of(spec.kind(), spec.owner(), folder.toString()))
                 .withCommand(spec.kind() == SandboxLabels.Kind.LESSON ? "run" : "prepare", socket.toString())
-                .withFileSystemBind(folder.toString(), folder.toString(), BindMode.READ_WRITE)
+                .withFileSystemBind((boundInstead == null ? folder : boundInstead).toString(), folder.toString(),
+                        BindMode.READ_WRITE)
                 .withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE)
                 .withCreateContainerCmdModifier(cmd -> engineInside(cmd, spec))
-                .waitingFor(new EngineAnswers(socket))
+                .waitingFor(new EngineAnswers(socket, folder.resolve(SHARED_MARK), token))
                 .withStartupTimeout(START_TIMEOUT)
                 .withStartupAttempts(1);
         try {
@@ -107,12 +123,20 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Polls the inner engine's socket until it answers. */
+    /**
+     * Polls the inner engine's socket until it answers. When the socket is late, it asks once whether the sandbox
+     * sees the shared folder at all: an engine on another machine binds a folder of its own there, and the socket
+     * would never appear here.
+     */
     private static final class EngineAnswers extends AbstractWaitStrategy {
         private final Path socket;
+        private final Path mark;
+        private final String token;
 
-        EngineAnswers(Path socket) {
+        EngineAnswers(Path socket, Path mark, String token) {
             this.socket = socket;
+            this.mark = mark;
+            this.token = token;
         }
 
         @Override
@@ -120,12 +144,42 @@ public final class Sandbox implements AutoCloseable {
             // Asked often: a lesson waits for this, and until the engine listens the check is a file lookup. Whether
             // the container still runs is a call to the engine outside, so that is asked only now and then.
             int[] looks = {0};
-            if (!Poll.until(startupTimeout, ANSWER_POLL, () -> Files.exists(socket) && Engine.answers("unix://" + socket)
-                    || ++looks[0] % 10 == 0 && !waitStrategyTarget.isRunning())) {
+            long sharedCheckAt = System.nanoTime() + SHARED_CHECK_AFTER.toNanos();
+            boolean[] sharedChecked = {false};
+            if (!Poll.until(startupTimeout, ANSWER_POLL, () -> {
+                if (Files.exists(socket) && Engine.answers("unix://" + socket)) {
+                    return true;
+                }
+                if (!sharedChecked[0] && System.nanoTime() > sharedCheckAt && waitStrategyTarget.isRunning()) {
+                    sharedChecked[0] = true;
+                    refuseUnlessShared();
+                }
+                return ++looks[0] % 10 == 0 && !waitStrategyTarget.isRunning();
+            })) {
                 throw new ContainerLaunchException("its engine did not answer within " + startupTimeout.toSeconds() + " s");
             }
             if (!waitStrategyTarget.isRunning()) {
                 throw new ContainerLaunchException("it stopped before its engine answered");
+            }
+        }
+
+        private void refuseUnlessShared() {
+            String seen;
+            try {
+                seen = waitStrategyTarget.execInContainer("cat", mark.toString()).getStdout().strip();
+            } catch (IOException | RuntimeException e) {
+                return; // no answer to that: the wait goes on, and its own deadline ends it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!seen.equals(token)) {
+                String dockerHost = System.getenv("DOCKER_HOST");
+                throw new ContainerLaunchException("it does not see the folder docproof shares with it (" + mark.getParent()
+                        + "): its engine" + (dockerHost == null || dockerHost.isBlank() ? "" : " (DOCKER_HOST=" + dockerHost + ")")
+                        + " runs on another machine. A sandbox shares a folder and its processes with docproof, so it needs"
+                        + " the engine of the machine docproof runs on: run docproof on the engine's machine, or run the"
+                        + " lessons here against that engine with --isolation host");
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sandboxes on the real engine: their own engine and file system, the lesson images inside, nothing left. */
 class SandboxEngineTest {
@@ -99,6 +100,32 @@ class SandboxEngineTest {
             }
         } finally {
             sandboxes.discard(sandbox);
+        }
+    }
+
+    /**
+     * An engine on another machine binds a folder of its own where the sandbox expects the one docproof shares: here a
+     * different folder of this machine stands in for it. The start is refused soon, saying why and what to do,
+     * instead of waiting out its deadline for a socket that cannot appear; nothing is left.
+     */
+    @Test
+    void aSandboxThatDoesNotSeeTheSharedFolderIsRefusedAsAnEngineOnAnotherMachine() throws Exception {
+        DockerClient host = TestEngine.ready().client();
+        Path elsewhere = Files.createTempDirectory("docproof-elsewhere-");
+        RunOwner owner = RunOwner.of("remote.rst");
+        long started = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, owner, null), elsewhere))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("does not see the folder docproof shares with it")
+                    .hasMessageContaining("runs on another machine")
+                    .hasMessageContaining("--isolation host");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(Sandbox.START_TIMEOUT.dividedBy(2));
+            assertThat(SandboxReaper.list(host)).noneMatch(f -> f.describe().contains("remote.rst"));
+        } finally {
+            try (var files = Files.walk(elsewhere)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
