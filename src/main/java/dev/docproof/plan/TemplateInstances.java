@@ -25,11 +25,16 @@ public final class TemplateInstances {
 
     /** Per template of the plan, in order, its instances (possibly none). */
     public static Map<Step, List<Step>> of(Plan plan) {
-        List<Step> runnable = plan.steps().stream().filter(s -> s.kind() == StepKind.RUN).toList();
+        // each command is read once, not once per pair: a lesson has many templates and many steps
+        List<Read> runnable = plan.steps().stream().filter(s -> s.kind() == StepKind.RUN)
+                .map(step -> new Read(step, shapes(ShellWords.commands(step.command())))).toList();
         Map<Step, List<Step>> found = new LinkedHashMap<>();
         for (Step template : plan.steps()) {
             if (template.kind() == StepKind.TEMPLATE) {
-                found.put(template, runnable.stream().filter(step -> matches(template.command(), step.command())).toList());
+                OpenText open = OpenText.of(template.command());
+                List<CommandShape> wanted = shapes(open.commands());
+                found.put(template, runnable.stream().filter(step -> matches(open, wanted, step.shapes()))
+                        .map(Read::step).toList());
             }
         }
         return found;
@@ -38,18 +43,25 @@ public final class TemplateInstances {
     /** Whether {@code command} is an instance of {@code template}. */
     public static boolean matches(String template, String command) {
         OpenText open = OpenText.of(template);
-        List<ShellWords.Command> wanted = open.commands();
-        List<ShellWords.Command> actual = ShellWords.commands(command);
+        return matches(open, shapes(open.commands()), shapes(ShellWords.commands(command)));
+    }
+
+    private static boolean matches(OpenText open, List<CommandShape> wanted, List<CommandShape> actual) {
         if (wanted.isEmpty() || wanted.size() != actual.size()) {
             return false;
         }
         for (int i = 0; i < wanted.size(); i++) {
-            if (!new Unifier(open).shapes(CommandShape.of(wanted.get(i).words()),
-                    CommandShape.of(actual.get(i).words()))) {
+            if (!new Unifier(open).shapes(wanted.get(i), actual.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private record Read(Step step, List<CommandShape> shapes) {}
+
+    private static List<CommandShape> shapes(List<ShellWords.Command> commands) {
+        return commands.stream().map(c -> CommandShape.of(c.words())).toList();
     }
 
     /** Matching of one template command, whose open parts {@code open} knows, against one actual command. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * of the characters AsciiDoc would still read there ({@code ]}, {@code \}, {@code |}, {@code ::},
  * {@code ;;}); verbatim lines are HTML-escaped here and emitted with {@code subs=none} (or inside a
  * {@code ++++} block of ready HTML), with any line that could close the block or act as a preprocessor
- * directive neutralised.
+ * directive neutralised. When a page is rendered, its passthroughs reach asciidoctor as placeholders
+ * ({@link Passthroughs}).
  */
 public final class AsciiDoc {
 
@@ -25,14 +26,6 @@ public final class AsciiDoc {
             return "";
         }
         return "pass:[" + passContent(text) + "]";
-    }
-
-    /**
-     * Ready HTML as one inline passthrough. The HTML must come from {@link #passContent} escaped text and
-     * fixed markup, so it holds nothing AsciiDoc would still read inside the macro.
-     */
-    static String html(String html) {
-        return html.isEmpty() ? "" : "pass:[" + html + "]";
     }
 
     /** Text HTML-escaped for a passthrough; newlines become spaces, as the text sits on one AsciiDoc line. */
@@ -77,6 +70,7 @@ public final class AsciiDoc {
             switch (c) {
                 case '|' -> out.append("&#124;"); // the line may stand in a table cell
                 case '\t' -> out.append("    ");
+                case Passthroughs.OPEN -> out.append("&#xE000;"); // never read as a placeholder
                 default -> out.append(c < 0x20 || c >= 0x7f && c <= 0x9f ? "&#xFFFD;" : String.valueOf(c));
             }
         }

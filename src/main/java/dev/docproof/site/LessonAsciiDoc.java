@@ -45,12 +45,21 @@ public final class LessonAsciiDoc {
     private final StringBuilder out = new StringBuilder();
     private int depth;
     private int definitionDepth;
+    /** How many table cells the current block stands in. */
+    private int tables;
     private boolean firstSection = true;
     /** The block being written, where messages about its inline content point. */
     private SourceSpan here;
     private final FindingPlaces findings;
 
-    LessonAsciiDoc(PageLinks links) {
+    /** Where the page's ready HTML goes: written out, or as placeholders restored after the conversion. */
+    private final Passthroughs pass;
+    /** Where the last passthrough block starts and ends in {@link #out}: a block right after it extends it. */
+    private int lastBlockStart = -1;
+    private int lastBlockEnd = -1;
+
+    LessonAsciiDoc(PageLinks links, Passthroughs pass) {
+        this.pass = pass;
         this.page = links.page();
         this.links = links;
         this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
@@ -78,7 +87,7 @@ public final class LessonAsciiDoc {
         LessonResult result = page.result();
         StringBuilder line = new StringBuilder();
         if (result == null) {
-            line.append("[.count.not-verified]##").append(AsciiDoc.text("rendered without a run: nothing verified"))
+            line.append("[.count.not-verified]##").append(text("rendered without a run: nothing verified"))
                     .append("##");
         } else {
             var counts = page.counts();
@@ -94,19 +103,19 @@ public final class LessonAsciiDoc {
             }
             count(line, "not-run", page.notRun() + " not run");
             count(line, "leaks", page.leaks() + (page.leaks() == 1 ? " leak" : " leaks"));
-            line.append(AsciiDoc.text("· " + Format.duration(result.duration())));
+            line.append(text("· " + Format.duration(result.duration())));
         }
         blank();
         out.append("[.run-summary]\n").append(paragraphLine(line.toString())).append('\n');
         if (result != null && result.setupError() != null) {
             blank();
             out.append("[.setup-error]\n").append(paragraphLine(
-                    "**" + AsciiDoc.text("Not run:") + "** " + AsciiDoc.text(result.setupError().message()))).append('\n');
+                    "**" + text("Not run:") + "** " + text(result.setupError().message()))).append('\n');
         }
     }
 
-    private static void count(StringBuilder line, String role, String text) {
-        line.append("[.count.").append(role).append("]##").append(AsciiDoc.text(text)).append("## ");
+    private void count(StringBuilder line, String role, String text) {
+        line.append("[.count.").append(role).append("]##").append(text(text)).append("## ");
     }
 
     private void leaks() {
@@ -116,23 +125,23 @@ public final class LessonAsciiDoc {
         }
         blank();
         if (result.leaks().isEmpty()) {
-            out.append("[#leaks.leak-list.none]\n").append(AsciiDoc.text("No resources left behind.")).append('\n');
+            out.append("[#leaks.leak-list.none]\n").append(text("No resources left behind.")).append('\n');
             return;
         }
-        out.append(".").append(AsciiDoc.text("Resources left behind")).append('\n');
+        out.append(".").append(text("Resources left behind")).append('\n');
         out.append("[#leaks.leak-list]\n");
         for (Leak leak : result.leaks()) {
             StringBuilder item = new StringBuilder("* ");
-            item.append(AsciiDoc.text(leak.kind().jsonName() + " ")).append("``").append(AsciiDoc.text(leak.name()))
+            item.append(text(leak.kind().jsonName() + " ")).append("``").append(text(leak.name()))
                     .append("`` ");
             if (leak.line() > 0) {
-                item.append(AsciiDoc.text("created at ")).append(stepLink(leak.line()));
+                item.append(text("created at ")).append(stepLink(leak.line()));
                 Step creator = stepAt(leak.line());
                 if (creator != null) {
-                    item.append(' ').append("[.command]``").append(AsciiDoc.text("$ " + creator.command())).append("``");
+                    item.append(' ').append("[.command]``").append(text("$ " + creator.command())).append("``");
                 }
             }
-            item.append(item.charAt(item.length() - 1) == ' ' ? "" : " ").append(AsciiDoc.text(leak.removed()
+            item.append(item.charAt(item.length() - 1) == ' ' ? "" : " ").append(text(leak.removed()
                     ? "— removed by docproof after the lesson" : "— still present: remove it yourself"));
             out.append(item).append('\n');
         }
@@ -142,8 +151,8 @@ public final class LessonAsciiDoc {
         return page.plan().steps().stream().filter(s -> s.line() == line).findFirst().orElse(null);
     }
 
-    private static String stepLink(int line) {
-        return "link:++#L" + line + "++[" + AsciiDoc.text("line " + line) + "]";
+    private String stepLink(int line) {
+        return "link:++#L" + line + "++[" + text("line " + line) + "]";
     }
 
     // ---- blocks ----------------------------------------------------------------------------------
@@ -186,10 +195,10 @@ public final class LessonAsciiDoc {
         String number = links.sectionNumber(section, firstSection);
         firstSection = false;
         if (!number.isEmpty()) {
-            out.append(AsciiDoc.html("<span class=\"section-number\">" + AsciiDoc.passContent(number) + "</span>"));
+            out.append(pass.inline("<span class=\"section-number\">" + AsciiDoc.passContent(number) + "</span>"));
         }
         String title = inlines(section.title());
-        out.append(title.isEmpty() ? AsciiDoc.text(section.titleText()) : title).append('\n');
+        out.append(title.isEmpty() ? text(section.titleText()) : title).append('\n');
         blocks(section.children(), level + 1);
     }
 
@@ -197,7 +206,7 @@ public final class LessonAsciiDoc {
     private void block(Node node, int listDepth) {
         here = node.span();
         if (node instanceof Node.Paragraph p) {
-            paragraph(inlines(p.content()), null);
+            paragraphHtml(inlineHtml(p.content()), null);
         } else if (node instanceof Node.Admonition a) {
             admonition(a);
         } else if (node instanceof Node.ListBlock l) {
@@ -245,7 +254,7 @@ public final class LessonAsciiDoc {
         for (Finding f : here) {
             out.append("* [#F").append(f.span().line()).append('-').append(f.span().column()).append(".finding.")
                     .append(f.severity().name().toLowerCase(java.util.Locale.ROOT)).append("]#")
-                    .append(AsciiDoc.text("line " + f.span().line() + ":" + f.span().column() + ": "
+                    .append(text("line " + f.span().line() + ":" + f.span().column() + ": "
                             + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.text()
                             + f.evidence().map(e -> " (" + e + ")").orElse("")))
                     .append("#\n");
@@ -261,21 +270,28 @@ public final class LessonAsciiDoc {
     }
 
     private void blank() {
-        if (out.length() > 0 && !out.toString().endsWith("\n\n")) {
-            out.append(out.charAt(out.length() - 1) == '\n' ? "\n" : "\n\n");
+        int n = out.length();
+        if (n > 0 && !(n > 1 && out.charAt(n - 1) == '\n' && out.charAt(n - 2) == '\n')) {
+            out.append(out.charAt(n - 1) == '\n' ? "\n" : "\n\n");
         }
     }
 
-    /** A paragraph on one line; a line that would start with '[' gets {empty} so it stays a paragraph. */
-    private void paragraph(String line, String role) {
-        if (line.isBlank()) {
+    /**
+     * A paragraph of ready HTML, starting on the current line. Outside tables it is the HTML asciidoctor
+     * writes for a paragraph, passed through (one block less to parse, and it joins a passthrough just
+     * before it); a table's header cells read no blocks, so there it stays an AsciiDoc paragraph.
+     */
+    private void paragraphHtml(String html, String role) {
+        if (html.isEmpty()) {
             out.append("{empty}\n");
-            return;
+        } else if (tables > 0) {
+            if (role != null) {
+                out.append("[.").append(role).append("]\n");
+            }
+            out.append(paragraphLine(pass.inline(html))).append('\n');
+        } else {
+            passthroughHere("<div class=\"paragraph" + (role == null ? "" : " " + role) + "\">\n<p>" + html + "</p>\n</div>\n");
         }
-        if (role != null) {
-            out.append("[.").append(role).append("]\n");
-        }
-        out.append(paragraphLine(line)).append('\n');
     }
 
     private static String paragraphLine(String line) {
@@ -340,7 +356,7 @@ public final class LessonAsciiDoc {
      */
     private void titledBox(Node.Admonition a) {
         String kind = a.kind().toLowerCase(Locale.ROOT);
-        String title = kind.equals("seealso") ? AsciiDoc.text("See also") : inlines(a.title());
+        String title = kind.equals("seealso") ? text("See also") : inlines(a.title());
         String role = kind.equals("seealso") ? "seealso" : "admonition-" + AsciiDoc.name(Inline.plain(a.title()));
         out.append('.').append(title.isEmpty() ? "{empty}" : title).append('\n');
         delimited("[.admonition." + role + "]", '=', a.children());
@@ -418,7 +434,7 @@ public final class LessonAsciiDoc {
     private void fields(Node.FieldList list) {
         out.append("[.fields]\n");
         for (Node.Field f : list.fields()) {
-            term(AsciiDoc.text(f.name()), f.body());
+            term(text(f.name()), f.body());
         }
     }
 
@@ -436,12 +452,12 @@ public final class LessonAsciiDoc {
         boolean external = image.uri().contains("://") || image.uri().startsWith("//");
         if (url == null || external) {
             // An image from elsewhere would break a self-contained page: link to it instead.
-            String link = url == null ? AsciiDoc.text(image.uri()) : "link:++" + url + "++[" + AsciiDoc.text(alt.isEmpty() ? image.uri() : alt) + "]";
+            String link = url == null ? text(image.uri()) : "link:++" + url + "++[" + text(alt.isEmpty() ? image.uri() : alt) + "]";
             String caption = captionText(image.caption());
             if (!caption.isEmpty()) {
                 out.append('.').append(caption).append('\n');
             }
-            out.append("[.image.external]\n").append(paragraphLine(AsciiDoc.text("image: ") + link)).append('\n');
+            out.append("[.image.external]\n").append(paragraphLine(text("image: ") + link)).append('\n');
             return;
         }
         String src = AsciiDoc.safeUrl(links.image(image.uri(), image.span()));
@@ -536,12 +552,14 @@ public final class LessonAsciiDoc {
                 }
                 out.append('\n');
                 depth++;
+                tables++;
                 for (int i = 0; i < shown.size(); i++) {
                     if (i > 0) {
                         out.append('\n');
                     }
                     block(shown.get(i), 1);
                 }
+                tables--;
                 depth--;
             }
             out.append('\n');
@@ -581,13 +599,13 @@ public final class LessonAsciiDoc {
             return;
         }
         if (d.content().isEmpty() && d.options().isEmpty()) {
-            out.append("[.directive]\n").append("``").append(AsciiDoc.text(head)).append("``\n");
+            out.append("[.directive]\n").append("``").append(text(head)).append("``\n");
             return;
         }
         List<String> lines = new ArrayList<>();
         d.options().forEach((k, v) -> lines.add(":" + k + ": " + v));
         lines.addAll(d.content());
-        out.append('.').append(AsciiDoc.text(head)).append('\n');
+        out.append('.').append(text(head)).append('\n');
         collapsible("directive", lines);
     }
 
@@ -612,8 +630,8 @@ public final class LessonAsciiDoc {
     private void placeholder(Node.Directive d, String head) {
         String delimiter = delimiter('=');
         out.append("[.directive.placeholder]\n").append(delimiter).append('\n');
-        out.append(paragraphLine("**" + AsciiDoc.text(d.name()) + "** "
-                + AsciiDoc.text("— this directive is not shown here (docproof does not render it)"))).append('\n');
+        out.append(paragraphLine("**" + text(d.name()) + "** "
+                + text("— this directive is not shown here (docproof does not render it)"))).append('\n');
         List<String> lines = new ArrayList<>();
         lines.add(head);
         d.options().forEach((k, v) -> lines.add("   :" + k + ": " + v));
@@ -622,7 +640,7 @@ public final class LessonAsciiDoc {
             d.content().forEach(line -> lines.add("   " + line));
         }
         depth++;
-        out.append('\n').append('.').append(AsciiDoc.text("As written")).append('\n');
+        out.append('\n').append('.').append(text("As written")).append('\n');
         collapsible("directive", lines);
         depth--;
         out.append(delimiter).append('\n');
@@ -650,7 +668,7 @@ public final class LessonAsciiDoc {
                 return;
             }
             if (block.caption() != null) {
-                out.append('.').append(AsciiDoc.text(block.caption())).append('\n');
+                out.append('.').append(text(block.caption())).append('\n');
             }
             out.append(AsciiDoc.listing(language.isEmpty() ? ".codeblock" : "source," + language + ",role=codeblock",
                     block.lines()));
@@ -763,7 +781,33 @@ public final class LessonAsciiDoc {
 
     private void passthrough(String html) {
         blank();
-        out.append("++++\n").append(html).append("++++\n");
+        passthroughHere(html);
+    }
+
+    /** A block of ready HTML on the current line; right after another one (blank lines aside), it extends that one. */
+    private void passthroughHere(String html) {
+        if (lastBlockEnd >= 0 && onlyNewlinesAfter(lastBlockEnd)) {
+            out.setLength(lastBlockStart);
+            out.append(pass.extendLastBlock(html));
+        } else {
+            lastBlockStart = out.length();
+            out.append(pass.block(html));
+        }
+        lastBlockEnd = out.length();
+    }
+
+    private boolean onlyNewlinesAfter(int from) {
+        for (int i = from; i < out.length(); i++) {
+            if (out.charAt(i) != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lesson or command text, shown exactly, never interpreted; newlines become spaces. */
+    private String text(String text) {
+        return pass.inline(AsciiDoc.passContent(text));
     }
 
     /** Lines shown as written, with credential-looking values masked: a page is published. */
@@ -821,24 +865,23 @@ public final class LessonAsciiDoc {
                 || outcome instanceof Outcome.Written || outcome instanceof Outcome.Started
                 || outcome instanceof Outcome.NotRun n && n.why() == Outcome.NotRun.Why.AFTER_FAIL_FAST) {
             blank();
-            paragraph(AsciiDoc.text(outcome.describe()), "reason");
+            paragraphHtml(AsciiDoc.passContent(outcome.describe()), "reason");
         }
         for (Note note : result.notes()) {
             blank();
-            paragraph(AsciiDoc.text(note.describe()), "note");
+            paragraphHtml(AsciiDoc.passContent(note.describe()), "note");
         }
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
             blank();
-            paragraph("**" + AsciiDoc.text("Evidence:") + "** " + AsciiDoc.text(result.repair().evidence()), "evidence");
+            paragraphHtml("<strong>Evidence:</strong> " + AsciiDoc.passContent(result.repair().evidence()), "evidence");
             blank();
-            paragraph(AsciiDoc.text("Run ") + "``" + AsciiDoc.text("docproof fix") + "``"
-                    + AsciiDoc.text(" to write the repair back into the lesson."), "fix-hint");
+            paragraphHtml("Run <code>docproof fix</code> to write the repair back into the lesson.", "fix-hint");
         }
         MatchResult match = result.match();
         if (match != null && match.diff() != null && !match.diff().isBlank()
                 && (verdict == Verdict.FAILED || verdict == Verdict.BOUND)) {
             blank();
-            out.append('.').append(AsciiDoc.text("Documented vs. actual output")).append('\n');
+            out.append('.').append(text("Documented vs. actual output")).append('\n');
             diff(match.diff());
         }
         if (match != null) {
@@ -850,12 +893,12 @@ public final class LessonAsciiDoc {
             // as a terminal shows it: carriage-return overwrites applied, escape sequences gone
             List<String> lines = TerminalText.render(merged);
             blank();
-            out.append('.').append(AsciiDoc.text("Output · " + lines.size() + (lines.size() == 1 ? " line" : " lines")))
+            out.append('.').append(text("Output · " + lines.size() + (lines.size() == 1 ? " line" : " lines")))
                     .append('\n');
             collapsible("output", lines);
         } else if (result.status() != Status.NOT_RUN && result.status() != Status.SKIPPED) {
             blank();
-            paragraph(AsciiDoc.text("(no output)"), "no-output");
+            paragraphHtml("(no output)", "no-output");
         }
     }
 
@@ -866,7 +909,7 @@ public final class LessonAsciiDoc {
         blank();
         out.append("[.notes.").append(role).append("]\n");
         for (String note : notes) {
-            out.append("* ").append(AsciiDoc.text(prefix + note)).append('\n');
+            out.append("* ").append(text(prefix + note)).append('\n');
         }
     }
 
@@ -889,7 +932,7 @@ public final class LessonAsciiDoc {
      * see a single placeholder instead of a macro per text run, which dominated the conversion time.
      */
     private String inlines(List<Inline> inlines) {
-        return AsciiDoc.html(inlineHtml(inlines));
+        return pass.inline(inlineHtml(inlines));
     }
 
     /** Inlines as ready HTML, for the parts of a page written as HTML. */

@@ -136,7 +136,7 @@ public final class SiteRenderer {
     /** Writes one lesson's page (and copies its images and downloads); returns what it could not resolve. */
     public List<Diagnostic> renderPage(SiteModel site, LessonPage page, Path outDir) throws IOException {
         PageLinks links = new PageLinks(site, page);
-        String html = convert(new LessonAsciiDoc(links).write());
+        String html = lessonHtml(links, Passthroughs.placeholders());
         Path file = outDir.resolve(page.path());
         Files.createDirectories(file.getParent());
         Map<String, String> frame = new PageFrame(site).lesson(page);
@@ -145,9 +145,17 @@ public final class SiteRenderer {
         return links.warnings();
     }
 
-    /** The AsciiDoc of a lesson page, as it is given to asciidoctor. */
+    /** A lesson's content: its AsciiDoc converted, with the HTML its passthroughs stand for in place. */
+    String lessonHtml(PageLinks links, Passthroughs pass) {
+        return pass.restore(convert(new LessonAsciiDoc(links, pass).write()));
+    }
+
+    /**
+     * The AsciiDoc of a lesson page with its ready HTML written out in passthroughs (asciidoctor is given
+     * placeholders in their place, and renders both alike).
+     */
     public static String lessonAsciiDoc(SiteModel site, LessonPage page) {
-        return new LessonAsciiDoc(new PageLinks(site, page)).write();
+        return new LessonAsciiDoc(new PageLinks(site, page), Passthroughs.written()).write();
     }
 
     private String page(String title, Course course, String root, String kind, String content, Map<String, String> frame) {

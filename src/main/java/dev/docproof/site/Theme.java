@@ -57,12 +57,14 @@ public final class Theme {
     public String page(Map<String, String> text, Map<String, String> html) {
         Matcher m = SLOT.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + html.values().stream().mapToInt(String::length).sum());
+        int done = 0;
         while (m.find()) {
             String name = m.group(1);
-            String value = html.containsKey(name) ? html.get(name) : Html.escape(text.getOrDefault(name, ""));
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            // appended as they are: appendReplacement would parse every character of a page's content
+            out.append(template, done, m.start())
+                    .append(html.containsKey(name) ? html.get(name) : Html.escape(text.getOrDefault(name, "")));
+            done = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(template, done, template.length()).toString();
     }
 }
