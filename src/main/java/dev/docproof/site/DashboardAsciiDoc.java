@@ -14,6 +14,15 @@ final class DashboardAsciiDoc {
     private DashboardAsciiDoc() {}
 
     static String write(SiteModel site, String docproofVersion, List<Diagnostic> siteWarnings) {
+        String diagnostics = diagnostics(site, siteWarnings);
+        return lessons(site, docproofVersion) + (diagnostics.isEmpty() ? "" : "\n" + diagnostics);
+    }
+
+    /**
+     * The dashboard's first part, the run and its lessons, which needs no page rendered: it is converted
+     * beside the pages, and {@link #diagnostics} after them.
+     */
+    static String lessons(SiteModel site, String docproofVersion) {
         Course course = site.course();
         StringBuilder out = new StringBuilder();
         out.append("== ").append(AsciiDoc.text("Verification")).append("\n\n");
@@ -60,12 +69,15 @@ final class DashboardAsciiDoc {
             out.append('|').append(page.result() == null ? "" : AsciiDoc.text(Format.duration(page.result().duration())))
                     .append("\n\n");
         }
-        out.append("|===\n");
-        diagnostics(out, site, siteWarnings);
-        return out.toString();
+        return out.append("|===\n").toString();
     }
 
-    private static void diagnostics(StringBuilder out, SiteModel site, List<Diagnostic> siteWarnings) {
+    /** The dashboard's second part: every diagnostic of the readers, the run and the site; "" without lessons. */
+    static String diagnostics(SiteModel site, List<Diagnostic> siteWarnings) {
+        if (site.lessons().isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
         List<Diagnostic> all = new ArrayList<>();
         for (LessonPage page : site.lessons()) {
             page.plan().diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
@@ -74,10 +86,10 @@ final class DashboardAsciiDoc {
             }
         }
         all.addAll(siteWarnings);
-        out.append("\n== ").append(AsciiDoc.text("Diagnostics")).append("\n\n");
+        out.append("== ").append(AsciiDoc.text("Diagnostics")).append("\n\n");
         if (all.isEmpty()) {
-            out.append(AsciiDoc.text("Nothing to report: every lesson read cleanly and every link resolved.")).append('\n');
-            return;
+            return out.append(AsciiDoc.text("Nothing to report: every lesson read cleanly and every link resolved."))
+                    .append('\n').toString();
         }
         out.append("[.diagnostics]\n");
         for (Diagnostic d : all) {
@@ -86,6 +98,7 @@ final class DashboardAsciiDoc {
                     .append(AsciiDoc.text(where + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT) + ": "
                             + d.message())).append("##\n");
         }
+        return out.toString();
     }
 
     private static void count(StringBuilder out, String role, String text) {

@@ -54,13 +54,33 @@ public final class SiteRenderer {
     public Path render(SiteModel site, Path outDir, Consumer<Diagnostic> warnings) throws IOException {
         Files.createDirectories(outDir);
         theme.writeAssets(outDir);
-        asciidoctor.get();
         List<Diagnostic> all = new ArrayList<>(site.course().navigation().warnings());
-        for (List<Diagnostic> page : renderPages(site, site.lessons(), outDir)) {
-            all.addAll(page);
+        ExecutorService pool = pool(site.lessons().size() + 2);
+        try {
+            // First what needs no asciidoctor, which may still be starting: the search index and every page's
+            // AsciiDoc and frame; then the conversions, the dashboard's lessons (needing no page's warnings)
+            // with the pages, so that no core waits at the end.
+            Future<?> search = pool.submit(() -> writeSearchIndex(site, outDir));
+            List<Future<Prepared>> prepared = new ArrayList<>();
+            for (LessonPage page : site.lessons()) {
+                prepared.add(pool.submit(() -> prepare(site, page)));
+            }
+            Future<String> lessons = pool.submit(() -> convert(DashboardAsciiDoc.lessons(site, version)));
+            List<Future<List<Diagnostic>>> pages = new ArrayList<>();
+            for (Future<Prepared> page : prepared) {
+                pages.add(pool.submit(() -> write(result(page), site.course(), outDir)));
+            }
+            for (Future<List<Diagnostic>> page : pages) {
+                all.addAll(result(page));
+            }
+            all.forEach(warnings);
+            result(search);
+            String diagnostics = DashboardAsciiDoc.diagnostics(site, all);
+            return writeCoursePages(site, outDir,
+                    result(lessons) + (diagnostics.isEmpty() ? "" : "\n" + convert(diagnostics)));
+        } finally {
+            pool.shutdownNow();
         }
-        all.forEach(warnings);
-        return renderCoursePages(site, outDir, all);
     }
 
     /**
@@ -75,30 +95,19 @@ public final class SiteRenderer {
         renderCoursePages(site, outDir, all);
     }
 
-    /** Renders pages on every core through the one (thread-safe) instance; returns each page's warnings. */
-    private List<List<Diagnostic>> renderPages(SiteModel site, List<LessonPage> pages, Path outDir) throws IOException {
-        int threads = Math.min(pages.size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
-        List<List<Diagnostic>> warnings = new ArrayList<>();
-        if (threads <= 1) {
-            for (LessonPage page : pages) {
-                warnings.add(renderPage(site, page, outDir));
-            }
-            return warnings;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    /** Threads for {@code tasks} tasks on every core, sharing the one (thread-safe) Asciidoctor instance. */
+    private static ExecutorService pool(int tasks) {
+        int threads = Math.min(tasks, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "site-render");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static <T> T result(Future<T> task) throws IOException {
         try {
-            List<Future<List<Diagnostic>>> futures = new ArrayList<>();
-            for (LessonPage page : pages) {
-                futures.add(pool.submit(() -> renderPage(site, page, outDir)));
-            }
-            for (Future<List<Diagnostic>> page : futures) {
-                warnings.add(page.get());
-            }
-            return warnings;
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while rendering the site", e);
@@ -106,9 +115,10 @@ public final class SiteRenderer {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -117,9 +127,19 @@ public final class SiteRenderer {
      * root document, and the search index. Returns the path of {@code index.html}.
      */
     public Path renderCoursePages(SiteModel site, Path outDir, List<Diagnostic> warnings) throws IOException {
+        writeSearchIndex(site, outDir);
+        return writeCoursePages(site, outDir, convert(DashboardAsciiDoc.write(site, version, warnings)));
+    }
+
+    private static Void writeSearchIndex(SiteModel site, Path outDir) throws IOException {
+        Files.writeString(outDir.resolve(SearchIndex.FILE), SearchIndex.script(site));
+        return null;
+    }
+
+    /** Writes the dashboard and, when the course has no root document, the home page; returns {@code index.html}. */
+    private Path writeCoursePages(SiteModel site, Path outDir, String dashboard) throws IOException {
         PageFrame frame = new PageFrame(site);
         Course course = site.course();
-        String dashboard = convert(DashboardAsciiDoc.write(site, version, warnings));
         Files.writeString(outDir.resolve(course.dashboard()),
                 page("Verification", course, "", "dashboard", dashboard, frame.generated("Verification")));
         Path index = outDir.resolve(Course.HOME);
@@ -129,20 +149,32 @@ public final class SiteRenderer {
                     .list(course.navigation().allDocuments(), null) + "</div>\n";
             Files.writeString(index, page(course.title(), course, "", "home", contents, frame.generated("Contents")));
         }
-        Files.writeString(outDir.resolve(SearchIndex.FILE), SearchIndex.script(site));
         return index;
     }
 
     /** Writes one lesson's page (and copies its images and downloads); returns what it could not resolve. */
     public List<Diagnostic> renderPage(SiteModel site, LessonPage page, Path outDir) throws IOException {
+        return write(prepare(site, page), site.course(), outDir);
+    }
+
+    /** A page up to what needs asciidoctor: its AsciiDoc, with placeholders, and its frame. */
+    private static Prepared prepare(SiteModel site, LessonPage page) {
         PageLinks links = new PageLinks(site, page);
-        String html = lessonHtml(links, Passthroughs.placeholders());
+        Passthroughs pass = Passthroughs.placeholders();
+        return new Prepared(page, links, pass, new LessonAsciiDoc(links, pass).write(), new PageFrame(site).lesson(page));
+    }
+
+    private record Prepared(LessonPage page, PageLinks links, Passthroughs pass, String asciiDoc,
+                            Map<String, String> frame) {}
+
+    private List<Diagnostic> write(Prepared prepared, Course course, Path outDir) throws IOException {
+        LessonPage page = prepared.page();
+        String html = prepared.pass().restore(convert(prepared.asciiDoc()));
         Path file = outDir.resolve(page.path());
         Files.createDirectories(file.getParent());
-        Map<String, String> frame = new PageFrame(site).lesson(page);
-        Files.writeString(file, page(page.title(), site.course(), page.root(), "lesson", html, frame));
-        copy(links.copies(), outDir);
-        return links.warnings();
+        Files.writeString(file, page(page.title(), course, page.root(), "lesson", html, prepared.frame()));
+        copy(prepared.links().copies(), outDir);
+        return prepared.links().warnings();
     }
 
     /** A lesson's content: its AsciiDoc converted, with the HTML its passthroughs stand for in place. */
