@@ -18,8 +18,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -75,12 +73,8 @@ public final class JUnitReport {
      */
     static String uniqueFileName(String source) {
         String name = fileName(source);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
-            return name.substring(0, name.length() - ".xml".length()) + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks SHA-256", e);
-        }
+        byte[] hash = SourceDigest.sha256(source.getBytes(StandardCharsets.UTF_8));
+        return name.substring(0, name.length() - ".xml".length()) + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
     }
 
     /** {@code content.docker-networking_rst}: the path as a package, the file as a class. */
