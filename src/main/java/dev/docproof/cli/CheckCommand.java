@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
                 + " the lesson's samples, repairs what the evidence proves, and removes what the lesson left behind.",
         footer = {"", "Exit status: 0 every runnable step passed (repaired ones with a warning), 1 some step failed,"
                 + " 2 usage or set-up error (no engine, an image missing, a name already taken, nothing readable)."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, RunsLessons {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,12 +28,19 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    private CourseRunner.EarlyEngine early;
+
+    @Override
+    public void connectingSince(CourseRunner.EarlyEngine early) {
+        this.early = early;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The engine connection starts now and overlaps reading and planning the lessons.
-        try (CourseRunner.EarlyEngine early = CourseRunner.EarlyEngine.begin()) {
+        // The engine connection overlaps reading and planning the lessons.
+        try (CourseRunner.EarlyEngine early = this.early != null ? this.early : CourseRunner.EarlyEngine.begin()) {
             CourseInput input = CourseInput.read(paths, err,
                     "no lesson to check: name .rst, .md or .adoc files, or folders that hold them");
             if (input == null) {

@@ -1,5 +1,6 @@
 package dev.docproof.cli;
 
+import dev.docproof.run.CourseRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,7 +41,20 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given writers; never throws, returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // A command that runs lessons needs the engine: the connection begins before the command line is even
+        // built, which takes a good part of a short run's start-up. Closing it is a no-op once the command took it.
+        try (CourseRunner.EarlyEngine early = RunsLessons.named(args) ? CourseRunner.EarlyEngine.begin()
+                : CourseRunner.EarlyEngine.none()) {
+            return execute(args, out, err, early);
+        }
+    }
+
+    private static int execute(String[] args, PrintWriter out, PrintWriter err, CourseRunner.EarlyEngine early) {
         CommandLine cli = commandLine(args);
+        if (cli.getSubcommands().size() == 1 && cli.getSubcommands().values().iterator().next().getCommand()
+                instanceof RunsLessons command) {
+            command.connectingSince(early);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler(Main::usageError);

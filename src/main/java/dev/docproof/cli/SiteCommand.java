@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 + " verdict and output. The site is written even when steps fail.",
         footer = {"", "Exit status: as `check`: 0 every runnable step passed (repaired ones with a warning), 1 some"
                 + " step failed, 2 usage or set-up error. With --no-run: 0, or 1 when a lesson could not be read."})
-final class SiteCommand implements Callable<Integer> {
+final class SiteCommand implements Callable<Integer>, RunsLessons {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,13 +47,21 @@ final class SiteCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    private CourseRunner.EarlyEngine early;
+
+    @Override
+    public void connectingSince(CourseRunner.EarlyEngine early) {
+        this.early = early;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Asciidoctor boots (seconds) and the engine connects while the lessons are read and run.
         try (AsciidoctorBoot boot = AsciidoctorBoot.start();
-             CourseRunner.EarlyEngine early = noRun ? CourseRunner.EarlyEngine.none() : CourseRunner.EarlyEngine.begin()) {
+             CourseRunner.EarlyEngine early = noRun ? CourseRunner.EarlyEngine.none()
+                     : this.early != null ? this.early : CourseRunner.EarlyEngine.begin()) {
             CourseInput input = CourseInput.read(paths, err,
                     "no lesson to render: name .rst, .md or .adoc files, or folders that hold them");
             if (input == null) {

@@ -3,6 +3,7 @@ package dev.docproof.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import org.testcontainers.shaded.com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -10,8 +11,14 @@ import org.testcontainers.shaded.com.github.dockerjava.core.DockerClientImpl;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A Docker engine that answers: the client to it and how it was found. Every call through {@link #client()}
@@ -30,6 +37,7 @@ public final class Engine implements AutoCloseable {
     private static final Duration PING_RESPONSE = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final DockerHttpClient http;
     private final DockerClient client;
     private final DockerClient patient;
     private final URI uri;
@@ -41,8 +49,9 @@ public final class Engine implements AutoCloseable {
     private Engine(Location location, Duration deadline, Version version) {
         this.uri = location.uri();
         this.deadline = deadline;
-        this.client = client(uri, deadline);
-        this.patient = client(uri, null);
+        this.http = transport(uri, deadline);
+        this.client = client(uri, http);
+        this.patient = client(uri, transport(uri, null));
         this.serverVersion = version.server();
         this.apiVersion = version.api();
         this.foundVia = location.foundVia();
@@ -54,15 +63,52 @@ public final class Engine implements AutoCloseable {
      *
      * @param deadline how long a call may wait for the engine's next bytes; null for no limit
      */
-    private static DockerClient client(URI uri, Duration deadline) {
+    private static DockerClient client(URI uri, DockerHttpClient transport) {
+        return DockerClientImpl.getInstance(
+                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(uri.toString()).build(), transport);
+    }
+
+    /** @param deadline how long a call may wait for the engine's next bytes; null for no limit */
+    private static DockerHttpClient transport(URI uri, Duration deadline) {
         ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder().dockerHost(uri)
                 .connectionTimeout(PING_CONNECT);
         if (deadline != null) {
             http.responseTimeout(deadline);
         }
-        DockerHttpClient transport = deadline == null ? http.build() : new DeadlineHttpClient(http.build(), deadline);
-        return DockerClientImpl.getInstance(
-                DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(uri.toString()).build(), transport);
+        return deadline == null ? http.build() : new DeadlineHttpClient(http.build(), deadline);
+    }
+
+    /** An image the engine has: its id and labels. */
+    public record ImageFacts(String id, Map<String, String> labels) {}
+
+    /**
+     * What the engine knows of the image {@code reference}, or empty when it has none by that name. Read as plain
+     * JSON: the client's full image model takes a short run's start-up a tenth of a second to build on first use,
+     * and a run asks this of every image its lessons use before the first step.
+     *
+     * @throws DockerException when the engine fails to answer, as the client's own calls do
+     */
+    public Optional<ImageFacts> image(String reference) {
+        // The engine decodes the path before it routes it, so a name's slashes may be escaped with the rest.
+        String path = "/images/" + URLEncoder.encode(reference, StandardCharsets.UTF_8).replace("+", "%20") + "/json";
+        try (DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path(path).build());
+             InputStream body = response.getBody()) {
+            if (response.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.getStatusCode() != 200) {
+                throw new DockerException("the engine answered HTTP " + response.getStatusCode() + " about the image "
+                        + reference, response.getStatusCode());
+            }
+            JsonNode json = JSON.readTree(body);
+            Map<String, String> labels = new LinkedHashMap<>();
+            json.path("Config").path("Labels").fields().forEachRemaining(label -> labels.put(label.getKey(),
+                    label.getValue().asText()));
+            return Optional.of(new ImageFacts(json.path("Id").asText(), Map.copyOf(labels)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Connects to the engine named by DOCKER_HOST, else the default socket; fails with the fix when none answers. */

@@ -3,9 +3,7 @@ package dev.docproof.docker;
 import dev.docproof.shell.ImageRef;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -69,7 +67,7 @@ public final class ImageProvisioner {
 
     public record Provisioned(ImageRef image, Outcome outcome) {}
 
-    private final DockerClient client;
+    private final Engine engine;
     /** Builds and pulls may stay quiet longer than an ordinary call's deadline. */
     private final DockerClient builds;
     private final ImageRecipes recipes;
@@ -82,7 +80,7 @@ public final class ImageProvisioner {
      * @param progress receives one line per thing done
      */
     public ImageProvisioner(Engine engine, ImageRecipes recipes, Path workDir, Consumer<String> progress) {
-        this.client = engine.client();
+        this.engine = engine;
         this.builds = engine.patientClient();
         this.recipes = recipes;
         this.workDir = workDir;
@@ -91,7 +89,7 @@ public final class ImageProvisioner {
 
     /** Where {@code image} stands now; changes nothing. */
     public State state(ImageRef image) {
-        Optional<InspectImageResponse> present = inspect(image);
+        Optional<Engine.ImageFacts> present = inspect(image);
         Optional<ImageRecipe> recipe = recipes.forImage(image);
         if (present.isPresent()) {
             return recipe.isPresent() && isStale(present.get(), recipe.get()) ? State.STALE : State.PRESENT;
@@ -173,7 +171,7 @@ public final class ImageProvisioner {
     }
 
     private Provisioned ensureOnce(ImageRef image, Set<ImageRef> building) throws EngineException {
-        Optional<InspectImageResponse> present = inspect(image);
+        Optional<Engine.ImageFacts> present = inspect(image);
         Optional<ImageRecipe> recipe = recipes.forImage(image);
         if (image.equals(BaseImage.REFERENCE) && present.isEmpty()) {
             BaseImage.build(builds, workDir, progress);
@@ -206,9 +204,9 @@ public final class ImageProvisioner {
      * Stale: docproof built this very image from another version of its recipe. An image without
      * docproof's labels for itself (pulled, or built elsewhere) is kept as it is.
      */
-    private static boolean isStale(InspectImageResponse image, ImageRecipe recipe) {
-        Map<String, String> labels = image.getConfig() == null ? null : image.getConfig().getLabels();
-        if (labels == null || !recipe.image().canonical().equals(labels.get(RECIPE_IMAGE_LABEL))) {
+    private static boolean isStale(Engine.ImageFacts image, ImageRecipe recipe) {
+        Map<String, String> labels = image.labels();
+        if (!recipe.image().canonical().equals(labels.get(RECIPE_IMAGE_LABEL))) {
             return false;
         }
         return !recipe.sha256().equals(labels.get(RECIPE_LABEL));
@@ -219,12 +217,8 @@ public final class ImageProvisioner {
         return Map.of(RECIPE_IMAGE_LABEL, image.canonical(), RECIPE_LABEL, sha256);
     }
 
-    private Optional<InspectImageResponse> inspect(ImageRef image) {
-        try {
-            return Optional.of(client.inspectImageCmd(image.canonical()).exec());
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+    private Optional<Engine.ImageFacts> inspect(ImageRef image) {
+        return engine.image(image.canonical());
     }
 
     private void build(ImageRecipe recipe) throws EngineException {

@@ -54,6 +54,7 @@ public final class Ledger implements EngineProxy.Recorder {
         }
     }
 
+    private final Engine source;
     private final DockerClient client;
     private final String engine;
     private final RunOwner owner;
@@ -80,18 +81,12 @@ public final class Ledger implements EngineProxy.Recorder {
         }
     }
 
-    /**
-     * @param engine how messages name the engine (its address)
-     * @param owner  the run whose labelled resources this ledger follows
-     */
-    public Ledger(DockerClient client, String engine, RunOwner owner) {
-        this.client = Objects.requireNonNull(client);
-        this.engine = Objects.requireNonNull(engine);
-        this.owner = Objects.requireNonNull(owner);
-    }
-
+    /** @param owner the run whose labelled resources this ledger follows */
     public Ledger(Engine engine, RunOwner owner) {
-        this(engine.client(), engine.uri().toString(), owner);
+        this.source = Objects.requireNonNull(engine);
+        this.client = engine.client();
+        this.engine = engine.uri().toString();
+        this.owner = Objects.requireNonNull(owner);
     }
 
     public RunOwner owner() {
@@ -305,27 +300,22 @@ public final class Ledger implements EngineProxy.Recorder {
 
     /** Which of these images the engine does not have; it is asked, never made to pull. */
     public static List<String> missingImages(Engine engine, List<String> images) throws EngineException {
-        return missingImages(engine.client(), engine.uri().toString(), images);
+        List<String> missing = new ArrayList<>();
+        for (String image : images) {
+            try {
+                if (engine.image(image).isEmpty()) {
+                    missing.add(image);
+                }
+            } catch (RuntimeException e) {
+                throw EngineCalls.failed(engine.uri().toString(), "about the image " + image, e);
+            }
+        }
+        return missing;
     }
 
     /** Which of these images the lesson's engine does not have; it is asked, never made to pull. */
     public List<String> missingImages(List<String> images) throws EngineException {
-        return missingImages(client, engine, images);
-    }
-
-    private static List<String> missingImages(DockerClient client, String engine, List<String> images)
-            throws EngineException {
-        List<String> missing = new ArrayList<>();
-        for (String image : images) {
-            try {
-                client.inspectImageCmd(image).exec();
-            } catch (NotFoundException e) {
-                missing.add(image);
-            } catch (RuntimeException e) {
-                throw EngineCalls.failed(engine, "about the image " + image, e);
-            }
-        }
-        return missing;
+        return missingImages(source, images);
     }
 
 }

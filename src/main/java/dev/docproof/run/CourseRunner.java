@@ -24,6 +24,7 @@ import dev.docproof.verify.MatchResult;
 import dev.docproof.verify.Matcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -220,6 +221,14 @@ public final class CourseRunner {
      */
     private static EngineLink connectEngine(RunListener listener, RunSettings settings, EarlyEngine early)
             throws EngineException {
+        // The recipes are read and hashed while the connection completes (the first hash loads Java's providers).
+        CompletableFuture<ImageRecipes> recipes = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ImageRecipes.discover(recipeRoot(settings));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         Engine connected = early.take();
         Engine engine;
         if (connected != null) {
@@ -230,11 +239,11 @@ public final class CourseRunner {
         }
         if (settings.isolation() == Isolation.HOST) {
             return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    (names, buildBases) -> provision(engine, names, settings, listener), engine);
+                    (names, buildBases) -> provision(engine, names, recipes, settings, listener), engine);
         }
         SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
         return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, buildBases) -> {
-            List<String> missing = provision(engine, names, settings, listener);
+            List<String> missing = provision(engine, names, recipes, settings, listener);
             List<String> bases = new ArrayList<>(buildBases);
             bases.removeAll(Ledger.missingImages(engine, buildBases));
             sandboxes.prepare(java.util.stream.Stream.concat(names.stream().filter(n -> !missing.contains(n)),
@@ -247,19 +256,22 @@ public final class CourseRunner {
     }
 
     /** Provisions the images that are present or have a recipe; returns those that have neither. */
-    private static List<String> provision(Engine engine, List<String> names, RunSettings settings, RunListener listener)
-            throws EngineException {
+    private static List<String> provision(Engine engine, List<String> names, CompletableFuture<ImageRecipes> recipes,
+                                          RunSettings settings, RunListener listener) throws EngineException {
         try {
-            ImageRecipes recipes = ImageRecipes.discover(recipeRoot(settings));
-            ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, SETUP_LOG_DIR, listener::setupProgress);
+            ImageProvisioner provisioner = new ImageProvisioner(engine, recipes.join(), SETUP_LOG_DIR,
+                    listener::setupProgress);
             Map<String, ImageProvisioner.State> states = new LinkedHashMap<>();
             names.forEach(n -> states.put(n, provisioner.state(ImageRef.parse(n))));
             provisioner.ensure(names.stream().filter(n -> states.get(n) != ImageProvisioner.State.PRESENT
                     && states.get(n) != ImageProvisioner.State.MISSING).map(ImageRef::parse).toList());
             return names.stream().filter(n -> states.get(n) == ImageProvisioner.State.MISSING).toList();
-        } catch (IOException e) {
-            throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
-                    + e.getMessage(), e);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException unreadable) {
+                throw new EngineException("cannot read the image recipes under " + recipeRoot(settings) + ": "
+                        + unreadable.getCause().getMessage(), unreadable.getCause());
+            }
+            throw e;
         }
     }
 

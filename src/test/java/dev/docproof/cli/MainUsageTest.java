@@ -73,4 +73,19 @@ class MainUsageTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("docproof: unknown option '--no-such-option'\nsee 'docproof doctor --help'\n");
     }
+
+    @Test
+    void theCommandsThatConnectBeforeParsingAreExactlyThoseThatRunLessons() {
+        // Main begins their engine connection from the first word alone, so the list must name each of them.
+        java.util.Set<String> runLessons = new java.util.TreeSet<>();
+        Main.commandLine(new String[0]).getSubcommands().forEach((name, command) -> {
+            if (command.getCommand() instanceof RunsLessons) {
+                runLessons.add(name);
+            }
+        });
+        assertThat(runLessons).isEqualTo(new java.util.TreeSet<>(RunsLessons.NAMES));
+        assertThat(RunsLessons.named(new String[] {"check", "content"})).isTrue();
+        assertThat(RunsLessons.named(new String[] {"plan", "content"})).isFalse();
+        assertThat(RunsLessons.named(new String[0])).isFalse();
+    }
 }
