@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
                 + " sample that no longer matches.",
                 "Exit codes: 0 written (or nothing to fix), 1 failures remain that could not be repaired,"
                         + " 2 usage or set-up error."})
-final class FixCommand implements Callable<Integer> {
+final class FixCommand implements Callable<Integer>, RunsLessons {
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Lesson files or folders (default: content).")
     List<Path> paths = new ArrayList<>();
@@ -45,6 +45,13 @@ final class FixCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private CourseRunner.EarlyEngine early = CourseRunner.EarlyEngine.none();
+
+    @Override
+    public void connectingSince(CourseRunner.EarlyEngine early) {
+        this.early = early;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +68,7 @@ final class FixCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        CourseResult result = CourseRunner.run(input.plans(), settings, progress);
+        CourseResult result = CourseRunner.run(input.plans(), settings, progress, early);
         FixWriteBack.WriteBack outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun, bind);
         return report(outcome, out, err);
     }

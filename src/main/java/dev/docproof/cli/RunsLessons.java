@@ -11,7 +11,7 @@ import java.util.Set;
 interface RunsLessons {
 
     /** The names of the commands that run lessons; a test keeps this in step with the commands themselves. */
-    Set<String> NAMES = Set.of("check", "site");
+    Set<String> NAMES = Set.of("check", "fix", "site");
 
     /** Whether {@code args} name a command that runs lessons: known from the first word, before any parsing. */
     static boolean named(String[] args) {

@@ -73,6 +73,10 @@ final class StepGate {
         this.session = session;
         this.ledger = ledger;
         this.reachability = reachability;
+        // One probe for every program the runnable steps name, rather than one per step naming a new one; what
+        // it does not find is asked again when its step comes (an earlier step may install it).
+        missingPrograms(steps.stream().filter(s -> s.kind() != StepKind.TEMPLATE && !s.writesFile())
+                .flatMap(s -> Needs.programs(s.command()).stream()).distinct().toList());
     }
 
     Decision decide(Step step) {

@@ -104,6 +104,23 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aProgramAnEarlierStepPutsOnThePathIsFoundWhenItsStepComesAndOneThatNeverExistsIsSkipped() {
+        Plan plan = plan(
+                run(10, "mkdir -p tools && printf '#!/bin/sh\\necho hello from the tool\\n' > tools/greet && chmod +x tools/greet"),
+                run(12, "export PATH=\"$PWD/tools:$PATH\""),
+                run(14, "greet", "hello from the tool"),
+                run(16, "docproof-test-no-such-program --version"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.RAN), tuple(12, Status.RAN), tuple(14, Status.PASSED), tuple(16, Status.SKIPPED));
+        assertThat(lesson.steps().get(3).outcome()).isEqualTo(new Outcome.Skipped(
+                "needs the program docproof-test-no-such-program, which the session lacks"));
+    }
+
+    @Test
     void runsStepsInOrderJudgesEachBindsTheTemplateAndRemovesWhatTheLessonLeftBehind() {
         String image = LedgerTestEngine.tinyImage();
         Plan plan = plan(
