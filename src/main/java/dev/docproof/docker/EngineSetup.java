@@ -60,7 +60,12 @@ public final class EngineSetup {
         Path log = logDir.resolve("dockerd.log");
         Optional<Long> running = runningDaemon();
         if (running.isPresent()) {
-            progress.accept("dockerd (pid " + running.get() + ") is starting; waiting for it to answer");
+            long pid = running.get();
+            Optional<String> stopped = stopped(pid, Processes.state(pid));
+            if (stopped.isPresent()) {
+                throw new EngineException(stopped.get());
+            }
+            progress.accept("dockerd (pid " + pid + ") runs but does not answer yet; waiting for it (log: " + log + ")");
         } else {
             progress.accept("starting " + dockerd + " in the background (log: " + log + ")");
             startDetached(dockerd, List.of(), log);
@@ -96,6 +101,21 @@ public final class EngineSetup {
                 + " (Docker Desktop, or `sudo systemctl start docker` where it is installed), or set DOCKER_HOST"
                 + " to an engine that runs"
                 + (host.debian() ? ", or run `sudo ./docproof engine` to install and start one" : "") + ".";
+    }
+
+    /**
+     * Why a dockerd that runs will not answer however long docproof waits: it is stopped (a SIGSTOP, a debugger).
+     * Any other state may still come to answer (one starting up, say).
+     *
+     * @param state the process's state letter as Linux lists it ({@code T} stopped, {@code t} traced), or '?'
+     */
+    static Optional<String> stopped(long pid, char state) {
+        if (state != 'T' && state != 't') {
+            return Optional.empty();
+        }
+        return Optional.of("dockerd (pid " + pid + ") is " + (state == 'T' ? "stopped (sent SIGSTOP)" : "held by a debugger")
+                + ", so it cannot answer at " + Engine.DEFAULT_SOCKET + ". Resume it with `kill -CONT " + pid
+                + "`, or end it (`kill " + pid + "`) and run: ./docproof engine");
     }
 
     /** A dockerd that holds the pid file, e.g. one another process started a moment ago. */

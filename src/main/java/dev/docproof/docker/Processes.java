@@ -53,6 +53,20 @@ final class Processes {
         }
     }
 
+    /**
+     * The state letter Linux gives process {@code pid} ({@code R} running, {@code S} sleeping, {@code T} stopped,
+     * ...), read from {@code /proc/PID/stat}; '?' where that cannot be read (gone, or not Linux).
+     */
+    static char state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int afterName = stat.lastIndexOf(')'); // the name in parentheses may itself hold spaces or parentheses
+            return afterName >= 0 && afterName + 2 < stat.length() ? stat.charAt(afterName + 2) : '?';
+        } catch (IOException | SecurityException e) {
+            return '?';
+        }
+    }
+
     /** The last {@code lines} lines of a log, indented, for an error message. */
     static String tail(Path log, int lines) {
         try {
