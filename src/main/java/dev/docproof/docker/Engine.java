@@ -60,8 +60,6 @@ public final class Engine implements AutoCloseable {
     /**
      * A client built directly on the zerodep transport, so no environment detection runs (Testcontainers'
      * own detection stalls for minutes on machines that hold a /.dockerenv file).
-     *
-     * @param deadline how long a call may wait for the engine's next bytes; null for no limit
      */
     private static DockerClient client(URI uri, DockerHttpClient transport) {
         return DockerClientImpl.getInstance(
