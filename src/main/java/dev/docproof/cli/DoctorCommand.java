@@ -2,6 +2,7 @@ package dev.docproof.cli;
 
 import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
+import dev.docproof.docker.EngineTlsException;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
@@ -86,7 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
                         recipeFolder(recipes, use.getKey()), use.getValue()));
             }
             return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
-                    engine.apiVersion(), engine.foundVia()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
+                    engine.apiVersion(), engine.foundVia(), engine.speaks()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
                     SandboxReaper.list(engine.client()), ImageStores.list(engine.client(),
                     Optional.of(CourseRunner.sandboxImages(engine, plans))).stream().filter(ImageStores.Found::unused).toList());
         } catch (EngineException e) {
@@ -96,7 +97,8 @@ final class DoctorCommand implements Callable<Integer> {
                         recipeFolder(recipes, use.getKey()), use.getValue()));
             }
             return new DoctorReport.Facts(DoctorReport.EngineFacts.down(e.getMessage().lines().findFirst().orElse(""),
-                    Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()).isPresent()), names(lessonPaths),
+                    Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank()).isPresent(),
+                    e instanceof EngineTlsException tls ? tls.fix() : ""), names(lessonPaths),
                     lessonFiles.size(), imageFacts, notes);
         }
     }

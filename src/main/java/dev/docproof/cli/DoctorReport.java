@@ -17,16 +17,27 @@ final class DoctorReport {
      * The engine as found: either it answers (versions, where) or the problem.
      *
      * @param dockerHostSet whether DOCKER_HOST chose the engine: then docproof must not start one itself
+     * @param speaks        how docproof speaks to an engine at a tcp:// address (TLS or not); empty for a unix socket
+     * @param fix           what to do when it does not answer, when the problem says more than that it is down
      */
     record EngineFacts(boolean answers, String serverVersion, String apiVersion, String foundVia, String problem,
-                       boolean dockerHostSet) {
+                       boolean dockerHostSet, String speaks, String fix) {
 
         static EngineFacts answering(String serverVersion, String apiVersion, String foundVia) {
-            return new EngineFacts(true, serverVersion, apiVersion, foundVia, "", foundVia.startsWith("DOCKER_HOST"));
+            return answering(serverVersion, apiVersion, foundVia, "");
+        }
+
+        static EngineFacts answering(String serverVersion, String apiVersion, String foundVia, String speaks) {
+            return new EngineFacts(true, serverVersion, apiVersion, foundVia, "", foundVia.startsWith("DOCKER_HOST"),
+                    speaks, "");
         }
 
         static EngineFacts down(String problem, boolean dockerHostSet) {
-            return new EngineFacts(false, "", "", "", problem, dockerHostSet);
+            return down(problem, dockerHostSet, "");
+        }
+
+        static EngineFacts down(String problem, boolean dockerHostSet, String fix) {
+            return new EngineFacts(false, "", "", "", problem, dockerHostSet, "", fix);
         }
     }
 
@@ -74,10 +85,13 @@ final class DoctorReport {
         if (engine.answers()) {
             lines.add("engine: Docker " + engine.serverVersion() + ", API " + engine.apiVersion() + ", found via "
                     + engine.foundVia());
+            if (!engine.speaks().isEmpty()) {
+                lines.add("  spoken to over " + engine.speaks());
+            }
         } else {
             problems++;
             lines.add("engine: PROBLEM: " + engine.problem());
-            lines.add("  fix: " + (engine.dockerHostSet()
+            lines.add("  fix: " + (!engine.fix().isEmpty() ? engine.fix() : engine.dockerHostSet()
                     ? "start the engine DOCKER_HOST names, or: unset DOCKER_HOST; " + ENGINE_FIX
                     : ENGINE_FIX));
         }

@@ -40,18 +40,20 @@ public final class Engine implements AutoCloseable {
     private final DockerHttpClient http;
     private final DockerClient client;
     private final DockerClient patient;
+    private final EngineLink link;
     private final URI uri;
     private final Duration deadline;
     private final String serverVersion;
     private final String apiVersion;
     private final String foundVia;
 
-    private Engine(Location location, Duration deadline, Version version) {
+    private Engine(Location location, EngineLink link, Duration deadline, Version version) {
         this.uri = location.uri();
+        this.link = link;
         this.deadline = deadline;
-        this.http = transport(uri, deadline);
+        this.http = transport(link, deadline);
         this.client = client(uri, http);
-        this.patient = client(uri, transport(uri, null));
+        this.patient = client(uri, transport(link, null));
         this.serverVersion = version.server();
         this.apiVersion = version.api();
         this.foundVia = location.foundVia();
@@ -67,9 +69,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /** @param deadline how long a call may wait for the engine's next bytes; null for no limit */
-    private static DockerHttpClient transport(URI uri, Duration deadline) {
-        ZerodepDockerHttpClient.Builder http = new ZerodepDockerHttpClient.Builder().dockerHost(uri)
-                .connectionTimeout(PING_CONNECT);
+    private static DockerHttpClient transport(EngineLink link, Duration deadline) {
+        ZerodepDockerHttpClient.Builder http = link.http().connectionTimeout(PING_CONNECT);
         if (deadline != null) {
             http.responseTimeout(deadline);
         }
@@ -121,14 +122,21 @@ public final class Engine implements AutoCloseable {
 
     /** As {@link #connect(String)}, each call waiting at most {@code deadline} for the engine. */
     public static Engine connect(String dockerHost, Duration deadline) throws EngineException {
-        Location location = Location.of(dockerHost);
-        return new Engine(location, deadline, ping(location));
+        return connect(dockerHost, EngineTls.fromEnvironment(), deadline);
+    }
+
+    /** As {@link #connect(String, Duration)}, speaking TLS to a tcp:// address as {@code tls} says. */
+    static Engine connect(String dockerHost, EngineTls tls, Duration deadline) throws EngineException {
+        Location location = Location.of(dockerHost, tls);
+        EngineLink link = EngineLink.of(location.uri(), location.tls());
+        return new Engine(location, link, deadline, ping(location, link));
     }
 
     /** Whether an engine answers at {@code dockerHost} within a few seconds; never throws. */
     public static boolean answers(String dockerHost) {
         try {
-            ping(Location.of(dockerHost));
+            Location location = Location.of(dockerHost);
+            ping(location, EngineLink.of(location.uri(), location.tls()));
             return true;
         } catch (EngineException e) {
             return false;
@@ -163,6 +171,16 @@ public final class Engine implements AutoCloseable {
         return apiVersion;
     }
 
+    /** How docproof opens connections to the engine (TLS or not). */
+    EngineLink link() {
+        return link;
+    }
+
+    /** How docproof speaks to an engine at a tcp:// address, e.g. "TLS (DOCKER_TLS_VERIFY), …"; empty for a unix socket. */
+    public String speaks() {
+        return link.uri().getScheme().equals("unix") ? "" : link.tls().describe();
+    }
+
     /** e.g. "DOCKER_HOST=tcp://…" or "socket /var/run/docker.sock". */
     public String foundVia() {
         return foundVia;
@@ -179,12 +197,21 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Where to look for the engine and how to tell the user about it. */
-    record Location(URI uri, String foundVia, boolean fromEnvironment) {
+    /**
+     * Where to look for the engine and how to tell the user about it.
+     *
+     * @param tls how to speak to a tcp:// address (a unix socket is always plain)
+     */
+    record Location(URI uri, String foundVia, boolean fromEnvironment, EngineTls tls) {
 
         static Location of(String dockerHost) throws EngineException {
+            return of(dockerHost, EngineTls.fromEnvironment());
+        }
+
+        static Location of(String dockerHost, EngineTls tls) throws EngineException {
             if (dockerHost == null || dockerHost.isBlank()) {
-                return new Location(URI.create("unix://" + DEFAULT_SOCKET), "socket " + DEFAULT_SOCKET, false);
+                return new Location(URI.create("unix://" + DEFAULT_SOCKET), "socket " + DEFAULT_SOCKET, false,
+                        EngineTls.plain());
             }
             URI uri;
             try {
@@ -200,7 +227,7 @@ public final class Engine implements AutoCloseable {
                         + " not speak. Set it to unix:///path/to/docker.sock or tcp://host:port (for ssh, forward the"
                         + " socket: ssh -NL /tmp/docker.sock:/var/run/docker.sock host), or unset it.");
             }
-            return new Location(uri, "DOCKER_HOST=" + dockerHost.trim(), true);
+            return new Location(uri, "DOCKER_HOST=" + dockerHost.trim(), true, scheme.equals("tcp") ? tls : EngineTls.plain());
         }
     }
 
@@ -210,15 +237,17 @@ public final class Engine implements AutoCloseable {
      * Asks the engine for its version over a transport with short deadlines, so a dead address fails fast.
      * The failure's message is the problem on its first line and what to do on the next.
      */
-    static Version ping(Location location) throws EngineException {
-        DockerHttpClient http = new DeadlineHttpClient(new ZerodepDockerHttpClient.Builder()
-                .dockerHost(location.uri())
+    static Version ping(Location location, EngineLink link) throws EngineException {
+        DockerHttpClient http = new DeadlineHttpClient(link.http()
                 .connectionTimeout(PING_CONNECT)
                 .responseTimeout(PING_RESPONSE)
                 .build(), PING_RESPONSE);
         try (http; DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET).path("/version").build())) {
             if (response.getStatusCode() != 200) {
+                if (plainToTls(location, link)) {
+                    throw new EngineTlsException(TlsFailure.plainToTls(location.uri()));
+                }
                 throw new EngineException("The Docker engine at " + location.uri() + " answered HTTP "
                         + response.getStatusCode() + " to a version request.\n" + fix(location));
             }
@@ -229,9 +258,22 @@ public final class Engine implements AutoCloseable {
         } catch (EngineException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
+            if (link.tls().on()) {
+                Optional<String> tls = TlsFailure.explain(e, location.uri(), link.tls()).or(() -> TlsProbe.whyTlsFails(link));
+                if (tls.isPresent()) {
+                    throw new EngineTlsException(tls.get(), e);
+                }
+            } else if (plainToTls(location, link)) {
+                throw new EngineTlsException(TlsFailure.plainToTls(location.uri()), e);
+            }
             throw new EngineException("No Docker engine answers at " + location.uri() + " (" + location.foundVia()
                     + "): " + rootMessage(e) + ".\n" + fix(location), e);
         }
+    }
+
+    /** Whether docproof spoke plain HTTP to a tcp:// address that speaks TLS (asked only once a request failed). */
+    private static boolean plainToTls(Location location, EngineLink link) {
+        return !link.tls().on() && location.uri().getScheme().equals("tcp") && TlsProbe.speaksTls(location.uri());
     }
 
     private static String fix(Location location) {

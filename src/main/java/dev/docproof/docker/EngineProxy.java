@@ -4,7 +4,6 @@ import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -27,8 +26,8 @@ import java.util.concurrent.Executors;
  * so the record of a step is complete when the step ends. Streams (attach, exec, logs, events, build
  * output) pass through as they come, byte for byte.
  *
- * <p>The engine behind may be any the Engine API reaches over a unix socket or plain TCP: the host's
- * engine, or a sandbox's own.
+ * <p>The engine behind may be any the Engine API reaches over a unix socket, plain TCP or TCP with TLS: the
+ * host's engine, or a sandbox's own. The lesson's side is always plain HTTP on the unix socket.
  */
 public final class EngineProxy implements AutoCloseable {
 
@@ -48,7 +47,7 @@ public final class EngineProxy implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final Path socket;
-    private final URI upstream;
+    private final EngineLink upstream;
     private final Map<String, String> labels;
     private final Recorder recorder;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -56,9 +55,9 @@ public final class EngineProxy implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final Set<Peer> open = ConcurrentHashMap.newKeySet();
 
-    private EngineProxy(ServerSocketChannel server, Path socket, URI upstream, Map<String, String> labels,
+    private EngineProxy(ServerSocketChannel server, Path socket, EngineLink upstream, Map<String, String> labels,
                         Recorder recorder) {
         this.server = server;
         this.socket = socket;
@@ -78,6 +77,12 @@ public final class EngineProxy implements AutoCloseable {
             throw new EngineException("docproof follows a lesson's engine calls over unix:// or tcp:// only, not "
                     + upstream + ". Point DOCKER_HOST at a unix socket or a plain TCP address.");
         }
+        return start(folder, EngineLink.plain(upstream), labels, recorder);
+    }
+
+    /** As above, to the engine {@code upstream} reaches (over TLS when the engine speaks it). */
+    static EngineProxy start(Path folder, EngineLink upstream, Map<String, String> labels, Recorder recorder)
+            throws EngineException {
         Path socket = folder.resolve("docker.sock");
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -103,25 +108,17 @@ public final class EngineProxy implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
-            open.add(client);
-            threads.execute(() -> serve(client));
+            Peer peer = Peer.of(client);
+            open.add(peer);
+            threads.execute(() -> serve(peer));
         }
     }
 
-    private SocketChannel connectUpstream() throws IOException {
-        if (upstream.getScheme().equals("unix")) {
-            return SocketChannel.open(UnixDomainSocketAddress.of(upstream.getPath()));
-        }
-        SocketChannel channel = SocketChannel.open();
-        channel.socket().connect(new InetSocketAddress(upstream.getHost(), upstream.getPort()), (int) CONNECT.toMillis());
-        return channel;
-    }
-
-    private void serve(SocketChannel client) {
-        SocketChannel engine;
+    private void serve(Peer client) {
+        Peer engine;
         try {
-            engine = connectUpstream();
-        } catch (IOException e) {
+            engine = upstream.open(CONNECT);
+        } catch (IOException | RuntimeException e) {
             // The lesson's client sees its connection close, as it would with the engine down.
             closeQuietly(client);
             return;
@@ -139,10 +136,10 @@ public final class EngineProxy implements AutoCloseable {
         connection.requests();
     }
 
-    private void closeQuietly(SocketChannel channel) {
-        open.remove(channel);
+    private void closeQuietly(Peer peer) {
+        open.remove(peer);
         try {
-            channel.close();
+            peer.close();
         } catch (IOException | RuntimeException e) {
             // closing is all that is left to do with it
         }

@@ -3,16 +3,15 @@ package dev.docproof.docker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One direction of an HTTP/1.1 connection read from a socket channel: message heads, and bodies copied
+ * One direction of an HTTP/1.1 connection read from a {@link Peer}: message heads, and bodies copied
  * on as they arrive (a streamed answer such as {@code logs -f} or build output reaches the other side
- * byte for byte, without waiting for its end). Reads and writes use the channel directly: a read
+ * byte for byte, without waiting for its end). Reads and writes use the peers directly: a read
  * blocked on one direction never holds up a write on the other.
  */
 final class HttpWire {
@@ -88,8 +87,8 @@ final class HttpWire {
     interface Sink {
         void write(ByteBuffer bytes) throws IOException;
 
-        static Sink of(SocketChannel channel) {
-            return bytes -> writeFully(channel, bytes);
+        static Sink of(Peer peer) {
+            return peer::write;
         }
 
         static Sink of(ByteArrayOutputStream buffer) {
@@ -103,10 +102,10 @@ final class HttpWire {
 
     private static final int MAX_HEAD = 256 * 1024;
 
-    private final SocketChannel channel;
+    private final Peer channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024).flip();
 
-    HttpWire(SocketChannel channel) {
+    HttpWire(Peer channel) {
         this.channel = channel;
     }
 
@@ -242,23 +241,17 @@ final class HttpWire {
     }
 
     /** Everything left on this side, byte for byte, until its end: a hijacked connection's stream. */
-    void copyRest(SocketChannel to) throws IOException {
+    void copyRest(Peer to) throws IOException {
         copy(Long.MAX_VALUE, Sink.of(to), null);
     }
 
-    static void send(SocketChannel to, byte[] bytes) throws IOException {
-        writeFully(to, ByteBuffer.wrap(bytes));
+    static void send(Peer to, byte[] bytes) throws IOException {
+        to.write(ByteBuffer.wrap(bytes));
     }
 
     private static void send(Sink to, byte[] bytes) throws IOException {
         if (to != null) {
             to.write(ByteBuffer.wrap(bytes));
-        }
-    }
-
-    private static void writeFully(SocketChannel to, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            to.write(bytes);
         }
     }
 }

@@ -2,7 +2,10 @@ package dev.docproof.docker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,7 +47,7 @@ public final class LessonEngine implements AutoCloseable {
      */
     public static LessonEngine openAlone(Engine engine, String lesson, Path sharedFolder) throws EngineException {
         Ledger ledger = new Ledger(engine, RunOwner.of(lesson));
-        EngineProxy proxy = EngineProxy.start(sharedFolder, engine.uri(), ledger.owner().labels(), ledger);
+        EngineProxy proxy = EngineProxy.start(sharedFolder, engine.link(), ledger.owner().labels(), ledger);
         return new LessonEngine(null, null, ledger, proxy);
     }
 
@@ -56,7 +59,7 @@ public final class LessonEngine implements AutoCloseable {
         try {
             folder = RunFolder.create(tmp, owner);
             Ledger ledger = new Ledger(engine, owner);
-            EngineProxy proxy = EngineProxy.start(folder.path(), engine.uri(), owner.labels(), ledger);
+            EngineProxy proxy = EngineProxy.start(folder.path(), engine.link(), owner.labels(), ledger);
             return new LessonEngine(folder, locks, ledger, proxy);
         } catch (IOException | EngineException | RuntimeException e) {
             if (folder != null) {
@@ -73,6 +76,18 @@ public final class LessonEngine implements AutoCloseable {
     /** The DOCKER_HOST for the lesson's shell. */
     public String dockerHost() {
         return proxy.dockerHost();
+    }
+
+    /**
+     * What the lesson's shell sees of docproof's environment changed: DOCKER_HOST names the proxy, and the variables
+     * that ask for TLS are removed (mapped to null), since the proxy speaks plain HTTP whatever the engine behind it
+     * speaks: a docker CLI that saw them would try TLS on the proxy.
+     */
+    public Map<String, String> shellEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DOCKER_HOST", dockerHost());
+        EngineTls.VARIABLES.forEach(name -> environment.put(name, null));
+        return Collections.unmodifiableMap(environment);
     }
 
     public Ledger ledger() {

@@ -8,7 +8,6 @@ import dev.docproof.shell.ResourceKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +34,13 @@ final class ProxyConnection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SocketChannel client;
-    private final SocketChannel engine;
+    private final Peer client;
+    private final Peer engine;
     private final Map<String, String> labels;
     private final EngineProxy.Recorder recorder;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
 
-    ProxyConnection(SocketChannel client, SocketChannel engine, Map<String, String> labels,
+    ProxyConnection(Peer client, Peer engine, Map<String, String> labels,
                     EngineProxy.Recorder recorder) {
         this.client = client;
         this.engine = engine;

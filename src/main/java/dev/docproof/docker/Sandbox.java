@@ -213,11 +213,15 @@ public final class Sandbox implements AutoCloseable {
     /**
      * The command that starts a login-free bash inside the sandbox, in {@link #WORKING_FOLDER}; it first
      * writes its process id (as the sandbox sees it) where {@link #shell()} finds it. Its processes see
-     * {@code environment}.
+     * {@code environment} (a name mapped to null is not set: docker exec passes none of docproof's own on).
      */
     public List<String> shellCommand(Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of("docker", "exec", "-i", "-w", WORKING_FOLDER));
-        environment.forEach((name, value) -> command.addAll(List.of("-e", name + "=" + value)));
+        environment.forEach((name, value) -> {
+            if (value != null) {
+                command.addAll(List.of("-e", name + "=" + value));
+            }
+        });
         command.addAll(List.of(container.getContainerId(), "bash", "-c",
                 "echo $$ > '" + folder.resolve(SHELL_PID) + "' && exec bash --noprofile --norc"));
         return command;

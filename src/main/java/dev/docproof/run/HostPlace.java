@@ -31,7 +31,7 @@ final class HostPlace implements LessonPlace {
 
     @Override
     public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
-        Map<String, String> environment = Map.of("DOCKER_HOST", owned.dockerHost());
+        Map<String, String> environment = owned.shellEnvironment();
         ShellSession session = workingFolder == null ? ShellSession.startInScratchFolder(maxOutput, environment)
                 : ShellSession.start(workingFolder, maxOutput, environment);
         session.folders().forEach(owned::register);

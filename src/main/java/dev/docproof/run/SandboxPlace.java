@@ -10,7 +10,6 @@ import dev.docproof.lesson.Plan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A lesson in its own sandbox: bash, files and engine all inside it. The ledger follows the sandbox's own
@@ -43,7 +42,7 @@ final class SandboxPlace implements LessonPlace {
     /** A folder of this machine cannot be the sandbox's ({@link RunSettings} refuses that). */
     @Override
     public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
-        return ShellSession.start(Path.of(Sandbox.WORKING_FOLDER), maxOutput, Map.of("DOCKER_HOST", owned.dockerHost()),
+        return ShellSession.start(Path.of(Sandbox.WORKING_FOLDER), maxOutput, owned.shellEnvironment(),
                 new SandboxShell(sandbox));
     }
 

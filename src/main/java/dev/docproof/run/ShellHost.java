@@ -14,7 +14,7 @@ public interface ShellHost {
 
     /**
      * What to start on this machine: {@code command} in {@code directory}, with {@code environment} added to
-     * docproof's own.
+     * docproof's own (a name mapped to null removed from it).
      */
     record Launch(List<String> command, Path directory, Map<String, String> environment) {}
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -60,7 +61,10 @@ public final class ShellSession implements AutoCloseable {
     private final ShellHost host;
     private final Path dir;
     private final Path home;
-    /** Variables every shell of the session gets on top of docproof's own environment (e.g. DOCKER_HOST). */
+    /**
+     * Variables every shell of the session gets on top of docproof's own environment (e.g. DOCKER_HOST); a name
+     * mapped to null is removed from it.
+     */
     private final Map<String, String> environment;
     /** Whether {@link #home} is a scratch folder the session made, and so removes when it closes. */
     private final boolean ownsHome;
@@ -80,7 +84,7 @@ public final class ShellSession implements AutoCloseable {
                          ShellHost host) throws IOException {
         this.host = host;
         home = workingDirectory;
-        this.environment = Map.copyOf(environment);
+        this.environment = Collections.unmodifiableMap(new HashMap<>(environment)); // null: removed
         this.ownsHome = ownsHome;
         this.maxOutput = maxOutput;
         dir = host.scratchParent() == null ? Files.createTempDirectory("docproof-session-")

@@ -90,6 +90,24 @@ class DoctorReportTest {
     }
 
     @Test
+    void anEngineReachedOverTcpSaysHowDocproofSpeaksToIt() {
+        DoctorReport.EngineFacts tls = DoctorReport.EngineFacts.answering("20.10.24", "1.41",
+                "DOCKER_HOST=tcp://10.0.0.5:2376", "TLS (DOCKER_TLS_VERIFY), the engine's certificate verified against"
+                        + " /certs/ca.pem, client certificate /certs/cert.pem");
+        assertThat(report(tls).lines()).startsWith(
+                "engine: Docker 20.10.24, API 1.41, found via DOCKER_HOST=tcp://10.0.0.5:2376",
+                "  spoken to over TLS (DOCKER_TLS_VERIFY), the engine's certificate verified against /certs/ca.pem,"
+                        + " client certificate /certs/cert.pem");
+    }
+
+    @Test
+    void aTlsProblemGivesItsOwnFix() {
+        assertThat(report(DoctorReport.EngineFacts.down("The Docker engine at tcp://10.0.0.5:2376 speaks TLS, and docproof"
+                + " sent plain HTTP.", true, "Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH")).lines())
+                .contains("  fix: Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH");
+    }
+
+    @Test
     void lessonProblemsCountAndAreListed() {
         DoctorReport.Report report = DoctorReport.of(new DoctorReport.Facts(UP, List.of("nowhere"), 0, List.of(),
                 List.of("nowhere: no such file or folder")));

@@ -11,6 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,19 @@ class ShellSessionTest {
 
     private static String script(String name) throws URISyntaxException {
         return ShellWords.quote(Path.of(ShellSessionTest.class.getResource("/run/" + name).toURI()).toString());
+    }
+
+    @Test
+    void aVariableMappedToNullIsRemovedFromDocproofsOwnForTheShellAndWhatItStarts() throws Exception {
+        assertThat(System.getenv("HOME")).as("this test removes a variable docproof itself has").isNotNull();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", null);
+        environment.put("DOCPROOF_TEST_ADDED", "added");
+        try (ShellSession shell = ShellSession.start(work, ShellSession.DEFAULT_MAX_OUTPUT, environment)) {
+            ShellSession.Execution e = shell.run("echo \"${HOME-removed} $DOCPROOF_TEST_ADDED\"; bash -c 'echo \"${HOME-removed}\"'",
+                    DEADLINE);
+            assertThat(e.output().stdout()).isEqualTo("removed added\nremoved\n");
+        }
     }
 
     @Test
