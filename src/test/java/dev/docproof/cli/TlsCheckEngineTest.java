@@ -61,10 +61,17 @@ class TlsCheckEngineTest {
     private record Run(int code, String output) {}
 
     private static Run check(Map<String, String> env, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("check"));
+        all.addAll(List.of(args));
+        return docproof(env, all);
+    }
+
+    /** docproof in a process of its own, seeing {@code env} and none of this one's TLS variables. */
+    private static Run docproof(Map<String, String> env, List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "check"));
-        command.addAll(List.of(args));
+                Main.class.getName()));
+        command.addAll(args);
         Path log = Files.createTempFile(dir, "check-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeAll(List.of("DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_TLS", "DOCKER_CERT_PATH"));
@@ -72,7 +79,7 @@ class TlsCheckEngineTest {
         Process process = builder.start();
         try {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                throw new AssertionError("docproof check did not end within 5 minutes:\n" + Files.readString(log));
+                throw new AssertionError("docproof " + args + " did not end within 5 minutes:\n" + Files.readString(log));
             }
         } finally {
             process.destroyForcibly();
@@ -92,6 +99,8 @@ class TlsCheckEngineTest {
                 "$ docker run -d --name " + box + " --network " + net + " launchcodedevops/simple-http",
                 "$ docker run --rm --network " + net + " launchcodedevops/simple-client echo hello from the client",
                 "hello from the client",
+                "$ echo piped through the proxy | docker run -i --rm launchcodedevops/simple-client cat",
+                "piped through the proxy",
                 "$ echo \"${DOCKER_TLS_VERIFY-unset} ${DOCKER_TLS-unset} ${DOCKER_CERT_PATH-unset}\"",
                 "unset unset unset",
                 "$ docker rm -f " + box,
@@ -106,7 +115,8 @@ class TlsCheckEngineTest {
         assertThat(run.output())
                 .contains(lesson + ":4: ran      docker network create " + net)
                 .contains(lesson + ":6: passed   docker run --rm --network " + net)
-                .contains(lesson + ":8: passed   echo") // the shell sees no TLS variable: the proxy speaks plain HTTP
+                .contains(lesson + ":8: passed   echo piped") // stdin's end reaches the engine, the output still comes back
+                .contains(lesson + ":10: passed   echo") // the shell sees no TLS variable: the proxy speaks plain HTTP
                 .contains(lesson + ":4: leaked network " + net + " (removed after the lesson)");
         assertThat(LedgerTestEngine.docker("network", "ls", "-q", "--filter", "name=" + net)).isEmpty();
         assertThat(LedgerTestEngine.docker("ps", "-aq", "--filter", "name=" + box)).isEmpty();
@@ -145,6 +155,18 @@ class TlsCheckEngineTest {
     }
 
     @Test
+    void doctorSaysTheEngineIsSpokenToOverTlsAndGivesTheTlsFix() throws Exception {
+        Path lesson = lesson();
+        assertThat(docproof(tls(certs), List.of("doctor", lesson.toString())).output()).contains(
+                "engine: Docker ", "found via DOCKER_HOST=" + front.dockerHost() + "\n"
+                        + "  spoken to over TLS (DOCKER_TLS_VERIFY), the engine's certificate verified against "
+                        + certs.resolve("ca.pem") + ", client certificate " + certs.resolve("cert.pem") + "\n");
+        assertThat(docproof(Map.of("DOCKER_HOST", front.dockerHost()), List.of("doctor", lesson.toString())).output())
+                .contains("engine: PROBLEM: The Docker engine at " + front.dockerHost() + " speaks TLS, and docproof sent"
+                        + " plain HTTP", "  fix: Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder that holds");
+    }
+
+    @Test
     void aLessonInItsSandboxRunsAgainstTheTlsEngine() throws Exception {
         TestEngine.sandboxesReady();
         Path lesson = lesson();
@@ -152,7 +174,8 @@ class TlsCheckEngineTest {
         assertThat(run.code()).as(run.output()).isEqualTo(0);
         assertThat(run.output())
                 .contains(lesson + ":6: passed   docker run --rm --network " + net)
-                .contains(lesson + ":8: passed   echo")
+                .contains(lesson + ":8: passed   echo piped")
+                .contains(lesson + ":10: passed   echo")
                 .contains(lesson + ":4: leaked network " + net);
     }
 }
