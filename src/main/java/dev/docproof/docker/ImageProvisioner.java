@@ -88,7 +88,7 @@ public final class ImageProvisioner {
     }
 
     /** Where {@code image} stands now; changes nothing. */
-    public State state(ImageRef image) {
+    public State state(ImageRef image) throws EngineException {
         Optional<Engine.ImageFacts> present = inspect(image);
         Optional<ImageRecipe> recipe = recipes.forImage(image);
         if (present.isPresent()) {
@@ -99,7 +99,7 @@ public final class ImageProvisioner {
 
     /** Provisions each image (in order, once each) and says what it did. */
     public List<Provisioned> ensure(List<ImageRef> images) throws EngineException {
-        if (images.stream().allMatch(image -> state(image) == State.PRESENT)) {
+        if (allPresent(images)) {
             // The usual case needs no lock: nothing will be built.
             return images.stream().distinct().map(image -> new Provisioned(image, Outcome.PRESENT)).toList();
         }
@@ -217,8 +217,22 @@ public final class ImageProvisioner {
         return Map.of(RECIPE_IMAGE_LABEL, image.canonical(), RECIPE_LABEL, sha256);
     }
 
-    private Optional<Engine.ImageFacts> inspect(ImageRef image) {
-        return engine.image(image.canonical());
+    private boolean allPresent(List<ImageRef> images) throws EngineException {
+        for (ImageRef image : images) {
+            if (state(image) != State.PRESENT) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What the engine has of {@code image}; an engine that fails to answer is an error naming it. */
+    private Optional<Engine.ImageFacts> inspect(ImageRef image) throws EngineException {
+        try {
+            return engine.image(image.canonical());
+        } catch (RuntimeException e) {
+            throw EngineCalls.failed(engine.uri().toString(), "about the image " + image, e);
+        }
     }
 
     private void build(ImageRecipe recipe) throws EngineException {

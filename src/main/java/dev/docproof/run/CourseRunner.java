@@ -262,7 +262,9 @@ public final class CourseRunner {
             ImageProvisioner provisioner = new ImageProvisioner(engine, recipes.join(), SETUP_LOG_DIR,
                     listener::setupProgress);
             Map<String, ImageProvisioner.State> states = new LinkedHashMap<>();
-            names.forEach(n -> states.put(n, provisioner.state(ImageRef.parse(n))));
+            for (String name : names) {
+                states.put(name, provisioner.state(ImageRef.parse(name)));
+            }
             provisioner.ensure(names.stream().filter(n -> states.get(n) != ImageProvisioner.State.PRESENT
                     && states.get(n) != ImageProvisioner.State.MISSING).map(ImageRef::parse).toList());
             return names.stream().filter(n -> states.get(n) == ImageProvisioner.State.MISSING).toList();

@@ -48,11 +48,20 @@ class EngineDeadlineEngineTest {
                     assertThatThrownBy(() -> Leftovers.recover(engine.client(), engine.uri().toString(), tmp))
                             .isInstanceOf(EngineException.class).hasMessageContaining("unix:///var/run/docker.sock");
                     assertThat(Engine.answers(null)).as("a ping has its deadline too").isFalse();
+                    dev.docproof.shell.ImageRef image = TestEngine.LESSON_IMAGES.get(0);
+                    assertThatThrownBy(() -> new ImageProvisioner(engine, ImageRecipes.of(List.of()), tmp, line -> { })
+                            .state(image)).isInstanceOf(EngineException.class)
+                            .hasMessageContaining("did not answer about the image " + image);
+                    assertThatThrownBy(() -> Ledger.missingImages(engine, List.of(image.canonical())))
+                            .isInstanceOf(EngineException.class).hasMessageContaining("within its deadline");
+                    // Set-up, finding this dockerd, says it is stopped instead of waiting for it to answer.
+                    assertThat(EngineSetup.stopped(Long.parseLong(dockerd), Processes.state(Long.parseLong(dockerd))))
+                            .get().asString().contains("is stopped", "kill -CONT " + dockerd);
                     return Duration.ofNanos(System.nanoTime() - t0);
                 });
-                Duration took = calls.get(deadline.multipliedBy(5).toSeconds(), TimeUnit.SECONDS);
-                assertThat(took).as("each call bounded by its deadline").isLessThan(deadline.multipliedBy(2)
-                        .plus(Duration.ofSeconds(7)));
+                Duration took = calls.get(deadline.multipliedBy(10).toSeconds(), TimeUnit.SECONDS);
+                assertThat(took).as("each call bounded by its deadline").isLessThan(deadline.multipliedBy(4)
+                        .plus(Duration.ofSeconds(9)));
             } finally {
                 cont(dockerd);
                 Runtime.getRuntime().removeShutdownHook(resume);
