@@ -3,10 +3,10 @@ package dev.docproof.shell;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -15,52 +15,65 @@ import java.util.stream.Stream;
  */
 public final class CliModel {
 
-    private final String program;
-    private final String version;
-    private final Map<List<String>, CliCommand> commands;
-    private final Map<List<String>, List<String>> aliasOf;
+    private final HelpPages pages;
+    private final HelpFormat format;
+    /** Pages read so far: a run reads the few its lessons' commands name, not all of a CLI's (docker has ~180). */
+    private final Map<List<String>, Optional<CliCommand>> read = new ConcurrentHashMap<>();
+    /** Each alias and the command it spells, from every page; made on the first look-up that needs it. */
+    private volatile Map<List<String>, List<String>> aliasOf;
 
-    private CliModel(String program, String version, Map<List<String>, CliCommand> commands) {
-        this.program = program;
-        this.version = version;
-        this.commands = commands;
-        Map<List<String>, List<String>> aliases = new HashMap<>();
-        commands.values().forEach(c -> c.aliases().forEach(alias -> aliases.putIfAbsent(alias, c.path())));
-        this.aliasOf = aliases;
+    private CliModel(HelpPages pages, HelpFormat format) {
+        this.pages = pages;
+        this.format = format;
     }
 
     /** The model of the pages that {@code format} can read; pages it cannot are left out. */
     public static CliModel of(HelpPages pages, HelpFormat format) {
-        Map<List<String>, CliCommand> commands = new LinkedHashMap<>();
-        pages.pages().forEach((path, page) -> format.read(path, page).ifPresent(c -> commands.put(path, c)));
-        return new CliModel(pages.program(), pages.version(), commands);
+        return new CliModel(pages, format);
+    }
+
+    /** The command of the page at {@code path}; empty when there is none, or the format cannot read it. */
+    private Optional<CliCommand> page(List<String> path) {
+        String page = pages.page(path);
+        return page == null ? Optional.empty() : read.computeIfAbsent(path, p -> format.read(p, page));
+    }
+
+    private Map<List<String>, List<String>> aliasOf() {
+        Map<List<String>, List<String>> known = aliasOf;
+        if (known == null) {
+            Map<List<String>, List<String>> aliases = new HashMap<>();
+            pages.pages().forEach((path, page) -> format.aliases(path, page)
+                    .forEach(alias -> aliases.putIfAbsent(alias, path)));
+            aliasOf = known = aliases;
+        }
+        return known;
     }
 
     public String program() {
-        return program;
+        return pages.program();
     }
 
     /** The client's own version line, e.g. {@code Docker version 28.2.2, build e6534b4}. */
     public String version() {
-        return version;
+        return pages.version();
     }
 
     public boolean isEmpty() {
-        return commands.isEmpty();
+        return pages.pages().keySet().stream().allMatch(path -> page(path).isEmpty());
     }
 
     /** The program itself: its options are the ones valid before a subcommand. */
     public CliCommand root() {
-        return commands.getOrDefault(List.of(), new CliCommand(List.of(), program, List.of(), List.of(), List.of(), false));
+        return page(List.of()).orElseGet(() -> new CliCommand(List.of(), program(), List.of(), List.of(), List.of(), false));
     }
 
     /** The command named by {@code path} or by one of its aliases. */
     public Optional<CliCommand> command(List<String> path) {
-        CliCommand direct = commands.get(path);
-        if (direct != null) {
-            return Optional.of(direct);
+        Optional<CliCommand> direct = page(path);
+        if (direct.isPresent()) {
+            return direct;
         }
-        return Optional.ofNullable(aliasOf.get(path)).map(commands::get);
+        return Optional.ofNullable(aliasOf().get(path)).flatMap(this::page);
     }
 
     /** The subcommand {@code word} of {@code parent}, by its name or an alias. */
@@ -73,7 +86,7 @@ public final class CliModel {
     /** The words a subcommand of {@code parent} can be spelt with (names and the last word of aliases). */
     public List<String> childNames(CliCommand parent) {
         List<String> names = new ArrayList<>(parent.subcommands());
-        aliasOf.keySet().stream()
+        aliasOf().keySet().stream()
                 .filter(alias -> alias.size() == parent.path().size() + 1
                         && alias.subList(0, parent.path().size()).equals(parent.path()))
                 .map(alias -> alias.get(alias.size() - 1))

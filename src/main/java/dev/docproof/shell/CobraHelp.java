@@ -36,6 +36,20 @@ public final class CobraHelp implements HelpFormat {
 
     @Override
     public Optional<CliCommand> read(List<String> path, String page) {
+        return scan(path, page, true);
+    }
+
+    /** Only the usage and aliases sections are read: the options, most of a page, are skipped. */
+    @Override
+    public List<List<String>> aliases(List<String> path, String page) {
+        if (!page.contains("Aliases:")) {
+            return List.of();
+        }
+        return scan(path, page, false).map(CliCommand::aliases).orElse(List.of());
+    }
+
+    /** The page's command; with {@code whole} false its subcommands and options are left out. */
+    private Optional<CliCommand> scan(List<String> path, String page, boolean whole) {
         String usage = null;
         List<List<String>> aliases = new ArrayList<>();
         List<String> subcommands = new ArrayList<>();
@@ -60,6 +74,8 @@ public final class CobraHelp implements HelpFormat {
                         aliases.add(words.subList(1, words.size()));
                     }
                 }
+            } else if (!whole) {
+                continue;
             } else if (section.endsWith("Commands:")) {
                 Matcher m = SUBCOMMAND.matcher(line);
                 if (m.matches()) {

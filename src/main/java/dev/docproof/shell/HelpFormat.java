@@ -18,4 +18,12 @@ public interface HelpFormat {
      * (a CLI that prints its general help for a name it does not know).
      */
     Optional<CliCommand> read(List<String> path, String page);
+
+    /**
+     * The aliases {@link #read} would find on {@code page}. A model needs every page's aliases to resolve a
+     * spelling, but reads most pages in full only when asked: a format may find them more cheaply.
+     */
+    default List<List<String>> aliases(List<String> path, String page) {
+        return read(path, page).map(CliCommand::aliases).orElse(List.of());
+    }
 }

@@ -3,6 +3,7 @@ package dev.docproof.shell;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,5 +69,39 @@ class CobraHelpTest {
 
         assertThat(again).isEqualTo(pages);
         assertThat(HelpPages.read("not help pages")).isEmpty();
+    }
+
+    @Test
+    void theQuickAliasReadingFindsWhatTheWholeReadingFindsOnEveryPageOfTheBuiltInClient() {
+        HelpFormat format = KnownCli.DOCKER.format();
+        java.util.Map<List<String>, String> pages = DockerCli.BUILT_IN_PAGES.pages();
+        int withAliases = 0;
+        for (java.util.Map.Entry<List<String>, String> page : pages.entrySet()) {
+            List<List<String>> whole = format.read(page.getKey(), page.getValue()).map(CliCommand::aliases).orElse(List.of());
+            assertThat(format.aliases(page.getKey(), page.getValue())).as(String.join(" ", page.getKey())).isEqualTo(whole);
+            withAliases += whole.isEmpty() ? 0 : 1;
+        }
+        assertThat(withAliases).as("pages that have aliases, so the comparison means something").isGreaterThan(20);
+        // A page read under a path its usage does not name gives no command, so no aliases either.
+        String ps = pages.get(List.of("container", "ls"));
+        assertThat(format.aliases(List.of("network", "ls"), ps)).isEmpty();
+    }
+
+    @Test
+    void theModelReadsPagesAsItIsAskedAndAnswersAsAWholeReadingWould() {
+        HelpFormat format = KnownCli.DOCKER.format();
+        CliModel model = CliModel.of(DockerCli.BUILT_IN_PAGES, format);
+        DockerCli.BUILT_IN_PAGES.pages().forEach((path, page) -> {
+            Optional<CliCommand> whole = format.read(path, page);
+            if (whole.isPresent()) {
+                assertThat(model.command(path)).contains(whole.get());
+                for (List<String> alias : whole.get().aliases()) {
+                    assertThat(model.command(alias)).as(String.join(" ", alias)).isPresent();
+                }
+            }
+        });
+        assertThat(model.command(List.of("network", "remove")).map(CliCommand::name)).contains("network rm");
+        assertThat(model.command(List.of("no-such-command"))).isEmpty();
+        assertThat(model.isEmpty()).isFalse();
     }
 }
