@@ -88,7 +88,7 @@ final class DoctorCommand implements Callable<Integer> {
             }
             return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
                     engine.apiVersion(), engine.foundVia(), engine.speaks()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
-                    SandboxReaper.list(engine.client()), ImageStores.list(engine.client(),
+                    SandboxReaper.list(engine.client()), ImageStores.list(engine,
                     Optional.of(CourseRunner.sandboxImages(engine, plans))).stream().filter(ImageStores.Found::unused).toList());
         } catch (EngineException e) {
             List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();

@@ -70,7 +70,7 @@ final class EngineCommand implements java.util.concurrent.Callable<Integer> {
                 ImageProvisioner.Provisioned done = provisioner.pull(image, Duration.ofSeconds(20));
                 out.println(done.image() + ": " + describe(done.outcome()));
             }
-            for (ImageStores.Removal removal : ImageStores.removeUnused(engine.client(), lessonImages(engine))) {
+            for (ImageStores.Removal removal : ImageStores.removeUnused(engine, lessonImages(engine))) {
                 out.println(removal.describe());
             }
             out.printf("ready in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -41,7 +41,7 @@ final class ImageStore {
     static String ensure(Engine host, List<ImageRef> images, Consumer<String> progress)
             throws EngineException {
         DockerClient client = host.client();
-        String name = name(client, images);
+        String name = name(host, images);
         if (complete(client, name)) {
             return name;
         }
@@ -59,8 +59,8 @@ final class ImageStore {
     }
 
     /** The store's name for {@code images}: derived from their ids, so a rebuilt image makes a new store. */
-    static String name(DockerClient client, List<ImageRef> images) {
-        List<String> ids = images.stream().map(i -> imageId(client, i)).sorted().distinct().toList();
+    static String name(Engine host, List<ImageRef> images) {
+        List<String> ids = images.stream().map(i -> imageId(host, i)).sorted().distinct().toList();
         return "docproof-images-" + digest(ids).substring(0, 16);
     }
 
@@ -112,8 +112,9 @@ final class ImageStore {
         }
     }
 
-    private static String imageId(DockerClient client, ImageRef image) {
-        return client.inspectImageCmd(image.canonical()).exec().getId();
+    private static String imageId(Engine host, ImageRef image) {
+        return host.image(image.canonical()).map(Engine.ImageFacts::id)
+                .orElseThrow(() -> new NotFoundException("the engine has no image " + image));
     }
 
     static String digest(List<String> ids) {

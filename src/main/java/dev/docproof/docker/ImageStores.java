@@ -66,9 +66,10 @@ public final class ImageStores {
      * Every docproof image store on the engine, with whether a run can still use it; {@code lessonImages}: the
      * images the lessons run (those the engine has go into the current store), or empty when the lessons are unknown.
      */
-    public static List<Found> list(DockerClient client, Optional<List<ImageRef>> lessonImages) {
+    public static List<Found> list(Engine engine, Optional<List<ImageRef>> lessonImages) {
+        DockerClient client = engine.client();
         Optional<String> current = lessonImages.filter(images -> !images.isEmpty())
-                .map(images -> ImageStore.name(client, images));
+                .map(images -> ImageStore.name(engine, images));
         Set<String> named = client.listImagesCmd().exec().stream()
                 .filter(i -> i.getRepoTags() != null && Arrays.stream(i.getRepoTags()).anyMatch(t -> !t.startsWith("<none>")))
                 .map(Image::getId).map(ImageStores::shortId).collect(Collectors.toSet());
@@ -109,8 +110,9 @@ public final class ImageStores {
      * Removes the stores no run of these lessons will use again (see {@link #list}), and says what became of
      * each; a store a container mounts (a run using it now) is left, saying so.
      */
-    public static List<Removal> removeUnused(DockerClient client, Optional<List<ImageRef>> lessonImages) {
-        return list(client, lessonImages).stream().filter(Found::unused).map(store -> remove(client, store)).toList();
+    public static List<Removal> removeUnused(Engine engine, Optional<List<ImageRef>> lessonImages) {
+        return list(engine, lessonImages).stream().filter(Found::unused).map(store -> remove(engine.client(), store))
+                .toList();
     }
 
     private static Removal remove(DockerClient client, Found store) {

@@ -72,7 +72,7 @@ class ImageStoresEngineTest {
                 .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(inUse, new Volume("/store"))))
                 .exec().getId());
 
-        List<ImageStores.Removal> removals = ImageStores.removeUnused(client, Optional.empty()).stream()
+        List<ImageStores.Removal> removals = ImageStores.removeUnused(TestEngine.ready(), Optional.empty()).stream()
                 .filter(r -> r.store().name().endsWith(tag)).toList();
 
         assertThat(removals).extracting(r -> r.store().name(), ImageStores.Removal::removed)
@@ -91,16 +91,16 @@ class ImageStoresEngineTest {
     void withTheLessonsKnownOnlyTheirCurrentSetsStoreIsKeptAmongStoresOfImagesTheEngineStillHas() throws Exception {
         String http = fullId(client, "launchcodedevops/simple-http:latest");
         String otherSet = volume("docproof-images-test-other-set-" + tag, true, http);
-        List<ImageStores.Found> found = ImageStores.list(client,
+        List<ImageStores.Found> found = ImageStores.list(TestEngine.ready(),
                 Optional.of(List.of(dev.docproof.shell.ImageRef.parse("launchcodedevops/simple-client"))));
-        String current = ImageStore.name(client, List.of(dev.docproof.shell.ImageRef.parse("launchcodedevops/simple-client")));
+        String current = ImageStore.name(TestEngine.ready(), List.of(dev.docproof.shell.ImageRef.parse("launchcodedevops/simple-client")));
 
         assertThat(found).filteredOn(f -> f.name().equals(otherSet)).singleElement()
                 .satisfies(f -> assertThat(f.unused()).isTrue())
                 .satisfies(f -> assertThat(f.describe()).isEqualTo(otherSet + " (another image set than the lessons'"
                         + " current one)"));
         assertThat(found).filteredOn(f -> f.name().equals(current)).allSatisfy(f -> assertThat(f.unused()).isFalse());
-        assertThat(ImageStores.list(client, Optional.empty())).filteredOn(f -> f.name().equals(otherSet))
+        assertThat(ImageStores.list(TestEngine.ready(), Optional.empty())).filteredOn(f -> f.name().equals(otherSet))
                 .singleElement().satisfies(f -> assertThat(f.unused()).as("lessons unknown: its images are current")
                         .isFalse());
     }
