@@ -89,7 +89,8 @@ public final class Matcher {
         }
         String diff = UnifiedDiff.of(file + " (documented)", lines.stream().map(SampleLine::text).toList(),
                 sample.firstLine(), "actual output", alignedActual(lines, assignments, runs, streams, firstMissing));
-        return new MatchResult(MatchResult.Outcome.MISMATCHED, drift, abridged, diff);
+        // The diff shows each actual line the sample lacks: a mismatched line there is no abridgement.
+        return new MatchResult(MatchResult.Outcome.MISMATCHED, drift, List.of(), diff);
     }
 
     /**

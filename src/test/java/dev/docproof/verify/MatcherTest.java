@@ -63,6 +63,16 @@ class MatcherTest {
         assertThat(stdout("Status: ... done", "Status: all 3 failed\n").outcome()).isEqualTo(MISMATCHED);
     }
 
+    /** The diff of a mismatch shows every actual line the sample lacks; counting them apart again would mislead. */
+    @Test
+    void aMismatchReportsItsDiffAndNoAbridgedLines() {
+        MatchResult result = stdout("hello\nworld", "hello\nthere\n");
+
+        assertThat(result.outcome()).isEqualTo(MISMATCHED);
+        assertThat(result.diff()).contains("-world").contains("+there");
+        assertThat(result.abridged()).isEmpty();
+    }
+
     @Test
     void placeholderMatchesWithinItsLine() {
         MatchResult result = stdout("* Connected to <container alias> (172.X.X.X) port <port> (#0)\n> Host: <alias>:<port>",
