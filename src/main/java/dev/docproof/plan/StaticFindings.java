@@ -43,7 +43,7 @@ public final class StaticFindings {
     }
 
     /** Whether a run may bind and run {@code template}: placeholders only (no elision), and it only reads. */
-    static boolean bindable(Step template) {
+    public static boolean bindable(Step template) {
         return Templates.elision(template.command()).isEmpty() && !template.writesFile()
                 && ReadOnly.onlyReads(OpenText.of(template.command()).text());
     }

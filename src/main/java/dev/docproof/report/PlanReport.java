@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Durations;
 import dev.docproof.lesson.Need;
+import dev.docproof.plan.StaticFindings;
 import dev.docproof.plan.StepNeeds;
 import dev.docproof.repair.Binding;
 import dev.docproof.lesson.Plan;
@@ -103,7 +104,7 @@ public final class PlanReport {
         if (!needs.isEmpty()) {
             out.println(indent + "(needs " + needs.stream().map(Need::toString).collect(Collectors.joining(", ")) + ")");
         }
-        for (Binding.Slot slot : slots(step)) {
+        for (Binding.Slot slot : slots(step, instances)) {
             out.println(indent + "(binds " + slot.written() + (slot.authorValue() ? ", an id from the author's run," : "")
                     + " to the " + kindName(slot) + " the lesson made)");
         }
@@ -158,9 +159,17 @@ public final class PlanReport {
         }
     }
 
-    /** What the run would try to bind: placeholders, and ids that look copied from the author's run. */
-    private static List<Binding.Slot> slots(Step step) {
-        return step.writesFile() ? List.of() : Binding.slots(step.command(), id -> false);
+    /**
+     * What a run would try to bind: placeholders, and ids that look copied from the author's run. A template is bound
+     * only to be run, which a run does only to one that nothing else checks and that only reads; any other stays as
+     * written, so it shows no binding.
+     */
+    private static List<Binding.Slot> slots(Step step, List<Step> instances) {
+        if (step.writesFile() || step.kind() == StepKind.TEMPLATE
+                && (!instances.isEmpty() || !StaticFindings.bindable(step))) {
+            return List.of();
+        }
+        return Binding.slots(step.command(), id -> false);
     }
 
     private static String kindName(Binding.Slot slot) {
@@ -214,7 +223,7 @@ public final class PlanReport {
             needs.addObject().put("kind", need.kind().jsonName()).put("what", need.what());
         }
         ArrayNode bindings = node.putArray("bindings");
-        for (Binding.Slot slot : slots(step)) {
+        for (Binding.Slot slot : slots(step, instances)) {
             bindings.addObject().put("written", slot.written()).put("kind", slot.kind() == null ? null : slot.kind().jsonName())
                     .put("authorValue", slot.authorValue());
         }

@@ -56,6 +56,42 @@ class PlanCommandTest {
         assertThat(result.code()).isEqualTo(Main.OK);
     }
 
+    /** A run binds a template only to run it: never one that changes state, nor one a runnable step already checks. */
+    @Test
+    void templatesARunNeverBindsShowNoBinding(@TempDir Path dir) throws IOException {
+        Path lesson = dir.resolve("lesson.md");
+        Files.writeString(lesson, """
+                # Networks
+
+                ```bash
+                $ docker network create <network name>
+                $ docker network create docproof-plan-net
+                $ docker network connect <network name> <container name>
+                $ docker network ls --filter name=<network name>
+                $ docker network inspect <network name>
+                $ docker network inspect docproof-plan-net
+                ```
+                """);
+
+        Result text = run("plan", lesson.toString());
+        Result json = run("plan", "--format", "json", lesson.toString());
+
+        assertThat(text.code()).isEqualTo(Main.OK);
+        // create and inspect: an instance follows; connect: it changes state; ls: it only reads, nothing checks it
+        assertThat(text.out()).containsOnlyOnce("(binds").contains("""
+                      7 template docker network ls --filter name=<network name>
+                                 (template: placeholder <network name>)
+                                 (binds <network name> to the network the lesson made)
+                """).contains("""
+                      8 template docker network inspect <network name>
+                                 (template: placeholder <network name>)
+                                 (instances: line 9)
+                """);
+        JsonNode steps = new ObjectMapper().readTree(json.out()).at("/lessons/0/blocks/0/steps");
+        assertThat(steps).extracting(step -> step.get("line").asInt() + ":" + step.get("bindings").size())
+                .containsExactly("4:0", "5:0", "6:0", "7:1", "8:0", "9:0");
+    }
+
     @Test
     void jsonKeepsTheDocumentedShape() {
         Result result = run("plan", "--format", "json", FIXTURE);
