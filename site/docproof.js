@@ -15,10 +15,74 @@
     }
     document.querySelectorAll('.step.targeted').forEach(function (s) { s.classList.remove('targeted'); });
     step.classList.add('targeted');
+    revealTabs(step);
     if (open) {
       step.querySelectorAll('details').forEach(function (d) { d.open = true; });
     }
     step.scrollIntoView({ block: 'start' });
+  }
+
+  // A tab of Sphinx's tab extensions: sphinx-tabs (tab, group-tab; code-tab becomes a tab), sphinx-design
+  // (tab-item) and sphinx-inline-tabs (tab, side by side with no set around them).
+  var TAB = '.exampleblock.group.tab, .exampleblock.group.group-tab, .exampleblock.group.tab-item';
+
+  function isTab(element) {
+    return element.matches && element.matches(TAB);
+  }
+
+  // Every run of tabs side by side gets a row of buttons; a tab shows alone, the others hidden until chosen.
+  function makeTabs() {
+    var parents = [];
+    document.querySelectorAll(TAB).forEach(function (tab) {
+      if (parents.indexOf(tab.parentNode) < 0) {
+        parents.push(tab.parentNode);
+      }
+    });
+    parents.forEach(function (parent) {
+      var run = [];
+      Array.prototype.slice.call(parent.children).concat([null]).forEach(function (child) {
+        if (child && isTab(child)) {
+          run.push(child);
+        } else if (run.length) {
+          tabSet(run.splice(0));
+        }
+      });
+    });
+  }
+
+  function tabSet(tabs) {
+    var bar = document.createElement('div');
+    bar.className = 'tab-bar';
+    bar.setAttribute('role', 'tablist');
+    tabs[0].parentNode.insertBefore(bar, tabs[0]);
+    tabs.forEach(function (tab, i) {
+      var title = tab.querySelector(':scope > .title');
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.setAttribute('role', 'tab');
+      button.textContent = title ? title.textContent : 'Tab ' + (i + 1);
+      tab.docproofChoose = function () { choose(tabs, bar, i); };
+      button.addEventListener('click', tab.docproofChoose);
+      bar.appendChild(button);
+      tab.classList.add('tabbed');
+    });
+    choose(tabs, bar, 0);
+  }
+
+  function choose(tabs, bar, chosen) {
+    tabs.forEach(function (tab, i) { tab.hidden = i !== chosen; });
+    Array.prototype.forEach.call(bar.children, function (button, i) {
+      button.setAttribute('aria-selected', String(i === chosen));
+    });
+  }
+
+  // A step asked for by the address may sit in a hidden tab: its tab (and each tab around it) is chosen first.
+  function revealTabs(element) {
+    for (var node = element; node && node !== document.body; node = node.parentNode) {
+      if (node.hidden && node.docproofChoose) {
+        node.docproofChoose();
+      }
+    }
   }
 
   function toggleAll(open) {
@@ -197,6 +261,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     setUpSearch();
+    makeTabs();
     addToolbar();
     stepFromHash();
     liveReload();

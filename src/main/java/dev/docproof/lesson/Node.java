@@ -36,6 +36,20 @@ public sealed interface Node {
     }
 
     /**
+     * A directive that groups blocks under an optional title, named as written: Sphinx's tabs ({@code tabs},
+     * {@code tab}, {@code tab-set}, {@code tab-item}, ...), cards and dropdowns, docutils' {@code container},
+     * {@code topic} and {@code sidebar}; a {@code rubric} is a title alone. Its blocks are the lesson's like any
+     * other: a command in a tab is a step.
+     */
+    record Group(SourceSpan span, String name, List<Inline> title, List<Node> children) implements Node {
+
+        @Override
+        public List<? extends Node> nested() {
+            return children;
+        }
+    }
+
+    /**
      * A bullet list ({@code numbering} NONE) or an enumerated one, numbered from {@code start} in its own
      * style ({@code 0.}, {@code a)}, {@code (iv)} are kept as written, as docutils keeps them).
      */

@@ -98,6 +98,9 @@ public final class CommandFindings {
         if (node instanceof Node.Admonition a) {
             return a.title();
         }
+        if (node instanceof Node.Group g) {
+            return g.title();
+        }
         if (node instanceof Node.Definition d) {
             return d.term();
         }

@@ -48,6 +48,9 @@ final class CodeBlockIndents {
         if (node instanceof Node.Admonition a) {
             return new Node.Admonition(a.span(), a.kind(), a.title(), nodes(a.children()));
         }
+        if (node instanceof Node.Group g) {
+            return new Node.Group(g.span(), g.name(), g.title(), nodes(g.children()));
+        }
         if (node instanceof Node.ListBlock l) {
             return new Node.ListBlock(l.span(), l.ordered(), nodes(l.items()), l.start(), l.numbering());
         }

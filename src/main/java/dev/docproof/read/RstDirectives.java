@@ -24,6 +24,18 @@ final class RstDirectives {
      * raw) or they have nothing to show on a page (meta, index, ...).
      */
     static final Set<String> RECORDED = Set.of("toctree", "raw", "glossary");
+    /**
+     * Directives that group blocks ({@link Node.Group}), by whether their argument is a title: docutils' own and
+     * those of the Sphinx extensions courses use for tabs, cards and dropdowns (sphinx-tabs, sphinx-design,
+     * sphinx-inline-tabs). A container's and a grid's arguments are classes and column counts.
+     */
+    private static final Map<String, Boolean> GROUPS = Map.ofEntries(Map.entry("container", false),
+            Map.entry("topic", true), Map.entry("sidebar", true), Map.entry("compound", false),
+            Map.entry("epigraph", false), Map.entry("highlights", false), Map.entry("pull-quote", false),
+            Map.entry("tabs", false), Map.entry("tab", true), Map.entry("group-tab", true),
+            Map.entry("tab-set", false), Map.entry("tab-item", true), Map.entry("tab-set-code", false),
+            Map.entry("dropdown", true), Map.entry("card", true), Map.entry("grid", false),
+            Map.entry("grid-item", false), Map.entry("grid-item-card", true));
 
     private final RstContext ctx;
     private final RstBlockParser blocks;
@@ -66,6 +78,19 @@ final class RstDirectives {
             include(start, explicit.split(block, true, name), out, topLevel);
         } else if (name.equals("literalinclude")) {
             out.add(literalInclude(start, explicit.split(block, true, name)));
+        } else if (GROUPS.containsKey(name)) {
+            RstExplicit.Parts parts = explicit.split(block, true, name);
+            List<Inline> title = GROUPS.get(name) && !parts.arguments().isBlank()
+                    ? inline.parse(start.at(start.column(), parts.arguments().strip())) : List.of();
+            out.add(new Node.Group(span, name, title, blocks.parseNested(parts.content())));
+        } else if (name.equals("code-tab")) {
+            out.add(codeTab(start, explicit.split(block, true, name)));
+        } else if (name.equals("rubric")) {
+            RstExplicit.Parts parts = explicit.split(block, true, name);
+            if (parts.arguments().isBlank()) {
+                ctx.error(start, start.column(), "The \"rubric\" directive needs its text (write \".. rubric:: Text\")");
+            }
+            out.add(new Node.Group(span, name, inline.parse(start.at(start.column(), parts.arguments().strip())), List.of()));
         } else if (name.equals("list-table")) {
             tables.listTable(start, explicit.split(block, true, name), out);
         } else if (name.equals("csv-table")) {
@@ -116,6 +141,18 @@ final class RstDirectives {
         }
         return new Node.CodeBlock(span, language, parts.options(), RstExplicit.texts(content), content.get(0).number(),
                 content.get(0).column() - 1);
+    }
+
+    /**
+     * sphinx-tabs' {@code .. code-tab:: bash [Title]}: a tab holding one code block in that language, titled by the
+     * title or else the language.
+     */
+    private Node codeTab(RstLine start, RstExplicit.Parts parts) {
+        String[] words = parts.arguments().strip().split("\\s+", 2);
+        String title = words.length > 1 ? words[1] : words[0];
+        RstExplicit.Parts code = new RstExplicit.Parts(words[0], parts.options(), parts.content(), parts.malformed());
+        return new Node.Group(ctx.span(start), "tab", title.isEmpty() ? List.of()
+                : inline.parse(start.at(start.column(), title)), List.of(code(start, "code-tab", code)));
     }
 
     /** {@code :emphasize-lines:} and {@code :lineno-start:} are checked here, so the page can trust them. */

@@ -209,6 +209,8 @@ public final class LessonAsciiDoc {
             paragraphHtml(inlineHtml(p.content()), null);
         } else if (node instanceof Node.Admonition a) {
             admonition(a);
+        } else if (node instanceof Node.Group g) {
+            group(g);
         } else if (node instanceof Node.ListBlock l) {
             list(l, listDepth);
         } else if (node instanceof Node.ListItem item) {
@@ -360,6 +362,22 @@ public final class LessonAsciiDoc {
         String role = kind.equals("seealso") ? "seealso" : "admonition-" + AsciiDoc.name(Inline.plain(a.title()));
         out.append('.').append(title.isEmpty() ? "{empty}" : title).append('\n');
         delimited("[.admonition." + role + "]", '=', a.children());
+    }
+
+    /**
+     * A group as a box of its own kind ({@code .group.tab}, {@code .group.topic}, ...) headed by its title; the page's
+     * script turns a set of tabs into tabs. A rubric is its title alone.
+     */
+    private void group(Node.Group g) {
+        String title = inlines(g.title());
+        if (g.name().equals("rubric")) {
+            out.append("[.rubric]\n").append(nonEmpty(title)).append('\n');
+            return;
+        }
+        if (!title.isEmpty()) {
+            out.append('.').append(title).append('\n');
+        }
+        delimited("[.group." + AsciiDoc.name(g.name()) + "]", '=', g.children());
     }
 
     private void list(Node.ListBlock list, int listDepth) {

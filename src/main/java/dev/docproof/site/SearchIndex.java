@@ -68,6 +68,8 @@ final class SearchIndex {
                 c.lines().forEach(line -> count(line, counts));
             } else if (node instanceof Node.Admonition a) {
                 count(Inline.plain(a.title()), counts);
+            } else if (node instanceof Node.Group g) {
+                count(Inline.plain(g.title()), counts);
             } else if (node instanceof Node.Definition d) {
                 count(Inline.plain(d.term()), counts);
             } else if (node instanceof Node.LineBlock l) {

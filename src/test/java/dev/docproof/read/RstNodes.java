@@ -74,6 +74,11 @@ final class RstNodes {
             if (!a.title().isEmpty()) {
                 sb.append(' ').append(inlines(a.title()));
             }
+        } else if (node instanceof Node.Group g) {
+            sb.append(' ').append(g.name());
+            if (!g.title().isEmpty()) {
+                sb.append(' ').append(inlines(g.title()));
+            }
         } else if (node instanceof Node.ListBlock l) {
             sb.append(l.ordered() ? " ordered" : " bullet");
         } else if (node instanceof Node.Definition d) {

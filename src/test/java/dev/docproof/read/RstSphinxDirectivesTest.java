@@ -278,4 +278,63 @@ class RstSphinxDirectivesTest {
         assertThat(LessonFiles.read(page).diagnostics()).extracting(Diagnostic::message)
                 .allMatch(m -> m.contains("is outside the course folder"));
     }
+
+    /**
+     * Tabs of sphinx-tabs, sphinx-design and sphinx-inline-tabs, topics, sidebars, containers and rubrics hold blocks
+     * like any other: their code is the lesson's, and none of them is a placeholder with a warning.
+     */
+    @Test
+    void tabsAndOtherGroupsHoldTheirBlocks() throws IOException {
+        Lesson lesson = read("""
+                Page
+                ====
+
+                .. tabs::
+
+                   .. tab:: Linux
+
+                      .. code-block:: bash
+
+                         docker ps
+
+                   .. code-tab:: powershell Windows
+
+                      docker ps -a
+
+                .. tab-set::
+
+                   .. tab-item:: *Debian*
+                      :sync: debian
+
+                      Run ``apt``.
+
+                .. topic:: Summary
+
+                   Done.
+
+                .. rubric:: Footnotes
+
+                .. container:: wide
+
+                   Inside.
+                """);
+
+        assertThat(messages(lesson)).isEmpty();
+        assertThat(RstNodes.print(lesson.nodes())).isEqualTo("""
+                Section@1:1 L1 Page
+                  Group@4:1 tabs
+                    Group@6:4 tab Linux
+                      CodeBlock@8:7 lang=bash first=10 lines=[docker ps]
+                    Group@12:4 tab Windows
+                      CodeBlock@12:4 lang=powershell first=14 lines=[docker ps -a]
+                  Group@16:1 tab-set
+                    Group@18:4 tab-item em(Debian)
+                      Paragraph@21:7 Run lit(apt).
+                  Group@23:1 topic Summary
+                    Paragraph@25:4 Done.
+                  Group@27:1 rubric Footnotes
+                  Group@29:1 container
+                    Paragraph@31:4 Inside.
+                """);
+    }
 }

@@ -49,6 +49,26 @@ class BrowserTest {
         assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
 
+    /** Tabs side by side show one at a time; a link to a step in a hidden tab shows that tab. */
+    @Test
+    void tabsShowOneAtATimeAndALinkOpensTheTabOfItsStep(@org.junit.jupiter.api.io.TempDir Path course) throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("chromium is missing: the site's browser test needs it. Install it with: apt-get install -y chromium");
+        }
+        String url = SphinxConstructsPageTest.render(course).toAbsolutePath().toUri().toString();
+        String macStep = Jsoup.parse(Files.readString(course.resolve("site/page.html")))
+                .select(".group.tab:has(pre:containsOwn(echo mac)) .step").attr("id");
+
+        Document plain = Jsoup.parse(chromium("--dump-dom", url).outputUTF8());
+        assertThat(plain.select(".tab-bar button").eachText()).containsExactly("Linux", "macOS");
+        assertThat(plain.select(".group.tab").eachAttr("hidden")).containsExactly("");
+        assertThat(plain.select(".group.tab:not([hidden]) pre").eachText()).contains("echo linux");
+
+        Document linked = Jsoup.parse(chromium("--dump-dom", url + "#open=" + macStep).outputUTF8());
+        assertThat(linked.select(".group.tab:not([hidden]) pre").eachText()).contains("echo mac").doesNotContain("echo linux");
+        assertThat(linked.select(".tab-bar button[aria-selected=true]").eachText()).containsExactly("macOS");
+    }
+
     private static ProcessResult chromium(String... args) throws Exception {
         Path profile = Files.createTempDirectory("docproof-chromium-");
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",

@@ -27,6 +27,11 @@ class SphinxConstructsPageTest {
 
     @BeforeAll
     static void render() throws IOException {
+        page = Jsoup.parse(render(course).toFile(), "UTF-8");
+    }
+
+    /** Renders the page into {@code course} (also for the browser's test of the page script); its path. */
+    static Path render(Path course) throws IOException {
         Files.createDirectories(course.resolve("code"));
         Files.createDirectories(course.resolve("images"));
         Files.writeString(course.resolve("code/app.py"), "def main():\n    print('hi')\n    return 0\n");
@@ -61,6 +66,22 @@ class SphinxConstructsPageTest {
 
                 .. seealso:: The other page.
 
+                .. tabs::
+
+                   .. tab:: Linux
+
+                      .. code-block:: bash
+
+                         echo linux
+
+                   .. tab:: macOS
+
+                      .. code-block:: bash
+
+                         echo mac
+
+                .. rubric:: Notes
+
                 .. list-table:: Ports
                    :header-rows: 1
 
@@ -81,7 +102,7 @@ class SphinxConstructsPageTest {
         SiteModel site = SiteModel.unverified(List.of(plan), Instant.EPOCH);
         Path out = course.resolve("site");
         new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out);
-        page = Jsoup.parse(out.resolve("page.html").toFile(), "UTF-8");
+        return out.resolve("page.html");
     }
 
     @Test
@@ -114,6 +135,14 @@ class SphinxConstructsPageTest {
         assertThat(page.select(".exampleblock.admonition-warning > .title").text()).isEqualTo("Warning");
         assertThat(page.select(".exampleblock.seealso > .title").text()).isEqualTo("See also");
         assertThat(page.select(".admonitionblock.note")).isEmpty();
+    }
+
+    @Test
+    void tabsAreTitledGroupsWhoseCommandsAreSteps() {
+        assertThat(page.select(".exampleblock.group.tabs > .content > .exampleblock.group.tab > .title").eachText())
+                .containsExactly("Linux", "macOS");
+        assertThat(page.select(".group.tab .step .command pre").eachText()).containsExactly("echo linux", "echo mac");
+        assertThat(page.select(".paragraph.rubric").text()).isEqualTo("Notes");
     }
 
     @Test
