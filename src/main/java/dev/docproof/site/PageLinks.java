@@ -67,6 +67,10 @@ final class PageLinks {
         return Navigation.numberText(course.navigation().number(page.docname(), first ? "" : "#" + ids.id(section)));
     }
 
+    /** The labels of the pages Sphinx generates, with the titles it gives their links. */
+    private static final Map<String, String> SPHINX_PAGES = Map.of("genindex", "Index", "modindex", "Module Index",
+            "search", "Search Page");
+
     /** A {@code `name`_} reference: a link target of the page, else a label anywhere in the course. */
     String named(String refName) {
         String url = urls.get(CrossRefs.key(refName));
@@ -87,6 +91,11 @@ final class PageLinks {
         };
         if (resolved != null) {
             return resolved;
+        }
+        String builtIn = role.equals("ref") ? SPHINX_PAGES.get(x.target()) : null;
+        if (builtIn != null) {
+            // Sphinx makes these pages itself; this site has none of them (its search is in every page's header)
+            return new Resolved(null, x.title() != null ? x.title() : builtIn, false);
         }
         String what = switch (role) {
             case "doc" -> "unknown document: '" + DocNames.join(page.docname(), DocNames.stripSuffix(x.target())) + "'";

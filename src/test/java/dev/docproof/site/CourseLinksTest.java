@@ -53,12 +53,8 @@ class CourseLinksTest {
 
                 Text.
                 """);
-        List<Plan> plans = LessonFiles.discover(List.of(course)).files().stream().map(LessonFiles::read)
-                .map(Planner::plan).toList();
-        SiteModel site = SiteModel.unverified(plans, Instant.EPOCH, SiteModel.Layout.of(course, null, plans));
         List<Diagnostic> warnings = new ArrayList<>();
-        Path out = course.resolve("_site");
-        new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out, warnings::add);
+        Path out = render(course, warnings);
 
         Path index = course.resolve("index.rst");
         assertThat(warnings).extracting(Diagnostic::toString).containsExactly(
@@ -84,12 +80,8 @@ class CourseLinksTest {
     void aCourseWithoutARootDocumentGetsAGeneratedHomePageListingEveryPage(@TempDir Path course) throws Exception {
         Files.writeString(course.resolve("b.rst"), "Second\n======\n\nText.\n");
         Files.writeString(course.resolve("a.rst"), "First\n=====\n\nText.\n\nPart\n----\n\nMore.\n");
-        List<Plan> plans = LessonFiles.discover(List.of(course)).files().stream().map(LessonFiles::read)
-                .map(Planner::plan).toList();
-        SiteModel site = SiteModel.unverified(plans, Instant.EPOCH, SiteModel.Layout.of(course, null, plans));
         List<Diagnostic> warnings = new ArrayList<>();
-        Path out = course.resolve("_site");
-        new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out, warnings::add);
+        Path out = render(course, warnings);
 
         assertThat(warnings).isEmpty();
         Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
@@ -99,5 +91,35 @@ class CourseLinksTest {
         assertThat(first.select(".totals").attr("href")).isEqualTo("verification.html");
         assertThat(Jsoup.parse(out.resolve("verification.html").toFile(), "UTF-8").select("table.lessons tbody tr"))
                 .hasSize(2);
+    }
+
+    /** Sphinx makes the index, module index and search pages itself: their labels are no broken reference. */
+    @Test
+    void sphinxsOwnPagesAreNamedWithoutAWarning(@TempDir Path course) throws Exception {
+        Files.writeString(course.resolve("index.rst"), """
+                Home
+                ====
+
+                * :ref:`genindex`
+                * :ref:`the modules <modindex>`
+                * :ref:`search`
+                """);
+        List<Diagnostic> warnings = new ArrayList<>();
+        Path out = render(course, warnings);
+
+        assertThat(warnings).isEmpty();
+        Document page = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertThat(page.select("main li").eachText()).containsExactly("Index", "the modules", "Search Page");
+        assertThat(page.select("main li a")).as("this site has no such pages").isEmpty();
+    }
+
+    /** The course's site, rendered unverified into its folder's {@code _site}; warnings go to {@code warnings}. */
+    private static Path render(Path course, List<Diagnostic> warnings) throws java.io.IOException {
+        List<Plan> plans = LessonFiles.discover(List.of(course)).files().stream().map(LessonFiles::read)
+                .map(Planner::plan).toList();
+        SiteModel site = SiteModel.unverified(plans, Instant.EPOCH, SiteModel.Layout.of(course, null, plans));
+        Path out = course.resolve("_site");
+        new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out, warnings::add);
+        return out;
     }
 }
