@@ -57,6 +57,12 @@ public sealed interface Inline {
     /** Interpreted text with a role other than a link role, e.g. {@code :code:`x`}, {@code :kbd:`Ctrl`}. */
     record Role(String role, String text) implements Inline {}
 
+    /**
+     * A footnote or citation reference as written between the brackets: {@code 1}, {@code #}, {@code #name},
+     * {@code *} or a citation's label; the page numbers them as docutils does.
+     */
+    record FootnoteRef(String label) implements Inline {}
+
     /** {@code |name|} whose definition is unknown; a defined one is replaced by what it stands for. */
     record Substitution(String name) implements Inline {}
 

@@ -543,7 +543,7 @@ final class RstInlineParser {
                 return -1;
             }
             String label = s.substring(i + 1, close);
-            emit(new Inline.Link(label, null, RstText.normalizeName(label)));
+            emit(new Inline.FootnoteRef(label));
             return close + 2;
         }
 

@@ -51,6 +51,7 @@ public final class LessonAsciiDoc {
     /** The block being written, where messages about its inline content point. */
     private SourceSpan here;
     private final FindingPlaces findings;
+    private final Footnotes footnotes;
 
     /** Where the page's ready HTML goes: written out, or as placeholders restored after the conversion. */
     private final Passthroughs pass;
@@ -65,6 +66,7 @@ public final class LessonAsciiDoc {
         this.here = new SourceSpan(page.plan().lesson().source(), 1, 1);
         page.plan().blocks().forEach(b -> plannedBySpan.put(b.block().span(), b));
         this.findings = new FindingPlaces(page.plan().lesson().nodes(), page.findings());
+        this.footnotes = new Footnotes(page.plan().lesson().nodes());
     }
 
     /** The page's AsciiDoc. */
@@ -611,6 +613,10 @@ public final class LessonAsciiDoc {
             passthrough(glossary(d));
             return;
         }
+        if (Footnotes.isNote(d)) {
+            passthrough(footnote(d, footnotes.definition(d)));
+            return;
+        }
         String head = ".. " + d.name() + "::" + (d.arguments() == null || d.arguments().isBlank() ? "" : " " + d.arguments());
         if (!RECORDED.contains(d.name())) {
             placeholder(d, head);
@@ -625,6 +631,24 @@ public final class LessonAsciiDoc {
         lines.addAll(d.content());
         out.append('.').append(text(head)).append('\n');
         collapsible("directive", lines);
+    }
+
+    /** A footnote or citation where it is defined, as docutils shows it: its label, then its text. */
+    private static String footnote(Node.Directive d, Footnotes.Note note) {
+        StringBuilder html = new StringBuilder("<aside class=\"footnote")
+                .append(d.name().equals("citation") ? " citation" : "").append("\" id=\"").append(note.anchor()).append("\">\n<span class=\"label\">[").append(Html.escape(note.label()))
+                .append("]</span>\n<div class=\"footnote-body\">");
+        StringBuilder paragraph = new StringBuilder();
+        for (String line : d.content()) {
+            if (line.isBlank()) {
+                html.append(paragraph.isEmpty() ? "" : "<p>" + Html.escape(paragraph.toString()) + "</p>");
+                paragraph.setLength(0);
+            } else {
+                paragraph.append(paragraph.isEmpty() ? "" : " ").append(line.strip());
+            }
+        }
+        html.append(paragraph.isEmpty() ? "" : "<p>" + Html.escape(paragraph.toString()) + "</p>");
+        return html.append("</div>\n</aside>\n").toString();
     }
 
     private static String glossary(Node.Directive d) {
@@ -981,6 +1005,8 @@ public final class LessonAsciiDoc {
             element(html, "span", "substitution", "|" + s.name() + "|");
         } else if (inline instanceof Inline.Image i) {
             inlineImage(i, html);
+        } else if (inline instanceof Inline.FootnoteRef f) {
+            footnoteRef(f, html);
         } else {
             throw new IllegalArgumentException("unknown inline " + inline);
         }
@@ -1029,6 +1055,18 @@ public final class LessonAsciiDoc {
         }
         html.append("<a href=\"").append(AsciiDoc.passContent(safe)).append("\">")
                 .append(AsciiDoc.passContent(text)).append("</a>");
+    }
+
+    private void footnoteRef(Inline.FootnoteRef ref, StringBuilder html) {
+        Footnotes.Note note = footnotes.reference(ref.label());
+        if (note == null) {
+            links.warn(here, "the footnote or citation [" + ref.label() + "] is not defined on this page (define it with"
+                    + " \".. [" + ref.label() + "] text\")");
+            element(html, "span", "unresolved", "[" + ref.label() + "]");
+            return;
+        }
+        html.append("<a class=\"footnote-reference\" href=\"#").append(note.anchor()).append("\">")
+                .append(AsciiDoc.passContent("[" + note.label() + "]")).append("</a>");
     }
 
     private void crossRef(Inline.CrossRef x, StringBuilder html) {

@@ -116,7 +116,7 @@ class RstInlineTest {
 
     @Test
     void footnoteAndCitationReferences() {
-        assertThat(shown("Text [1]_ and [CIT2002]_.")).isEqualTo("Text link(1|null|1) and link(CIT2002|null|cit2002).");
+        assertThat(shown("Text [1]_ and [CIT2002]_.")).isEqualTo("Text fn(1) and fn(CIT2002).");
     }
 
     @Test

@@ -137,6 +137,8 @@ final class RstNodes {
                 sb.append("role:").append(r.role()).append('(').append(r.text()).append(')');
             } else if (inline instanceof Inline.Substitution s) {
                 sb.append("sub(").append(s.name()).append(')');
+            } else if (inline instanceof Inline.FootnoteRef f) {
+                sb.append("fn(").append(f.label()).append(')');
             }
         }
         return sb.toString();

@@ -113,6 +113,26 @@ class CourseLinksTest {
         assertThat(page.select("main li a")).as("this site has no such pages").isEmpty();
     }
 
+    @Test
+    void aFootnoteThePageLacksIsWarnedAndShownUnlinked(@TempDir Path course) throws Exception {
+        Files.writeString(course.resolve("index.rst"), """
+                Home
+                ====
+
+                Told [#told]_ and [9]_.
+
+                .. [#told] Here.
+                """);
+        List<Diagnostic> warnings = new ArrayList<>();
+        Path out = render(course, warnings);
+
+        assertThat(warnings).extracting(Diagnostic::toString).containsExactly(course.resolve("index.rst")
+                + ":4:1: warning: the footnote or citation [9] is not defined on this page (define it with \".. [9] text\")");
+        Document page = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertThat(page.select("main a.footnote-reference").eachText()).containsExactly("[1]");
+        assertThat(page.select("main .unresolved").eachText()).containsExactly("[9]");
+    }
+
     /** The course's site, rendered unverified into its folder's {@code _site}; warnings go to {@code warnings}. */
     private static Path render(Path course, List<Diagnostic> warnings) throws java.io.IOException {
         List<Plan> plans = LessonFiles.discover(List.of(course)).files().stream().map(LessonFiles::read)

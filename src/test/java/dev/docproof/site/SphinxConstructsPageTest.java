@@ -82,6 +82,15 @@ class SphinxConstructsPageTest {
 
                 .. rubric:: Notes
 
+                Sources [#where]_, [#]_, [2]_, [*]_ and [Knuth84]_; and [#nowhere]_.
+
+                .. [#where] Where it came from.
+                .. [2] Numbered by hand,
+                   on two lines.
+                .. [#] The next number free.
+                .. [*] A symbol.
+                .. [Knuth84] A book.
+
                 .. list-table:: Ports
                    :header-rows: 1
 
@@ -143,6 +152,20 @@ class SphinxConstructsPageTest {
                 .containsExactly("Linux", "macOS");
         assertThat(page.select(".group.tab .step .command pre").eachText()).containsExactly("echo linux", "echo mac");
         assertThat(page.select(".paragraph.rubric").text()).isEqualTo("Notes");
+    }
+
+    /** As docutils numbers them: by hand, else the next number no footnote takes, else a symbol; citations by label. */
+    @Test
+    void footnotesAndCitationsAreNumberedAndLinked() {
+        Element sources = page.select("p:contains(Sources)").first();
+        assertThat(sources.select("a.footnote-reference").eachText()).containsExactly("[1]", "[3]", "[2]", "[*]", "[Knuth84]");
+        assertThat(sources.select("a.footnote-reference").eachAttr("href")).containsExactly("#footnote-1", "#footnote-3",
+                "#footnote-2", "#footnote-symbol-1", "#citation-knuth84");
+        assertThat(sources.select(".unresolved").text()).isEqualTo("[#nowhere]");
+        assertThat(page.select("aside.footnote").eachText()).containsExactly("[1] Where it came from.",
+                "[2] Numbered by hand, on two lines.", "[3] The next number free.", "[*] A symbol.", "[Knuth84] A book.");
+        assertThat(page.select("aside.footnote").eachAttr("id")).containsExactly("footnote-1", "footnote-2", "footnote-3",
+                "footnote-symbol-1", "citation-knuth84");
     }
 
     @Test
