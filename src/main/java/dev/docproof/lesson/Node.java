@@ -246,7 +246,8 @@ public sealed interface Node {
 
         /** Directives that put nothing on a page (metadata, index entries, settings for later blocks). */
         public static final java.util.Set<String> INVISIBLE = java.util.Set.of("meta", "index", "highlight",
-                "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "default-role", "role", "title");
+                "tabularcolumns", "sectionauthor", "codeauthor", "moduleauthor", "default-role", "role", "title",
+                "front-matter");
 
         /** Whether the page shows nothing for this directive. */
         public boolean invisible() {

@@ -13,8 +13,25 @@ final class LineIndex {
     private final Path file;
     private final String text;
     private final int[] lineStarts;
+    /** Where each line of {@link #text} stands in the file, for a text cut out of it; null: the file's own text. */
+    private final int[] fileLines;
+    private final int[] columnShifts;
 
     LineIndex(Path file, String text) {
+        this(file, text, null, null);
+    }
+
+    /**
+     * An index of a text cut out of the file (a container's content without its indentation): its line {@code i}
+     * (0-based) is the file's line {@code fileLines[i]}, starting {@code columnShifts[i]} columns in.
+     */
+    static LineIndex cutOut(Path file, String text, int[] fileLines, int[] columnShifts) {
+        return new LineIndex(file, text, fileLines, columnShifts);
+    }
+
+    private LineIndex(Path file, String text, int[] fileLines, int[] columnShifts) {
+        this.fileLines = fileLines;
+        this.columnShifts = columnShifts;
         this.file = file;
         this.text = text;
         List<Integer> starts = new ArrayList<>();
@@ -35,11 +52,13 @@ final class LineIndex {
 
     SourceSpan spanOf(int offset) {
         int line = lineOf(offset);
-        return new SourceSpan(file, line, offset - lineStarts[line - 1] + 1);
+        int column = offset - lineStarts[line - 1] + 1;
+        return fileLines == null ? new SourceSpan(file, line, column)
+                : new SourceSpan(file, fileLines[line - 1], column + columnShifts[line - 1]);
     }
 
     SourceSpan spanAtLine(int line) {
-        return new SourceSpan(file, line, 1);
+        return fileLines == null ? new SourceSpan(file, line, 1) : new SourceSpan(file, fileLines[line - 1], 1);
     }
 
     int lineCount() {

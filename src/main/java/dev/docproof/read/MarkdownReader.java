@@ -36,12 +36,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads CommonMark (with GitHub tables) through flexmark into the lesson model. Headings open
- * sections nested by level; positions come from flexmark's source offsets.
+ * sections nested by level; positions come from flexmark's source offsets. MyST's directives, as Sphinx
+ * courses write them in Markdown ({@code ```{code-block} bash}, {@code :::{note}}, tabs, {@code {toctree}}),
+ * are read as the reStructuredText reader reads the same directives.
  */
 public final class MarkdownReader implements LessonReader {
 
@@ -52,9 +55,21 @@ public final class MarkdownReader implements LessonReader {
     private static final Pattern ALERT = Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*",
             Pattern.CASE_INSENSITIVE);
 
+    /** A fence whose info is a MyST directive: {@code {name} arguments}. */
+    private static final Pattern MYST = Pattern.compile("\\{([A-Za-z][\\w:.-]*)}\\s*(.*)");
+    private static final Pattern MYST_OPTION = Pattern.compile(":([\\w-]+):\\s*(.*)");
+    private static final Set<String> MYST_CODE = Set.of("code-block", "code", "sourcecode");
+    /**
+     * Sphinx directives MyST courses write that this reader keeps as generic directives; a fence named by a word
+     * outside every list ({@code ```{bash}}, R Markdown's form) stays a code block in that language.
+     */
+    private static final Set<String> MYST_OTHER = Set.of("toctree", "raw", "glossary", "include", "literalinclude",
+            "image", "figure", "list-table", "csv-table", "only", "todo", "eval-rst", "math", "versionadded",
+            "versionchanged", "deprecated", "index", "mermaid");
+
     @Override
     public Lesson read(Path file, String text) {
-        return new Reading(file, text).lesson();
+        return Reading.of(file, text).lesson();
     }
 
     /** The state of reading one document. */
@@ -63,16 +78,22 @@ public final class MarkdownReader implements LessonReader {
         private final LineIndex index;
         private final Document document;
         private final MarkdownInlines inlines;
-        private final List<Diagnostic> diagnostics = new ArrayList<>();
+        private final List<Diagnostic> diagnostics;
 
         private final List<String> frontMatter;
 
-        Reading(Path file, String text) {
-            this.file = file;
-            this.frontMatter = frontMatter(text);
+        static Reading of(Path file, String text) {
+            List<String> frontMatter = frontMatter(text);
             // Front matter lines are blanked, not removed, so every later line keeps its number.
-            String body = frontMatter.isEmpty() ? text : blankLines(text, frontMatter.size() + 2);
-            this.index = new LineIndex(file, body);
+            String body = MystFences.rewrite(frontMatter.isEmpty() ? text : blankLines(text, frontMatter.size() + 2));
+            return new Reading(file, frontMatter, body, new LineIndex(file, body), new ArrayList<>());
+        }
+
+        private Reading(Path file, List<String> frontMatter, String body, LineIndex index, List<Diagnostic> diagnostics) {
+            this.file = file;
+            this.frontMatter = frontMatter;
+            this.index = index;
+            this.diagnostics = diagnostics;
             this.document = PARSER.parse(body);
             this.inlines = new MarkdownInlines(document, index);
         }
@@ -210,6 +231,10 @@ public final class MarkdownReader implements LessonReader {
 
         private Node fenced(FencedCodeBlock f, SourceSpan span) {
             String info = f.getInfo().unescape().strip();
+            Matcher myst = MYST.matcher(info);
+            if (myst.matches() && isMystDirective(myst.group(1))) {
+                return myst(f, span, myst.group(1), myst.group(2).strip());
+            }
             String language = null;
             Map<String, String> options = new LinkedHashMap<>();
             if (!info.isEmpty()) {
@@ -232,6 +257,81 @@ public final class MarkdownReader implements LessonReader {
                 return new Node.CodeBlock(span, language, options, List.of(), span.line() + 1, block.indent());
             }
             return block;
+        }
+
+        private static boolean isMystDirective(String name) {
+            return MYST_CODE.contains(name) || RstDirectives.ADMONITIONS.contains(name) || name.equals("admonition")
+                    || RstDirectives.GROUPS.containsKey(name) || name.equals("rubric") || MYST_OTHER.contains(name);
+        }
+
+        /** A MyST directive: its options ({@code :name: value} lines, or a YAML block), then its content. */
+        private Node myst(FencedCodeBlock f, SourceSpan span, String name, String arguments) {
+            List<BasedSequence> lines = f.getContentLines();
+            Map<String, String> options = new LinkedHashMap<>();
+            List<BasedSequence> content = lines.subList(mystOptions(lines, options), lines.size());
+            List<Inline> title = arguments.isEmpty() ? List.of() : List.of(new Inline.Text(arguments));
+            if (MYST_CODE.contains(name)) {
+                String language = arguments.isEmpty() ? null : arguments.split("\\s+")[0];
+                Node.CodeBlock block = code(span, language, options, content);
+                return content.isEmpty() ? new Node.CodeBlock(span, language, options, List.of(), span.line() + 1, 0) : block;
+            }
+            if (RstDirectives.ADMONITIONS.contains(name) || name.equals("admonition")) {
+                return new Node.Admonition(span, name, name.equals("admonition") ? title : List.of(), nested(content));
+            }
+            if (RstDirectives.GROUPS.containsKey(name)) {
+                return new Node.Group(span, name, RstDirectives.GROUPS.get(name) ? title : List.of(), nested(content));
+            }
+            if (name.equals("rubric")) {
+                return new Node.Group(span, name, title, List.of());
+            }
+            if (!RstDirectives.RECORDED.contains(name) && !Node.Directive.INVISIBLE.contains(name)) {
+                diagnostics.add(Diagnostic.warning(span, "Directive \"" + name + "\" is not supported; kept as a generic"
+                        + " directive and shown on the page as a placeholder"));
+            }
+            return new Node.Directive(span, name, arguments, options,
+                    content.stream().map(l -> l.toString().replaceFirst("\r?\n$", "")).toList());
+        }
+
+        /** Reads a directive's options into {@code options}; the index of its first content line. */
+        private static int mystOptions(List<BasedSequence> lines, Map<String, String> options) {
+            int i = 0;
+            if (!lines.isEmpty() && lines.get(0).toString().strip().equals("---")) {
+                for (i = 1; i < lines.size() && !lines.get(i).toString().strip().equals("---"); i++) {
+                    String[] pair = lines.get(i).toString().strip().split(":\\s*", 2);
+                    if (pair.length == 2 && !pair[0].isEmpty()) {
+                        options.put(pair[0], pair[1]);
+                    }
+                }
+                i = Math.min(i + 1, lines.size());
+            } else {
+                for (; i < lines.size(); i++) {
+                    Matcher option = MYST_OPTION.matcher(lines.get(i).toString().strip());
+                    if (!option.matches()) {
+                        break;
+                    }
+                    options.put(option.group(1), option.group(2));
+                }
+            }
+            return i < lines.size() && lines.get(i).toString().isBlank() ? i + 1 : i;
+        }
+
+        /** A directive's content read as Markdown of its own, each block at its place in the file. */
+        private List<Node> nested(List<BasedSequence> content) {
+            if (content.isEmpty()) {
+                return List.of();
+            }
+            StringBuilder text = new StringBuilder();
+            int[] fileLines = new int[content.size()];
+            int[] shifts = new int[content.size()];
+            for (int i = 0; i < content.size(); i++) {
+                text.append(content.get(i).toString().replaceFirst("\r?\n$", "")).append('\n');
+                SourceSpan at = index.spanOf(content.get(i).getStartOffset());
+                fileLines[i] = at.line();
+                shifts[i] = at.column() - 1;
+            }
+            String body = text.toString();
+            Reading inner = new Reading(file, List.of(), body, LineIndex.cutOut(file, body, fileLines, shifts), diagnostics);
+            return inner.blocks(inner.document);
         }
 
         /**

@@ -29,7 +29,7 @@ final class RstDirectives {
      * those of the Sphinx extensions courses use for tabs, cards and dropdowns (sphinx-tabs, sphinx-design,
      * sphinx-inline-tabs). A container's and a grid's arguments are classes and column counts.
      */
-    private static final Map<String, Boolean> GROUPS = Map.ofEntries(Map.entry("container", false),
+    static final Map<String, Boolean> GROUPS = Map.ofEntries(Map.entry("container", false),
             Map.entry("topic", true), Map.entry("sidebar", true), Map.entry("compound", false),
             Map.entry("epigraph", false), Map.entry("highlights", false), Map.entry("pull-quote", false),
             Map.entry("tabs", false), Map.entry("tab", true), Map.entry("group-tab", true),

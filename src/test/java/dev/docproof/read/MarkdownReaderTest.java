@@ -141,4 +141,78 @@ class MarkdownReaderTest {
         assertThat(section.children()).containsExactly(new CodeBlock(new SourceSpan(file, 7, 1), "bash", Map.of(),
                 List.of("$ docker network ls"), 8, 0));
     }
+
+    /**
+     * MyST, Sphinx's Markdown: a code-block directive is a code block in its language, with its options; admonitions
+     * and tabs hold blocks read at their own lines and columns, in backtick or colon fences; R Markdown's
+     * {@code ```{bash}} stays a bash block; a Sphinx directive this reader does not model is a warned placeholder.
+     */
+    @Test
+    void mystDirectivesAreReadAsTheirReStructuredTextTwins() {
+        Path file = Path.of("myst.md");
+        Lesson lesson = new MarkdownReader().read(file, """
+                # Volumes
+
+                ```{code-block} bash
+                :caption: Make it
+
+                docker volume create data
+                ```
+
+                ::::{tab-set}
+                :::{tab-item} Linux
+                ```bash
+                docker volume ls
+                ```
+                :::
+                ::::
+
+                ```{note}
+                Volumes *outlive* containers.
+                ```
+
+                - a list item
+
+                  :::{admonition} Careful
+                  Indented.
+                  :::
+
+                ```{bash}
+                echo r-markdown
+                ```
+
+                ```{literalinclude} app.py
+                ```
+                """);
+
+        assertThat(RstNodes.print(lesson.nodes())).isEqualTo("""
+                Section@1:1 L1 Volumes
+                  CodeBlock@3:1 lang=bash first=6 options={caption=Make it} lines=[docker volume create data]
+                  Group@9:1 tab-set
+                    Group@10:1 tab-item Linux
+                      CodeBlock@11:1 lang=bash first=12 lines=[docker volume ls]
+                  Admonition@17:1 note
+                    Paragraph@18:1 Volumes em(outlive) containers.
+                  ListBlock@21:1 bullet
+                    ListItem@21:1
+                      Paragraph@21:3 a list item
+                      Admonition@23:3 admonition Careful
+                        Paragraph@24:3 Indented.
+                  CodeBlock@27:1 lang=bash first=28 lines=[echo r-markdown]
+                  Directive@31:1 literalinclude args=app.py content=[]
+                """);
+        assertThat(lesson.diagnostics()).extracting(Object::toString).containsExactly("myst.md:31:1: warning: Directive"
+                + " \"literalinclude\" is not supported; kept as a generic directive and shown on the page as a placeholder");
+        assertThat(Planner.plan(lesson).steps()).extracting(Step::line, Step::command).containsExactly(
+                tuple(6, "docker volume create data"), tuple(12, "docker volume ls"), tuple(28, "echo r-markdown"));
+    }
+
+    /** A colon fence shown inside a code block is the block's text, and one never closed is a paragraph. */
+    @Test
+    void colonFencesInCodeOrUnclosedStayAsWritten() {
+        String text = "```text\n:::{note}\nshown\n:::\n```\n\n:::{note}\nnever closed\n";
+        assertThat(MystFences.rewrite(text)).isEqualTo(text);
+        assertThat(MystFences.rewrite(":::{note}\r\nx\r\n:::\r\n")).isEqualTo(
+                "`````````````{note}\r\nx\r\n`````````````\r\n");
+    }
 }
