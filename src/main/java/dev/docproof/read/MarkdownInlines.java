@@ -15,6 +15,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.docproof.lesson.Inline;
@@ -86,6 +87,8 @@ final class MarkdownInlines {
                 String text = ref.getText().isEmpty() ? ref.getReference().unescape() : InlineText.plain(of(ref));
                 out.add(new Inline.Link(text, target.getUrl().unescape(), ref.getReference().unescape()));
             }
+        } else if (node instanceof Footnote footnote) {
+            out.add(new Inline.FootnoteRef(MarkdownReader.footnoteLabel(footnote.getText().toString())));
         } else if (node instanceof Image || node instanceof ImageRef) {
             out.add(new Inline.Text(InlineText.plain(of(node)))); // the model has no inline image: keep its alt text
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {

@@ -12,6 +12,8 @@ import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
@@ -49,7 +51,7 @@ import java.util.regex.Pattern;
 public final class MarkdownReader implements LessonReader {
 
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+            .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()))).build();
 
     /** GitHub's alert syntax: a block quote whose first line is {@code [!NOTE]}, {@code [!WARNING]}... */
     private static final Pattern ALERT = Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*",
@@ -66,6 +68,14 @@ public final class MarkdownReader implements LessonReader {
     private static final Set<String> MYST_OTHER = Set.of("toctree", "raw", "glossary", "include", "literalinclude",
             "image", "figure", "list-table", "csv-table", "only", "todo", "eval-rst", "math", "versionadded",
             "versionchanged", "deprecated", "index", "mermaid");
+
+    /**
+     * A footnote's label ({@code [^label]}) as the page's footnotes know it: Markdown numbers every footnote itself,
+     * as reStructuredText numbers its {@code [#label]} ones.
+     */
+    static String footnoteLabel(String label) {
+        return "#" + label;
+    }
 
     @Override
     public Lesson read(Path file, String text) {
@@ -223,6 +233,11 @@ public final class MarkdownReader implements LessonReader {
             }
             if (node instanceof TableBlock t) {
                 return table(t, span);
+            }
+            if (node instanceof FootnoteBlock f) {
+                // its text as written, as a reStructuredText footnote keeps it; the page shows it where it stands
+                return new Node.Directive(span, "footnote", footnoteLabel(f.getText().toString()), Map.of(),
+                        lines(f.getFootnote().toString()).stream().map(String::strip).toList());
             }
             diagnostics.add(Diagnostic.warning(span, "kept as written: " + node.getNodeName()
                     + " is not part of the lesson model"));

@@ -215,4 +215,25 @@ class MarkdownReaderTest {
         assertThat(MystFences.rewrite(":::{note}\r\nx\r\n:::\r\n")).isEqualTo(
                 "`````````````{note}\r\nx\r\n`````````````\r\n");
     }
+
+    /** Footnotes are numbered by the page, as reStructuredText's {@code [#label]} ones; their text is kept. */
+    @Test
+    void footnotesAreReferencesAndDefinitions() {
+        Lesson lesson = new MarkdownReader().read(Path.of("fn.md"), """
+                Text[^why] and[^2].
+
+                [^why]: First line
+                    goes on.
+
+                    A second paragraph.
+
+                [^2]: Second.
+                """);
+
+        assertThat(RstNodes.print(lesson.nodes())).isEqualTo("""
+                Paragraph@1:1 Textfn(#why) andfn(#2).
+                Directive@3:1 footnote args=#why content=[First line, goes on., , A second paragraph.]
+                Directive@8:1 footnote args=#2 content=[Second.]
+                """);
+    }
 }
