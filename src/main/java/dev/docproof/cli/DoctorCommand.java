@@ -9,11 +9,11 @@ import dev.docproof.docker.ImageRecipes;
 import dev.docproof.docker.ImageStores;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
-import dev.docproof.shell.ImageReferences;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.LessonImages;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.CourseRunner;
@@ -50,7 +50,8 @@ final class DoctorCommand implements Callable<Integer> {
     Path images = ImageRecipes.DEFAULT_ROOT;
 
     /** A command a lesson runs and where it stands. */
-    record LessonCommand(String command, String where) {}
+    /** An image a lesson's step starts a container from or pulls, and where. */
+    record LessonImage(ImageRef image, String where) {}
 
     @Override
     public Integer call() {
@@ -72,11 +73,11 @@ final class DoctorCommand implements Callable<Integer> {
         }
         List<Path> lessonFiles = new ArrayList<>();
         List<Plan> plans = new ArrayList<>();
-        List<LessonCommand> commands = lessonCommands(lessonPaths, lessonFiles, plans, notes);
+        readLessons(lessonPaths, lessonFiles, plans, notes);
         Map<ImageRef, List<String>> usedAt = new LinkedHashMap<>();
-        for (LessonCommand command : commands) {
-            for (ImageRef image : ImageReferences.find(command.command())) {
-                usedAt.computeIfAbsent(image, i -> new ArrayList<>()).add(command.where());
+        for (Plan plan : plans) {
+            for (LessonImage use : neededImages(plan)) {
+                usedAt.computeIfAbsent(use.image(), i -> new ArrayList<>()).add(use.where());
             }
         }
         try (Engine engine = Engine.connect()) {
@@ -111,10 +112,14 @@ final class DoctorCommand implements Callable<Integer> {
         return paths.stream().map(Path::toString).toList();
     }
 
-    /** The runnable commands of the lessons under the paths, through the reader and the planner. */
-    private static List<LessonCommand> lessonCommands(List<Path> paths, List<Path> files, List<Plan> plans,
-                                                      List<String> notes) {
-        List<LessonCommand> commands = new ArrayList<>();
+    /** The images a lesson needs the engine to have before it runs (pulls included), as the run counts them. */
+    static List<LessonImage> neededImages(Plan plan) {
+        return LessonImages.needed(plan, true).stream()
+                .map(use -> new LessonImage(ImageRef.parse(use.image()), use.step().span().fileLine())).toList();
+    }
+
+    /** Reads and plans the lessons under the paths; the files and plans go into the lists given. */
+    private static void readLessons(List<Path> paths, List<Path> files, List<Plan> plans, List<String> notes) {
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
         discovery.diagnostics().forEach(d -> notes.add(d.toString()));
         for (Path file : discovery.files()) {
@@ -122,11 +127,7 @@ final class DoctorCommand implements Callable<Integer> {
             Lesson lesson = LessonFiles.read(file);
             lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .forEach(d -> notes.add(d.toString()));
-            Plan plan = Planner.plan(lesson);
-            plans.add(plan);
-            plan.steps().stream().filter(s -> s.kind() == StepKind.RUN)
-                    .forEach(s -> commands.add(new LessonCommand(s.command(), s.span().fileLine())));
+            plans.add(Planner.plan(lesson));
         }
-        return commands;
     }
 }

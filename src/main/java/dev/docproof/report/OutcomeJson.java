@@ -94,6 +94,8 @@ final class OutcomeJson {
             n.candidates().forEach(c -> candidates.add(ledgerEntry(c)));
         } else if (note instanceof Note.Unbound u) {
             node.put("kind", "unbound").put("why", u.why());
+        } else if (note instanceof Note.FailureShown f) {
+            node.put("kind", "failure-shown").put("sampleLine", f.sampleLine()).put("exitCode", f.exitCode());
         } else if (note instanceof Note.RepairFailed f) {
             node.put("kind", "repair-failed").<ObjectNode>set("tried", repair(f.tried())).set("outcome", write(f.outcome()));
         } else {
@@ -109,6 +111,7 @@ final class OutcomeJson {
             case "ledger-blind" -> new Note.LedgerBlind(in.text("engineError"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
+            case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));
             case "repair-failed" -> new Note.RepairFailed(repair(in.field("tried")), read(in.field("outcome")));
             default -> throw in.field("kind").problem("\"" + kind + "\" is no note this docproof knows: merge with"
                     + " the docproof version that ran the shards");

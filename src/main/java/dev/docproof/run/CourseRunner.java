@@ -5,7 +5,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.shell.ImageRef;
-import dev.docproof.shell.ImagesMade;
+import dev.docproof.shell.ShellWords;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.Leftovers;
@@ -13,9 +13,9 @@ import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.RunFolder;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.LedgerEntry;
-import dev.docproof.shell.LedgerNames;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Plan;
+import dev.docproof.plan.LessonImages;
 import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
@@ -196,7 +196,7 @@ public final class CourseRunner {
             removedAfterDeadRuns(recovering).forEach(listener::notice);
             int jobs = settings.isolation() == Isolation.SANDBOX ? settings.jobs() : 1;
             if (Interrupts.requested() == null) {
-                link.places().expect(plans.stream().filter(p -> p.lesson().readable()).toList(), jobs);
+                link.places().expect(plans.stream().filter(p -> p.lesson().readable() && StepGate.mayRun(p)).toList(), jobs);
             }
             results.addAll(LessonJobs.run(plans, jobs, listener, (plan, heard) -> {
                 if (!plan.lesson().readable()) {
@@ -239,20 +239,35 @@ public final class CourseRunner {
         }
         if (settings.isolation() == Isolation.HOST) {
             return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    (names, buildBases) -> provision(engine, names, recipes, settings, listener), engine);
+                    (names, buildBases) -> {
+                        List<String> missing = provision(engine, withBases(names, buildBases), recipes, settings, listener);
+                        return names.stream().filter(missing::contains).toList();
+                    }, engine);
         }
         SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
         return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, buildBases) -> {
-            List<String> missing = provision(engine, names, recipes, settings, listener);
-            List<String> bases = new ArrayList<>(buildBases);
-            bases.removeAll(Ledger.missingImages(engine, buildBases));
-            sandboxes.prepare(java.util.stream.Stream.concat(names.stream().filter(n -> !missing.contains(n)),
-                    bases.stream()).distinct().map(ImageRef::parse).toList());
-            return missing;
+            // A base with a recipe is built like any lesson image; one missing with none makes its build skipped.
+            List<String> all = withBases(names, buildBases);
+            List<String> missing = provision(engine, all, recipes, settings, listener);
+            sandboxes.prepare(all.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
+            return names.stream().filter(missing::contains).toList();
         }, () -> {
             sandboxes.close();
             engine.close();
         });
+    }
+
+    /** The images as named, then the build bases not among them (by canonical name). */
+    private static List<String> withBases(List<String> images, List<String> buildBases) {
+        Set<String> seen = new HashSet<>();
+        List<String> all = new ArrayList<>();
+        for (String image : images) {
+            if (seen.add(ImageRef.parse(image).canonical())) {
+                all.add(image);
+            }
+        }
+        buildBases.stream().filter(b -> seen.add(ImageRef.parse(b).canonical())).forEach(all::add);
+        return all;
     }
 
     /** Provisions the images that are present or have a recipe; returns those that have neither. */
@@ -317,33 +332,23 @@ public final class CourseRunner {
         return names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList();
     }
 
-    /**
-     * The images a lesson's steps start containers from that the lesson does not make itself first (by
-     * building, tagging or pulling them): those must be on the engine before it runs.
-     */
+    /** The images a lesson's steps start containers from that it does not make itself first: needed before it runs. */
     static List<String> preconditions(Plan plan) {
-        Set<String> made = new HashSet<>();
-        Set<String> needed = new LinkedHashSet<>();
-        for (Step step : plan.steps()) {
-            if (step.kind() != StepKind.RUN || step.marks().skip() != null) {
-                continue;
-            }
-            for (String image : LedgerNames.imagesUsed(step.command())) {
-                if (!made.contains(ImageRef.parse(image).canonical())) {
-                    needed.add(image);
-                }
-            }
-            ImagesMade.by(step.command()).forEach(image -> made.add(ImageRef.parse(image).canonical()));
-        }
-        return List.copyOf(needed);
+        return LessonImages.needed(plan, false).stream().map(LessonImages.Use::image).distinct().toList();
     }
 
-    /** The images the Dockerfiles the lesson writes (its file steps) build from. */
+    /**
+     * The images the Dockerfiles the lesson writes build from: those of its file steps and of its here-documents
+     * ({@code cat > Dockerfile <<'EOF'}, {@code docker build - <<EOF}). A {@code FROM} line in any here-document
+     * counts: one that is no Dockerfile's costs only an image in the sandboxes' store, one missed fails the build.
+     */
     static List<String> buildBases(Plan plan) {
         Set<String> bases = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
-            if (step.kind() == StepKind.RUN && step.marks().file() != null && step.marks().skip() == null) {
-                ImageProvisioner.parents(step.command().lines().toList()).forEach(b -> bases.add(b.canonical()));
+            if (step.kind() == StepKind.RUN && step.marks().skip() == null) {
+                for (String body : ShellWords.hereDocumentBodies(step.command())) {
+                    ImageProvisioner.parents(body.lines().toList()).forEach(b -> bases.add(b.canonical()));
+                }
             }
         }
         return List.copyOf(bases);

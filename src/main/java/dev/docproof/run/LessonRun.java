@@ -56,6 +56,32 @@ final class LessonRun {
         List<StepResult> results = new ArrayList<>();
         List<Leak> leaks = new ArrayList<>();
         SetupError setupError = null;
+        if (StepGate.mayRun(plan)) {
+            setupError = runInPlace(results, leaks);
+        } else {
+            for (Step step : plan.steps()) {
+                StepResult r = StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
+                        : new Outcome.Skipped(StepGate.skipReason(step)));
+                results.add(r);
+                listener.stepFinished(r);
+            }
+        }
+        // Steps the run never reached (set-up error) are reported as not run.
+        for (Step step : plan.steps().subList(results.size(), plan.steps().size())) {
+            StepResult r = StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
+                    : Outcome.NotRun.LESSON_NOT_RUN);
+            results.add(r);
+            listener.stepFinished(r);
+        }
+        LessonResult result = new LessonResult(plan, results, leaks, ledger == null ? List.of() : ledger.entries(), plan.diagnostics(), started,
+                Duration.ofNanos(System.nanoTime() - t0), setupError);
+        listener.lessonFinished(result);
+        return result;
+    }
+
+    /** Opens the lesson's place and shell, runs the steps there and closes both; the set-up error, else null. */
+    private SetupError runInPlace(List<StepResult> results, List<Leak> leaks) {
+        SetupError setupError = null;
         CompletableFuture<ShellSession> opening = null;
         try {
             LessonPlace where = places.open(plan, plannedNames());
@@ -90,17 +116,7 @@ final class LessonRun {
                 place.close();
             }
         }
-        // Steps the run never reached (set-up error) are reported as not run.
-        for (Step step : plan.steps().subList(results.size(), plan.steps().size())) {
-            StepResult r = StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
-                    : Outcome.NotRun.LESSON_NOT_RUN);
-            results.add(r);
-            listener.stepFinished(r);
-        }
-        LessonResult result = new LessonResult(plan, results, leaks, ledger == null ? List.of() : ledger.entries(), plan.diagnostics(), started,
-                Duration.ofNanos(System.nanoTime() - t0), setupError);
-        listener.lessonFinished(result);
-        return result;
+        return setupError;
     }
 
     /** The names the lesson's steps give what they create, each with the step's line. */
@@ -202,7 +218,7 @@ final class LessonRun {
                     Duration.ZERO, List.of());
         }
         StepRunner.Attempt first = runner.run(step, run.command());
-        List<Note> notes = first.ledgerNote() == null ? List.of() : List.of(first.ledgerNote());
+        List<Note> notes = first.note() == null ? List.of() : List.of(first.note());
         Interrupts.Signal signal = Interrupts.requested();
         if (signal != null) {
             return Verdicts.result(step, new Outcome.Interrupted("SIG" + signal), first.execution(), notes, settings);

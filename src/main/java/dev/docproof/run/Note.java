@@ -38,6 +38,17 @@ public sealed interface Note {
         }
     }
 
+    /**
+     * A step that failed while printing what its sample at {@code sampleLine} shows: a failure the lesson documents
+     * on purpose, without the marker that says so.
+     */
+    record FailureShown(int sampleLine, int exitCode) implements Note {
+        public String describe() {
+            return "the output matches the sample at line " + sampleLine + ": if the lesson shows this failure on"
+                    + " purpose, put a `docproof: expect-exit " + exitCode + "` marker before its block";
+        }
+    }
+
     /** A template whose placeholders could not be bound: why, with the candidates when there was a choice. */
     record Unbound(String why) implements Note {
         public String describe() {

@@ -81,7 +81,7 @@ final class StepGate {
 
     Decision decide(Step step) {
         if (step.marks().skip() != null) {
-            return skipped(step, step.marks().skip().isBlank() ? "a docproof: skip marker" : step.marks().skip());
+            return skipped(step, skipReason(step));
         }
         String command = step.command();
         if (step.kind() == StepKind.TEMPLATE && Templates.elision(command).isPresent()) {
@@ -100,6 +100,19 @@ final class StepGate {
         }
         ImagesMade.by(run.command()).forEach(i -> made.put(ImageRef.parse(i).canonical(), step.line()));
         return bound;
+    }
+
+    /** Why a step marked {@code skip} is skipped: its marker's reason, or the marker itself. */
+    static String skipReason(Step step) {
+        return step.marks().skip().isBlank() ? "a docproof: skip marker" : step.marks().skip();
+    }
+
+    /**
+     * Whether a lesson has a step that may run: a runnable step not marked skip. Without one, nothing needs a
+     * shell or an engine: its templates are shown and its marked steps skipped, and it gets no place to run in.
+     */
+    static boolean mayRun(Plan plan) {
+        return plan.steps().stream().anyMatch(s -> s.kind() != StepKind.TEMPLATE && s.marks().skip() == null);
     }
 
     private Decision skipped(Step step, String reason) {

@@ -36,8 +36,8 @@ final class StepRepair {
             return failed.with(new Note.RepairFailed(fill, again.outcome()));
         }
         List<Note> notes = new ArrayList<>(failed.notes());
-        if (again.ledgerNote() != null) {
-            notes.add(again.ledgerNote());
+        if (again.note() != null) {
+            notes.add(again.note());
         }
         var e = again.execution();
         return new StepResult(step, new Outcome.Repaired(fill, again.outcome()), e.output(), e.exitCode(),

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 final class StepRunner {
 
     /** One command run for a step: the shell's account, its outcome, and a note when the ledger was blind. */
-    record Attempt(ShellSession.Execution execution, Outcome outcome, Note ledgerNote) {}
+    /** One run of a command: what it did, its outcome, and a note about it or null. */
+    record Attempt(ShellSession.Execution execution, Outcome outcome, Note note) {}
 
     private static final Duration ENV = Duration.ofSeconds(5);
 
@@ -49,13 +50,14 @@ final class StepRunner {
         if (!env.isEmpty()) {
             session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
         }
-        Note ledgerNote = null; // the ledger learns what the step did from the lesson's engine proxy, as it happens
         MatchResult match = null;
         if (!e.timedOut() && Verdicts.exitedAsExpected(step, e.exitCode()) && !step.sample().isEmpty()
                 && !step.marks().ignoreOutput()) {
             match = matcher.match(step.sample(), lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr());
         }
-        return new Attempt(e, Verdicts.outcome(step, e, match, deadline(step)), ledgerNote);
+        Outcome outcome = Verdicts.outcome(step, e, match, deadline(step));
+        return new Attempt(e, outcome, Verdicts.failureShown(step, e, outcome, () -> matcher.match(step.sample(),
+                lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr())));
     }
 
     /** The step's own deadline (a marker, the course config), else the run's. */

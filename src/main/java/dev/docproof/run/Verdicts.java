@@ -7,6 +7,7 @@ import dev.docproof.verify.MatchResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Turns what a step did into its outcome. Pure. */
 final class Verdicts {
@@ -31,6 +32,19 @@ final class Verdicts {
         }
         int sampleLine = step.sample().firstLine();
         return match.matched() ? new Outcome.Passed(match, sampleLine) : new Outcome.Mismatch(match, sampleLine);
+    }
+
+    /**
+     * For a step that fails where the lesson expects success while printing what its sample shows — a failure the
+     * lesson documents on purpose ({@code cat: missing.txt: No such file or directory}) without the marker that says
+     * so — the note naming that marker; else null. The step stays failed, as its exit code says.
+     */
+    static Note failureShown(Step step, ShellSession.Execution e, Outcome outcome, Supplier<MatchResult> match) {
+        if (!(outcome instanceof Outcome.ExitCode failed) || e.exitCode() == null || step.marks().expectExit() != null
+                || step.sample().isEmpty() || step.marks().ignoreOutput()) {
+            return null;
+        }
+        return match.get().matched() ? new Note.FailureShown(step.sample().firstLine(), failed.code()) : null;
     }
 
     /** Exit 0, or the code a {@code docproof: expect-exit} marker names. */

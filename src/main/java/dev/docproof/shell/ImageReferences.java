@@ -39,7 +39,7 @@ public final class ImageReferences {
     }
 
     /** The image operands of {@code docker run|create} (and of {@code docker pull} when asked) as written. */
-    static List<String> asWritten(String command, boolean withPulls) {
+    public static List<String> asWritten(String command, boolean withPulls) {
         List<String> found = new ArrayList<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * What a command needs from outside its session, read from its text. Pure.
  *
  * <ul>
- *   <li>the programs it runs (the command word of each simple command, builtins left out);</li>
+ *   <li>the programs it runs (the command word of each simple command, builtins left out; {@code sudo} and the
+ *       program it runs);</li>
  *   <li>internet hosts: the host of each {@code http(s)://}, {@code git://} or {@code git@host:} address whose
  *       name has a dot and is not local ({@code localhost}, loopback and private addresses, {@code .local});
  *       a one-word host such as {@code server:8080} is a container on the lesson's own network;</li>
@@ -23,9 +24,13 @@ import java.util.regex.Pattern;
 public final class Needs {
 
     private static final Set<String> BUILTINS = Set.of("cd", "echo", "export", "set", "unset", "source", ".", "exit",
-            "true", "false", "test", "[", "[[", "printf", "read", "pwd", "eval", "exec", "sudo", "if", "then", "else",
+            "true", "false", "test", "[", "[[", "printf", "read", "pwd", "eval", "exec", "if", "then", "else",
             "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "local", "return",
             "alias", "type", "command", "wait", "kill", "trap", "shift", "let", "declare", "time", "!", "{", "}");
+    /** sudo's options that take the next word as their value. */
+    private static final Set<String> SUDO_VALUED = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U",
+            "--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--command-timeout",
+            "--other-user");
     private static final Pattern URL = Pattern.compile("(?:https?|git|ssh)://[^\\s'\"<>]+|git@([A-Za-z0-9.-]+):");
     private static final Pattern PRIVATE = Pattern.compile(
             "(?:127|10)\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(?:1[6-9]|2\\d|3[01])\\.[\\d.]+|0\\.0\\.0\\.0");
@@ -38,8 +43,13 @@ public final class Needs {
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
             int i = 0;
-            while (i < words.size() && (words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*") || words.get(i).equals("sudo"))) {
+            while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
                 i++;
+            }
+            // sudo is a program of its own, which a machine may lack (a container running as root has none).
+            if (i < words.size() && words.get(i).equals("sudo")) {
+                found.add("sudo");
+                i = afterSudoOptions(words, i + 1);
             }
             if (i < words.size()) {
                 String word = words.get(i);
@@ -49,6 +59,17 @@ public final class Needs {
             }
         }
         return List.copyOf(found);
+    }
+
+    /** Index of the word after sudo's options and assignments ({@code sudo -u postgres -E FOO=1 psql}). */
+    private static int afterSudoOptions(List<String> words, int i) {
+        while (i < words.size() && (words.get(i).startsWith("-") || words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+            String option = words.get(i++);
+            if (SUDO_VALUED.contains(option)) {
+                i++;
+            }
+        }
+        return i;
     }
 
     /** The non-local hosts {@code command} reaches, each once, in order. */

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <p>Shell syntax that looks alike is not a placeholder: redirections ({@code < file}, {@code <<EOF}),
  * process substitution, {@code ${VAR}}, brace expansion ({@code {a,b}}, {@code {1..3}}), Go templates
  * ({@code {{.Id}}}), test brackets ({@code [ -f x ]}), a tag closed later inside quotes ({@code '<h1>hi</h1>'}),
- * and anything inside quotes other than the {@code <...>} spelling.
+ * and anything inside quotes other than the {@code <...>} spelling. A here-document's body is a file's content:
+ * there only {@code YOUR_NAME} and {@code <your name>} count, the latter unless the body is markup (it closes a tag).
  */
 public final class Placeholders {
 
@@ -38,6 +39,7 @@ public final class Placeholders {
     private static final Pattern BRACE = Pattern.compile("(?<![${])\\{([A-Za-z][A-Za-z0-9_/-]*(?: [A-Za-z0-9_/-]+)*)}(?!})");
     private static final Pattern BRACKET = Pattern.compile("(?<!\\[)\\[([A-Z][A-Z0-9_/-]*(?: [A-Z0-9_/-]+)*)](?!])");
     private static final Pattern YOUR = Pattern.compile("(?<![\\w${-])(?:YOUR|[Yy]our)[_-][A-Za-z0-9_-]*[A-Za-z0-9](?![\\w=-])");
+    private static final Pattern MARKUP = Pattern.compile("</[A-Za-z][A-Za-z0-9]*>");
     private static final Pattern HEX_ID = Pattern.compile("(?:sha256:)?(?:[0-9a-f]{64}|[0-9a-f]{12})");
 
     private Placeholders() {}
@@ -45,18 +47,26 @@ public final class Placeholders {
     /** Every placeholder in {@code command}, in the order they stand. */
     public static List<Placeholder> find(String command) {
         boolean[] quoted = ShellWords.quoted(command);
+        boolean[] body = ShellWords.inHereDocument(command);
+        boolean markup = MARKUP.matcher(command).find();
         List<Placeholder> found = new ArrayList<>();
         Matcher m = ANGLE.matcher(command);
         while (m.find()) {
             int at = m.start();
             boolean redirection = at > 0 && command.charAt(at - 1) == '<';
             boolean closedTag = command.contains("</" + m.group(1).split("[ >]")[0]);
-            if (!redirection && !(quoted[at] && closedTag)) {
+            // In a file's content, <h1> or <br> beside a closing tag is markup, not a gap to fill.
+            if (!redirection && !(quoted[at] && closedTag) && !(body[at] && markup)) {
                 found.add(placeholder(m, Spelling.ANGLE));
             }
         }
-        addUnquoted(found, BRACE.matcher(command), Spelling.BRACE, quoted);
-        addUnquoted(found, BRACKET.matcher(command), Spelling.BRACKET, quoted);
+        // A file's content holds braces and brackets of its own language: f"{name}", [INPUT], {{ .Values }}.
+        boolean[] notHere = new boolean[command.length()];
+        for (int i = 0; i < notHere.length; i++) {
+            notHere[i] = quoted[i] || body[i];
+        }
+        addUnquoted(found, BRACE.matcher(command), Spelling.BRACE, notHere);
+        addUnquoted(found, BRACKET.matcher(command), Spelling.BRACKET, notHere);
         addUnquoted(found, YOUR.matcher(command), Spelling.YOUR_WORD, quoted);
         found.sort(Comparator.comparingInt(Placeholder::start));
         return found;

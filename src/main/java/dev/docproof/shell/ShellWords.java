@@ -71,6 +71,25 @@ public final class ShellWords {
         return scan.quoted;
     }
 
+    /**
+     * The here-document bodies of {@code text}, in the order they stand: the lines between each {@code <<EOF}
+     * command and its delimiter line, which are a file's content, not commands.
+     */
+    public static List<String> hereDocumentBodies(String text) {
+        Scan scan = new Scan(text);
+        scan.list(text.length(), -1);
+        return scan.bodies.stream().map(b -> text.substring(b[0], b[1])).toList();
+    }
+
+    /** {@code result[i]} is true when character i stands in a here-document's body (its delimiter line excluded). */
+    public static boolean[] inHereDocument(String text) {
+        Scan scan = new Scan(text);
+        scan.list(text.length(), -1);
+        boolean[] inside = new boolean[text.length()];
+        scan.bodies.forEach(b -> java.util.Arrays.fill(inside, b[0], b[1], true));
+        return inside;
+    }
+
     /** {@code word} as one shell word: as is when it is plain, in single quotes otherwise. */
     public static String quote(String word) {
         return PLAIN.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
@@ -81,6 +100,8 @@ public final class ShellWords {
         private final String s;
         private final boolean[] quoted;
         private final List<Command> commands = new ArrayList<>();
+        /** Each here-document body as {start, end} in the text. */
+        private final List<int[]> bodies = new ArrayList<>();
         private int i;
 
         Scan(String s) {
@@ -175,16 +196,21 @@ public final class ShellWords {
         private void skipBodies(List<Redirection> docs, int limit) {
             for (Redirection doc : docs) {
                 boolean stripTabs = doc.operator().endsWith("-");
+                int bodyStart = i;
+                int bodyEnd = limit;
                 while (i < limit) {
                     int end = s.indexOf('\n', i);
                     end = end < 0 || end > limit ? limit : end;
                     String line = s.substring(i, end);
+                    int lineStart = i;
                     i = Math.min(end + 1, limit);
                     String candidate = stripTabs ? line.replaceFirst("^\t+", "") : line;
                     if (candidate.stripTrailing().equals(doc.target().text())) {
+                        bodyEnd = lineStart;
                         break;
                     }
                 }
+                bodies.add(new int[] {bodyStart, Math.max(bodyStart, bodyEnd)});
             }
         }
 

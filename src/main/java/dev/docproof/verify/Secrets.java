@@ -25,8 +25,9 @@ public final class Secrets {
             Pattern.compile("(?<![A-Za-z0-9])(?<v>AIza[0-9A-Za-z_-]{35})"),
             Pattern.compile("(?<![A-Za-z0-9])(?<v>sk_(?:live|test)_[0-9A-Za-z]{16,})"),
             Pattern.compile("(?<![A-Za-z0-9_-])(?<v>eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})"),
-            // KEY=value, key: value, "key": "value" where the key names a credential
-            Pattern.compile("(?i)(?<![A-Za-z0-9])[\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key"
+            // KEY=value, key: value, "key": "value" where the key names a credential; the shell's PWD and OLDPWD
+            // (a folder, as `env` prints them) name none
+            Pattern.compile("(?i)(?<![A-Za-z0-9])(?-i:(?!(?:OLD)?PWD=/))[\"']?[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key"
                     + "|access[_-]?key|private[_-]?key|credentials?)[A-Za-z0-9_.-]*[\"']?[ \\t]*[=:][ \\t]*[\"']?"
                     + "(?<v>[^\\s\"',;<{\\[$][^\\s\"',;]{3,})"));
 

@@ -91,6 +91,7 @@ class JsonResultsTest {
                 new Note.NoRepair("two networks could be meant", List.of(NETWORK, VOLUME)),
                 new Note.NoRepair("\"docker network remove\" requires at least 1 argument.", List.of()),
                 new Note.Unbound("no container the lesson made"),
+                new Note.FailureShown(51, 1),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }
 

@@ -42,4 +42,27 @@ class BuildBasesTest {
         var plan = Planner.plan(LessonFiles.read(lesson));
         assertThat(CourseRunner.buildBases(plan)).containsExactly("docproof/bookworm-minbase:1");
     }
+
+    @Test
+    void aDockerfileWrittenByAHereDocumentOrPipedIntoTheBuildNamesItsBase() throws Exception {
+        Path lesson = Files.writeString(dir.resolve("heredoc.md"), """
+                # Here-documents
+
+                ```console
+                $ mkdir app && cd app
+                $ cat > Dockerfile <<'EOF'
+                FROM launchcodedevops/simple-http
+                COPY site/ /var/www/
+                EOF
+                $ docker build -t myapp .
+                $ docker build -t other - <<EOF
+                FROM docproof/bookworm-minbase:1 AS base
+                FROM base
+                EOF
+                ```
+                """);
+        var plan = Planner.plan(LessonFiles.read(lesson));
+        assertThat(CourseRunner.buildBases(plan))
+                .containsExactly("launchcodedevops/simple-http:latest", "docproof/bookworm-minbase:1");
+    }
 }

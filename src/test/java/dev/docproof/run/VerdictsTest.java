@@ -18,6 +18,9 @@ class VerdictsTest {
     private static final Step STEP = new Step(new SourceSpan(Path.of("l.rst"), 262, 3), 262, StepKind.RUN,
             "docker network remove", new Sample(List.of("x"), 263), "Custom Network Example");
     private static final Duration MINUTE = Duration.ofSeconds(60);
+    /** A step whose sample documents a failure. */
+    private static final Step CAT = new Step(new SourceSpan(Path.of("l.rst"), 50, 3), 50, StepKind.RUN,
+            "cat missing.txt", new Sample(List.of("cat: missing.txt: No such file or directory"), 51), "Files");
 
     private static ShellSession.Execution ran(Integer code, String merged, boolean timedOut, String note) {
         return new ShellSession.Execution(new Output(merged, merged, ""), code, Duration.ofMillis(42), timedOut, note);
@@ -130,5 +133,39 @@ class VerdictsTest {
         assertThat(Verdicts.masked(output, masked).merged()).isEqualTo("aws_access_key_id = AKIA********\n");
         assertThat(Verdicts.masked(output, masked).stdout()).doesNotContain("AKIAIOSFODNN7EXAMPLE");
         assertThat(Verdicts.masked(output, shown)).isEqualTo(output);
+    }
+
+    @Test
+    void aFailureWhoseOutputIsTheDocumentedSampleNamesTheMarkerThatExpectsIt() {
+        ShellSession.Execution e = new ShellSession.Execution(new Output("cat: missing.txt: No such file or directory\n",
+                "", "cat: missing.txt: No such file or directory\n"), 1, Duration.ofMillis(3), false, null);
+        Outcome o = Verdicts.outcome(CAT, e, null, MINUTE);
+        MatchResult same = dev.docproof.verify.Matcher.match(CAT.sample(), Path.of("l.rst"), e.output().merged(),
+                e.output().stdout(), e.output().stderr());
+
+        Note note = Verdicts.failureShown(CAT, e, o, () -> same);
+
+        assertThat(o).isEqualTo(new Outcome.ExitCode(1, null));
+        assertThat(note).isEqualTo(new Note.FailureShown(51, 1));
+        assertThat(note.describe()).isEqualTo("the output matches the sample at line 51: if the lesson shows this"
+                + " failure on purpose, put a `docproof: expect-exit 1` marker before its block");
+    }
+
+    @Test
+    void aFailureThatPrintsSomethingElseOrIsExpectedGetsNoMarkerNote() {
+        ShellSession.Execution other = new ShellSession.Execution(new Output("cat: missing.txt: Permission denied\n",
+                "", "cat: missing.txt: Permission denied\n"), 1, Duration.ofMillis(3), false, null);
+        MatchResult differs = dev.docproof.verify.Matcher.match(CAT.sample(), Path.of("l.rst"), other.output().merged(),
+                other.output().stdout(), other.output().stderr());
+        Step marked = CAT.withMarks(new dev.docproof.lesson.Marks(null, null, 2, null, null, List.of(), java.util.Map.of(),
+                false, List.of()));
+
+        assertThat(Verdicts.failureShown(CAT, other, Verdicts.outcome(CAT, other, null, MINUTE), () -> differs)).isNull();
+        assertThat(Verdicts.failureShown(marked, other, Verdicts.outcome(marked, other, null, MINUTE), () -> {
+            throw new AssertionError("a step with its marker is not compared again");
+        })).isNull();
+        assertThat(Verdicts.failureShown(STEP, ran(0, "x\n", false, null), new Outcome.Ran(), () -> {
+            throw new AssertionError("a success is not compared again");
+        })).isNull();
     }
 }

@@ -9,7 +9,14 @@ class NeedsTest {
     @Test
     void programsAreTheCommandWordsWithoutBuiltinsOrAssignments() {
         assertThat(Needs.programs("cd app && FOO=1 brew install jq | grep x; echo done; sudo aws s3 ls"))
-                .containsExactly("brew", "grep", "aws");
+                .containsExactly("brew", "grep", "sudo", "aws");
+    }
+
+    @Test
+    void sudoIsAProgramAsIsTheOneItRunsAfterItsOptions() {
+        assertThat(Needs.programs("sudo -u postgres -E PGDATA=/x psql -c 'select 1'")).containsExactly("sudo", "psql");
+        assertThat(Needs.programs("sudo mkdir -p /opt/hello && sudo cp app.sh /opt/hello/"))
+                .containsExactly("sudo", "mkdir", "cp");
     }
 
     @Test

@@ -35,6 +35,23 @@ class PlaceholdersTest {
         assertThat(Placeholders.find(command)).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "cat > site/index.html <<'EOF'\n<h1>hello from myapp</h1>\nEOF",
+            "cat > page.html <<EOF\n<html>\n<body>\n<p>one<br>two</p>\n<hr>\n</body>\n</html>\nEOF",
+            "cat > app.py <<'EOF'\nname = 'x'\nprint(f\"Hello {name}\")\nEOF",
+            "cat > fluent.conf <<EOF\n[INPUT]\n    Name cpu\nEOF",
+            "tee values.yaml <<EOF\nimage: {repository}\nEOF"})
+    void markupBracesAndSectionsInAHereDocumentAreAFilesContentNotPlaceholders(String command) {
+        assertThat(Placeholders.find(command)).isEmpty();
+    }
+
+    @Test
+    void aGapToFillInAHereDocumentIsStillAPlaceholder() {
+        assertThat(Placeholders.find("cat > .env <<EOF\nAPI_KEY=YOUR_API_KEY\nHOST=<your host>\nEOF\ndocker stop <id>"))
+                .extracting(Placeholders.Placeholder::text).containsExactly("YOUR_API_KEY", "<your host>", "<id>");
+    }
+
     @Test
     void hexIdsInDockerArgumentsAreTheAuthorsValues() {
         assertThat(Placeholders.authorValues("docker stop 3f9a1c2be4d7 && docker logs web"))

@@ -93,6 +93,18 @@ class ShellWordsTest {
     }
 
     @Test
+    void hereDocumentBodiesAreReadApartWithoutTheirDelimiterLines() {
+        String command = "cat > Dockerfile <<'EOF'\nFROM x\nRUN y\nEOF\ncat <<-END | sh\n\techo $(date)\n\tEND\nls";
+        assertThat(ShellWords.hereDocumentBodies(command)).containsExactly("FROM x\nRUN y\n", "\techo $(date)\n");
+        boolean[] body = ShellWords.inHereDocument(command);
+        assertThat(body[command.indexOf("FROM")]).isTrue();
+        assertThat(body[command.indexOf("EOF\n")]).isFalse();
+        assertThat(body[command.indexOf("cat > ")]).isFalse();
+        assertThat(body[command.indexOf("ls")]).isFalse();
+        assertThat(ShellWords.hereDocumentBodies("cat <<EOF\nunfinished")).containsExactly("unfinished");
+    }
+
+    @Test
     void marksWhichCharactersStandInsideQuotes() {
         String command = "echo '<a>' \"b\\\"c\" \\'d <e>";
         boolean[] quoted = ShellWords.quoted(command);

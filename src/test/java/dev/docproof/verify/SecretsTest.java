@@ -16,6 +16,7 @@ class SecretsTest {
             DB_PASSWORD=s3cr3t-pass                                         | DB_PASSWORD=********
             "password": "hunter2hunter2"                                    | "password": "********"
             key AIzaSyA1234567890abcdefghijklmnopqrstuv                     | key AIza********
+            DB_PWD=hunter2hunter2                                           | DB_PWD=********
             """)
     void credentialLookingValuesAreMasked(String text, String masked) {
         assertThat(Secrets.mask(text)).isEqualTo(masked);
@@ -30,7 +31,8 @@ class SecretsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"docker network ls", "DB_HOST=postgres", "172.18.0.2", "password: $DB_PASSWORD",
-            "sha256:1a43c6f0cecc5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c", "token: <your token>"})
+            "sha256:1a43c6f0cecc5b1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6c", "token: <your token>",
+            "PWD=/lesson", "OLDPWD=/root/projects/hello"})
     void ordinaryTextIsLeftAlone(String text) {
         assertThat(Secrets.mask(text)).isEqualTo(text);
     }
