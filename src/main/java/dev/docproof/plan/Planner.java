@@ -29,6 +29,8 @@ public final class Planner {
 
     private final List<Marker> markers;
     private final Marks course;
+    /** Whether code lines may end in callouts, which are no part of a command (AsciiDoc's). */
+    private final boolean callouts;
     private final List<PlannedBlock> blocks = new ArrayList<>();
     private final List<Diagnostic> diagnostics;
     private int nextMarker;
@@ -40,6 +42,7 @@ public final class Planner {
     private Planner(Lesson lesson, CourseConfig config) {
         this.diagnostics = new ArrayList<>(lesson.diagnostics());
         this.course = config.marksFor(lesson.source());
+        this.callouts = lesson.format() == Lesson.Format.ASCIIDOC;
         this.markers = new ArrayList<>();
         collectMarkers(lesson.nodes());
         markers.sort(Comparator.comparingInt(m -> m.span().line()));
@@ -92,7 +95,8 @@ public final class Planner {
         }
     }
 
-    private void planBlock(Node.CodeBlock block, String section) {
+    private void planBlock(Node.CodeBlock written, String section) {
+        Node.CodeBlock block = callouts ? Callouts.strip(written) : written;
         Marks marks = markersBefore(block).over(course);
         boolean prompts = block.lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
         FileTargets.Verdict target = prompts ? new FileTargets.Verdict.None() : FileTargets.of(block, previous);

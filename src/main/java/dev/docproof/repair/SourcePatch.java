@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.SourceSpan;
+import dev.docproof.plan.Callouts;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,7 +177,14 @@ public final class SourcePatch {
             SourceLines.Line line = region.get(i);
             String text = line.text();
             String wanted = was[i].stripTrailing();
+            // An AsciiDoc callout after the command stays where it is.
+            String callout = text == null ? "" : Callouts.trailing(text.stripTrailing());
             String body = text == null ? null : text.stripTrailing();
+            if (body != null && !body.endsWith(wanted) && !callout.isEmpty()) {
+                body = body.substring(0, body.length() - callout.length());
+            } else {
+                callout = "";
+            }
             if (body == null || !body.endsWith(wanted)) {
                 problems.add(Diagnostic.error(at.atLine(at.line() + i), "the line no longer reads `" + wanted
                         + "`; the file changed since the run, so nothing was written. Run docproof fix again"));
@@ -186,7 +194,7 @@ public final class SourcePatch {
                 out.add(line);
             } else {
                 String prefix = body.substring(0, body.length() - wanted.length());
-                out.add(SourceLines.Line.of(prefix + now[i].stripTrailing(), line.eol()));
+                out.add(SourceLines.Line.of(prefix + now[i].stripTrailing() + callout, line.eol()));
             }
         }
         return out;

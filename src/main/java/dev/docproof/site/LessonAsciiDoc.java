@@ -1,6 +1,8 @@
 package dev.docproof.site;
 
 import dev.docproof.lesson.Finding;
+import dev.docproof.lesson.Lesson;
+import dev.docproof.plan.Callouts;
 import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.PlannedBlock;
@@ -24,6 +26,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
@@ -52,6 +57,7 @@ public final class LessonAsciiDoc {
     private SourceSpan here;
     private final FindingPlaces findings;
     private final Footnotes footnotes;
+    private static final Pattern CALLOUT_NUMBER = Pattern.compile("\\d+|\\.");
 
     /** Where the page's ready HTML goes: written out, or as placeholders restored after the conversion. */
     private final Passthroughs pass;
@@ -785,7 +791,7 @@ public final class LessonAsciiDoc {
         }
         if (from < to) {
             StringBuilder html = new StringBuilder();
-            listingHtml(html, "lines", verbatim(plain.subList(from, to)));
+            listingHtml(html, "lines", shown(plain.subList(from, to)));
             passthrough(html.toString());
         }
         plain.clear();
@@ -805,10 +811,10 @@ public final class LessonAsciiDoc {
                 .append("\">\n<div class=\"content\">\n");
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
             listingHtml(html, "command original",
-                    LessonPage.lines("<del>" + String.join("\n", verbatim(commandLines)) + "</del>"));
+                    LessonPage.lines("<del>" + String.join("\n", shown(commandLines)) + "</del>"));
             listingHtml(html, "command repaired", verbatim(LessonPage.lines("$ " + result.repair().command())));
         } else {
-            listingHtml(html, "command", verbatim(commandLines));
+            listingHtml(html, "command", shown(commandLines));
         }
         html.append("<div class=\"paragraph verdict\">\n<p>").append(verdictHtml(step, verdict, result))
                 .append("</p>\n</div>\n");
@@ -850,6 +856,28 @@ public final class LessonAsciiDoc {
     /** Lesson or command text, shown exactly, never interpreted; newlines become spaces. */
     private String text(String text) {
         return pass.inline(AsciiDoc.passContent(text));
+    }
+
+    /**
+     * A code block's lines as {@link #verbatim}, an AsciiDoc lesson's callouts ({@code <1>}) shown as the numbered
+     * badges Asciidoctor makes of them, which the callout list below the block refers to.
+     */
+    private List<String> shown(List<String> lines) {
+        if (page.plan().lesson().format() != Lesson.Format.ASCIIDOC) {
+            return verbatim(lines);
+        }
+        List<String> callouts = lines.stream().map(Callouts::trailing).toList();
+        List<String> out = new ArrayList<>(verbatim(IntStream.range(0, lines.size())
+                .mapToObj(i -> lines.get(i).substring(0, lines.get(i).length() - callouts.get(i).length())).toList()));
+        for (int i = 0; i < out.size() && i < callouts.size(); i++) {
+            Matcher number = CALLOUT_NUMBER.matcher(callouts.get(i));
+            StringBuilder badges = new StringBuilder();
+            while (number.find()) {
+                badges.append(" <b class=\"conum\">(").append(number.group()).append(")</b>");
+            }
+            out.set(i, out.get(i) + badges);
+        }
+        return out;
     }
 
     /** Lines shown as written, with credential-looking values masked: a page is published. */

@@ -41,6 +41,18 @@ class SourcePatchTest {
                 .containsExactly("crlf.rst:7: docker volume rm → docker volume rm data");
     }
 
+    /** An AsciiDoc callout after a repaired command stays after it, as the author placed it. */
+    @Test
+    void aCalloutAfterTheCommandStaysAfterTheRepairedOne() {
+        byte[] lesson = "[source,bash]\n----\ndocker volume rm  <1>\ndocker ps # <2>\n----\n".getBytes(StandardCharsets.UTF_8);
+
+        var result = patched(SourcePatch.apply(Path.of("x.adoc"), lesson,
+                List.of(new Edit.Command(3, 3, "docker volume rm", "docker volume rm data"))));
+
+        assertThat(new String(result.bytes(), StandardCharsets.UTF_8))
+                .isEqualTo("[source,bash]\n----\ndocker volume rm data  <1>\ndocker ps # <2>\n----\n");
+    }
+
     @Test
     void aLastLineWithoutNewlineStaysWithoutNewline() throws IOException {
         var result = patched(SourcePatch.apply(Path.of("x.rst"), fixture("no-final-newline.rst"),
