@@ -24,7 +24,7 @@
 
   // A tab of Sphinx's tab extensions: sphinx-tabs (tab, group-tab; code-tab becomes a tab), sphinx-design
   // (tab-item) and sphinx-inline-tabs (tab, side by side with no set around them).
-  var TAB = '.exampleblock.group.tab, .exampleblock.group.group-tab, .exampleblock.group.tab-item';
+  var TAB = '.exampleblock.group-tab, .exampleblock.group-group-tab, .exampleblock.group-tab-item';
 
   function isTab(element) {
     return element.matches && element.matches(TAB);

@@ -373,7 +373,7 @@ public final class LessonAsciiDoc {
     }
 
     /**
-     * A group as a box of its own kind ({@code .group.tab}, {@code .group.topic}, ...) headed by its title; the page's
+     * A group as a box of its own kind ({@code .group-tab}, {@code .group-topic}, ...; never a name the page frame uses) headed by its title; the page's
      * script turns a set of tabs into tabs. A rubric is its title alone.
      */
     private void group(Node.Group g) {
@@ -385,7 +385,7 @@ public final class LessonAsciiDoc {
         if (!title.isEmpty()) {
             out.append('.').append(title).append('\n');
         }
-        delimited("[.group." + AsciiDoc.name(g.name()) + "]", '=', g.children());
+        delimited("[.group.group-" + AsciiDoc.name(g.name()) + "]", '=', g.children());
     }
 
     private void list(Node.ListBlock list, int listDepth) {

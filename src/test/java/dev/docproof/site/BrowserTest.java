@@ -57,15 +57,15 @@ class BrowserTest {
         }
         String url = SphinxConstructsPageTest.render(course).toAbsolutePath().toUri().toString();
         String macStep = Jsoup.parse(Files.readString(course.resolve("site/page.html")))
-                .select(".group.tab:has(pre:containsOwn(echo mac)) .step").attr("id");
+                .select(".group-tab:has(pre:containsOwn(echo mac)) .step").attr("id");
 
         Document plain = Jsoup.parse(chromium("--dump-dom", url).outputUTF8());
         assertThat(plain.select(".tab-bar button").eachText()).containsExactly("Linux", "macOS");
-        assertThat(plain.select(".group.tab").eachAttr("hidden")).containsExactly("");
-        assertThat(plain.select(".group.tab:not([hidden]) pre").eachText()).contains("echo linux");
+        assertThat(plain.select(".group-tab").eachAttr("hidden")).containsExactly("");
+        assertThat(plain.select(".group-tab:not([hidden]) pre").eachText()).contains("echo linux");
 
         Document linked = Jsoup.parse(chromium("--dump-dom", url + "#open=" + macStep).outputUTF8());
-        assertThat(linked.select(".group.tab:not([hidden]) pre").eachText()).contains("echo mac").doesNotContain("echo linux");
+        assertThat(linked.select(".group-tab:not([hidden]) pre").eachText()).contains("echo mac").doesNotContain("echo linux");
         assertThat(linked.select(".tab-bar button[aria-selected=true]").eachText()).containsExactly("macOS");
     }
 

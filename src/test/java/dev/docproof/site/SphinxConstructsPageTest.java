@@ -82,6 +82,10 @@ class SphinxConstructsPageTest {
 
                 .. rubric:: Notes
 
+                .. sidebar:: Aside
+
+                   A side note.
+
                 Sources [#where]_, [#]_, [2]_, [*]_ and [Knuth84]_; and [#nowhere]_.
 
                 .. [#where] Where it came from.
@@ -147,11 +151,13 @@ class SphinxConstructsPageTest {
     }
 
     @Test
-    void tabsAreTitledGroupsWhoseCommandsAreSteps() {
-        assertThat(page.select(".exampleblock.group.tabs > .content > .exampleblock.group.tab > .title").eachText())
+    void tabsAndSidebarsAreTitledGroupsWhoseCommandsAreSteps() {
+        assertThat(page.select(".exampleblock.group-tabs > .content > .exampleblock.group-tab > .title").eachText())
                 .containsExactly("Linux", "macOS");
-        assertThat(page.select(".group.tab .step .command pre").eachText()).containsExactly("echo linux", "echo mac");
+        assertThat(page.select(".group-tab .step .command pre").eachText()).containsExactly("echo linux", "echo mac");
         assertThat(page.select(".paragraph.rubric").text()).isEqualTo("Notes");
+        assertThat(page.select(".exampleblock.group-sidebar > .title").text()).isEqualTo("Aside");
+        assertThat(page.select("#content .sidebar")).as("the page frame's navigation class").isEmpty();
     }
 
     /** As docutils numbers them: by hand, else the next number no footnote takes, else a symbol; citations by label. */
