@@ -22,6 +22,7 @@ import dev.docproof.lesson.Inline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** flexmark's inline nodes as the lesson model's inlines; nested markup inside emphasis is flattened to text. */
 final class MarkdownInlines {
@@ -89,8 +90,13 @@ final class MarkdownInlines {
             }
         } else if (node instanceof Footnote footnote) {
             out.add(new Inline.FootnoteRef(MarkdownReader.footnoteLabel(footnote.getText().toString())));
-        } else if (node instanceof Image || node instanceof ImageRef) {
-            out.add(new Inline.Text(InlineText.plain(of(node)))); // the model has no inline image: keep its alt text
+        } else if (node instanceof Image image) {
+            out.add(new Inline.Image(image.getUrl().unescape(), InlineText.plain(of(image)), Map.of()));
+        } else if (node instanceof ImageRef ref) {
+            Reference target = ref.isDefined() ? ref.getReferenceNode(document) : null;
+            String alt = InlineText.plain(of(ref));
+            out.add(target == null ? new Inline.Text(ref.getChars().unescape())
+                    : new Inline.Image(target.getUrl().unescape(), alt, Map.of()));
         } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
             out.add(new Inline.Text("\n"));
         } else if (node instanceof HtmlInlineComment) {

@@ -236,4 +236,13 @@ class MarkdownReaderTest {
                 Directive@8:1 footnote args=#2 content=[Second.]
                 """);
     }
+
+    @Test
+    void imagesAreImagesWithTheirAlternativeText() {
+        Lesson lesson = new MarkdownReader().read(Path.of("img.md"), "![A *diagram*](img/d.png) and ![icon][i] and ![x][none]\n\n[i]: img/i.png\n");
+
+        Node.Paragraph paragraph = (Node.Paragraph) lesson.nodes().get(0);
+        assertThat(paragraph.content()).containsExactly(new Inline.Image("img/d.png", "A diagram", Map.of()),
+                new Inline.Text(" and "), new Inline.Image("img/i.png", "icon", Map.of()), new Inline.Text(" and ![x][none]"));
+    }
 }
