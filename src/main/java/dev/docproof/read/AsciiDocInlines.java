@@ -5,6 +5,7 @@ import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * The basic AsciiDoc inline forms read from the raw source text: {@code `code`}, {@code +literal+},
  * {@code `+literal+`}, {@code *strong*}, {@code _emphasis_} (and their doubled, unconstrained forms),
  * links ({@code https://x[text]}, {@code link:x[text]}, bare URLs) and cross references
- * ({@code <<id,text>>}, {@code xref:id[text]}). Anything else stays text as written.
+ * ({@code <<id,text>>}, {@code xref:id[text]}), inline images ({@code image:icon.png[alt]}). Anything else stays
+ * text as written.
  */
 final class AsciiDocInlines {
 
@@ -27,6 +29,7 @@ final class AsciiDocInlines {
             BEFORE + "\\*(?<strong>[^*\\s](?:[^*]*?[^*\\s])?)\\*" + AFTER,
             "__(?<em2>.+?)__",
             BEFORE + "_(?<em>[^_\\s](?:[^_]*?[^_\\s])?)_" + AFTER,
+            BEFORE + "image:(?<image>[^:\\s\\[][^\\s\\[]*)\\[(?<imageattrs>[^\\]]*)]",
             "<<(?<xref>[^,>\\s]+)(?:,\\s*(?<xreftext>[^>]+))?>>",
             "xref:(?<xref2>[^\\[\\s]+)\\[(?<xref2text>[^\\]]*)]",
             "(?:link:)?(?<url>(?:https?|ftp|file|irc|mailto):[^\\s\\[<>]+)(?:\\[(?<urltext>[^\\]]*)])?",
@@ -86,6 +89,12 @@ final class AsciiDocInlines {
         }
         if (m.group("em2") != null || m.group("em") != null) {
             return new Inline.Emphasis(m.group("em2") != null ? m.group("em2") : m.group("em"));
+        }
+        if (m.group("image") != null) {
+            // the first attribute is the alternative text; Asciidoctor makes one from the file name without it
+            String alt = m.group("imageattrs").split(",", 2)[0].strip();
+            String file = m.group("image").replaceAll(".*/", "").replaceAll("\\.[^.]*$", "");
+            return new Inline.Image(m.group("image"), alt.isEmpty() ? file : alt, Map.of());
         }
         if (m.group("xref") != null) {
             String text = m.group("xreftext");

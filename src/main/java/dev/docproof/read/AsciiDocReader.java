@@ -87,6 +87,8 @@ public final class AsciiDocReader implements LessonReader {
         private final LineIndex source;
         private final Document document;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
+        /** Lines of the lesson holding an include already matched to the block it begins. */
+        private final java.util.Set<Integer> includesPlaced = new java.util.HashSet<>();
 
         Reading(Path file, String text, Document document, List<LogRecord> logged) {
             this.file = file;
@@ -258,7 +260,14 @@ public final class AsciiDocReader implements LessonReader {
          * at the first line of an indented literal paragraph; the lines are read back from the source so that
          * trailing blanks and indentation stay exact.
          */
-        private Node.CodeBlock code(Block block, SourceSpan span) {
+        private Node.CodeBlock code(Block block, SourceSpan located) {
+            SourceSpan span = located;
+            Cursor cursor = block.getSourceLocation();
+            if (cursor != null && cursor.getFile() != null) {
+                // A block whose content begins with an include is placed in the included file: find the include
+                int include = includeLine(cursor.getPath());
+                span = include > 0 ? source.spanAtLine(openingAbove(include)) : span;
+            }
             Object languageAttribute = block.getAttribute("language");
             String language = languageAttribute == null ? null : languageAttribute.toString();
             Map<String, String> options = new LinkedHashMap<>();
@@ -288,11 +297,12 @@ public final class AsciiDocReader implements LessonReader {
                 while (!raw.isEmpty() && raw.get(raw.size() - 1).isBlank()) {
                     raw.remove(raw.size() - 1);
                 }
-                if (raw.size() == parsed.size()) {
+                if (sameLines(raw, parsed)) {
                     return new Node.CodeBlock(span, language, options, raw, first, 0);
                 }
+                // An include, or substitutions the block asked for: the reader sees what Asciidoctor made of it
                 diagnostics.add(Diagnostic.warning(span, "the lines of this block differ from the source"
-                        + " (an include?); its line numbers may be off"));
+                        + " (an include?); its line numbers may be off, and fix cannot write to them"));
                 return new Node.CodeBlock(span, language, options, parsed, span.line() + 1, 0);
             }
             // An indented literal paragraph: Asciidoctor removed the common indentation.
@@ -306,6 +316,45 @@ public final class AsciiDocReader implements LessonReader {
                 return new Node.CodeBlock(span, language, options, parsed, span.line(), 0);
             }
             return new Node.CodeBlock(span, language, options, lines, span.line(), indent);
+        }
+
+        private static boolean sameLines(List<String> raw, List<String> parsed) {
+            if (raw.size() != parsed.size()) {
+                return false;
+            }
+            for (int i = 0; i < raw.size(); i++) {
+                if (!raw.get(i).stripTrailing().equals(parsed.get(i).stripTrailing())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The next line of the lesson, not yet matched to a block, that includes the file at {@code path}; -1: none. */
+        private int includeLine(String path) {
+            String name = Path.of(path).getFileName().toString();
+            for (int line = 1; line <= source.lineCount(); line++) {
+                String text = source.line(line).strip();
+                int bracket = text.indexOf('[');
+                if (text.startsWith("include::") && bracket > 0 && !includesPlaced.contains(line)) {
+                    String target = text.substring("include::".length(), bracket);
+                    if (target.equals(path) || target.endsWith("/" + name) || target.equals(name)) {
+                        includesPlaced.add(line);
+                        return line;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** The delimiter that opens the block holding {@code line}; {@code line} itself when none is found. */
+        private int openingAbove(int line) {
+            for (int l = line - 1; l >= 1; l--) {
+                if (DELIMITER.matcher(source.line(l).stripTrailing()).matches()) {
+                    return l;
+                }
+            }
+            return line;
         }
 
         private Node.ListBlock list(org.asciidoctor.ast.List list, SourceSpan span, boolean ordered) {

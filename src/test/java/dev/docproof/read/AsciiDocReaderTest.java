@@ -140,4 +140,42 @@ class AsciiDocReaderTest {
                 new Inline.Link("the guide", "guide.html", null), new Inline.Text(" or "),
                 new Inline.Link("https://docs.docker.com/network/", "https://docs.docker.com/network/", null));
     }
+
+    @Test
+    void inlineImagesAreImages() {
+        assertThat(AsciiDocInlines.parse("an image:img/icon.png[Icon,16] and image:img/logo.svg[]")).containsExactly(
+                new Inline.Text("an "), new Inline.Image("img/icon.png", "Icon", Map.of()), new Inline.Text(" and "),
+                new Inline.Image("img/logo.svg", "logo", Map.of()));
+    }
+
+    /**
+     * A code block whose content comes from an include runs what the include brings in, and stands at its own
+     * delimiter in the lesson, even when the include is its first line (Asciidoctor then places it in the other file).
+     */
+    @Test
+    void aCodeBlockMadeByAnIncludeRunsWhatItBringsIn(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("first.sh"), "echo from-first\n");
+        java.nio.file.Files.writeString(dir.resolve("second.sh"), "echo from-second\n");
+        Path lesson = dir.resolve("lesson.adoc");
+        java.nio.file.Files.writeString(lesson, """
+                = Includes
+
+                [source,bash]
+                ----
+                include::first.sh[]
+                ----
+
+                [source,bash]
+                ----
+                echo before
+                include::second.sh[]
+                ----
+                """);
+
+        Lesson read = LessonFiles.read(lesson);
+
+        assertThat(dev.docproof.plan.Planner.plan(read).steps()).extracting(s -> s.span().line() + " " + s.command())
+                .containsExactly("5 echo from-first", "10 echo before", "11 echo from-second");
+        assertThat(read.diagnostics()).extracting(d -> d.span().line()).containsExactly(4, 9); // at each delimiter
+    }
 }
