@@ -66,7 +66,7 @@ public final class MarkdownReader implements LessonReader {
      * outside every list ({@code ```{bash}}, R Markdown's form) stays a code block in that language.
      */
     private static final Set<String> MYST_OTHER = Set.of("toctree", "raw", "glossary", "include", "literalinclude",
-            "image", "figure", "list-table", "csv-table", "only", "todo", "eval-rst", "math", "versionadded",
+            "image", "figure", "list-table", "csv-table", "only", "todo", "math", "versionadded",
             "versionchanged", "deprecated", "index", "mermaid");
 
     /**
@@ -276,7 +276,8 @@ public final class MarkdownReader implements LessonReader {
 
         private static boolean isMystDirective(String name) {
             return MYST_CODE.contains(name) || RstDirectives.ADMONITIONS.contains(name) || name.equals("admonition")
-                    || RstDirectives.GROUPS.containsKey(name) || name.equals("rubric") || MYST_OTHER.contains(name);
+                    || RstDirectives.GROUPS.containsKey(name) || name.equals("rubric") || name.equals("eval-rst")
+                    || MYST_OTHER.contains(name);
         }
 
         /** A MyST directive: its options ({@code :name: value} lines, or a YAML block), then its content. */
@@ -298,6 +299,9 @@ public final class MarkdownReader implements LessonReader {
             }
             if (name.equals("rubric")) {
                 return new Node.Group(span, name, title, List.of());
+            }
+            if (name.equals("eval-rst")) {
+                return new Node.Group(span, name, List.of(), reStructuredText(content));
             }
             if (!RstDirectives.RECORDED.contains(name) && !Node.Directive.INVISIBLE.contains(name)) {
                 diagnostics.add(Diagnostic.warning(span, "Directive \"" + name + "\" is not supported; kept as a generic"
@@ -328,6 +332,22 @@ public final class MarkdownReader implements LessonReader {
                 }
             }
             return i < lines.size() && lines.get(i).toString().isBlank() ? i + 1 : i;
+        }
+
+        /**
+         * MyST's {@code eval-rst}: its content read as reStructuredText, each block at its line in the file (blank
+         * lines stand for the lines above it, so the reader counts from there).
+         */
+        private List<Node> reStructuredText(List<BasedSequence> content) {
+            if (content.isEmpty()) {
+                return List.of();
+            }
+            int first = index.spanOf(content.get(0).getStartOffset()).line();
+            StringBuilder text = new StringBuilder("\n".repeat(first - 1));
+            content.forEach(line -> text.append(line.toString().replaceFirst("\r?\n$", "")).append('\n'));
+            Lesson read = new RstReader().read(file, text.toString());
+            diagnostics.addAll(read.diagnostics());
+            return read.nodes();
         }
 
         /** A directive's content read as Markdown of its own, each block at its place in the file. */

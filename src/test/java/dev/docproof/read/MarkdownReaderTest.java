@@ -245,4 +245,29 @@ class MarkdownReaderTest {
         assertThat(paragraph.content()).containsExactly(new Inline.Image("img/d.png", "A diagram", Map.of()),
                 new Inline.Text(" and "), new Inline.Image("img/i.png", "icon", Map.of()), new Inline.Text(" and ![x][none]"));
     }
+
+    /** MyST's eval-rst holds reStructuredText: read as such, at its lines, its commands steps like any other. */
+    @Test
+    void evalRstIsReadAsReStructuredText() {
+        Lesson lesson = new MarkdownReader().read(Path.of("rst.md"), """
+                # Page
+
+                ```{eval-rst}
+                .. note:: From RST.
+
+                .. code-block:: bash
+
+                   docker ps
+                ```
+                """);
+
+        assertThat(RstNodes.print(lesson.nodes())).isEqualTo("""
+                Section@1:1 L1 Page
+                  Group@3:1 eval-rst
+                    Admonition@4:1 note
+                      Paragraph@4:11 From RST.
+                    CodeBlock@6:1 lang=bash first=8 lines=[docker ps]
+                """);
+        assertThat(Planner.plan(lesson).steps()).extracting(Step::line).containsExactly(8);
+    }
 }
