@@ -28,13 +28,16 @@ public final class LessonMutator {
             ".. _x:", ".. __:", ".. __: x", ".. |x| replace:: y", "|x|", "::", "::\n\n", "* ", "- ", "#. ", "1. ",
             "(a) ", "i) ", "+---+---+", "+===+===+", "| a | b |", "===", "=== ===", "---", "~~~", ":f: ", ":x:`y`",
             ".. code-block:: bash\n\n   ", ".. code:: console\n", ".. note::", ".. admonition::", ".. figure:: x",
-            ".. image:: y", ".. include:: z", ".. raw:: html", ".. toctree::", ".. [#] ", "[#]_", "[1]_", ".. [1] ",
+            ".. image:: y", ".. include:: z", ".. raw:: html", ".. toctree::", ".. [#] ", "[#]_", "[1]_", ".. [1] ", ".. tabs::\n\n   .. tab:: A\n", ".. code-tab:: bash",
+            ".. tab-set::", ".. rubric:: ", ".. sidebar:: x", ".. container::", "[*]_", ".. [*] ", "[CIT]_",
             ">>> ", "| ", ":kbd:`", ":ref:`x <y>`", "**", "--", "-x", "/x", "\\`", "`` x ``", "x::", "   :option: v");
 
     private static final List<String> MARKDOWN = List.of("```", "~~~", "```bash\n", "```console\n$ ls\n```", "    ",
             "> ", "> [!NOTE]", "- ", "* ", "1. ", "1) ", "|", "---", "===", "| a | b |\n|---|---|\n", "|:-:|", "[x]: y",
             "[x]", "[x](y)", "![i](j)", "<div>", "</div>", "<!--", "-->", "# ", "## ", "**", "__", "`` ", "\\\n",
-            "<pre>", "&amp;", "&#0;", "[^1]", "- [ ] ", "+++", "---\ntitle: x\n---\n");
+            "<pre>", "&amp;", "&#0;", "[^1]", "[^1]: ", "- [ ] ", "+++", "---\ntitle: x\n---\n", "```{note}\n",
+            "```{code-block} bash\n:caption: x\n\n", ":::{tip}\n", ":::", "::::{tab-set}\n", ":::{tab-item} A\n",
+            "```{eval-rst}\n.. note:: x\n", "```{toctree}\n", "```{admonition} T\n", "---\nkey: v\n---\n", "{bash}");
 
     private static final List<String> ASCIIDOC = List.of("----", "....", "[source,bash]", "[source,console]\n----\n$ ls\n----",
             "====", "|===", "a|", "2+|", "include::x[]", ":attr: v", "{attr}", "ifdef::x[]", "endif::[]", "[[id]]",
