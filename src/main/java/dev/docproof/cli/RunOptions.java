@@ -74,6 +74,10 @@ final class RunOptions {
         if (jobs != null && jobs < 1) {
             return "--jobs must be at least 1, not " + jobs;
         }
+        if (jobs != null && jobs > 1 && isolation == Isolation.HOST) {
+            return "--jobs " + jobs + " runs lessons at once, each in its own sandbox; with --isolation host they run"
+                    + " one at a time on this machine: drop --jobs, or drop --isolation host";
+        }
         return showSecrets && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")
                 ? "--show-secrets is for a local run only, and CI is set: reports made here are shared" : null;
     }

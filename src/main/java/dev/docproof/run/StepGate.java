@@ -57,6 +57,7 @@ final class StepGate {
     /** Images the lesson made, by canonical name, with the line that made them. */
     private final Map<String, Integer> made = new HashMap<>();
     private final Set<String> programsFound = new LinkedHashSet<>();
+    private final Map<String, Boolean> pluginsLacking = new HashMap<>();
 
     /** The names the lesson's commands give what they create. */
     private final Set<String> lessonNames;
@@ -154,6 +155,11 @@ final class StepGate {
             return Optional.of("needs the program" + (programs.size() == 1 ? " " : "s ") + String.join(", ", programs)
                     + ", which the session lacks");
         }
+        Optional<String> plugin = Needs.dockerPlugins(command).stream().filter(this::lacksPlugin).findFirst();
+        if (plugin.isPresent()) {
+            return Optional.of("needs the docker " + plugin.get() + " plugin (`docker " + plugin.get()
+                    + "`), which the session's docker client lacks");
+        }
         return BuildBase.missing(command, session, ledger).map(image -> "needs image " + image
                 + " to build from, which the engine lacks and docproof never pulls; add a recipe under content/images/"
                 + ImageRef.parse(image).repository() + "/ and run: ./docproof engine");
@@ -179,6 +185,22 @@ final class StepGate {
         List<String> missing = e.output().stdout().lines().map(String::strip).filter(unknown::contains).toList();
         unknown.stream().filter(p -> !missing.contains(p)).forEach(programsFound::add);
         return missing;
+    }
+
+    /**
+     * Whether the session's docker client lacks a plugin: without it, {@code docker NAME --help} prints docker's own
+     * usage ({@code docker [OPTIONS] COMMAND}) and exits 0, so the usage line is what tells. Asked once per name.
+     */
+    private boolean lacksPlugin(String plugin) {
+        return pluginsLacking.computeIfAbsent(plugin, p -> {
+            ShellSession.Execution e = session.run(pluginProbe(p), LOOKUP);
+            return e.output().stdout().contains("lacking");
+        });
+    }
+
+    /** A command that prints {@code lacking} when the docker client has no plugin named {@code plugin}. */
+    static String pluginProbe(String plugin) {
+        return "docker " + plugin + " --help 2>&1 | grep -qE '^Usage: +docker " + plugin + "( |$)' || echo lacking";
     }
 
     private Decision bind(Step step) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>internet hosts: the host of each {@code http(s)://}, {@code git://} or {@code git@host:} address whose
  *       name has a dot and is not local ({@code localhost}, loopback and private addresses, {@code .local});
  *       a one-word host such as {@code server:8080} is a container on the lesson's own network;</li>
- *   <li>the images {@code docker pull} fetches from a registry.</li>
+ *   <li>the images {@code docker pull} fetches from a registry;</li>
+ *   <li>the docker CLI plugins it runs ({@code docker compose}).</li>
  * </ul>
  */
 public final class Needs {
@@ -57,6 +58,19 @@ public final class Needs {
                     found.add(word);
                 }
             }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * The docker CLI plugins {@code command} runs ({@code docker compose up}, {@code docker buildx build}), each
+     * once, in order: a client lists their commands only where they are installed.
+     */
+    public static List<String> dockerPlugins(String command) {
+        Set<String> found = new LinkedHashSet<>();
+        for (ShellWords.Command simple : ShellWords.commands(command)) {
+            DockerCli.call(simple.texts()).map(call -> call.spelling().split(" ")[0])
+                    .filter(KnownCli.DOCKER.plugins()::contains).ifPresent(found::add);
         }
         return List.copyOf(found);
     }

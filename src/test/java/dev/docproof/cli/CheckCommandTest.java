@@ -160,4 +160,12 @@ class CheckCommandTest {
         assertThat(err.toString()).contains("docproof: --jobs must be at least 1, not 0");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void jobsAboveOneWithHostIsolationIsAUsageErrorNotASilentlySerialRun() {
+        assertThat(check("--jobs", "2", "--isolation", "host", "content")).isEqualTo(2);
+        assertThat(err.toString()).contains("docproof: --jobs 2 runs lessons at once, each in its own sandbox; with"
+                + " --isolation host they run one at a time on this machine: drop --jobs, or drop --isolation host");
+        assertThat(out.toString()).isEmpty();
+    }
 }

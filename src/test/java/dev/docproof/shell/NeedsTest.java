@@ -13,6 +13,13 @@ class NeedsTest {
     }
 
     @Test
+    void dockerPluginsAreTheCommandsAClientListsOnlyWithThePluginInstalled() {
+        assertThat(Needs.dockerPlugins("docker compose up -d && docker --debug buildx build . && docker compose ps"
+                + " && docker network ls && sudo docker compose down")).containsExactly("compose", "buildx");
+        assertThat(Needs.dockerPlugins("docker build -t x . && docker-compose up")).isEmpty();
+    }
+
+    @Test
     void sudoIsAProgramAsIsTheOneItRunsAfterItsOptions() {
         assertThat(Needs.programs("sudo -u postgres -E PGDATA=/x psql -c 'select 1'")).containsExactly("sudo", "psql");
         assertThat(Needs.programs("sudo mkdir -p /opt/hello && sudo cp app.sh /opt/hello/"))
