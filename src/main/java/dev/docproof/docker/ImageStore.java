@@ -2,6 +2,7 @@ package dev.docproof.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.docproof.shell.ImageRef;
 
@@ -66,7 +67,17 @@ final class ImageStore {
 
     private static void fill(Engine host, String name, List<ImageRef> images, Consumer<String> progress) throws EngineException {
         DockerClient client = host.client();
-        removeIfPresent(client, name); // a store left half-filled by a run that died
+        // A store left half-filled by a run that died; its filler may still hold it.
+        for (SandboxReaper.Found filler : SandboxReaper.reapUsing(client, name)) {
+            progress.accept("removed the " + filler.describe() + ", left by a run that ended without cleaning up");
+        }
+        try {
+            removeIfPresent(client, name);
+        } catch (ConflictException inUse) {
+            throw new EngineException("the sandboxes' image store " + name + " is half-filled and still in use ("
+                    + inUse.getMessage().strip() + "): a docproof run on another machine may be filling it; when none"
+                    + " is, remove the container named there, then run docproof again");
+        }
         client.createVolumeCmd().withName(name).withLabels(Map.of(LABEL, "1")).exec();
         progress.accept("loading the lesson images into the sandboxes' image store " + name + " (once)");
         boolean filled = false;

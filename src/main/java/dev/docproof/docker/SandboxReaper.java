@@ -1,10 +1,12 @@
 package dev.docproof.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,9 @@ public final class SandboxReaper {
         }
     }
 
+    /** How long a removal another run began may take. */
+    private static final Duration REMOVAL = Duration.ofSeconds(30);
+
     private SandboxReaper() {}
 
     /** Every sandbox the engine holds, running or not. */
@@ -53,22 +58,49 @@ public final class SandboxReaper {
         return labels != null && labels.containsKey(SandboxLabels.KIND);
     }
 
-    /** Removes the sandboxes whose owner is gone and returns them. */
+    /** Removes the sandboxes whose owner is gone and returns those this call removed. */
     public static List<Found> reap(DockerClient client) {
-        List<Found> orphans = list(client).stream().filter(f -> f.liveness() == RunOwner.Liveness.GONE).toList();
-        for (Found orphan : orphans) {
-            String folder = null;
-            try {
-                folder = client.inspectContainerCmd(orphan.containerId()).exec().getConfig().getLabels()
-                        .get(SandboxLabels.FOLDER);
-                client.removeContainerCmd(orphan.containerId()).withForce(true).withRemoveVolumes(true).exec();
-            } catch (NotFoundException goneMeanwhile) {
-                // another run reaped it first
-            }
-            if (folder != null && Path.of(folder).getFileName().toString().startsWith("docproof-sandbox-")) {
-                Folders.delete(Path.of(folder));
-            }
+        return removed(client, list(client));
+    }
+
+    /**
+     * Removes the sandboxes of runs that are gone among the containers using volume {@code volume} (a store a
+     * killed run was filling) and returns those this call removed; any other container using it is left alone.
+     */
+    static List<Found> reapUsing(DockerClient client, String volume) {
+        return removed(client, client.listContainersCmd().withShowAll(true).withVolumeFilter(List.of(volume)).exec()
+                .stream().filter(c -> isSandbox(c.getLabels())).map(SandboxReaper::found).toList());
+    }
+
+    private static List<Found> removed(DockerClient client, List<Found> sandboxes) {
+        return sandboxes.stream().filter(f -> f.liveness() == RunOwner.Liveness.GONE)
+                .filter(orphan -> remove(client, orphan.containerId())).toList();
+    }
+
+    /**
+     * Removes an orphan (its anonymous volumes too) and its folder on this machine; false when another run removed
+     * it first. When another run is removing it at this moment, waits until it is gone, so that what it held (a
+     * volume) is free on return.
+     */
+    private static boolean remove(DockerClient client, String containerId) {
+        String folder = null;
+        boolean removed = false;
+        try {
+            folder = client.inspectContainerCmd(containerId).exec().getConfig().getLabels().get(SandboxLabels.FOLDER);
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            removed = true;
+        } catch (NotFoundException goneMeanwhile) {
+            // another run reaped it first
+        } catch (ConflictException removalInProgress) {
+            Poll.until(REMOVAL, () -> gone(client, containerId));
         }
-        return orphans;
+        if (folder != null && Path.of(folder).getFileName().toString().startsWith("docproof-sandbox-")) {
+            Folders.delete(Path.of(folder));
+        }
+        return removed;
+    }
+
+    private static boolean gone(DockerClient client, String containerId) {
+        return client.listContainersCmd().withShowAll(true).withIdFilter(List.of(containerId)).exec().isEmpty();
     }
 }
