@@ -59,9 +59,15 @@ public sealed interface Inline {
 
     /**
      * A footnote or citation reference as written between the brackets: {@code 1}, {@code #}, {@code #name},
-     * {@code *} or a citation's label; the page numbers them as docutils does.
+     * {@code *} or a citation's label; the page numbers them as docutils does. {@code text} is the footnote's own
+     * text where the reference defines it (AsciiDoc's {@code footnote:[text]}), else null.
      */
-    record FootnoteRef(String label) implements Inline {}
+    record FootnoteRef(String label, String text) implements Inline {
+
+        public FootnoteRef(String label) {
+            this(label, null);
+        }
+    }
 
     /** {@code |name|} whose definition is unknown; a defined one is replaced by what it stands for. */
     record Substitution(String name) implements Inline {}

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The basic AsciiDoc inline forms read from the raw source text: {@code `code`}, {@code +literal+},
  * {@code `+literal+`}, {@code *strong*}, {@code _emphasis_} (and their doubled, unconstrained forms),
  * links ({@code https://x[text]}, {@code link:x[text]}, bare URLs) and cross references
- * ({@code <<id,text>>}, {@code xref:id[text]}), inline images ({@code image:icon.png[alt]}). Anything else stays
+ * ({@code <<id,text>>}, {@code xref:id[text]}), inline images ({@code image:icon.png[alt]}), footnotes
+ * ({@code footnote:[text]}, {@code footnote:id[text]}, {@code footnote:id[]}). Anything else stays
  * text as written.
  */
 final class AsciiDocInlines {
@@ -29,6 +30,7 @@ final class AsciiDocInlines {
             BEFORE + "\\*(?<strong>[^*\\s](?:[^*]*?[^*\\s])?)\\*" + AFTER,
             "__(?<em2>.+?)__",
             BEFORE + "_(?<em>[^_\\s](?:[^_]*?[^_\\s])?)_" + AFTER,
+            "footnote:(?<fnid>[\\w-]*)\\[(?<fntext>[^\\]]*)]",
             BEFORE + "image:(?<image>[^:\\s\\[][^\\s\\[]*)\\[(?<imageattrs>[^\\]]*)]",
             "<<(?<xref>[^,>\\s]+)(?:,\\s*(?<xreftext>[^>]+))?>>",
             "xref:(?<xref2>[^\\[\\s]+)\\[(?<xref2text>[^\\]]*)]",
@@ -89,6 +91,11 @@ final class AsciiDocInlines {
         }
         if (m.group("em2") != null || m.group("em") != null) {
             return new Inline.Emphasis(m.group("em2") != null ? m.group("em2") : m.group("em"));
+        }
+        if (m.group("fntext") != null) {
+            // footnote:[text] and footnote:id[text] define a footnote where they stand; footnote:id[] names one again
+            String text = m.group("fntext").strip();
+            return new Inline.FootnoteRef("#" + m.group("fnid"), text.isEmpty() ? null : text);
         }
         if (m.group("image") != null) {
             // the first attribute is the alternative text; Asciidoctor makes one from the file name without it

@@ -1,5 +1,6 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Inline;
 import dev.docproof.lesson.Node;
 
 import java.util.ArrayDeque;
@@ -17,7 +18,8 @@ import java.util.Set;
  * A page's footnotes and citations, labelled as docutils labels them: a numbered footnote ({@code .. [1]}) keeps
  * its number, auto-numbered ones ({@code [#]}, {@code [#name]}) take the next numbers no numbered one uses, in the
  * order they are defined, and {@code [*]} ones take symbols. An anonymous reference ({@code [#]_}, {@code [*]_})
- * names the next such footnote in order, so references are asked for in the page's order.
+ * names the next such footnote in order, so references are asked for in the page's order. AsciiDoc's footnotes are
+ * defined by their references ({@code footnote:[text]}) and numbered alike; the page lists them at its end.
  */
 final class Footnotes {
 
@@ -26,22 +28,29 @@ final class Footnotes {
 
     private static final String SYMBOLS = "*†‡§¶#♠♥♦♣";
 
-    private final Map<Node.Directive, Note> byDefinition = new IdentityHashMap<>();
+    /** A footnote or citation where it is defined: a directive, or a reference carrying its own text. */
+    private record Definition(Object where, boolean citation, String label) {}
+
+    /** A footnote whose text its reference carries, to show at the end of the page. */
+    record Inlined(Note note, String text) {}
+
+    private final Map<Object, Note> byDefinition = new IdentityHashMap<>();
+    private final List<Inlined> inlined = new ArrayList<>();
     private final Map<String, Note> byName = new HashMap<>();
     private final Deque<Note> anonymous = new ArrayDeque<>();
     private final Deque<Note> symbols = new ArrayDeque<>();
 
     Footnotes(List<? extends Node> nodes) {
-        List<Node.Directive> definitions = new ArrayList<>();
+        List<Definition> definitions = new ArrayList<>();
         collect(nodes, definitions);
         Set<Integer> numbered = new HashSet<>();
-        definitions.stream().filter(d -> isFootnote(d) && d.arguments().matches("\\d{1,9}"))
-                .forEach(d -> numbered.add(Integer.parseInt(d.arguments())));
+        definitions.stream().filter(d -> !d.citation() && d.label().matches("\\d{1,9}"))
+                .forEach(d -> numbered.add(Integer.parseInt(d.label())));
         int next = 1;
-        for (Node.Directive d : definitions) {
-            String label = d.arguments();
+        for (Definition d : definitions) {
+            String label = d.label();
             Note note;
-            if (!isFootnote(d)) {
+            if (d.citation()) {
                 note = new Note(label, "citation-" + AsciiDoc.name(label));
                 byName.putIfAbsent(citationKey(label), note);
             } else if (label.equals("*")) {
@@ -64,8 +73,16 @@ final class Footnotes {
                 note = new Note(label, "footnote-" + label);
                 byName.putIfAbsent(label, note);
             }
-            byDefinition.put(d, note);
+            byDefinition.put(d.where(), note);
+            if (d.where() instanceof Inline.FootnoteRef ref) {
+                inlined.add(new Inlined(note, ref.text()));
+            }
         }
+    }
+
+    /** The footnotes whose references carry their text, in the page's order. */
+    List<Inlined> inlined() {
+        return inlined;
     }
 
     static boolean isNote(Node.Directive d) {
@@ -97,10 +114,13 @@ final class Footnotes {
         return "citation:" + label.toLowerCase(Locale.ROOT);
     }
 
-    private static void collect(List<? extends Node> nodes, List<Node.Directive> out) {
+    private static void collect(List<? extends Node> nodes, List<Definition> out) {
         for (Node node : nodes) {
             if (node instanceof Node.Directive d && isNote(d)) {
-                out.add(d);
+                out.add(new Definition(d, !isFootnote(d), d.arguments()));
+            } else if (node instanceof Node.Paragraph p) {
+                p.content().stream().filter(i -> i instanceof Inline.FootnoteRef ref && ref.text() != null)
+                        .forEach(ref -> out.add(new Definition(ref, false, ((Inline.FootnoteRef) ref).label())));
             }
             collect(node.nested(), out);
         }

@@ -84,6 +84,10 @@ public final class LessonAsciiDoc {
         }
         Node.FieldList fileWide = Course.fileWideFields(nodes);
         blocks(nodes.stream().filter(n -> n != fileWide).toList(), 1);
+        if (!footnotes.inlined().isEmpty()) {
+            passthrough(footnotes.inlined().stream().map(f -> footnoteHtml("", f.note(), List.of(f.text())))
+                    .collect(java.util.stream.Collectors.joining("", "<div class=\"footnotes\">\n<hr>\n", "</div>\n")));
+        }
         findings(findings.rest());
         leaks();
         return out.toString();
@@ -641,11 +645,15 @@ public final class LessonAsciiDoc {
 
     /** A footnote or citation where it is defined, as docutils shows it: its label, then its text. */
     private static String footnote(Node.Directive d, Footnotes.Note note) {
-        StringBuilder html = new StringBuilder("<aside class=\"footnote")
-                .append(d.name().equals("citation") ? " citation" : "").append("\" id=\"").append(note.anchor()).append("\">\n<span class=\"label\">[").append(Html.escape(note.label()))
+        return footnoteHtml(d.name().equals("citation") ? " citation" : "", note, d.content());
+    }
+
+    private static String footnoteHtml(String kind, Footnotes.Note note, List<String> lines) {
+        StringBuilder html = new StringBuilder("<aside class=\"footnote").append(kind).append("\" id=\"")
+                .append(note.anchor()).append("\">\n<span class=\"label\">[").append(Html.escape(note.label()))
                 .append("]</span>\n<div class=\"footnote-body\">");
         StringBuilder paragraph = new StringBuilder();
-        for (String line : d.content()) {
+        for (String line : lines) {
             if (line.isBlank()) {
                 html.append(paragraph.isEmpty() ? "" : "<p>" + Html.escape(paragraph.toString()) + "</p>");
                 paragraph.setLength(0);
