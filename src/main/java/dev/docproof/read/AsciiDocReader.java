@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 public final class AsciiDocReader implements LessonReader {
 
     private static final Pattern DELIMITER = Pattern.compile("(-{4,}|\\.{4,}|```.*)");
+    /** Blocks nested deeper than this are not read, as in the other readers. */
+    private static final int MAX_DEPTH = 64;
     private static final Pattern HEADING_MARK = Pattern.compile("^(=+|#+)\\s+");
 
     /** Messages Asciidoctor logs while one document is read on this thread. */
@@ -89,6 +91,8 @@ public final class AsciiDocReader implements LessonReader {
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         /** Lines of the lesson holding an include already matched to the block it begins. */
         private final java.util.Set<Integer> includesPlaced = new java.util.HashSet<>();
+        /** How many blocks enclose the blocks being read. */
+        private int depth;
 
         Reading(Path file, String text, Document document, List<LogRecord> logged) {
             this.file = file;
@@ -148,11 +152,24 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         private List<Node> blocks(List<StructuralNode> nodes) {
-            List<Node> out = new ArrayList<>();
-            for (StructuralNode node : nodes) {
-                out.addAll(block(node));
+            if (depth >= MAX_DEPTH) {
+                if (!nodes.isEmpty()) {
+                    // every walk of the lesson stays bounded; no real page nests this deep
+                    diagnostics.add(Diagnostic.warning(span(nodes.get(0)), "Blocks nested more than " + MAX_DEPTH
+                            + " levels deep; the blocks inside are not read"));
+                }
+                return List.of();
             }
-            return out;
+            depth++;
+            try {
+                List<Node> out = new ArrayList<>();
+                for (StructuralNode node : nodes) {
+                    out.addAll(block(node));
+                }
+                return out;
+            } finally {
+                depth--;
+            }
         }
 
         private SourceSpan span(StructuralNode node) {

@@ -216,8 +216,8 @@ public final class LessonFiles {
         Utf8.Decoded decoded = Utf8.decode(file, bytes);
         Lesson lesson;
         try {
-            lesson = CodeBlockIndents.fill(ReaderFailure.read(readerFor(format, courseRoot), format, file,
-                    decoded.text()), file, decoded.text());
+            lesson = DeepStack.call(() -> CodeBlockIndents.fill(ReaderFailure.read(readerFor(format, courseRoot),
+                    format, file, decoded.text()), file, decoded.text()));
         } catch (RuntimeException | StackOverflowError e) {
             // A reader that fails on line after line (or a step after it): the file is reported as a whole.
             return unreadable(file, format, ReaderFailure.diagnostic(start, format, e));

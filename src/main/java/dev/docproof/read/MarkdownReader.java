@@ -50,6 +50,9 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownReader implements LessonReader {
 
+    /** Containers nested deeper than this are kept as text, as the reStructuredText reader does. */
+    private static final int MAX_DEPTH = 64;
+
     private static final Parser PARSER = Parser.builder(new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create()))).build();
 
@@ -89,6 +92,8 @@ public final class MarkdownReader implements LessonReader {
         private final Document document;
         private final MarkdownInlines inlines;
         private final List<Diagnostic> diagnostics;
+        /** How many containers (list items, quotes) enclose the blocks being read. */
+        private int depth;
 
         private final List<String> frontMatter;
 
@@ -180,14 +185,35 @@ public final class MarkdownReader implements LessonReader {
         }
 
         private List<Node> blocks(com.vladsch.flexmark.util.ast.Node parent) {
-            List<Node> nodes = new ArrayList<>();
-            for (var child : parent.getChildren()) {
-                Node node = block(child);
-                if (node != null) {
-                    nodes.add(node);
-                }
+            if (depth >= MAX_DEPTH) {
+                return tooDeep(parent);
             }
-            return nodes;
+            depth++;
+            try {
+                List<Node> nodes = new ArrayList<>();
+                for (var child : parent.getChildren()) {
+                    Node node = block(child);
+                    if (node != null) {
+                        nodes.add(node);
+                    }
+                }
+                return nodes;
+            } finally {
+                depth--;
+            }
+        }
+
+        /** Content nested deeper than any real page goes is kept as text, so every walk of the lesson stays bounded. */
+        private List<Node> tooDeep(com.vladsch.flexmark.util.ast.Node parent) {
+            var first = parent.getFirstChild();
+            if (first == null) {
+                return List.of();
+            }
+            SourceSpan span = span(first);
+            diagnostics.add(Diagnostic.warning(span, "Blocks nested more than " + MAX_DEPTH
+                    + " levels deep; the rest is kept as plain text"));
+            String text = parent.getChars().subSequence(first.getStartOffset() - parent.getStartOffset()).toString();
+            return List.of(new Node.Paragraph(span, List.of(new Inline.Text(text.strip()))));
         }
 
         /** One flexmark block as a lesson node; null for what carries nothing (link reference lines are kept). */
@@ -366,6 +392,7 @@ public final class MarkdownReader implements LessonReader {
             }
             String body = text.toString();
             Reading inner = new Reading(file, List.of(), body, LineIndex.cutOut(file, body, fileLines, shifts), diagnostics);
+            inner.depth = depth; // a directive inside a directive is nested as deep as any other container
             return inner.blocks(inner.document);
         }
 
