@@ -3,6 +3,7 @@ package dev.docproof.docker;
 import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
@@ -10,14 +11,22 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The engine as a lesson's shell sees it: a unix socket that passes every Engine API request on to the
@@ -31,16 +40,36 @@ import java.util.concurrent.Executors;
  */
 public final class EngineProxy implements AutoCloseable {
 
-    /** Told what the lesson's requests created and removed, as each answer comes back. */
+    /**
+     * Told what the lesson's requests created and removed, as each answer comes back, each with the step that
+     * sent the request ({@link #sending()}, asked as the request goes on): an answer that comes late is still the
+     * sending step's.
+     */
     public interface Recorder {
+        /** A recorder that records nothing: the proxy only forwards. */
+        Recorder NONE = new Recorder() {
+            public StepMark sending() {
+                return StepMark.NONE;
+            }
+
+            public void created(StepMark sentIn, Resource resource, boolean autoRemove) { }
+
+            public void removed(StepMark sentIn, ResourceKind kind, String ref) { }
+
+            public void stopped(StepMark sentIn, String ref) { }
+        };
+
+        /** The step running now, as a request goes on to the engine. */
+        StepMark sending();
+
         /** A resource the engine created for the lesson, with the run's labels. */
-        void created(Resource resource, boolean autoRemove);
+        void created(StepMark sentIn, Resource resource, boolean autoRemove);
 
         /** The engine removed the resource named {@code ref} (a name, an id or an id's prefix). */
-        void removed(ResourceKind kind, String ref);
+        void removed(StepMark sentIn, ResourceKind kind, String ref);
 
         /** The container {@code ref} was stopped: gone too when it was created with auto-removal. */
-        void stopped(String ref);
+        void stopped(StepMark sentIn, String ref);
     }
 
     private static final Duration CONNECT = Duration.ofSeconds(5);
@@ -56,6 +85,16 @@ public final class EngineProxy implements AutoCloseable {
         return t;
     });
     private final Set<Peer> open = ConcurrentHashMap.newKeySet();
+    private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A request the lesson sent that the engine has not begun to answer.
+     *
+     * @param request its method and path ({@code POST /containers/create})
+     * @param sentIn  the step that sent it
+     * @param waiting how long it has waited so far
+     */
+    public record Unanswered(String request, StepMark sentIn, Duration waiting) {}
 
     private EngineProxy(ServerSocketChannel server, Path socket, EngineLink upstream, Map<String, String> labels,
                         Recorder recorder) {
@@ -125,15 +164,61 @@ public final class EngineProxy implements AutoCloseable {
         }
         open.add(engine);
         ProxyConnection connection = new ProxyConnection(client, engine, labels, recorder);
+        connections.add(connection);
         threads.execute(() -> {
             try {
                 connection.answers();
             } finally {
+                connections.remove(connection);
                 closeQuietly(client);
                 closeQuietly(engine);
             }
         });
         connection.requests();
+    }
+
+    /**
+     * The longest-waiting request the engine has not begun to answer, of those the step at {@code line} sent;
+     * empty when the engine has begun to answer every one (an answer that streams, such as logs or a build,
+     * has begun).
+     */
+    public Optional<Unanswered> unanswered(int line) {
+        long now = System.nanoTime();
+        return connections.stream().map(ProxyConnection::oldestUnanswered).filter(Objects::nonNull)
+                .filter(u -> u.sentIn().line() == line)
+                .min(Comparator.comparingLong(ProxyConnection.Unanswered::sentAt))
+                .map(u -> new Unanswered(u.request(), u.sentIn(), Duration.ofNanos(now - u.sentAt())));
+    }
+
+    /**
+     * Whether the engine behind answers a ping within {@code within}: tells an engine that stopped answering
+     * from one call that is slow (a pull from a registry that does not answer).
+     */
+    public boolean answersPing(Duration within) {
+        Peer engine;
+        try {
+            engine = upstream.open(within);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        open.add(engine);
+        Future<Boolean> answer = threads.submit(() -> {
+            HttpWire.send(engine, "GET /_ping HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            HttpWire.Head head = new HttpWire(engine).readHead(new ByteArrayOutputStream());
+            return head != null && head.status() == 200;
+        });
+        try {
+            return answer.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            closeQuietly(engine); // ends a read still waiting
+            answer.cancel(true);
+        }
     }
 
     private void closeQuietly(Peer peer) {

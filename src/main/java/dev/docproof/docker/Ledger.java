@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  * Which engine resources a lesson created and removed, step by step, and what of it is removed after the
  * lesson. The lesson's engine calls go through an {@link EngineProxy} that labels every create with the
  * run's {@link RunOwner} and reports creates and removals here as the engine answers them: each is
- * attributed to the step running then, exactly, with no comparison of snapshots and no guessing from
- * timing. After the lesson, {@link #removeLeftBehind()} removes what carries the run's label and is still
+ * attributed to the step that sent the request, however late the answer comes: exactly, with no comparison
+ * of snapshots and no guessing from timing. After the lesson, {@link #removeLeftBehind()} removes what carries the run's label and is still
  * there — never anything else. Safe to use from a shutdown hook while the lesson's thread still runs.
  */
 public final class Ledger implements EngineProxy.Recorder {
@@ -161,21 +161,26 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     @Override
-    public synchronized void created(Resource resource, boolean autoRemove) {
+    public synchronized StepMark sending() {
+        return new StepMark(line, section);
+    }
+
+    @Override
+    public synchronized void created(StepMark sentIn, Resource resource, boolean autoRemove) {
         Tracked known = tracked.get(resource.id());
         if (known != null && known.removedAtLine == 0) {
             // the engine answered a create with what it already had (a volume create is idempotent, and the
             // proxy creates a mounted volume first): the step that made it stays the one that made it
             return;
         }
-        tracked.put(resource.id(), new Tracked(resource, Math.max(line, 1), section));
+        tracked.put(resource.id(), new Tracked(resource, Math.max(sentIn.line(), 1), sentIn.section()));
         if (autoRemove) {
             autoRemoving.add(resource.id());
         }
     }
 
     @Override
-    public synchronized void removed(ResourceKind kind, String ref) {
+    public synchronized void removed(StepMark sentIn, ResourceKind kind, String ref) {
         Tracked t = find(kind, ref);
         if (t == null) {
             // Not the lesson's: it existed before. That the lesson removed it is a fact worth keeping.
@@ -183,15 +188,15 @@ public final class Ledger implements EngineProxy.Recorder {
             tracked.put(kind + ":" + ref, t);
         }
         if (t.removedAtLine == 0) {
-            t.removedAtLine = Math.max(line, 1);
+            t.removedAtLine = Math.max(sentIn.line(), 1);
         }
     }
 
     @Override
-    public synchronized void stopped(String ref) {
+    public synchronized void stopped(StepMark sentIn, String ref) {
         Tracked t = find(ResourceKind.CONTAINER, ref);
         if (t != null && autoRemoving.contains(t.resource.id()) && t.removedAtLine == 0) {
-            t.removedAtLine = Math.max(line, 1);
+            t.removedAtLine = Math.max(sentIn.line(), 1);
         }
     }
 

@@ -2,10 +2,12 @@ package dev.docproof.docker;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,13 +23,26 @@ public final class LessonEngine implements AutoCloseable {
     private final NameLocks locks;
     private final Ledger ledger;
     private final EngineProxy proxy;
+    private final String engineName;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LessonEngine(RunFolder folder, NameLocks locks, Ledger ledger, EngineProxy proxy) {
+    /** How long the engine may take to answer a ping before a step's unanswered request says it stopped. */
+    private static final Duration PING = Duration.ofSeconds(2);
+
+    /**
+     * A request a step sent that the engine had not begun to answer when the step ended.
+     *
+     * @param engine      the engine, as messages name it
+     * @param answersPing whether the engine still answered a ping then: a slow call, not an engine that stopped
+     */
+    public record Unanswered(String engine, String request, Duration waited, boolean answersPing) {}
+
+    private LessonEngine(RunFolder folder, NameLocks locks, Ledger ledger, EngineProxy proxy, String engineName) {
         this.folder = folder;
         this.locks = locks;
         this.ledger = ledger;
         this.proxy = proxy;
+        this.engineName = engineName;
     }
 
     /**
@@ -48,7 +63,7 @@ public final class LessonEngine implements AutoCloseable {
     public static LessonEngine openAlone(Engine engine, String lesson, Path sharedFolder) throws EngineException {
         Ledger ledger = new Ledger(engine, RunOwner.of(lesson));
         EngineProxy proxy = EngineProxy.start(sharedFolder, engine.link(), ledger.owner().labels(), ledger);
-        return new LessonEngine(null, null, ledger, proxy);
+        return new LessonEngine(null, null, ledger, proxy, engine.uri().toString());
     }
 
     static LessonEngine open(Engine engine, String lesson, List<NameLocks.Name> names, Path tmp, Path lockFolder)
@@ -60,7 +75,7 @@ public final class LessonEngine implements AutoCloseable {
             folder = RunFolder.create(tmp, owner);
             Ledger ledger = new Ledger(engine, owner);
             EngineProxy proxy = EngineProxy.start(folder.path(), engine.link(), owner.labels(), ledger);
-            return new LessonEngine(folder, locks, ledger, proxy);
+            return new LessonEngine(folder, locks, ledger, proxy, engine.uri().toString());
         } catch (IOException | EngineException | RuntimeException e) {
             if (folder != null) {
                 folder.close();
@@ -88,6 +103,15 @@ public final class LessonEngine implements AutoCloseable {
         environment.put("DOCKER_HOST", dockerHost());
         EngineTls.VARIABLES.forEach(name -> environment.put(name, null));
         return Collections.unmodifiableMap(environment);
+    }
+
+    /**
+     * The longest-waiting request the step at {@code line} sent that the engine has not begun to answer, with
+     * whether the engine answers a ping (asked only when there is such a request); empty when there is none.
+     */
+    public Optional<Unanswered> unanswered(int line) {
+        return proxy.unanswered(line).map(u -> new Unanswered(engineName, u.request(), u.waiting(),
+                proxy.answersPing(PING)));
     }
 
     public Ledger ledger() {

@@ -28,9 +28,15 @@ final class ProxyConnection {
      *
      * @param internal sent by the proxy itself (a labelled volume ahead of a container that mounts it): its
      *                 answer is recorded, not passed on
+     * @param request  its start line's method and path, as a stall names it
+     * @param sentIn   the step that sent it: what its answer creates or removes is that step's
+     * @param sentAt   when it went on ({@link System#nanoTime()})
      */
     private record Pending(ApiCall call, boolean head, boolean upgrade, String name, boolean autoRemove,
-                           boolean internal) {}
+                           boolean internal, String request, StepMark sentIn, long sentAt) {}
+
+    /** A request the engine has not begun to answer. */
+    record Unanswered(String request, StepMark sentIn, long sentAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,6 +81,8 @@ final class ProxyConnection {
         String target = head.second();
         ApiCall call = ApiCall.of(method, target);
         boolean isHead = method.equals("HEAD");
+        StepMark sentIn = recorder.sending();
+        String request = method + " " + ApiCall.pathOf(target);
         if (call instanceof ApiCall.Create create) {
             byte[] body = in.readBody(head);
             String name = create.kind() == ResourceKind.CONTAINER ? ApiCall.query(target).get("name")
@@ -84,16 +92,16 @@ final class ProxyConnection {
                 ApiCall.ContainerSpec spec = ApiCall.ContainerSpec.of(body);
                 autoRemove = spec.autoRemove();
                 for (String volume : spec.namedVolumes()) {
-                    createVolumeFirst(volume);
+                    createVolumeFirst(volume, sentIn);
                 }
             }
             byte[] labelled = ApiCall.labelled(body, labels);
-            pending.add(new Pending(call, false, false, name, autoRemove, false));
+            pending.add(new Pending(call, false, false, name, autoRemove, false, request, sentIn, System.nanoTime()));
             HttpWire.send(engine, head.with(target, labelled.length).bytes());
             HttpWire.send(engine, labelled);
             return true;
         }
-        pending.add(new Pending(call, isHead, head.upgrade(), null, false, false));
+        pending.add(new Pending(call, isHead, head.upgrade(), null, false, false, request, sentIn, System.nanoTime()));
         if (call instanceof ApiCall.Build) {
             HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, labels), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
@@ -117,12 +125,13 @@ final class ProxyConnection {
      * with them, it is owned like any other. One that exists already is left as it is (the engine answers
      * with it, unlabelled by this run, and it is not recorded).
      */
-    private void createVolumeFirst(String name) throws IOException {
+    private void createVolumeFirst(String name, StepMark sentIn) throws IOException {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("Name", name);
         request.put("Labels", labels);
         byte[] body = JSON.writeValueAsBytes(request);
-        pending.add(new Pending(new ApiCall.Create(ResourceKind.VOLUME), false, false, name, false, true));
+        pending.add(new Pending(new ApiCall.Create(ResourceKind.VOLUME), false, false, name, false, true,
+                "POST /volumes/create", sentIn, System.nanoTime()));
         HttpWire.send(engine, ("POST /volumes/create HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
         HttpWire.send(engine, body);
@@ -183,13 +192,13 @@ final class ProxyConnection {
             in.copyBody(head, HttpWire.Sink.of(sent), body);
             JsonNode result = JSON.readTree(body.toByteArray());
             if (result != null && result.has("StatusCode") && result.path("Error").path("Message").asText("").isEmpty()) {
-                recorder.removed(ResourceKind.CONTAINER, awaited.ref());
+                recorder.removed(request.sentIn(), ResourceKind.CONTAINER, awaited.ref());
             }
             HttpWire.send(client, sent.toByteArray());
             return;
         }
         if (success) {
-            recordRemoval(request.call());
+            recordRemoval(request);
         }
         if (request.internal()) {
             if (!noBody) {
@@ -203,11 +212,11 @@ final class ProxyConnection {
         }
     }
 
-    private void recordRemoval(ApiCall call) {
-        if (call instanceof ApiCall.Remove remove) {
-            recorder.removed(remove.kind(), remove.ref());
-        } else if (call instanceof ApiCall.Stop stop) {
-            recorder.stopped(stop.ref());
+    private void recordRemoval(Pending request) {
+        if (request.call() instanceof ApiCall.Remove remove) {
+            recorder.removed(request.sentIn(), remove.kind(), remove.ref());
+        } else if (request.call() instanceof ApiCall.Stop stop) {
+            recorder.stopped(request.sentIn(), stop.ref());
         }
     }
 
@@ -219,7 +228,7 @@ final class ProxyConnection {
                 case NETWORK -> "NetworksDeleted";
                 default -> "VolumesDeleted";
             };
-            json.path(field).forEach(ref -> recorder.removed(prune.kind(), ref.asText()));
+            json.path(field).forEach(ref -> recorder.removed(request.sentIn(), prune.kind(), ref.asText()));
             return;
         }
         ResourceKind kind = ((ApiCall.Create) request.call()).kind();
@@ -228,14 +237,21 @@ final class ProxyConnection {
             String run = json.path("Labels").path(RunOwner.RUN).asText("");
             if (run.equals(labels.get(RunOwner.RUN))) {
                 String name = json.path("Name").asText();
-                recorder.created(new Resource(kind, name, name), false);
+                recorder.created(request.sentIn(), new Resource(kind, name, name), false);
             }
             return;
         }
         String id = json.path("Id").asText();
         String name = request.name() == null || request.name().isEmpty()
                 ? id.substring(0, Math.min(12, id.length())) : request.name();
-        recorder.created(new Resource(kind, id, name.startsWith("/") ? name.substring(1) : name), request.autoRemove());
+        recorder.created(request.sentIn(), new Resource(kind, id, name.startsWith("/") ? name.substring(1) : name),
+                request.autoRemove());
+    }
+
+    /** The oldest request on this connection the engine has not begun to answer, else null. */
+    Unanswered oldestUnanswered() {
+        Pending first = pending.peek();
+        return first == null ? null : new Unanswered(first.request(), first.sentIn(), first.sentAt());
     }
 
     /** Something broke mid-message: both sides are closed, so neither peer waits for more. */

@@ -88,6 +88,9 @@ final class OutcomeJson {
             node.put("kind", "shell-event").put("event", s.event());
         } else if (note instanceof Note.LedgerBlind b) {
             node.put("kind", "ledger-blind").put("engineError", b.engineError());
+        } else if (note instanceof Note.EngineUnanswered u) {
+            node.put("kind", "engine-unanswered").put("engine", u.engine()).put("request", u.request())
+                    .put("waited", u.waited().toString()).put("answersPing", u.answersPing());
         } else if (note instanceof Note.NoRepair n) {
             node.put("kind", "no-repair").put("why", n.why());
             ArrayNode candidates = node.putArray("candidates");
@@ -109,6 +112,8 @@ final class OutcomeJson {
         return switch (kind) {
             case "shell-event" -> new Note.ShellEvent(in.text("event"));
             case "ledger-blind" -> new Note.LedgerBlind(in.text("engineError"));
+            case "engine-unanswered" -> new Note.EngineUnanswered(in.text("engine"), in.text("request"),
+                    in.durationOrNull("waited"), in.bool("answersPing"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
             case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));

@@ -1,8 +1,10 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.Durations;
 import dev.docproof.repair.Repair;
 import dev.docproof.shell.LedgerEntry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,22 @@ public sealed interface Note {
     record LedgerBlind(String engineError) implements Note {
         public String describe() {
             return "the ledger could not list the engine's resources after this step: " + engineError;
+        }
+    }
+
+    /**
+     * The step ended (at its deadline, or interrupted) with a request it sent to the engine still unanswered.
+     *
+     * @param answersPing whether the engine still answered a ping then: false means the engine itself stopped
+     *                    answering, true that this one call is slow (a pull from a registry that does not answer)
+     */
+    record EngineUnanswered(String engine, String request, Duration waited, boolean answersPing) implements Note {
+        public String describe() {
+            String call = "`" + request + "` had waited " + Durations.format(waited) + " for an answer";
+            return answersPing ? "the engine at " + engine + " had not answered the step's " + call
+                    + "; the engine still answers other calls, so that call itself is slow"
+                    : "the engine at " + engine + " stopped answering: the step's " + call
+                    + ", and the engine does not answer a ping either (is dockerd stopped or overloaded?)";
         }
     }
 

@@ -36,9 +36,7 @@ final class StepRepair {
             return failed.with(new Note.RepairFailed(fill, again.outcome()));
         }
         List<Note> notes = new ArrayList<>(failed.notes());
-        if (again.note() != null) {
-            notes.add(again.note());
-        }
+        notes.addAll(again.notes());
         var e = again.execution();
         return new StepResult(step, new Outcome.Repaired(fill, again.outcome()), e.output(), e.exitCode(),
                 failed.duration().plus(e.duration()), notes);

@@ -1,12 +1,15 @@
 package dev.docproof.run;
 
 import dev.docproof.docker.Ledger;
+import dev.docproof.docker.LessonEngine;
 import dev.docproof.lesson.Step;
 import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.MatchResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,22 +19,26 @@ import java.util.stream.Collectors;
  */
 final class StepRunner {
 
-    /** One command run for a step: the shell's account, its outcome, and a note when the ledger was blind. */
-    /** One run of a command: what it did, its outcome, and a note about it or null. */
-    record Attempt(ShellSession.Execution execution, Outcome outcome, Note note) {}
+    /**
+     * One run of a command: what it did, its outcome, and what else there is to say about it (why a failure shows,
+     * a request to the engine still unanswered when the step was cut short).
+     */
+    record Attempt(ShellSession.Execution execution, Outcome outcome, List<Note> notes) {}
 
     private static final Duration ENV = Duration.ofSeconds(5);
 
     private final ShellSession session;
+    private final LessonEngine engine;
     private final Ledger ledger;
     private final RunSettings settings;
     private final CourseRunner.SampleMatcher matcher;
     private final Path lessonFile;
 
-    StepRunner(ShellSession session, Ledger ledger, RunSettings settings, CourseRunner.SampleMatcher matcher,
+    StepRunner(ShellSession session, LessonEngine engine, RunSettings settings, CourseRunner.SampleMatcher matcher,
                Path lessonFile) {
         this.session = session;
-        this.ledger = ledger;
+        this.engine = engine;
+        this.ledger = engine.ledger();
         this.settings = settings;
         this.matcher = matcher;
         this.lessonFile = lessonFile;
@@ -50,14 +57,26 @@ final class StepRunner {
         if (!env.isEmpty()) {
             session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
         }
+        // A step cut short may have been waiting for the engine: say so, and whether the engine stopped answering.
+        Note engineNote = e.timedOut() || Interrupts.requested() != null ? engine.unanswered(step.line())
+                .map(u -> new Note.EngineUnanswered(u.engine(), u.request(), u.waited(), u.answersPing()))
+                .orElse(null) : null;
         MatchResult match = null;
         if (!e.timedOut() && Verdicts.exitedAsExpected(step, e.exitCode()) && !step.sample().isEmpty()
                 && !step.marks().ignoreOutput()) {
             match = matcher.match(step.sample(), lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr());
         }
         Outcome outcome = Verdicts.outcome(step, e, match, deadline(step));
-        return new Attempt(e, outcome, Verdicts.failureShown(step, e, outcome, () -> matcher.match(step.sample(),
-                lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr())));
+        List<Note> notes = new ArrayList<>();
+        Note shown = Verdicts.failureShown(step, e, outcome, () -> matcher.match(step.sample(),
+                lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr()));
+        if (shown != null) {
+            notes.add(shown);
+        }
+        if (engineNote != null) {
+            notes.add(engineNote);
+        }
+        return new Attempt(e, outcome, notes);
     }
 
     /** The step's own deadline (a marker, the course config), else the run's. */

@@ -2,8 +2,6 @@ package dev.docproof.cli;
 
 import dev.docproof.docker.EngineProxy;
 import dev.docproof.docker.LedgerTestEngine;
-import dev.docproof.shell.Resource;
-import dev.docproof.shell.ResourceKind;
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,13 +192,7 @@ class OwnershipEngineTest {
         String image = LedgerTestEngine.tinyImage();
         Path gateDir = Files.createDirectory(dir.resolve("gate"));
         // The engine as the run sees it: a plain forwarder that the test can take away mid-run.
-        EngineProxy gate = EngineProxy.start(gateDir, TestEngine.ready().uri(), Map.of(), new EngineProxy.Recorder() {
-            public void created(Resource resource, boolean autoRemove) { }
-
-            public void removed(ResourceKind kind, String ref) { }
-
-            public void stopped(String ref) { }
-        });
+        EngineProxy gate = EngineProxy.start(gateDir, TestEngine.ready().uri(), Map.of(), EngineProxy.Recorder.NONE);
         Path lesson = lesson("gone.md", "docker create --name " + box + " " + image, "sleep 4");
         Path json = dir.resolve("gone.json");
         Path log = dir.resolve("gone.log");

@@ -88,6 +88,8 @@ class JsonResultsTest {
         return List.of(
                 new Note.ShellEvent("the step called exit; the shell was started again"),
                 new Note.LedgerBlind("connection refused"),
+                new Note.EngineUnanswered("unix:///var/run/docker.sock", "POST /containers/create",
+                        java.time.Duration.ofMillis(58_250), false),
                 new Note.NoRepair("two networks could be meant", List.of(NETWORK, VOLUME)),
                 new Note.NoRepair("\"docker network remove\" requires at least 1 argument.", List.of()),
                 new Note.Unbound("no container the lesson made"),
