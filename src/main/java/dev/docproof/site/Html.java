@@ -11,6 +11,8 @@ public final class Html {
             char c = text.charAt(i);
             if (c == '\'') {
                 out.append("&#39;");
+            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7f && c <= 0x9f) {
+                out.append("&#xFFFD;"); // a control character (a title's escape sequence) is no text; shown as the paragraphs show it
             } else if (!appendMarkupEntity(out, c)) {
                 out.append(c);
             }

@@ -80,7 +80,26 @@ public record LessonPage(Plan plan, LessonResult result, String docname, String 
             dir = dir.substring(0, dir.lastIndexOf('/', dir.length() - 2) + 1);
             up += "../";
         }
-        return up + sitePath.substring(dir.length());
+        return controlsEncoded(up + sitePath.substring(dir.length()));
+    }
+
+    /**
+     * A control character in a file name (the page is named after its lesson) percent-encoded, as a browser
+     * would send it: a page never carries one raw, and the link still reaches the file.
+     */
+    private static String controlsEncoded(String link) {
+        StringBuilder out = new StringBuilder(link.length());
+        for (int i = 0; i < link.length(); i++) {
+            char c = link.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("%%%02X", (int) c));
+            } else if (c >= 0x80 && c <= 0x9f) {
+                out.append(String.format("%%C2%%%02X", (int) c)); // its UTF-8 bytes
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static List<String> lines(String text) {
