@@ -62,11 +62,16 @@ final class CourseRun {
             t.setDaemon(true);
             t.start();
         });
-        CourseResult ran;
+        // Caught until every report is written: a signal after the lessons ran still gets whole reports.
         try (SignalCatcher signals = SignalCatcher.install()) {
-            ran = Progress.whileRunning(console, terminal,
+            CourseResult ran = Progress.whileRunning(console, terminal,
                     () -> CourseRunner.run(plans, options.settings(input), console, early));
+            return reported(ran, Interrupts.requested(), reviewing, console, options, out, err);
         }
+    }
+
+    private static Ran reported(CourseResult ran, Interrupts.Signal duringRun, CompletableFuture<Reviewed> reviewing,
+                                ConsoleReport console, RunOptions options, PrintWriter out, PrintWriter err) {
         Reviewed reviewed = reviewing.join();
         reviewed.helps().printNotes(err);
         CourseResult result = withFindings(ran, reviewed::review);
@@ -80,11 +85,17 @@ final class CourseRun {
         Interrupts.Signal interrupted = Interrupts.requested();
         if (interrupted != null) {
             setupErrors(result, err);
-            err.println("docproof: interrupted by SIG" + interrupted + ": the running step was stopped, what the lesson"
-                    + " created was removed, and the steps not reached were not run");
+            err.println(duringRun != null ? "docproof: interrupted by SIG" + interrupted + ": the running step was"
+                    + " stopped, what the lesson created was removed, and the steps not reached were not run"
+                    : afterRun(interrupted, "the reports"));
             return new Ran(result, interrupted.exitStatus());
         }
         return new Ran(result, verdict(result, options.strict, err));
+    }
+
+    /** What a signal that came once the lessons had run says: {@code what} was finished first. */
+    static String afterRun(Interrupts.Signal signal, String what) {
+        return "docproof: interrupted by SIG" + signal + " after the lessons ran: " + what + " were finished first";
     }
 
     /**

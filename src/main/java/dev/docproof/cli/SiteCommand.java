@@ -1,6 +1,7 @@
 package dev.docproof.cli;
 
 import dev.docproof.plan.Review;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.site.AsciidoctorBoot;
 import dev.docproof.site.SiteModel;
@@ -83,8 +84,18 @@ final class SiteCommand implements Callable<Integer>, RunsLessons {
                 site = SiteModel.ofRun(input.plans(), ran.result(), layout);
                 code = ran.exitCode();
             }
-            Path index = new SiteRenderer(boot, Main.version(), false).render(site, this.out,
-                    warning -> err.println("docproof: " + warning));
+            Path index;
+            // A first signal while the pages are written lets them be finished, as the run's other reports are; after
+            // one that interrupted the run, the next ends docproof at once, as it would while the lessons ran.
+            try (SignalCatcher signals = Interrupts.requested() == null ? SignalCatcher.install() : null) {
+                index = new SiteRenderer(boot, Main.version(), false).render(site, this.out,
+                        warning -> err.println("docproof: " + warning));
+            }
+            Interrupts.Signal interrupted = Interrupts.requested();
+            if (interrupted != null && code != interrupted.exitStatus()) {
+                err.println(CourseRun.afterRun(interrupted, "the reports and the site"));
+                code = interrupted.exitStatus();
+            }
             err.flush();
             out.println("Site written to " + index);
             return code;
