@@ -95,7 +95,7 @@ final class CourseRun {
 
     /** What a signal that came once the lessons had run says: {@code what} was finished first. */
     static String afterRun(Interrupts.Signal signal, String what) {
-        return "docproof: interrupted by SIG" + signal + " after the lessons ran: " + what + " were finished first";
+        return "docproof: interrupted by SIG" + signal + " while " + what + " were written: they were finished first";
     }
 
     /**

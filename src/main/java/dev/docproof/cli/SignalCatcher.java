@@ -6,11 +6,13 @@ import sun.misc.SignalHandler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * While lessons run, the first Ctrl-C (SIGINT) or SIGTERM asks the run to stop and report (see
  * {@link Interrupts}) instead of ending the JVM; a second one ends it at once, as before, its shutdown hooks
- * still ending the shell and removing what the lesson created.
+ * still ending the shell and removing what the lesson created. One catcher covers a command from its run to its
+ * last report: installing one inside it changes nothing.
  */
 final class SignalCatcher implements AutoCloseable {
 
@@ -18,10 +20,18 @@ final class SignalCatcher implements AutoCloseable {
 
     private SignalCatcher() {}
 
+    /** Installed and not yet closed: a catcher installed inside it (a run inside a site's) leaves it in charge. */
+    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+
+    private boolean owner;
+
     static SignalCatcher install() {
         SignalCatcher catcher = new SignalCatcher();
-        catcher.catchSignal("INT", Interrupts.Signal.INT);
-        catcher.catchSignal("TERM", Interrupts.Signal.TERM);
+        if (INSTALLED.compareAndSet(false, true)) {
+            catcher.owner = true;
+            catcher.catchSignal("INT", Interrupts.Signal.INT);
+            catcher.catchSignal("TERM", Interrupts.Signal.TERM);
+        }
         return catcher;
     }
 
@@ -45,5 +55,8 @@ final class SignalCatcher implements AutoCloseable {
     @Override
     public void close() {
         restore();
+        if (owner) {
+            INSTALLED.set(false);
+        }
     }
 }

@@ -60,7 +60,10 @@ final class SiteCommand implements Callable<Integer>, RunsLessons {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Asciidoctor boots (seconds) and the engine connects while the lessons are read and run.
-        try (AsciidoctorBoot boot = AsciidoctorBoot.start();
+        // One catcher from the run to the last page: a first signal once the lessons ran lets the site be finished, as
+        // the run's other reports are; after one, the next ends docproof at once.
+        try (SignalCatcher signals = SignalCatcher.install();
+             AsciidoctorBoot boot = AsciidoctorBoot.start();
              CourseRunner.EarlyEngine early = noRun ? CourseRunner.EarlyEngine.none()
                      : this.early != null ? this.early : CourseRunner.EarlyEngine.begin()) {
             CourseInput input = CourseInput.read(paths, err,
@@ -84,13 +87,8 @@ final class SiteCommand implements Callable<Integer>, RunsLessons {
                 site = SiteModel.ofRun(input.plans(), ran.result(), layout);
                 code = ran.exitCode();
             }
-            Path index;
-            // A first signal while the pages are written lets them be finished, as the run's other reports are; after
-            // one that interrupted the run, the next ends docproof at once, as it would while the lessons ran.
-            try (SignalCatcher signals = Interrupts.requested() == null ? SignalCatcher.install() : null) {
-                index = new SiteRenderer(boot, Main.version(), false).render(site, this.out,
-                        warning -> err.println("docproof: " + warning));
-            }
+            Path index = new SiteRenderer(boot, Main.version(), false).render(site, this.out,
+                    warning -> err.println("docproof: " + warning));
             Interrupts.Signal interrupted = Interrupts.requested();
             if (interrupted != null && code != interrupted.exitStatus()) {
                 err.println(CourseRun.afterRun(interrupted, "the reports and the site"));

@@ -36,7 +36,7 @@ class InterruptedSiteEngineTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (!(Files.exists(json) && Files.readString(json).strip().endsWith("}")) && docproof.isAlive()
                     && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(20);
+                TimeUnit.MILLISECONDS.sleep(2);
             }
             assertThat(Files.exists(site.resolve("index.html"))).as("the signal comes before the site is written")
                     .isFalse();
@@ -44,7 +44,7 @@ class InterruptedSiteEngineTest {
             assertThat(docproof.waitFor(120, TimeUnit.SECONDS)).as("docproof ended").isTrue();
             String stderr = Files.readString(dir.resolve("stderr"));
             assertThat(docproof.exitValue()).as(stderr).isEqualTo(143);
-            assertThat(stderr).contains("interrupted by SIGTERM after the lessons ran: the reports and the site were"
+            assertThat(stderr).contains("interrupted by SIGTERM while the reports and the site were written: they were"
                     + " finished first").doesNotContain("internal error");
         } finally {
             docproof.destroyForcibly();
