@@ -70,6 +70,12 @@ public final class EngineProxy implements AutoCloseable {
 
         /** The container {@code ref} was stopped: gone too when it was created with auto-removal. */
         void stopped(StepMark sentIn, String ref);
+
+        /**
+         * A create the engine never answered (the connection to it ended first): the resource may exist, with the
+         * run's labels. {@code name} is null for one the lesson did not name.
+         */
+        default void unanswered(StepMark sentIn, ResourceKind kind, String name) { }
     }
 
     private static final Duration CONNECT = Duration.ofSeconds(5);

@@ -36,6 +36,19 @@ public final class Ledger implements EngineProxy.Recorder {
     /** What became of one resource the lesson left behind. */
     public record Removal(LedgerEntry entry, boolean removed, String problem) {}
 
+    /**
+     * A create the lesson sent that the engine never answered.
+     *
+     * @param name null for a resource the lesson did not name
+     */
+    public record UnansweredCreate(ResourceKind kind, String name, int line) {
+        /** {@code container box (line 4)}. */
+        public String describe() {
+            return kind.jsonName() + (name == null ? " without a name" : " " + (name.startsWith("/") ? name.substring(1) : name))
+                    + " (line " + line + ")";
+        }
+    }
+
     /** A name the lesson will create that the engine already has. */
     public record Clash(ResourceKind kind, String name, int line) {
 
@@ -61,6 +74,7 @@ public final class Ledger implements EngineProxy.Recorder {
     private final Map<String, Tracked> tracked = new LinkedHashMap<>();
     /** Containers created with auto-removal: the engine removes them when they stop. */
     private final Set<String> autoRemoving = new HashSet<>();
+    private final List<UnansweredCreate> unanswered = new ArrayList<>();
     private int line;
     private String section = "";
 
@@ -190,6 +204,16 @@ public final class Ledger implements EngineProxy.Recorder {
         if (t.removedAtLine == 0) {
             t.removedAtLine = Math.max(sentIn.line(), 1);
         }
+    }
+
+    @Override
+    public synchronized void unanswered(StepMark sentIn, ResourceKind kind, String name) {
+        unanswered.add(new UnansweredCreate(kind, name, Math.max(sentIn.line(), 1)));
+    }
+
+    /** The creates the engine never answered, in the order the connections ended: each may exist, labelled. */
+    public synchronized List<UnansweredCreate> unansweredCreates() {
+        return List.copyOf(unanswered);
     }
 
     @Override

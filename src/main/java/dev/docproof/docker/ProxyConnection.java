@@ -140,6 +140,7 @@ final class ProxyConnection {
     /** Passes the engine's answers back, recording what they say was created or removed. */
     void answers() {
         HttpWire in = new HttpWire(engine);
+        Pending current = null;
         try {
             while (true) {
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -158,7 +159,9 @@ final class ProxyConnection {
                     in.copyRest(client); // the container's output, as it comes
                     break;
                 }
+                current = request;
                 answer(in, head, raw.toByteArray(), request);
+                current = null;
             }
             client.shutdownOutput();
         } catch (IOException | RuntimeException e) {
@@ -166,6 +169,25 @@ final class ProxyConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abort();
+        } finally {
+            unanswered(current);
+        }
+    }
+
+    /**
+     * The engine's side ended with creates still unanswered (the engine went away, or the lesson's proxy closed):
+     * each may or may not exist on the engine now, with the run's labels; the recorder is told, so a report can say so.
+     */
+    private void unanswered(Pending cutOff) {
+        List<Pending> lost = new ArrayList<>();
+        if (cutOff != null) {
+            lost.add(cutOff);
+        }
+        pending.drainTo(lost);
+        for (Pending p : lost) {
+            if (p.call() instanceof ApiCall.Create create) {
+                recorder.unanswered(p.sentIn(), create.kind(), p.name());
+            }
         }
     }
 

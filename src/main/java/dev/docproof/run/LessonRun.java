@@ -259,10 +259,14 @@ final class LessonRun {
             // Still there as far as anyone knows: reported, not removed; the labels let the next run remove them.
             List<LedgerEntry> left = ledger.entries().stream().filter(en -> !en.preExisting() && en.present()).toList();
             left.forEach(en -> leaks.add(new Leak(en.resource().kind(), en.resource().name(), en.createdAtLine(), false)));
+            List<Ledger.UnansweredCreate> unanswered = ledger.unansweredCreates();
             return new SetupError(SetupError.Kind.ENGINE, plan.lesson().source() + ": " + e.getMessage()
                     + (left.isEmpty() ? "" : "\nLeft on the engine, labelled with this run, for the next run to remove once"
                     + " it answers again: " + left.stream().map(en -> en.resource().kind().jsonName() + " "
-                    + en.resource().name() + " (line " + en.createdAtLine() + ")").collect(Collectors.joining(", ")) + "."));
+                    + en.resource().name() + " (line " + en.createdAtLine() + ")").collect(Collectors.joining(", ")) + ".")
+                    + (unanswered.isEmpty() ? "" : "\nCreated perhaps, labelled with this run (the engine never answered"
+                    + " the request), for the next run to remove if it is there: " + unanswered.stream()
+                    .map(Ledger.UnansweredCreate::describe).collect(Collectors.joining(", ")) + "."));
         } finally {
             closing.join();
         }
