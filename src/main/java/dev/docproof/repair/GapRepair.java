@@ -26,6 +26,12 @@ public final class GapRepair {
     public sealed interface Proposal {
         record Fill(Repair repair) implements Proposal {}
 
+        /**
+         * Not a gap at all: a template, or a failure whose output has no missing-argument error. Nothing to report:
+         * a step failing for any other reason is no repair that did not happen.
+         */
+        record NoGap() implements Proposal {}
+
         /** No gap recognised, no candidate, or a tie: {@code candidates} lists what was considered. */
         record None(String reason, List<LedgerEntry> candidates) implements Proposal {
             public None {
@@ -42,11 +48,11 @@ public final class GapRepair {
      */
     public static Proposal propose(Step step, String output, List<LedgerEntry> ledger) {
         if (step.kind() != StepKind.RUN) {
-            return none("a template is never run, so it has nothing to repair");
+            return new Proposal.NoGap(); // a template is never run, so it has nothing to repair
         }
         Optional<UsageError> error = UsageError.find(output);
         if (error.isEmpty()) {
-            return none("the output shows no missing-argument error");
+            return new Proposal.NoGap();
         }
         CommandShape shape = CommandShape.named(error.get().command());
         if (shape == null) {

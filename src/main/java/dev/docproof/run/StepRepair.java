@@ -22,11 +22,17 @@ final class StepRepair {
         this.repairer = repairer;
     }
 
-    /** The step's result after trying a repair: repaired, or still failed with a note saying why. */
+    /**
+     * The step's result after trying a repair: repaired, or still failed, with a note saying why when its output
+     * showed a gap that could not be filled.
+     */
     StepResult attempt(StepRunner runner, StepResult failed) {
         Step step = failed.step();
         List<LedgerEntry> candidates = evidence.before(ledger.entries(), step);
         GapRepair.Proposal proposal = repairer.propose(step, failed.output().merged(), candidates);
+        if (proposal instanceof GapRepair.Proposal.NoGap) {
+            return failed;
+        }
         if (proposal instanceof GapRepair.Proposal.None none) {
             return failed.with(new Note.NoRepair(none.reason(), none.candidates()));
         }
