@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +37,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each step gets its own stdin ({@code /dev/null}), its stdout and stderr captured apart and
  * merged in arrival order, its exit code and duration. A step past its deadline is killed with every
- * process it started and keeps its partial output; a step that calls {@code exit} is reported as such.
+ * process it started and keeps its partial output; a step that calls {@code exit} is reported as such. A job a
+ * step leaves in the background ({@code cmd &}) runs on, as in a learner's terminal, until the session ends.
  * In both cases a new shell continues the lesson with the directory, variables and functions the old
  * one last had. Everything the session starts or writes is gone after {@link #close()}, also on Ctrl-C.
  */
@@ -54,6 +53,11 @@ public final class ShellSession implements AutoCloseable {
     public record Execution(Output output, Integer exitCode, Duration duration, boolean timedOut, String note) {}
 
     private static final Duration GRACE = Duration.ofSeconds(5);
+    /**
+     * How long a step whose command returned waits for processes it started in the background to finish its output;
+     * past it they run on, as a learner's terminal gives the prompt back while a job runs.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
 
     /** What a step keeps of its output by default (each stream, and both merged); the rest is counted. */
     public static final long DEFAULT_MAX_OUTPUT = 1_000_000;
@@ -79,6 +83,8 @@ public final class ShellSession implements AutoCloseable {
     private volatile Shell shell;
     private int seq;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Steps whose background processes still hold their output; their files are kept small until they end. */
+    private final List<Detached> detached = new ArrayList<>();
 
     private ShellSession(Path workingDirectory, boolean ownsHome, long maxOutput, Map<String, String> environment,
                          ShellHost host) throws IOException {
@@ -190,10 +196,18 @@ public final class ShellSession implements AutoCloseable {
             Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
             Path script = stepDir.resolve("command");
             Files.writeString(script, command.endsWith("\n") ? command : command + "\n");
+            StepOutput output = new StepOutput(stepDir, maxOutput, script);
             try {
-                return runStep(stepDir, new StepOutput(stepDir, maxOutput, script), timeout);
+                return runStep(stepDir, output, timeout);
             } finally {
-                ScratchFolder.delete(stepDir); // what was kept is in memory now; the disk holds no step's output for long
+                // what was kept is in memory now; the disk holds no step's output for long
+                boolean runsOn;
+                synchronized (detached) {
+                    runsOn = detached.stream().anyMatch(d -> d.output() == output);
+                }
+                if (!runsOn) {
+                    ScratchFolder.delete(stepDir);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -201,6 +215,12 @@ public final class ShellSession implements AutoCloseable {
     }
 
     private Execution runStep(Path stepDir, StepOutput output, Duration timeout) throws IOException {
+        tidyDetached();
+        // Every look at the step's files also keeps those of earlier steps' background processes small.
+        Runnable enforce = () -> {
+            output.enforce();
+            tidyDetached();
+        };
         status.drain();
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -214,7 +234,7 @@ public final class ShellSession implements AutoCloseable {
         boolean calledExit = false;
         boolean errexit = false;
         while (true) {
-            StatusChannel.Message m = status.next(seq, shell.process, deadline, output::enforce);
+            StatusChannel.Message m = status.next(seq, shell.process, deadline, enforce);
             if (m == null) {
                 break;
             }
@@ -241,24 +261,28 @@ public final class ShellSession implements AutoCloseable {
         if (exitCode == null) {
             // Still inside the step at its deadline: the shell is busy with it, so it goes too.
             timedOut = true;
-            killTree(shell.handle, true, null, tees);
+            killTree(shell.handle, tees);
             note = "killed at its deadline of " + Durations.format(timeout) + " with every process it started;"
                     + " a new shell continues the lesson with the state from before the step";
             replaceShell();
         } else {
-            // The command is done; its output is complete once the tees saw every writer close.
-            if (!awaitAll(tees, deadline, output::enforce)) {
-                timedOut = true;
-                duration = Duration.ofNanos(System.nanoTime() - start); // the step lasted until its deadline
-                Instant stepStart = tees.stream().map(t -> t.info().startInstant().orElse(null))
-                        .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
-                killTree(shell.handle, false, stepStart, tees);
-                note = "the command returned " + exitCode + " but a process it started in the background kept"
-                        + " running past the deadline of " + Durations.format(timeout) + "; it was killed";
+            // The command is done; its output is complete once the tees saw every writer close. A process it left
+            // in the background that still writes there runs on, as in a learner's terminal, until the lesson ends;
+            // a shell that ended takes its jobs along (below), and its orphaned tees may take a moment to be gone.
+            boolean shellGone = calledExit || shellEnded;
+            long settled = System.nanoTime() + (shellGone ? GRACE : SETTLE).toNanos();
+            if (!awaitAll(tees, Math.min(deadline, settled), enforce) && !shellGone) {
+                synchronized (detached) {
+                    detached.add(new Detached(output, List.copyOf(tees)));
+                }
+                tees.clear(); // no longer the step's to wait for
+                note = "a process it started in the background is still running and holds the step's output; as in"
+                        + " a learner's terminal it runs on until the lesson ends, and what it prints from now on is"
+                        + " not kept";
             }
             if (calledExit || shellEnded) {
                 awaitAll(List.of(shell.handle), System.nanoTime() + GRACE.toNanos());
-                killTree(shell.handle, true, null, tees);
+                killTree(shell.handle, tees);
                 note = (note == null ? "" : note + "; ")
                         + (errexit ? "a command failed while `set -e` was on, which ends the shell (exit status "
                         + exitCode + ")"
@@ -266,9 +290,6 @@ public final class ShellSession implements AutoCloseable {
                         : "the shell ended during the step (exit status " + exitCode + ")")
                         + "; a new shell continues the lesson with the state the step left";
                 replaceShell();
-            }
-            if (timedOut) {
-                exitCode = null;
             }
         }
         // Whatever the killed processes wrote is still in the pipes: let the tees drain it, then stop them.
@@ -286,7 +307,7 @@ public final class ShellSession implements AutoCloseable {
 
     /** A new shell in the directory, with the variables and functions, the last one saved. */
     private void replaceShell() throws IOException {
-        killTree(shell.handle, true, null);
+        killTree(shell.handle);
         shell.feed.close();
         shell = startShell(home, true);
     }
@@ -309,7 +330,7 @@ public final class ShellSession implements AutoCloseable {
                 .start();
         Process process = started.getProcess();
         if (closed.get()) {
-            killTree(process.toHandle(), true, null);
+            killTree(process.toHandle());
             throw new IOException("the shell session was closed while a step ran");
         }
         String vars = "__dp_nonce=" + nonce + "; __dp_fifo=" + ShellWords.quote(fifo.toString()) + "; __dp_dir="
@@ -324,7 +345,7 @@ public final class ShellSession implements AutoCloseable {
         feed.write(boot.toString());
         StatusChannel.Message ready = status.next(-1, process, System.nanoTime() + GRACE.toNanos() * 2);
         if (!(ready instanceof StatusChannel.Message.Ready)) {
-            killTree(process.toHandle(), true, null);
+            killTree(process.toHandle());
             String said = errors.text();
             throw new IOException("bash did not start a session" + (ready == null ? " in time" : ": it ended")
                     + (said.isEmpty() ? "" : "; it said: " + said));
@@ -339,7 +360,7 @@ public final class ShellSession implements AutoCloseable {
     public void endShell() {
         Shell s = shell;
         if (s != null) {
-            killTree(s.handle, true, null);
+            killTree(s.handle);
         }
     }
 
@@ -355,7 +376,7 @@ public final class ShellSession implements AutoCloseable {
         try {
             if (shell != null) {
                 // Kill before closing stdin: a shell that ends on its own would orphan its children first.
-                killTree(shell.handle, true, null);
+                killTree(shell.handle);
                 shell.feed.close();
             }
         } finally {
@@ -374,27 +395,21 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private void killTree(ProcessHandle root, boolean includeRoot, Instant since) {
-        killTree(root, includeRoot, since, List.of());
+    private void killTree(ProcessHandle root) {
+        killTree(root, List.of());
     }
 
     /**
-     * Kills the shell (when {@code includeRoot}) and every process the session started — its descendants,
-     * and those that left its tree (double fork, {@code setsid}) found by the session's token in their
-     * environment — only those started at or after {@code since} when given, except {@code spared}: a step's
-     * tees, left to drain what the killed processes wrote before they died.
+     * Kills the shell and every process the session started — its descendants, and those that left its tree
+     * (double fork, {@code setsid}) found by the session's token in their environment — except {@code spared}: a
+     * step's tees, left to drain what the killed processes wrote before they died.
      */
-    private void killTree(ProcessHandle root, boolean includeRoot, Instant since, List<ProcessHandle> spared) {
+    private void killTree(ProcessHandle root, List<ProcessHandle> spared) {
         Set<ProcessHandle> started = new LinkedHashSet<>(root.descendants().toList());
         started.addAll(SessionProcesses.carrying(token));
         started.remove(root);
-        List<ProcessHandle> victims = new ArrayList<>(started.stream()
-                .filter(p -> !spared.contains(p))
-                .filter(p -> since == null || p.info().startInstant().map(s -> !s.isBefore(since)).orElse(true))
-                .toList());
-        if (includeRoot) {
-            victims.add(0, root);
-        }
+        List<ProcessHandle> victims = new ArrayList<>(started.stream().filter(p -> !spared.contains(p)).toList());
+        victims.add(0, root);
         // Stop the shell first so it cannot start anything new, then everything below it.
         victims.forEach(ProcessHandle::destroyForcibly);
         awaitAll(victims, System.nanoTime() + GRACE.toNanos());
@@ -430,6 +445,26 @@ public final class ShellSession implements AutoCloseable {
     }
 
 
+
+    /** A step whose background processes still hold its output through {@code tees}. */
+    private record Detached(StepOutput output, List<ProcessHandle> tees) {}
+
+    /**
+     * Keeps the files of steps whose background processes still write small, and removes them once those processes
+     * are gone (the session's end removes the rest).
+     */
+    private void tidyDetached() {
+        synchronized (detached) {
+            detached.removeIf(d -> {
+                if (d.tees().stream().anyMatch(ProcessHandle::isAlive)) {
+                    d.output().enforce();
+                    return false;
+                }
+                ScratchFolder.delete(d.output().directory());
+                return true;
+            });
+        }
+    }
 
     /** @param handle the bash itself: {@code process} is the command that started it, possibly a client of it */
     private record Shell(Process process, ProcessHandle handle, ShellFeed feed) {}

@@ -38,6 +38,11 @@ final class StepOutput {
         }
     }
 
+    /** The step's folder, holding its files. */
+    Path directory() {
+        return dir;
+    }
+
     /** Cuts every file back to the limit; called while the step runs. */
     void enforce() {
         for (int i = 0; i < FILES.length; i++) {

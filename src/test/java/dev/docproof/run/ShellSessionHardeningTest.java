@@ -93,12 +93,35 @@ class ShellSessionHardeningTest {
         assertThat(e.output().merged()).isEqualTo("bash: no-such-command-here: command not found\n");
     }
 
+    /** A job left printing in the background keeps its files at the limit while later steps run, and then none. */
     @Test
-    void aBackgroundProcessKilledAtTheDeadlineGivesTheStepItsRealDuration() {
-        ShellSession.Execution e = session.run("sleep 300 &", Duration.ofSeconds(2));
+    void aJobLeftPrintingInTheBackgroundKeepsItsFilesSmallUntilItEnds() throws Exception {
+        ShellSession.Execution e = session.run("yes &", Duration.ofSeconds(10));
+        assertThat(e.timedOut()).isFalse();
+        assertThat(e.exitCode()).isZero();
 
-        assertThat(e.timedOut()).isTrue();
-        assertThat(e.duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        long[] largest = {0};
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                largest[0] = Math.max(largest[0], sessionFilesSize());
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+        });
+        watcher.start();
+        try {
+            session.run("sleep 3", Duration.ofSeconds(10));
+        } finally {
+            watcher.interrupt();
+            watcher.join();
+        }
+        assertThat(largest[0]).as("bytes on disk at most while a later step ran").isLessThan(200_000_000L);
+
+        session.run("kill %1; wait %1 2>/dev/null; true", Duration.ofSeconds(10));
+        // a later step finds the job gone and removes its files
+        for (int i = 0; i < 50 && sessionFilesSize() > 0; i++) {
+            session.run("sleep 0.1", Duration.ofSeconds(10));
+        }
+        assertThat(sessionFilesSize()).as("nothing of the ended job is left on disk").isZero();
     }
 
     @Test
