@@ -36,28 +36,16 @@ class ShellSessionHardeningTest {
 
     @Test
     void aStepPrintingWithoutEndKeepsOnlyTheLimitOnDiskAndInMemoryAndSaysHowMuchWasDropped() throws Exception {
-        long[] largest = {0};
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                largest[0] = Math.max(largest[0], sessionFilesSize());
-                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-            }
-        });
-        watcher.start();
-        ShellSession.Execution e;
-        try {
-            e = session.run("yes", Duration.ofSeconds(3));
-        } finally {
-            watcher.interrupt();
-            watcher.join();
-        }
+        ShellSession.Execution[] run = new ShellSession.Execution[1];
+        long largest = largestSessionFilesWhile(() -> run[0] = session.run("yes", Duration.ofSeconds(3)));
+        ShellSession.Execution e = run[0];
 
         assertThat(e.timedOut()).isTrue();
         assertThat(e.output().merged()).hasSize((int) LIMIT).startsWith("y\ny\n");
         assertThat(e.output().stdout()).hasSize((int) LIMIT);
         assertThat(e.note()).contains("the output past 100 kB was not kept:", "more were dropped", "--max-output");
         // yes writes hundreds of MB a second; the files are cut back every few tens of milliseconds.
-        assertThat(largest[0]).as("bytes on disk at most while the step ran").isLessThan(200_000_000L);
+        assertThat(largest).as("bytes on disk at most while the step ran").isLessThan(200_000_000L);
         assertThat(sessionFilesSize()).as("nothing of the step is left on disk").isZero();
         assertThat(session.run("echo next", DEADLINE).output().stdout()).isEqualTo("next\n");
     }
@@ -100,21 +88,8 @@ class ShellSessionHardeningTest {
         assertThat(e.timedOut()).isFalse();
         assertThat(e.exitCode()).isZero();
 
-        long[] largest = {0};
-        Thread watcher = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                largest[0] = Math.max(largest[0], sessionFilesSize());
-                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
-            }
-        });
-        watcher.start();
-        try {
-            session.run("sleep 3", Duration.ofSeconds(10));
-        } finally {
-            watcher.interrupt();
-            watcher.join();
-        }
-        assertThat(largest[0]).as("bytes on disk at most while a later step ran").isLessThan(200_000_000L);
+        long largest = largestSessionFilesWhile(() -> session.run("sleep 3", Duration.ofSeconds(10)));
+        assertThat(largest).as("bytes on disk at most while a later step ran").isLessThan(200_000_000L);
 
         session.run("kill %1; wait %1 2>/dev/null; true", Duration.ofSeconds(10));
         // a later step finds the job gone and removes its files
@@ -153,6 +128,25 @@ class ShellSessionHardeningTest {
     private ProcessHandle started(String pidFile) throws IOException {
         long pid = Long.parseLong(Files.readString(work.resolve(pidFile)).trim());
         return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("process " + pid + " is not running"));
+    }
+
+    /** The most bytes of step output the session's folder held, looked at every few milliseconds, while {@code work} ran. */
+    private long largestSessionFilesWhile(Runnable work) throws InterruptedException {
+        long[] largest = {0};
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                largest[0] = Math.max(largest[0], sessionFilesSize());
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+            }
+        });
+        watcher.start();
+        try {
+            work.run();
+        } finally {
+            watcher.interrupt();
+            watcher.join();
+        }
+        return largest[0];
     }
 
     /** Bytes of step output in the session's folder (the driver and the saved state aside). */
