@@ -195,7 +195,8 @@ public final class ShellSession implements AutoCloseable {
             seq++;
             Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
             Path script = stepDir.resolve("command");
-            Files.writeString(script, command.endsWith("\n") ? command : command + "\n");
+            String text = LastJob.inCommand(command);
+            Files.writeString(script, text.endsWith("\n") ? text : text + "\n");
             StepOutput output = new StepOutput(stepDir, maxOutput, script);
             try {
                 return runStep(stepDir, output, timeout);

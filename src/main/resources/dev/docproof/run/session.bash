@@ -24,6 +24,8 @@ __dp_begin() {
 
 __dp_end() {
   __dp_rc=$1
+  # The step's own job, if it started one: $! in a later step names it (the next step's output pipes reset $!).
+  if [[ $! != "$__dp_p2" ]]; then __dp_job=$!; fi
   exec 3>&- 4>&-
   __dp_save
   __dp_report rc "$__dp_rc"

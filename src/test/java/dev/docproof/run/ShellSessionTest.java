@@ -137,6 +137,20 @@ class ShellSessionTest {
         assertThat(next.output().stdout()).isEqualTo("/\nyes\n");
     }
 
+    /** {@code $!} names the job an earlier step started, until a step starts one of its own. */
+    @Test
+    void dollarBangNamesTheLastJobAcrossSteps() throws Exception {
+        session.run("sleep 300 >/dev/null 2>&1 &", DEADLINE);
+        String job = session.run("jobs -p", DEADLINE).output().stdout().strip();
+
+        assertThat(session.run("echo \"$!\"", DEADLINE).output().stdout()).isEqualTo(job + "\n");
+        assertThat(session.run("sleep 301 >/dev/null 2>&1 & [ \"$!\" != " + job + " ] && echo own", DEADLINE)
+                .output().stdout()).isEqualTo("own\n");
+        assertThat(session.run("kill $! && echo killed", DEADLINE).output().stdout()).isEqualTo("killed\n");
+        assertThat(ProcessHandle.of(Long.parseLong(job)).map(ProcessHandle::isAlive).orElse(false))
+                .as("the first job lives on; the second was killed").isTrue();
+    }
+
     /** As in a learner's terminal, {@code cmd &} gives the prompt back; the job runs until the lesson ends. */
     @Test
     void aBackgroundJobHoldingTheOutputRunsOnUntilTheSessionEnds() throws Exception {
