@@ -61,6 +61,12 @@
       button.type = 'button';
       button.setAttribute('role', 'tab');
       button.textContent = title ? title.textContent : 'Tab ' + (i + 1);
+      // a verdict a reader must not miss behind another tab shows on the tab's button
+      ['failed', 'repaired'].forEach(function (verdict) {
+        if (tab.querySelector('.step.' + verdict)) {
+          button.classList.add('has-' + verdict);
+        }
+      });
       tab.docproofChoose = function () { choose(tabs, bar, i); };
       button.addEventListener('click', tab.docproofChoose);
       bar.appendChild(button);

@@ -69,6 +69,19 @@ class BrowserTest {
         assertThat(linked.select(".tab-bar button[aria-selected=true]").eachText()).containsExactly("macOS");
     }
 
+    /** A failure behind another tab than the one shown is marked on its tab's button. */
+    @Test
+    void aTabHoldingAFailedStepSaysSoOnItsButton(@org.junit.jupiter.api.io.TempDir Path course) throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("chromium is missing: the site's browser test needs it. Install it with: apt-get install -y chromium");
+        }
+        String url = SphinxConstructsPageTest.render(course, "echo mac").toAbsolutePath().toUri().toString();
+
+        Document page = Jsoup.parse(chromium("--dump-dom", url).outputUTF8());
+        assertThat(page.select(".tab-bar button.has-failed").eachText()).containsExactly("macOS");
+        assertThat(page.select(".tab-bar button[aria-selected=true]").eachText()).containsExactly("Linux");
+    }
+
     private static ProcessResult chromium(String... args) throws Exception {
         Path profile = Files.createTempDirectory("docproof-chromium-");
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",

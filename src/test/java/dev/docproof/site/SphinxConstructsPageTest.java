@@ -1,6 +1,12 @@
 package dev.docproof.site;
 
 import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.run.CourseResult;
+import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.Output;
+import dev.docproof.run.StepResult;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import org.jsoup.Jsoup;
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +39,14 @@ class SphinxConstructsPageTest {
 
     /** Renders the page into {@code course} (also for the browser's test of the page script); its path. */
     static Path render(Path course) throws IOException {
+        return render(course, null);
+    }
+
+    /**
+     * As {@link #render(Path)}; with {@code failing} given, as after a run in which every command ran and that one
+     * failed.
+     */
+    static Path render(Path course, String failing) throws IOException {
         Files.createDirectories(course.resolve("code"));
         Files.createDirectories(course.resolve("images"));
         Files.writeString(course.resolve("code/app.py"), "def main():\n    print('hi')\n    return 0\n");
@@ -112,7 +127,13 @@ class SphinxConstructsPageTest {
                 .. youtube:: abc123
                 """);
         Plan plan = Planner.plan(LessonFiles.read(lesson, course));
-        SiteModel site = SiteModel.unverified(List.of(plan), Instant.EPOCH);
+        SiteModel site = failing == null ? SiteModel.unverified(List.of(plan), Instant.EPOCH)
+                : SiteModel.ofRun(List.of(plan), new CourseResult(List.of(new LessonResult(plan, plan.steps().stream()
+                .map(step -> step.kind() == StepKind.TEMPLATE ? StepResult.notRun(step, Outcome.NotRun.TEMPLATE)
+                        : new StepResult(step, step.command().equals(failing) ? new Outcome.ExitCode(1, null)
+                        : new Outcome.Ran(), new Output("", "", ""), step.command().equals(failing) ? 1 : 0,
+                        Duration.ZERO, List.of())).toList(), List.of(), List.of(), List.of(), Instant.EPOCH,
+                Duration.ZERO, null)), "20.10.24", Instant.EPOCH, Duration.ZERO));
         Path out = course.resolve("site");
         new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out);
         return out.resolve("page.html");
