@@ -2,6 +2,8 @@ package dev.docproof.plan;
 
 import dev.docproof.lesson.Node;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,24 @@ public final class Callouts {
     private static final Pattern TRAILING = Pattern.compile(
             "\\s*(?:(?://|#|--|;;) ?)?(?:<(?:\\d+|\\.)>|<!--(?:\\d+|\\.)-->)(?:\\s*(?:<(?:\\d+|\\.)>|<!--(?:\\d+|\\.)-->))*\\s*$");
 
+    private static final Pattern NUMBER = Pattern.compile("\\d+|\\.");
+
     private Callouts() {}
 
     /** The callout markers ending {@code line}, with the space before them; "" when there are none. */
     public static String trailing(String line) {
         Matcher m = TRAILING.matcher(line);
         return m.find() ? line.substring(m.start()) : "";
+    }
+
+    /** The numbers of the callouts ending {@code line}, in order ({@code .} for an auto-numbered one). */
+    public static List<String> numbers(String line) {
+        Matcher m = NUMBER.matcher(trailing(line));
+        List<String> numbers = new ArrayList<>();
+        while (m.find()) {
+            numbers.add(m.group());
+        }
+        return numbers;
     }
 
     /** {@code line} without the callout markers that end it. */

@@ -26,9 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /**
  * Writes one lesson page as AsciiDoc: the lesson's own blocks in order, each shell command with its
@@ -57,7 +54,6 @@ public final class LessonAsciiDoc {
     private SourceSpan here;
     private final FindingPlaces findings;
     private final Footnotes footnotes;
-    private static final Pattern CALLOUT_NUMBER = Pattern.compile("\\d+|\\.");
 
     /** Where the page's ready HTML goes: written out, or as placeholders restored after the conversion. */
     private final Passthroughs pass;
@@ -874,15 +870,10 @@ public final class LessonAsciiDoc {
         if (page.plan().lesson().format() != Lesson.Format.ASCIIDOC) {
             return verbatim(lines);
         }
-        List<String> callouts = lines.stream().map(Callouts::trailing).toList();
-        List<String> out = new ArrayList<>(verbatim(IntStream.range(0, lines.size())
-                .mapToObj(i -> lines.get(i).substring(0, lines.get(i).length() - callouts.get(i).length())).toList()));
-        for (int i = 0; i < out.size() && i < callouts.size(); i++) {
-            Matcher number = CALLOUT_NUMBER.matcher(callouts.get(i));
+        List<String> out = new ArrayList<>(verbatim(lines.stream().map(Callouts::strip).toList()));
+        for (int i = 0; i < out.size() && i < lines.size(); i++) {
             StringBuilder badges = new StringBuilder();
-            while (number.find()) {
-                badges.append(" <b class=\"conum\">(").append(number.group()).append(")</b>");
-            }
+            Callouts.numbers(lines.get(i)).forEach(n -> badges.append(" <b class=\"conum\">(").append(n).append(")</b>"));
             out.set(i, out.get(i) + badges);
         }
         return out;
