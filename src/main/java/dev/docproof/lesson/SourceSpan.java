@@ -1,6 +1,10 @@
 package dev.docproof.lesson;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 
 /**
  * Where something stands in a lesson file: 1-based line and column. {@code includedFrom} is null for
@@ -11,6 +15,31 @@ public record SourceSpan(Path file, int line, int column, SourceSpan includedFro
 
     public SourceSpan(Path file, int line, int column) {
         this(file, line, column, null);
+    }
+
+    /**
+     * Orders places as a reader of the lesson meets them: included text stands where its include does, so a
+     * line of an included file comes after the lesson's lines above the include and before those below it.
+     */
+    public static final Comparator<SourceSpan> DOCUMENT_ORDER = (a, b) -> {
+        Iterator<Integer> left = a.linesFromLesson().iterator();
+        Iterator<Integer> right = b.linesFromLesson().iterator();
+        while (left.hasNext() && right.hasNext()) {
+            int order = Integer.compare(left.next(), right.next());
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Boolean.compare(left.hasNext(), right.hasNext());
+    };
+
+    /** The line of each include leading here, from the lesson file's own, then this span's line. */
+    private Deque<Integer> linesFromLesson() {
+        Deque<Integer> lines = new ArrayDeque<>();
+        for (SourceSpan at = this; at != null; at = at.includedFrom) {
+            lines.addFirst(at.line);
+        }
+        return lines;
     }
 
     public SourceSpan atLine(int otherLine) {

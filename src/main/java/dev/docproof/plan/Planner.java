@@ -45,7 +45,7 @@ public final class Planner {
         this.callouts = lesson.format() == Lesson.Format.ASCIIDOC;
         this.markers = new ArrayList<>();
         collectMarkers(lesson.nodes());
-        markers.sort(Comparator.comparingInt(m -> m.span().line()));
+        markers.sort(Comparator.comparing(Marker::span, SourceSpan.DOCUMENT_ORDER));
     }
 
     public static Plan plan(Lesson lesson) {
@@ -133,10 +133,10 @@ public final class Planner {
     /** The markers between the previous block and this one, read into one set of marks. */
     private Marks markersBefore(Node.CodeBlock block) {
         Marks marks = Marks.NONE;
-        int end = block.lineOf(block.lines().size());
-        while (nextMarker < markers.size() && markers.get(nextMarker).span().line() < end) {
+        SourceSpan end = block.span().atLine(block.lineOf(block.lines().size()));
+        while (nextMarker < markers.size() && SourceSpan.DOCUMENT_ORDER.compare(markers.get(nextMarker).span(), end) < 0) {
             Marker m = markers.get(nextMarker++);
-            if (m.span().line() >= block.span().line()) {
+            if (SourceSpan.DOCUMENT_ORDER.compare(m.span(), block.span()) >= 0) {
                 continue; // inside the block: content, not a marker
             }
             Markers.Parsed parsed = Markers.parse(m.text(), m.span());

@@ -153,6 +153,32 @@ class CourseLessonPatternsTest {
     }
 
     @Test
+    void aMarkerBeforeALiteralIncludeAppliesToTheIncludedBlockNotToTheNextOne() throws IOException {
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/Dockerfile"), "FROM launchcodedevops/simple-http\nCMD [\"echo\", \"hi\"]\n");
+        Plan plan = plan("a.rst", """
+                Build the image shipped beside this lesson
+                ==========================================
+
+                .. docproof: file app/Dockerfile
+
+                .. literalinclude:: app/Dockerfile
+
+                .. docproof: timeout 2m
+
+                .. code-block:: console
+
+                   $ docker build -t app ./app
+                """);
+
+        assertThat(plan.steps()).extracting(Step::command, s -> s.marks().file(), s -> s.marks().timeout()).containsExactly(
+                tuple("mkdir -p app && cat > app/Dockerfile <<'DOCPROOF_EOF'\nFROM launchcodedevops/simple-http\n"
+                        + "CMD [\"echo\", \"hi\"]\nDOCPROOF_EOF", "app/Dockerfile", null),
+                tuple("docker build -t app ./app", null, Duration.ofMinutes(2)));
+        assertThat(plan.diagnostics()).isEmpty();
+    }
+
+    @Test
     void markdownCommentMarkerSkipsTheNextBlock() throws IOException {
         Plan plan = plan("a.md", """
                 # T
