@@ -3,6 +3,7 @@ package dev.docproof.docker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docproof.shell.ResourceKind;
 
@@ -35,7 +36,10 @@ sealed interface ApiCall {
     /** {@code POST /containers/X/wait?condition=removed}: X is gone when it answers. */
     record AwaitRemoval(String ref) implements ApiCall {}
 
-    /** {@code POST /containers|networks|volumes/prune}: the answer lists what went. */
+    /**
+     * {@code POST /containers|networks|volumes|images/prune}: narrowed to what carries the run's label (the
+     * engine may be shared), and the answer lists what went.
+     */
     record Prune(ResourceKind kind) implements ApiCall {}
 
     /** {@code POST /build}: the image built gets the labels through the query. */
@@ -52,6 +56,9 @@ sealed interface ApiCall {
         String path = pathOf(target);
         Matcher m = RESOURCE.matcher(path);
         if (!m.matches()) {
+            if (method.equals("POST") && path.equals("/images/prune")) {
+                return new Prune(ResourceKind.IMAGE);
+            }
             return method.equals("POST") && path.equals("/build") ? new Build() : new Other();
         }
         ResourceKind kind = switch (m.group(1)) {
@@ -125,6 +132,29 @@ sealed interface ApiCall {
         }
         merged.putAll(labels);
         query.put("labels", JSON.writeValueAsString(merged));
+        return withQuery(target, query);
+    }
+
+    /**
+     * A prune request's target with the run's label added to its {@code filters}: the engine ANDs label
+     * filters, so the lesson's own filters still apply and nothing another run or user keeps is removed.
+     */
+    static String scopedPrune(String target, Map<String, String> labels) throws JsonProcessingException {
+        Map<String, String> query = query(target);
+        String given = query.get("filters");
+        JsonNode parsed = given == null || given.isBlank() ? null : JSON.readTree(given);
+        ObjectNode filters = parsed instanceof ObjectNode o ? o : JSON.createObjectNode();
+        String ours = RunOwner.RUN + "=" + labels.get(RunOwner.RUN);
+        if (filters.get("label") instanceof ArrayNode list) {
+            list.add(ours); // the older form, a list of values
+        } else {
+            (filters.get("label") instanceof ObjectNode set ? set : filters.putObject("label")).put(ours, true);
+        }
+        query.put("filters", JSON.writeValueAsString(filters));
+        return withQuery(target, query);
+    }
+
+    private static String withQuery(String target, Map<String, String> query) {
         int q = target.indexOf('?');
         StringBuilder out = new StringBuilder(q < 0 ? target : target.substring(0, q)).append('?');
         query.forEach((k, v) -> out.append(encode(k)).append('=').append(encode(v)).append('&'));

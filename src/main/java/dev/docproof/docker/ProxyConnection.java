@@ -105,6 +105,9 @@ final class ProxyConnection {
         if (call instanceof ApiCall.Build) {
             HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, labels), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
+        } else if (call instanceof ApiCall.Prune) {
+            HttpWire.Head scoped = head.with(ApiCall.scopedPrune(target, labels), head.contentLength());
+            HttpWire.send(engine, (head.chunked() ? withChunked(scoped) : scoped).bytes());
         } else {
             HttpWire.send(engine, raw);
         }
@@ -248,8 +251,12 @@ final class ProxyConnection {
             String field = switch (prune.kind()) {
                 case CONTAINER -> "ContainersDeleted";
                 case NETWORK -> "NetworksDeleted";
-                default -> "VolumesDeleted";
+                case VOLUME -> "VolumesDeleted";
+                case IMAGE -> null; // images are not followed by removal
             };
+            if (field == null) {
+                return;
+            }
             json.path(field).forEach(ref -> recorder.removed(request.sentIn(), prune.kind(), ref.asText()));
             return;
         }

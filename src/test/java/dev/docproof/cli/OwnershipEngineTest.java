@@ -121,6 +121,29 @@ class OwnershipEngineTest {
     }
 
     @Test
+    void aPruneInTheLessonRemovesOnlyWhatTheRunMade() throws Exception {
+        TestEngine.ready();
+        String foreign = LedgerTestEngine.uniqueName("foreign");
+        // Both carry this label, and the lesson prunes by it too: no other stopped container of this engine is at
+        // risk should the run's own scope be missing.
+        String probe = "dev.docproof.test.probe=" + foreign;
+        docker("create", "--label", probe, "--name", foreign, "launchcodedevops/simple-http");
+        try {
+            Path lesson = lesson("prune.md", "docker create --label " + probe + " --name " + box
+                    + " launchcodedevops/simple-http", "docker container prune -f --filter label=" + probe);
+
+            Run run = check(lesson.toString());
+
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
+            assertThat(docker("ps", "-a", "-q", "--filter", "name=^" + box + "$")).as("the lesson's own, pruned").isEmpty();
+            assertThat(docker("inspect", "-f", "{{.Name}}", foreign)).as("another's, kept").isEqualTo("/" + foreign);
+            assertThat(run.out()).doesNotContain("leaked");
+        } finally {
+            LedgerTestEngine.removeQuietly("rm", "-f", foreign);
+        }
+    }
+
+    @Test
     void aSecondRunOfTheSameLessonIsRefusedByTheLockAndTouchesNothingOfTheFirst() throws Exception {
         TestEngine.ready();
         Path lesson = lesson("twice.md", "docker network create " + net, "sleep 6", "docker network rm " + net);

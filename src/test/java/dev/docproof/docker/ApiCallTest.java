@@ -35,6 +35,24 @@ class ApiCallTest {
                 .isEqualTo(new ApiCall.AwaitRemoval("ab12"));
         assertThat(ApiCall.of("POST", "/v1.41/containers/ab12/wait?condition=next-exit")).isEqualTo(new ApiCall.Other());
         assertThat(ApiCall.of("POST", "/v1.41/networks/prune")).isEqualTo(new ApiCall.Prune(ResourceKind.NETWORK));
+        assertThat(ApiCall.of("POST", "/v1.41/images/prune?filters=%7B%7D")).isEqualTo(new ApiCall.Prune(ResourceKind.IMAGE));
+    }
+
+    @Test
+    void aPruneIsNarrowedToTheRunsLabelBesideTheLessonsOwnFilters() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String bare = ApiCall.scopedPrune("/v1.41/containers/prune", OURS);
+        assertThat(json.readTree(ApiCall.query(bare).get("filters")).path("label").path("dev.docproof.run=r1").asBoolean())
+                .isTrue();
+        String filtered = ApiCall.scopedPrune("/v1.41/images/prune?filters="
+                + "%7B%22dangling%22%3A%7B%22false%22%3Atrue%7D%2C%22label%22%3A%7B%22mine%3D1%22%3Atrue%7D%7D", OURS);
+        JsonNode filters = json.readTree(ApiCall.query(filtered).get("filters"));
+        assertThat(filters.path("dangling").path("false").asBoolean()).isTrue();
+        assertThat(filters.path("label").path("mine=1").asBoolean()).isTrue();
+        assertThat(filters.path("label").path("dev.docproof.run=r1").asBoolean()).isTrue();
+        String listed = ApiCall.scopedPrune("/volumes/prune?filters=%7B%22label%22%3A%5B%22mine%3D1%22%5D%7D", OURS);
+        assertThat(json.readTree(ApiCall.query(listed).get("filters")).path("label").toString())
+                .isEqualTo("[\"mine=1\",\"dev.docproof.run=r1\"]");
     }
 
     @Test
