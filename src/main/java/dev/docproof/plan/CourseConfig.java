@@ -52,11 +52,6 @@ public record CourseConfig(Path root, Duration timeout, List<Need> needs, Map<St
         return Markers.need(word);
     }
 
-    /** A duration as written in the file; empty when it is none. */
-    public static java.util.Optional<Duration> duration(String text) {
-        return Markers.duration(text);
-    }
-
     private String relative(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         Path base = root.toAbsolutePath().normalize();

@@ -1,6 +1,7 @@
 package dev.docproof.plan;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Durations;
 import dev.docproof.lesson.Marks;
 import dev.docproof.lesson.Need;
 import dev.docproof.lesson.SourceSpan;
@@ -34,7 +35,6 @@ final class Markers {
 
     static final String PREFIX = "docproof:";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
     private static final Pattern ENV = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.*)");
 
     /** What one marker says, or why it says nothing docproof understands. */
@@ -61,13 +61,11 @@ final class Markers {
             case "file" -> rest.isEmpty() || rest.contains(" ")
                     ? problem(span, "`docproof: file` needs one file name, e.g. `docproof: file Dockerfile`")
                     : ok(written.over(none.withFile(rest)));
-            case "expect-exit" -> rest.matches("\\d{1,3}")
+            case "expect-exit" -> rest.matches("\\d{1,3}") && Integer.parseInt(rest) <= 255
                     ? ok(written.over(new Marks(null, null, Integer.parseInt(rest), null, null, List.of(), Map.of(),
                     false, List.of())))
                     : problem(span, "`docproof: expect-exit` needs an exit code from 0 to 255, e.g. `expect-exit 1`");
-            case "timeout" -> duration(rest)
-                    .map(d -> ok(written.over(new Marks(null, null, null, d, null, List.of(), Map.of(), false, List.of()))))
-                    .orElseGet(() -> problem(span, "`docproof: timeout` needs a duration such as 90, 30s or 2m"));
+            case "timeout" -> timeout(rest, span, written);
             case "background" -> background(rest, span, written);
             case "needs:", "needs" -> needs(rest, span, written);
             case "env" -> {
@@ -116,21 +114,13 @@ final class Markers {
         };
     }
 
-    /** 90 (seconds), 30s, 2m, 500ms, 1h; empty when not a duration above zero. */
-    static Optional<Duration> duration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return Optional.empty();
+    private static Parsed timeout(String rest, SourceSpan span, Marks written) {
+        try {
+            Duration d = Durations.deadline(rest);
+            return ok(written.over(new Marks(null, null, null, d, null, List.of(), Map.of(), false, List.of())));
+        } catch (IllegalArgumentException e) {
+            return problem(span, "`docproof: timeout` needs a duration such as 90, 30s or 2m: " + e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d = switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
-        return d.isZero() ? Optional.empty() : Optional.of(d);
     }
 
     private static Parsed ok(Marks marks) {

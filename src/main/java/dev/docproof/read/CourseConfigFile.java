@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Durations;
 import dev.docproof.lesson.Need;
 import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.CourseConfig;
@@ -119,11 +120,12 @@ public final class CourseConfigFile {
         if (text == null) {
             return null;
         }
-        Optional<Duration> d = CourseConfig.duration(text);
-        if (d.isEmpty()) {
-            problems.add(Diagnostic.error(span, "timeout '" + text + "' is not a duration (try 90, 30s or 2m)"));
+        try {
+            return Durations.deadline(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(Diagnostic.error(span, "timeout " + e.getMessage()));
+            return null;
         }
-        return d.orElse(null);
     }
 
     private static List<Need> needs(List<String> words) {

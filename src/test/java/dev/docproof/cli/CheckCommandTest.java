@@ -70,6 +70,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void aTimeoutLongerThanADayIsAUsageErrorNotAnOverflow() {
+        int code = check("--timeout", "3000000h", "content/docker-networking.rst");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("docproof: Invalid value for option '--timeout': '3000000h' is longer than a"
+                + " step may run: give at most 24h\nsee 'docproof check --help'\n");
+    }
+
+    @Test
     void aTimeoutThatIsNotANumberIsAUsageError() {
         int code = check("--timeout", "soon", "content/docker-networking.rst");
 

@@ -69,6 +69,9 @@ class CourseConfigTest {
         Files.writeString(file, "timeout: soon\n");
 
         assertThat(CourseConfigFile.read(file).diagnostics()).extracting(Diagnostic::message)
-                .containsExactly("timeout 'soon' is not a duration (try 90, 30s or 2m)");
+                .containsExactly("timeout 'soon' is not a duration (try 90, 30s, 2m or 500ms)");
+        Files.writeString(file, "lessons:\n  a.md: {timeout: 99999999999h}\n");
+        assertThat(CourseConfigFile.read(file).diagnostics()).extracting(Diagnostic::message)
+                .containsExactly("timeout '99999999999h' is longer than a step may run: give at most 24h");
     }
 }

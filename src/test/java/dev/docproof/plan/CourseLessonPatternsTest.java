@@ -179,6 +179,37 @@ class CourseLessonPatternsTest {
     }
 
     @Test
+    void aMarkerWhoseValueNoStepCouldHaveIsAWarningAtItsLineAndTheLessonIsStillPlanned() throws IOException {
+        Plan plan = plan("a.md", """
+                # T
+
+                <!-- docproof: timeout 99999999999999999999 -->
+                ```console
+                $ echo a
+                ```
+
+                <!-- docproof: timeout 3000000h -->
+                ```console
+                $ echo b
+                ```
+
+                <!-- docproof: expect-exit 300 -->
+                ```console
+                $ echo c
+                ```
+                """);
+
+        assertThat(plan.steps()).extracting(Step::command, s -> s.marks().timeout(), s -> s.marks().expectExit())
+                .containsExactly(tuple("echo a", null, null), tuple("echo b", null, null), tuple("echo c", null, null));
+        assertThat(plan.diagnostics()).extracting(d -> d.span().line(), Diagnostic::message).containsExactly(
+                tuple(3, "`docproof: timeout` needs a duration such as 90, 30s or 2m: '99999999999999999999' is not a"
+                        + " duration (try 90, 30s, 2m or 500ms)"),
+                tuple(8, "`docproof: timeout` needs a duration such as 90, 30s or 2m: '3000000h' is longer than a step"
+                        + " may run: give at most 24h"),
+                tuple(13, "`docproof: expect-exit` needs an exit code from 0 to 255, e.g. `expect-exit 1`"));
+    }
+
+    @Test
     void markdownCommentMarkerSkipsTheNextBlock() throws IOException {
         Plan plan = plan("a.md", """
                 # T
