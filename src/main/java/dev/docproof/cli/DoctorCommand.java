@@ -122,9 +122,8 @@ final class DoctorCommand implements Callable<Integer> {
     private static void readLessons(List<Path> paths, List<Path> files, List<Plan> plans, List<String> notes) {
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
         discovery.diagnostics().forEach(d -> notes.add(d.toString()));
-        for (Path file : discovery.files()) {
-            files.add(file);
-            Lesson lesson = LessonFiles.read(file);
+        files.addAll(discovery.files());
+        for (Lesson lesson : discovery.read()) {
             lesson.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .forEach(d -> notes.add(d.toString()));
             plans.add(Planner.plan(lesson));

@@ -53,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
                     + (discovery.diagnostics().size() == 1 ? "" : "s") + " above");
             return Main.SETUP_ERROR;
         }
-        List<Lesson> lessons = discovery.files().stream().map(LessonFiles::read).toList();
+        List<Lesson> lessons = discovery.read(); // includes read from the course folder `check` reads them from
         if (lessons.stream().noneMatch(Lesson::readable)) {
             lessons.forEach(lesson -> lesson.diagnostics().forEach(err::println));
             err.println("docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them");

@@ -2,9 +2,13 @@ package dev.docproof.cli;
 
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,26 @@ class EngineAndDoctorCommandTest {
                 "  launchcodedevops/simple-http:latest: present (content/docker-networking.rst:211)",
                 "  launchcodedevops/simple-client:latest: present (content/docker-networking.rst:221)",
                 "ready");
+    }
+
+    @Test
+    void doctorReadsIncludesFromTheFolderNamedAsCheckReadsThem(@TempDir Path course) throws IOException {
+        TestEngine.ready();
+        Files.createDirectories(course.resolve("files"));
+        Files.writeString(course.resolve("files/Dockerfile"), "FROM launchcodedevops/simple-http\n");
+        Files.writeString(Files.createDirectories(course.resolve("part")).resolve("build.rst"), """
+                Build
+                =====
+
+                .. literalinclude:: ../files/Dockerfile
+                   :caption: Dockerfile
+                """);
+
+        Run run = run("doctor", course.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(withoutStoreLines(run.out())).last().isEqualTo("ready");
+        assertThat(run.exit()).isZero();
     }
 
     private static List<String> withoutStoreLines(List<String> lines) {

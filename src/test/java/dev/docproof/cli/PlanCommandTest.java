@@ -243,6 +243,30 @@ class PlanCommandTest {
     }
 
     @Test
+    void includesAreReadFromTheFolderNamedAsCheckReadsThem(@TempDir Path course) throws IOException {
+        Files.createDirectories(course.resolve("files"));
+        Files.writeString(course.resolve("files/Dockerfile"), "FROM launchcodedevops/simple-http\n");
+        Path lesson = Files.createDirectories(course.resolve("part")).resolve("build.rst");
+        Files.writeString(lesson, """
+                Build
+                =====
+
+                .. literalinclude:: ../files/Dockerfile
+                   :caption: Dockerfile
+                """);
+
+        Result result = run("plan", course.toString());
+
+        assertThat(result.out()).isEqualTo(lesson + ": 1 shell block, 1 runnable step, 0 templates\n"
+                + "block at line 1 (no language)\n"
+                + "      1 run      cat > Dockerfile <<'DOCPROOF_EOF'\n"
+                + "                 FROM launchcodedevops/simple-http\n"
+                + "                 DOCPROOF_EOF\n"
+                + "                 (writes the block to Dockerfile)\n");
+        assertThat(result.code()).isEqualTo(Main.OK);
+    }
+
+    @Test
     void unknownFormatIsAUsageError() {
         Result result = run("plan", "--format", "xml", FIXTURE);
 
