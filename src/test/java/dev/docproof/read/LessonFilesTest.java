@@ -129,6 +129,34 @@ class LessonFilesTest {
     }
 
     @Test
+    void aNulByteIsAnErrorAtItsLineAndColumnInEveryFormat() throws IOException {
+        for (String name : List.of("nul.md", "nul.rst", "nul.adoc")) {
+            Path file = root.resolve(name);
+            Files.write(file, "Title\n\nA\u0000B\n".getBytes(StandardCharsets.UTF_8));
+
+            Lesson lesson = LessonFiles.read(file);
+
+            assertThat(lesson.diagnostics()).extracting(Diagnostic::toString).contains(file + ":3:2: error: a NUL byte"
+                    + " (0x00) read as U+FFFD; is this a binary file? Remove the byte");
+            assertThat(lesson.readable()).isTrue();
+        }
+    }
+
+    @Test
+    void aUtf16FileIsOneErrorSayingSoNotAByteByByteReport() throws IOException {
+        for (String charset : List.of("UTF-16LE", "UTF-16BE")) {
+            Path file = root.resolve("utf16.md");
+            Files.write(file, "\uFEFF# Title\n\n```console\n$ echo hi\n```\n".getBytes(java.nio.charset.Charset.forName(charset)));
+
+            Lesson lesson = LessonFiles.read(file);
+
+            assertThat(lesson.diagnostics()).extracting(Diagnostic::toString).containsExactly(file + ":1:1: error: the file is"
+                    + " UTF-16 (it starts with the byte order mark 0x" + (charset.endsWith("LE") ? "fffe" : "feff")
+                    + "); nothing was read: save the file as UTF-8");
+        }
+    }
+
+    @Test
     void aByteOrderMarkIsNotContent() throws IOException {
         Path file = root.resolve("bom.md");
         Files.write(file, ("\uFEFF# Title\n").getBytes(StandardCharsets.UTF_8));
