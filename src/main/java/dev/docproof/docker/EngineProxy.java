@@ -197,6 +197,14 @@ public final class EngineProxy implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code within} until the engine has answered every create the lesson sent: a create sent before
+     * the engine stalled is answered once it runs again, and what it made is then the lesson's to report.
+     */
+    public boolean awaitCreates(Duration within) {
+        return Poll.until(within, Duration.ofMillis(20), () -> connections.stream().noneMatch(ProxyConnection::awaitsCreate));
+    }
+
+    /**
      * Whether the engine behind answers a ping within {@code within}: tells an engine that stopped answering
      * from one call that is slow (a pull from a registry that does not answer).
      */

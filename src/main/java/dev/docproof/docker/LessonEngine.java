@@ -114,6 +114,16 @@ public final class LessonEngine implements AutoCloseable {
                 proxy.answersPing(PING)));
     }
 
+    /** Whether the engine answers a ping now: after a failed step, tells an engine gone from a step that failed. */
+    public boolean answers() {
+        return proxy.answersPing(PING);
+    }
+
+    /** The engine as its users know it (its DOCKER_HOST). */
+    public String engineName() {
+        return engineName;
+    }
+
     public Ledger ledger() {
         return ledger;
     }
@@ -129,8 +139,12 @@ public final class LessonEngine implements AutoCloseable {
         }
     }
 
-    /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
+    /**
+     * Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. A create
+     * still on its way is waited for first (up to an engine call's deadline), so what it makes is not missed.
+     */
     public List<Ledger.Removal> removeLeftBehind() throws EngineException {
+        proxy.awaitCreates(Engine.DEFAULT_DEADLINE);
         return ledger.removeLeftBehind();
     }
 

@@ -45,6 +45,8 @@ final class ProxyConnection {
     private final Map<String, String> labels;
     private final EngineProxy.Recorder recorder;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    /** The request whose answer is being passed back, else null. */
+    private volatile Pending current;
 
     ProxyConnection(Peer client, Peer engine, Map<String, String> labels,
                     EngineProxy.Recorder recorder) {
@@ -143,7 +145,6 @@ final class ProxyConnection {
     /** Passes the engine's answers back, recording what they say was created or removed. */
     void answers() {
         HttpWire in = new HttpWire(engine);
-        Pending current = null;
         try {
             while (true) {
                 ByteArrayOutputStream raw = new ByteArrayOutputStream();
@@ -281,6 +282,13 @@ final class ProxyConnection {
     Unanswered oldestUnanswered() {
         Pending first = pending.peek();
         return first == null ? null : new Unanswered(first.request(), first.sentIn(), first.sentAt());
+    }
+
+    /** Whether a create sent on this connection still waits for the engine's answer. */
+    boolean awaitsCreate() {
+        Pending answering = current;
+        return answering != null && answering.call() instanceof ApiCall.Create
+                || pending.stream().anyMatch(p -> p.call() instanceof ApiCall.Create);
     }
 
     /** Something broke mid-message: both sides are closed, so neither peer waits for more. */

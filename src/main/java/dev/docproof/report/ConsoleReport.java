@@ -149,8 +149,7 @@ public final class ConsoleReport implements RunListener {
             line(paint(YELLOW, "warning:") + " " + Texts.repairAdvice(result));
         } else if (outcome instanceof Outcome.Skipped || outcome instanceof Outcome.Bound
                 || outcome instanceof Outcome.Written || outcome instanceof Outcome.Started
-                || outcome instanceof Outcome.NotRun n && n.why() != Outcome.NotRun.Why.TEMPLATE
-                && n.why() != Outcome.NotRun.Why.LESSON_NOT_RUN) {
+                || outcome instanceof Outcome.NotRun n && n.cutOff()) {
             indented("", outcome.describe());
         }
         result.notes().forEach(n -> indented("note: ", n.describe()));

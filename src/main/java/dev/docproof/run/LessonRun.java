@@ -37,6 +37,8 @@ final class LessonRun {
     /** Where the lesson runs, with the engine as the lesson owns it there: labels, proxy, ledger. */
     private volatile LessonPlace place;
     private Ledger ledger;
+    /** The line of the step during which the engine stopped answering, else null: no step runs after it. */
+    private Integer engineGoneAt;
     /** The lesson's background steps, stopped when it ends (or on an interrupt). */
     private volatile Backgrounds backgrounds;
 
@@ -175,7 +177,8 @@ final class LessonRun {
                     r = StepResult.notRun(step, step.kind() == StepKind.TEMPLATE ? Outcome.NotRun.TEMPLATE
                             : Interrupts.requested() != null
                             ? new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, stoppedAt == null ? 0 : stoppedAt)
-                            : new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
+                            : new Outcome.NotRun(engineGoneAt != null ? Outcome.NotRun.Why.AFTER_ENGINE_GONE
+                            : Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
                     StepGate.Decision decision = gate.decide(step);
                     if (decision instanceof StepGate.Decision.Template t) {
@@ -187,7 +190,7 @@ final class LessonRun {
                         listener.stepStarted(step);
                         r = runStep(runner, repair, step, (StepGate.Decision.Run) decision);
                     }
-                    if (r.outcome() instanceof Outcome.Interrupted
+                    if (r.outcome() instanceof Outcome.Interrupted || engineGoneAt != null
                             || r.outcome() instanceof Outcome.Failed && settings.failFast()) {
                         stoppedAt = step.line();
                     }
@@ -204,6 +207,12 @@ final class LessonRun {
                 // the hook is already at work
             }
             engineGone = cleanUp(session, leaks);
+        }
+        if (engineGone == null && engineGoneAt != null) {
+            // It answers again, and what the lesson left is removed; still, the lesson was not verified.
+            return new SetupError(SetupError.Kind.ENGINE, plan.lesson().source() + ":" + engineGoneAt + ": the engine at "
+                    + place.engine().engineName() + " stopped answering during this step, so the lesson's later steps were"
+                    + " not run; it answered again afterwards: run the lesson again");
         }
         return engineGone;
     }
@@ -226,11 +235,29 @@ final class LessonRun {
         Outcome outcome = step.writesFile() && first.outcome().succeeded()
                 ? new Outcome.Written(step.marks().file()) : bound(step, run, first.outcome());
         StepResult r = Verdicts.result(step, outcome, first.execution(), notes, settings);
+        if (engineStopped(r)) {
+            engineGoneAt = step.line(); // a repair would only wait for it too
+            return r;
+        }
         if (run.binding() == null && r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut)
                 && settings.repair()) {
             r = repair.attempt(runner, r);
         }
         return r;
+    }
+
+    /**
+     * Whether the engine stopped answering during this step: the step was cut short waiting for an engine that no
+     * longer answers a ping, or it failed and the engine does not answer one now. Then every later step would
+     * only fail (or wait out its deadline) the same way.
+     */
+    private boolean engineStopped(StepResult r) {
+        List<Note.EngineUnanswered> waiting = r.notes().stream()
+                .filter(Note.EngineUnanswered.class::isInstance).map(Note.EngineUnanswered.class::cast).toList();
+        if (!waiting.isEmpty()) {
+            return waiting.stream().noneMatch(Note.EngineUnanswered::answersPing);
+        }
+        return r.outcome() instanceof Outcome.Failed && !place.engine().answers();
     }
 
     private static Outcome bound(Step step, StepGate.Decision.Run run, Outcome outcome) {

@@ -168,7 +168,7 @@ public sealed interface Outcome {
     /** Not run: a template by design, or a runnable step the run never reached. */
     record NotRun(Why why, int line) implements Outcome {
 
-        public enum Why { TEMPLATE, AFTER_FAIL_FAST, LESSON_NOT_RUN, AFTER_INTERRUPT }
+        public enum Why { TEMPLATE, AFTER_FAIL_FAST, LESSON_NOT_RUN, AFTER_INTERRUPT, AFTER_ENGINE_GONE }
 
         public static final NotRun TEMPLATE = new NotRun(Why.TEMPLATE, 0);
         public static final NotRun LESSON_NOT_RUN = new NotRun(Why.LESSON_NOT_RUN, 0);
@@ -177,12 +177,18 @@ public sealed interface Outcome {
             return Status.NOT_RUN;
         }
 
+        /** Whether a runnable step was left because the run stopped the lesson before it: a reason worth showing. */
+        public boolean cutOff() {
+            return why == Why.AFTER_FAIL_FAST || why == Why.AFTER_INTERRUPT || why == Why.AFTER_ENGINE_GONE;
+        }
+
         public String describe() {
             return switch (why) {
                 case TEMPLATE -> "a template: shown, never run";
                 case AFTER_FAIL_FAST -> "not run: --fail-fast stopped the lesson at line " + line;
                 case LESSON_NOT_RUN -> "not run: the lesson could not be run";
                 case AFTER_INTERRUPT -> "not run: the run was interrupted" + (line == 0 ? "" : " at line " + line);
+                case AFTER_ENGINE_GONE -> "not run: the engine stopped answering during line " + line;
             };
         }
     }

@@ -932,7 +932,7 @@ public final class LessonAsciiDoc {
         Outcome outcome = result.outcome();
         if (outcome instanceof Outcome.Failed || outcome instanceof Outcome.Skipped || outcome instanceof Outcome.Bound
                 || outcome instanceof Outcome.Written || outcome instanceof Outcome.Started
-                || outcome instanceof Outcome.NotRun n && n.why() == Outcome.NotRun.Why.AFTER_FAIL_FAST) {
+                || outcome instanceof Outcome.NotRun n && n.cutOff()) {
             blank();
             paragraphHtml(AsciiDoc.passContent(outcome.describe()), "reason");
         }
