@@ -6,6 +6,7 @@ import dev.docproof.shell.ResourceKind;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -298,6 +299,10 @@ public final class Ledger implements EngineProxy.Recorder {
                 }
             }
         }
+        // Images last: a container the lesson left may still use one.
+        for (LedgerEntry image : builtImages()) {
+            removals.add(remove.apply(image));
+        }
         synchronized (this) {
             // Followed but no longer there: auto-removed by the engine when its process ended.
             for (Tracked t : tracked.values()) {
@@ -309,21 +314,66 @@ public final class Ledger implements EngineProxy.Recorder {
         return removals;
     }
 
+    /**
+     * The images the lesson built and left, each at the line of the step that sent its build: every build through
+     * the lesson's proxy labels its image with the run, so none is ever taken for another's.
+     */
+    private List<LedgerEntry> builtImages() throws EngineException {
+        try {
+            return client.listImagesCmd().withLabelFilter(Map.of(RunOwner.RUN, owner.runId())).exec().stream()
+                    .map(i -> new LedgerEntry(new Resource(ResourceKind.IMAGE, i.getId(), imageName(i)),
+                            builtAt(i.getLabels()), "", 0))
+                    .sorted(Comparator.comparing(e -> e.resource().name())).toList();
+        } catch (RuntimeException e) {
+            throw EngineCalls.failed(engine, "a list of the images the lesson built", e);
+        }
+    }
+
+    private static int builtAt(Map<String, String> labels) {
+        try {
+            return labels == null ? 0 : Math.max(0, Integer.parseInt(labels.getOrDefault(RunOwner.BUILT_AT, "0")));
+        } catch (NumberFormatException damaged) {
+            return 0;
+        }
+    }
+
+    /** An image as the lesson named it ({@code myapp:latest}), or its short id when it has no tag left. */
+    static String imageName(Image image) {
+        String[] tags = image.getRepoTags();
+        if (tags != null) {
+            for (String tag : tags) {
+                if (!tag.equals("<none>:<none>")) {
+                    return tag;
+                }
+            }
+        }
+        String id = image.getId().startsWith("sha256:") ? image.getId().substring(7) : image.getId();
+        return id.substring(0, Math.min(12, id.length()));
+    }
+
     /** Removes one resource; a resource already gone counts as removed. */
     private Removal remove(LedgerEntry entry) {
-        Resource r = entry.resource();
+        String problem = remove(client, engine, entry.resource());
+        return new Removal(entry, problem == null, problem);
+    }
+
+    /**
+     * Removes one labelled resource: a container with its anonymous volumes, an image with every tag it has;
+     * null when it is gone (or was already), else why not.
+     */
+    static String remove(DockerClient client, String engine, Resource r) {
         try {
             switch (r.kind()) {
                 case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
                 case NETWORK -> client.removeNetworkCmd(r.id()).exec();
                 case VOLUME -> client.removeVolumeCmd(r.id()).exec();
-                default -> throw new IllegalStateException("the ledger does not remove " + r.kind());
+                case IMAGE -> client.removeImageCmd(r.id()).withForce(true).exec();
             }
-            return new Removal(entry, true, null);
+            return null;
         } catch (NotFoundException gone) {
-            return new Removal(entry, true, null);
+            return null;
         } catch (RuntimeException e) {
-            return new Removal(entry, false, EngineCalls.message(engine, e));
+            return EngineCalls.message(engine, e);
         }
     }
 

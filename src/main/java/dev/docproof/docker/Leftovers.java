@@ -1,7 +1,6 @@
 package dev.docproof.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
@@ -60,10 +59,12 @@ public final class Leftovers {
         for (RunOwner owner : dead.values()) {
             List<Resource> removed = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
+            // Images last: a container of the run may still use one.
+            for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME,
+                    ResourceKind.IMAGE)) {
                 for (Resource r : resources.getOrDefault(owner.runId(), List.of())) {
                     if (r.kind() == kind) {
-                        String problem = remove(client, engine, r);
+                        String problem = Ledger.remove(client, engine, r);
                         if (problem == null) {
                             removed.add(r);
                         } else {
@@ -88,7 +89,7 @@ public final class Leftovers {
 
     private record Labelled(Resource resource, Map<String, String> labels) {}
 
-    /** Every container, network and volume on the engine that carries a docproof run label. */
+    /** Every container, network, volume and built image on the engine that carries a docproof run label. */
     private static List<Labelled> labelled(DockerClient client, String engine) throws EngineException {
         List<Labelled> found = new ArrayList<>();
         try {
@@ -105,25 +106,11 @@ public final class Leftovers {
                 volumes.forEach(v -> found.add(new Labelled(new Resource(ResourceKind.VOLUME, v.getName(), v.getName()),
                         v.getLabels())));
             }
+            client.listImagesCmd().withLabelFilter(RunOwner.RUN).exec().forEach(i ->
+                    found.add(new Labelled(new Resource(ResourceKind.IMAGE, i.getId(), Ledger.imageName(i)), i.getLabels())));
         } catch (RuntimeException e) {
             throw EngineCalls.failed(engine, "a list of the resources docproof runs labelled", e);
         }
         return found;
-    }
-
-    private static String remove(DockerClient client, String engine, Resource r) {
-        try {
-            switch (r.kind()) {
-                case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
-                case NETWORK -> client.removeNetworkCmd(r.id()).exec();
-                case VOLUME -> client.removeVolumeCmd(r.id()).exec();
-                default -> { }
-            }
-            return null;
-        } catch (NotFoundException gone) {
-            return null;
-        } catch (RuntimeException e) {
-            return EngineCalls.message(engine, e);
-        }
     }
 }

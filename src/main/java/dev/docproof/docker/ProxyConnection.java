@@ -105,7 +105,9 @@ final class ProxyConnection {
         }
         pending.add(new Pending(call, isHead, head.upgrade(), null, false, false, request, sentIn, System.nanoTime()));
         if (call instanceof ApiCall.Build) {
-            HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, labels), head.contentLength());
+            Map<String, String> built = new LinkedHashMap<>(labels);
+            built.put(RunOwner.BUILT_AT, Integer.toString(sentIn.line()));
+            HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, built), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
         } else if (call instanceof ApiCall.Prune) {
             HttpWire.Head scoped = head.with(ApiCall.scopedPrune(target, labels), head.contentLength());

@@ -144,6 +144,30 @@ class OwnershipEngineTest {
     }
 
     @Test
+    void anImageTheLessonBuildsIsItsLeakAtTheBuildLineAndRemovedWhileAnotherBuildOfTheSameFileIsNot() throws Exception {
+        TestEngine.ready();
+        String built = LedgerTestEngine.uniqueName("built");
+        String foreign = LedgerTestEngine.uniqueName("foreign");
+        Path context = Files.createDirectories(dir.resolve("context"));
+        String dockerfile = "FROM launchcodedevops/simple-http\nLABEL lesson=built\n";
+        Files.writeString(context.resolve("Dockerfile"), dockerfile);
+        docker("build", "-q", "-t", foreign, context.toString());
+        Path lesson = lesson("build.md", "printf '" + dockerfile.replace("\n", "\\n") + "' > Dockerfile",
+                "docker build -q -t " + built + " .");
+        try {
+            Run run = check(lesson.toString());
+
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains(lesson + ":5: leaked image " + built + ":latest (removed after the lesson)")
+                    .doesNotContain(foreign);
+            assertThat(docker("images", "-q", built)).as("the lesson's image is removed").isEmpty();
+            assertThat(docker("images", "-q", foreign)).as("the same file built by someone else stays").isNotEmpty();
+        } finally {
+            LedgerTestEngine.removeQuietly("rmi", "-f", built, foreign);
+        }
+    }
+
+    @Test
     void aSecondRunOfTheSameLessonIsRefusedByTheLockAndTouchesNothingOfTheFirst() throws Exception {
         TestEngine.ready();
         Path lesson = lesson("twice.md", "docker network create " + net, "sleep 6", "docker network rm " + net);

@@ -57,6 +57,18 @@ class LeftoversEngineTest {
         return name;
     }
 
+    /** An image built with these labels, as a run's proxy labels a build; its name as the engine lists it. */
+    private String image(String name, Map<String, String> labels) throws Exception {
+        Path context = Files.createDirectories(tmp.resolve("context-" + name));
+        Files.writeString(context.resolve("Dockerfile"), "FROM " + LedgerTestEngine.tinyImage() + "\nLABEL image=" + name + "\n");
+        List<String> args = new ArrayList<>(List.of("build", "-q", "-t", name));
+        labels.forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
+        args.add(context.toString());
+        cleanups.add(new String[] {"rmi", "-f", name});
+        docker(args.toArray(String[]::new));
+        return name + ":latest";
+    }
+
     @Test
     void aDeadRunsResourcesAndFoldersGoAndNothingElseIsTouched() throws Exception {
         Engine engine = TestEngine.ready();
@@ -69,6 +81,8 @@ class LeftoversEngineTest {
         String liveNet = network(LedgerTestEngine.uniqueName("live"), live.labels());
         String remoteNet = network(LedgerTestEngine.uniqueName("remote"), elsewhere.labels());
         String plainNet = network(LedgerTestEngine.uniqueName("plain"), Map.of());
+        String deadImage = image(LedgerTestEngine.uniqueName("dead"), dead.labels());
+        String liveImage = image(LedgerTestEngine.uniqueName("live"), live.labels());
         RunFolder deadFolder = RunFolder.create(tmp, dead);
         Path lessonDir = Files.createDirectory(tmp.resolve("docproof-lesson-x"));
         Files.writeString(lessonDir.resolve("notes"), "left by the killed run");
@@ -81,7 +95,7 @@ class LeftoversEngineTest {
 
         Leftovers.Recovered mine = recovered.stream().filter(r -> r.owner().runId().equals(dead.runId()))
                 .findFirst().orElseThrow();
-        assertThat(mine.removed()).extracting(Resource::name).containsExactly(deadBox, deadNet);
+        assertThat(mine.removed()).extracting(Resource::name).containsExactly(deadBox, deadNet, deadImage);
         assertThat(mine.folders()).containsExactly(lessonDir);
         assertThat(mine.describe()).contains("pid " + dead.pid()).contains("lesson content/killed.rst")
                 .contains("container " + deadBox).contains("network " + deadNet).contains("folder " + lessonDir);
@@ -93,6 +107,8 @@ class LeftoversEngineTest {
         assertThat(docker("ps", "-a", "--format", "{{.Names}}").lines()).doesNotContain(deadBox);
         assertThat(docker("network", "ls", "--format", "{{.Name}}").lines())
                 .contains(liveNet, remoteNet, plainNet).doesNotContain(deadNet);
+        assertThat(docker("images", "--format", "{{.Repository}}:{{.Tag}}").lines())
+                .contains(liveImage).doesNotContain(deadImage);
         liveFolder.close();
     }
 }
