@@ -30,11 +30,16 @@ public interface ShellHost {
     /** A process of the session, named by the id bash reported for it. */
     Optional<ProcessHandle> process(long reportedPid);
 
-    /** bash on this machine, as the learner's own terminal. */
+    /**
+     * bash on this machine, as the learner's own terminal, but in a session of its own: it has no controlling
+     * terminal, so a step that opens {@code /dev/tty} ({@code sudo} asking for a password, {@code ssh}, {@code read
+     * < /dev/tty}) fails at once, as in CI, instead of reading the keyboard of whoever started docproof until its
+     * deadline, or stopping docproof altogether where docproof runs in the background of that terminal.
+     */
     ShellHost LOCAL = new ShellHost() {
         @Override
         public Launch launch(Path workingDirectory, Map<String, String> environment) {
-            return new Launch(List.of("bash", "--noprofile", "--norc"), workingDirectory, environment);
+            return new Launch(List.of("setsid", "bash", "--noprofile", "--norc"), workingDirectory, environment);
         }
 
         @Override

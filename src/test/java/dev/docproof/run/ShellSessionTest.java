@@ -91,6 +91,17 @@ class ShellSessionTest {
     }
 
     @Test
+    void theSessionHasNoTerminalSoAStepReadingOneFailsAtOnceInsteadOfWaitingOnAKeyboard() throws Exception {
+        ShellSession.Execution session = this.session.run("[ \"$(ps -o sid= -p $$ | tr -d ' ')\" = $$ ] && echo leads",
+                DEADLINE);
+        ShellSession.Execution tty = this.session.run("read -r answer < /dev/tty", DEADLINE);
+
+        assertThat(session.output().stdout()).as("bash leads a session of its own, which has no terminal").isEqualTo("leads\n");
+        assertThat(tty.exitCode()).isEqualTo(1);
+        assertThat(tty.output().stderr()).isEqualTo("bash: /dev/tty: No such device or address\n");
+    }
+
+    @Test
     void directoryVariablesAndFunctionsCarryOverBetweenSteps() throws Exception {
         Files.createDirectory(work.resolve("sub"));
         session.run("cd sub", DEADLINE);
