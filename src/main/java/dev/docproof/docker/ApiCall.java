@@ -45,6 +45,9 @@ sealed interface ApiCall {
     /** {@code POST /build}: the image built gets the labels through the query. */
     record Build() implements ApiCall {}
 
+    /** {@code POST /commit}: the image made from a container gets the labels through a {@code LABEL} change. */
+    record Commit() implements ApiCall {}
+
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
 
@@ -58,6 +61,9 @@ sealed interface ApiCall {
         if (!m.matches()) {
             if (method.equals("POST") && path.equals("/images/prune")) {
                 return new Prune(ResourceKind.IMAGE);
+            }
+            if (method.equals("POST") && path.equals("/commit")) {
+                return new Commit();
             }
             return method.equals("POST") && path.equals("/build") ? new Build() : new Other();
         }
@@ -131,8 +137,21 @@ sealed interface ApiCall {
             JSON.readTree(given).fields().forEachRemaining(e -> merged.put(e.getKey(), e.getValue().asText()));
         }
         merged.putAll(labels);
-        query.put("labels", JSON.writeValueAsString(merged));
-        return withQuery(target, query);
+        return withParameter(target, "labels", JSON.writeValueAsString(merged), true);
+    }
+
+    /**
+     * A commit request's target with one more {@code changes} entry, a Dockerfile {@code LABEL} instruction
+     * naming {@code labels}; the changes the lesson asked for are kept as they are.
+     */
+    static String labelledCommit(String target, Map<String, String> labels) {
+        StringBuilder label = new StringBuilder("LABEL");
+        labels.forEach((k, v) -> label.append(' ').append(dockerfileQuoted(k)).append('=').append(dockerfileQuoted(v)));
+        return withParameter(target, "changes", label.toString(), false);
+    }
+
+    private static String dockerfileQuoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
     }
 
     /**
@@ -150,16 +169,25 @@ sealed interface ApiCall {
         } else {
             (filters.get("label") instanceof ObjectNode set ? set : filters.putObject("label")).put(ours, true);
         }
-        query.put("filters", JSON.writeValueAsString(filters));
-        return withQuery(target, query);
+        return withParameter(target, "filters", JSON.writeValueAsString(filters), true);
     }
 
-    private static String withQuery(String target, Map<String, String> query) {
+    /**
+     * The target with the parameter {@code name=value} added, or put in place of every {@code name} it had. Every
+     * other parameter is kept exactly as sent, repeated ones too ({@code t=a&t=b} tags one build twice).
+     */
+    private static String withParameter(String target, String name, String value, boolean replace) {
         int q = target.indexOf('?');
         StringBuilder out = new StringBuilder(q < 0 ? target : target.substring(0, q)).append('?');
-        query.forEach((k, v) -> out.append(encode(k)).append('=').append(encode(v)).append('&'));
-        out.setLength(out.length() - 1);
-        return out.toString();
+        if (q >= 0) {
+            for (String pair : target.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (!pair.isEmpty() && !(replace && decode(eq < 0 ? pair : pair.substring(0, eq)).equals(name))) {
+                    out.append(pair).append('&');
+                }
+            }
+        }
+        return out.append(encode(name)).append('=').append(encode(value)).toString();
     }
 
     private static String encode(String s) {

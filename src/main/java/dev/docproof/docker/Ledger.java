@@ -300,7 +300,7 @@ public final class Ledger implements EngineProxy.Recorder {
             }
         }
         // Images last: a container the lesson left may still use one.
-        for (LedgerEntry image : builtImages()) {
+        for (LedgerEntry image : imagesMade()) {
             removals.add(remove.apply(image));
         }
         synchronized (this) {
@@ -315,23 +315,26 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * The images the lesson built and left, each at the line of the step that sent its build: every build through
-     * the lesson's proxy labels its image with the run, so none is ever taken for another's.
+     * The images the lesson made (built or committed) and left, each at the line of the step that made it: the
+     * proxy labels every such image with the run, so none is ever taken for another's.
      */
-    private List<LedgerEntry> builtImages() throws EngineException {
+    private List<LedgerEntry> imagesMade() throws EngineException {
         try {
             return client.listImagesCmd().withLabelFilter(Map.of(RunOwner.RUN, owner.runId())).exec().stream()
                     .map(i -> new LedgerEntry(new Resource(ResourceKind.IMAGE, i.getId(), imageName(i)),
-                            builtAt(i.getLabels()), "", 0))
-                    .sorted(Comparator.comparing(e -> e.resource().name())).toList();
+                            madeAt(i.getLabels()), "", 0))
+                    // The latest first: an image made from an earlier one (a commit, a FROM) goes before its parent.
+                    .sorted(Comparator.comparingInt(LedgerEntry::createdAtLine).reversed()
+                            .thenComparing(e -> e.resource().name())).toList();
         } catch (RuntimeException e) {
-            throw EngineCalls.failed(engine, "a list of the images the lesson built", e);
+            throw EngineCalls.failed(engine, "a list of the images the lesson made", e);
         }
     }
 
-    private static int builtAt(Map<String, String> labels) {
+    /** The line its labels say a run's image was made at; 0 when they do not say. */
+    static int madeAt(Map<String, String> labels) {
         try {
-            return labels == null ? 0 : Math.max(0, Integer.parseInt(labels.getOrDefault(RunOwner.BUILT_AT, "0")));
+            return labels == null ? 0 : Math.max(0, Integer.parseInt(labels.getOrDefault(RunOwner.MADE_AT, "0")));
         } catch (NumberFormatException damaged) {
             return 0;
         }

@@ -7,6 +7,7 @@ import dev.docproof.shell.ResourceKind;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ public final class Leftovers {
             }
         }
         Map<String, List<Resource>> resources = new LinkedHashMap<>();
-        for (Labelled l : labelled(client, engine)) {
+        // An image made from an earlier one of the run (a commit, a FROM) goes before its parent.
+        List<Labelled> found = labelled(client, engine).stream().sorted(Comparator.comparingInt((Labelled l) ->
+                l.resource().kind() == ResourceKind.IMAGE ? Ledger.madeAt(l.labels()) : 0).reversed()).toList();
+        for (Labelled l : found) {
             RunOwner.fromLabels(l.labels()).filter(RunOwner::ownerGone).ifPresent(owner -> {
                 dead.putIfAbsent(owner.runId(), owner);
                 resources.computeIfAbsent(owner.runId(), id -> new ArrayList<>()).add(l.resource());

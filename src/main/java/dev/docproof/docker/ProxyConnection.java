@@ -104,10 +104,11 @@ final class ProxyConnection {
             return true;
         }
         pending.add(new Pending(call, isHead, head.upgrade(), null, false, false, request, sentIn, System.nanoTime()));
-        if (call instanceof ApiCall.Build) {
-            Map<String, String> built = new LinkedHashMap<>(labels);
-            built.put(RunOwner.BUILT_AT, Integer.toString(sentIn.line()));
-            HttpWire.Head relabelled = head.with(ApiCall.labelledBuild(target, built), head.contentLength());
+        if (call instanceof ApiCall.Build || call instanceof ApiCall.Commit) {
+            Map<String, String> made = new LinkedHashMap<>(labels);
+            made.put(RunOwner.MADE_AT, Integer.toString(sentIn.line()));
+            HttpWire.Head relabelled = head.with(call instanceof ApiCall.Build ? ApiCall.labelledBuild(target, made)
+                    : ApiCall.labelledCommit(target, made), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
         } else if (call instanceof ApiCall.Prune) {
             HttpWire.Head scoped = head.with(ApiCall.scopedPrune(target, labels), head.contentLength());

@@ -25,8 +25,8 @@ public record RunOwner(String runId, long pid, Instant processStarted, String ho
     public static final String HOST = "dev.docproof.owner.host";
     public static final String STARTED = "dev.docproof.run.started";
     public static final String LESSON = "dev.docproof.lesson";
-    /** On an image the lesson built: the line of the step that sent the build (an image has no create to follow). */
-    public static final String BUILT_AT = "dev.docproof.built-at-line";
+    /** On an image the lesson built or committed: the line of the step that made it (an image has no create to follow). */
+    public static final String MADE_AT = "dev.docproof.made-at-line";
 
     /** A new run of {@code lesson} owned by this process. */
     public static RunOwner of(String lesson) {

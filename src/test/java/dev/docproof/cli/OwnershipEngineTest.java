@@ -144,26 +144,41 @@ class OwnershipEngineTest {
     }
 
     @Test
-    void anImageTheLessonBuildsIsItsLeakAtTheBuildLineAndRemovedWhileAnotherBuildOfTheSameFileIsNot() throws Exception {
+    void imagesTheLessonBuildsOrCommitsAreItsLeaksAtTheirLinesAndRemovedWhileAnotherBuildOfTheSameFileIsNot()
+            throws Exception {
         TestEngine.ready();
         String built = LedgerTestEngine.uniqueName("built");
+        String committed = LedgerTestEngine.uniqueName("committed");
         String foreign = LedgerTestEngine.uniqueName("foreign");
         Path context = Files.createDirectories(dir.resolve("context"));
         String dockerfile = "FROM launchcodedevops/simple-http\nLABEL lesson=built\n";
         Files.writeString(context.resolve("Dockerfile"), dockerfile);
         docker("build", "-q", "-t", foreign, context.toString());
-        Path lesson = lesson("build.md", "printf '" + dockerfile.replace("\n", "\\n") + "' > Dockerfile",
-                "docker build -q -t " + built + " .");
+        Path lesson = Files.writeString(dir.resolve("build.md"), "# Images\n\n```console\n"
+                + "$ printf '" + dockerfile.replace("\n", "\\n") + "' > Dockerfile\n"
+                + "$ docker build -q -t " + built + " -t " + built + "-too .\n"
+                + "```\n\nBoth tags name the image:\n\n```console\n"
+                + "$ docker image inspect -f '{{len .RepoTags}}' " + built + "\n2\n"
+                + "$ docker create --name " + box + " " + built + "\n"
+                + "$ docker commit -c 'ENV MADE=commit' " + box + " " + committed + "\n"
+                + "$ docker rm " + box + "\n"
+                + "$ docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' " + committed + "\n"
+                + "...\nMADE=commit\n"
+                + "```\n");
         try {
             Run run = check(lesson.toString());
 
             assertThat(run.code()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains(lesson + ":5: leaked image " + built + ":latest (removed after the lesson)")
+            assertThat(run.out()).contains(lesson + ":11: passed").contains(lesson + ":16: passed")
+                    .containsPattern(lesson + ":5: leaked image " + built + "(-too)?:latest \\(removed after the lesson\\)")
+                    .contains(lesson + ":14: leaked image " + committed + ":latest (removed after the lesson)")
                     .doesNotContain(foreign);
-            assertThat(docker("images", "-q", built)).as("the lesson's image is removed").isEmpty();
+            assertThat(docker("images", "-q", built)).as("the lesson's images are removed").isEmpty();
+            assertThat(docker("images", "-q", built + "-too")).isEmpty();
+            assertThat(docker("images", "-q", committed)).isEmpty();
             assertThat(docker("images", "-q", foreign)).as("the same file built by someone else stays").isNotEmpty();
         } finally {
-            LedgerTestEngine.removeQuietly("rmi", "-f", built, foreign);
+            LedgerTestEngine.removeQuietly("rmi", "-f", built, built + "-too", committed, foreign);
         }
     }
 

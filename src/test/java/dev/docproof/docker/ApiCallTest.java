@@ -88,6 +88,25 @@ class ApiCallTest {
     }
 
     @Test
+    void aBuildKeepsEveryParameterItRepeatsSuchAsOneTagEach() throws Exception {
+        String target = ApiCall.labelledBuild("/v1.41/build?t=a&t=b%3A2&extrahosts=h%3A1.2.3.4&extrahosts=g%3A5.6.7.8"
+                + "&labels=%7B%7D", OURS);
+        assertThat(target).startsWith("/v1.41/build?t=a&t=b%3A2&extrahosts=h%3A1.2.3.4&extrahosts=g%3A5.6.7.8&labels=");
+        assertThat(target.split("labels=", -1)).as("one labels parameter").hasSize(2);
+    }
+
+    @Test
+    void aCommitGetsTheLabelsAsOneMoreLabelChangeAfterTheOnesAsked() {
+        String target = ApiCall.labelledCommit("/v1.41/commit?container=box&repo=img&changes=ENV+A%3D1&changes=CMD+x",
+                Map.of(RunOwner.RUN, "r1", RunOwner.LESSON, "a \"b\".md"));
+        assertThat(target).startsWith("/v1.41/commit?container=box&repo=img&changes=ENV+A%3D1&changes=CMD+x&changes=");
+        String added = java.net.URLDecoder.decode(target.substring(target.lastIndexOf("changes=") + 8),
+                StandardCharsets.UTF_8);
+        assertThat(added).startsWith("LABEL ").contains("\"" + RunOwner.RUN + "\"=\"r1\"")
+                .contains("\"" + RunOwner.LESSON + "\"=\"a \\\"b\\\".md\"");
+    }
+
+    @Test
     void aContainerSaysWhetherItRemovesItselfAndWhichNamedVolumesItMounts() throws Exception {
         ApiCall.ContainerSpec spec = ApiCall.ContainerSpec.of(("{\"HostConfig\":{\"AutoRemove\":true,"
                 + "\"Binds\":[\"/tmp/x/:/var/www/:ro\",\"data:/data\",\"data:/again\"],"
