@@ -47,6 +47,11 @@ final class RunOptions {
             + " (default: the number of cores).")
     Integer jobs;
 
+    @Option(names = "--sandbox-memory", paramLabel = "SIZE", converter = SizeConverter.Memory.class,
+            description = "Memory each lesson's sandbox may use, its containers included: 2GB, 500MB (default: its even"
+                    + " part, among --jobs lessons, of three quarters of the engine machine's memory).")
+    Long sandboxMemory;
+
     @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
             description = "Run only shard K of N: a stable share of the lessons, balanced by their runnable steps,"
                     + " for one of N CI runners.")
@@ -61,7 +66,7 @@ final class RunOptions {
     RunSettings settings(CourseInput input) {
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         return new RunSettings(timeout, failFast, !noRepair, input.contentDir(), maxOutput, showSecrets, null,
-                isolation, n);
+                isolation, n, sandboxMemory == null ? 0 : sandboxMemory);
     }
 
     /** Null when the options fit together; else what is wrong, for a usage error. */

@@ -6,13 +6,34 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; at least one kilobyte. */
+/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; at least one kilobyte ({@link Memory}: of memory). */
 final class SizeConverter implements CommandLine.ITypeConverter<Long> {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|m|mb|g|gb)?");
 
     @Override
     public Long convert(String value) {
+        long bytes = bytes(value);
+        if (bytes < 1000) {
+            throw new CommandLine.TypeConversionException("'" + value + "' keeps too little output: give at least 1kB");
+        }
+        return bytes;
+    }
+
+    /** The memory a sandbox may use: at least what the engine accepts for a container. */
+    static final class Memory implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long bytes = bytes(value);
+            if (bytes < 6_000_000) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is too little memory for a sandbox,"
+                        + " which runs a Docker engine: give at least 6MB (say 2GB)");
+            }
+            return bytes;
+        }
+    }
+
+    private static long bytes(String value) {
         Matcher m = SIZE.matcher(value.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a size (try 1MB, 500kB or 20000)");
@@ -28,9 +49,6 @@ final class SizeConverter implements CommandLine.ITypeConverter<Long> {
             bytes = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
         } catch (ArithmeticException | NumberFormatException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is too large a size");
-        }
-        if (bytes < 1000) {
-            throw new CommandLine.TypeConversionException("'" + value + "' keeps too little output: give at least 1kB");
         }
         return bytes;
     }

@@ -82,7 +82,7 @@ final class ImageStore {
         progress.accept("loading the lesson images into the sandboxes' image store " + name + " (once)");
         boolean filled = false;
         try (Sandbox filler = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE,
-                RunOwner.of("image store " + name), name))) {
+                RunOwner.of("image store " + name), name, 0))) {
             for (ImageRef image : images) {
                 try (InputStream saved = client.saveImageCmd(image.canonical()).exec()) {
                     filler.client().loadImageCmd(saved).exec();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,20 +46,25 @@ public final class Sandbox implements AutoCloseable {
     /** How long a start may go without an engine socket before docproof asks whether the folder is shared at all. */
     private static final Duration SHARED_CHECK_AFTER = Duration.ofSeconds(3);
 
-    /** What to start, for whom. {@code store}: the image store volume to mount (null: none). */
-    record Spec(SandboxLabels.Kind kind, RunOwner owner, String store) {}
+    /**
+     * What to start, for whom. {@code store}: the image store volume to mount (null: none); {@code memory}: the bytes
+     * all its processes may use together (0: unbounded).
+     */
+    record Spec(SandboxLabels.Kind kind, RunOwner owner, String store, long memory) {}
 
     private final GenericContainer<?> container;
     private final Path folder;
     private final Engine engine;
     private final long initPid;
+    private final long memory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(GenericContainer<?> container, Path folder, Engine engine, long initPid) {
+    private Sandbox(GenericContainer<?> container, Path folder, Engine engine, long initPid, long memory) {
         this.container = container;
         this.folder = folder;
         this.engine = engine;
         this.initPid = initPid;
+        this.memory = memory;
     }
 
     static Sandbox start(Spec spec) throws EngineException {
@@ -95,7 +101,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             container.start();
             Engine inner = Engine.connect("unix://" + socket);
-            return new Sandbox(container, folder, inner, container.getContainerInfo().getState().getPidLong());
+            return new Sandbox(container, folder, inner, container.getContainerInfo().getState().getPidLong(), spec.memory());
         } catch (RuntimeException | EngineException e) {
             String logs = logs(container);
             discard(container, folder);
@@ -114,6 +120,9 @@ public final class Sandbox implements AutoCloseable {
         HostConfig host = cmd.getHostConfig();
         host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
                 .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+        if (spec.memory() > 0) {
+            host.withMemory(spec.memory()).withMemorySwap(spec.memory()); // no swap beyond it either
+        }
         if (spec.store() != null) {
             List<Bind> binds = new ArrayList<>(host.getBinds() == null ? List.of() : Arrays.asList(host.getBinds()));
             binds.add(spec.kind() == SandboxLabels.Kind.IMAGE_STORE
@@ -240,6 +249,24 @@ public final class Sandbox implements AutoCloseable {
     /** A process of the sandbox, named by its id inside, as this machine sees it. */
     public Optional<ProcessHandle> process(long pidInside) {
         return SandboxProcesses.hostProcess(initPid, pidInside);
+    }
+
+    /** The bytes all the sandbox's processes may use together; 0 when unbounded. */
+    public long memoryLimit() {
+        return memory;
+    }
+
+    /** Where the kernel's kills for want of memory in the sandbox stood at a moment; see {@link #killedForMemorySince}. */
+    public record MemoryMark(long kills, long epochSecond) {}
+
+    public MemoryMark memoryMark() {
+        return new MemoryMark(SandboxMemory.oomKills(initPid), Instant.now().getEpochSecond());
+    }
+
+    /** Whether the kernel killed a process of the sandbox, or of a container in it, for want of memory since {@code mark}. */
+    public boolean killedForMemorySince(MemoryMark mark) {
+        return mark.kills() >= 0 && SandboxMemory.oomKills(initPid) > mark.kills()
+                || SandboxMemory.containerOomSince(engine, mark.epochSecond());
     }
 
     /** The container's log (the inner engine's output), for a message. */

@@ -35,6 +35,8 @@ public final class Sandboxes implements AutoCloseable {
     private record Ahead(String lesson, CompletableFuture<Sandbox> sandbox) {}
 
     private volatile String store;
+    /** The bytes each lesson's sandbox may use (0: unbounded). */
+    private final long memory;
     private final Set<Sandbox> open = ConcurrentHashMap.newKeySet();
     /** Set once the run stops: no sandbox starts after it, and one starting meanwhile is removed at once. */
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -50,19 +52,21 @@ public final class Sandboxes implements AutoCloseable {
     private final List<Ahead> ahead = new ArrayList<>();
     private int aheadLimit;
 
-    private Sandboxes() {
+    private Sandboxes(long memory) {
+        this.memory = memory;
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /**
      * Makes sandboxes ready on {@code host}: builds the sandbox image when needed and puts {@code images}
-     * (already provisioned on the host engine) into the image store.
+     * (already provisioned on the host engine) into the image store. Each lesson's sandbox may use {@code memory}
+     * bytes (0: unbounded).
      */
-    public static Sandboxes prepare(Engine host, List<ImageRef> images, Path workDir, Consumer<String> progress)
-            throws EngineException {
+    public static Sandboxes prepare(Engine host, List<ImageRef> images, Path workDir, long memory,
+                                    Consumer<String> progress) throws EngineException {
         TestcontainersSettings.require();
         SandboxImage.ensure(host, workDir, progress);
-        Sandboxes sandboxes = new Sandboxes();
+        Sandboxes sandboxes = new Sandboxes(memory);
         try {
             if (!images.isEmpty()) {
                 sandboxes.store = ImageStore.ensure(host, images, progress);
@@ -139,7 +143,7 @@ public final class Sandboxes implements AutoCloseable {
             if (stopping.get()) {
                 throw new EngineException("the run is stopping; no sandbox starts for " + lesson);
             }
-            Sandbox sandbox = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, RunOwner.of(lesson), store));
+            Sandbox sandbox = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, RunOwner.of(lesson), store, memory));
             open.add(sandbox);
             if (stopping.get()) {
                 remove(sandbox);

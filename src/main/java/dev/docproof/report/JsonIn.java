@@ -60,6 +60,10 @@ record JsonIn(Path file, String pointer, JsonNode node) {
         return typed(name, n -> n.isIntegralNumber() && n.canConvertToInt(), "a whole number").intValue();
     }
 
+    long longValue(String name) throws ResultsException {
+        return typed(name, n -> n.isIntegralNumber() && n.canConvertToLong(), "a whole number").longValue();
+    }
+
     Integer integerOrNull(String name) throws ResultsException {
         return field(name).isNull() ? null : integer(name);
     }

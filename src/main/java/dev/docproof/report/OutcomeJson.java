@@ -91,6 +91,8 @@ final class OutcomeJson {
         } else if (note instanceof Note.EngineUnanswered u) {
             node.put("kind", "engine-unanswered").put("engine", u.engine()).put("request", u.request())
                     .put("waited", u.waited().toString()).put("answersPing", u.answersPing());
+        } else if (note instanceof Note.OutOfMemory m) {
+            node.put("kind", "out-of-memory").put("limitBytes", m.limit());
         } else if (note instanceof Note.NoRepair n) {
             node.put("kind", "no-repair").put("why", n.why());
             ArrayNode candidates = node.putArray("candidates");
@@ -114,6 +116,7 @@ final class OutcomeJson {
             case "ledger-blind" -> new Note.LedgerBlind(in.text("engineError"));
             case "engine-unanswered" -> new Note.EngineUnanswered(in.text("engine"), in.text("request"),
                     in.durationOrNull("waited"), in.bool("answersPing"));
+            case "out-of-memory" -> new Note.OutOfMemory(in.longValue("limitBytes"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
             case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));

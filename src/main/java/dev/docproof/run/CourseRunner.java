@@ -244,7 +244,7 @@ public final class CourseRunner {
                         return names.stream().filter(missing::contains).toList();
                     }, engine);
         }
-        SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener);
+        SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener, settings);
         return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, buildBases) -> {
             // A base with a recipe is built like any lesson image; one missing with none makes its build skipped.
             List<String> all = withBases(names, buildBases);

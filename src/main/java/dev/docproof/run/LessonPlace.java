@@ -3,6 +3,7 @@ package dev.docproof.run;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
+import dev.docproof.docker.Sandbox;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,21 @@ interface LessonPlace extends AutoCloseable {
     /** Removes what the lesson left (only what carries its label); see {@link Ledger#removeLeftBehind()}. */
     default List<Ledger.Removal> removeLeftBehind() throws EngineException {
         return engine().removeLeftBehind();
+    }
+
+    /** The bytes all the lesson's processes there may use together; 0 where docproof sets no bound. */
+    default long memoryLimit() {
+        return 0;
+    }
+
+    /** Where the kernel's kills for want of memory stood there now; null where docproof sets no bound. */
+    default Sandbox.MemoryMark memoryMark() {
+        return null;
+    }
+
+    /** Whether the kernel killed one of the lesson's processes there for want of memory since {@code mark}. */
+    default boolean killedForMemorySince(Sandbox.MemoryMark mark) {
+        return false;
     }
 
     /** As the process ends in the middle of the lesson: removes what the lesson made so far, from a shutdown hook. */

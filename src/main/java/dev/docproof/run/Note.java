@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.docker.SandboxMemory;
 import dev.docproof.lesson.Durations;
 import dev.docproof.repair.Repair;
 import dev.docproof.shell.LedgerEntry;
@@ -40,6 +41,18 @@ public sealed interface Note {
                     + "; the engine still answers other calls, so that call itself is slow"
                     : "the engine at " + engine + " stopped answering: the step's " + call
                     + ", and the engine does not answer a ping either (is dockerd stopped or overloaded?)";
+        }
+    }
+
+    /**
+     * While the step ran, the kernel killed a process of the lesson because the lesson's sandbox had used up the
+     * {@code limit} bytes of memory it may use.
+     */
+    record OutOfMemory(long limit) implements Note {
+        public String describe() {
+            return "the kernel killed a process of the lesson: its sandbox had used all the memory it may use, "
+                    + SandboxMemory.describe(limit) + " (--sandbox-memory gives it more; its default is the sandbox's"
+                    + " even part, among --jobs lessons, of three quarters of the machine's memory)";
         }
     }
 

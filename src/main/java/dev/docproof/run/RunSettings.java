@@ -17,9 +17,10 @@ import java.time.Duration;
  *                    meant to be typed in the project; on this machine only)
  * @param isolation   where each lesson runs
  * @param jobs        how many lessons run at once (sandboxes only; on the host one at a time)
+ * @param sandboxMemory bytes each lesson's sandbox may use; 0 for the default share of the engine machine's memory
  */
 public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
-                          boolean showSecrets, Path workingFolder, Isolation isolation, int jobs) {
+                          boolean showSecrets, Path workingFolder, Isolation isolation, int jobs, long sandboxMemory) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -34,11 +35,12 @@ public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair
 
     /** Lessons on this machine, one after another, the default output bound, secrets masked as in every shared report. */
     public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
-        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.HOST, 1);
+        this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.HOST, 1, 0);
     }
 
     /** These settings, each lesson's shell starting in {@code folder} (on this machine). */
     public RunSettings inFolder(Path folder) {
-        return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder, isolation, jobs);
+        return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder, isolation, jobs,
+                sandboxMemory);
     }
 }

@@ -3,6 +3,7 @@ package dev.docproof.run;
 import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.NameLocks;
+import dev.docproof.docker.SandboxMemory;
 import dev.docproof.docker.Sandboxes;
 import dev.docproof.lesson.Plan;
 import dev.docproof.shell.ImageRef;
@@ -16,17 +17,21 @@ final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
     private final Engine engine;
     private final Path workDir;
     private final RunListener listener;
+    private final RunSettings settings;
     private volatile Sandboxes sandboxes;
 
-    SandboxLink(Engine engine, Path workDir, RunListener listener) {
+    SandboxLink(Engine engine, Path workDir, RunListener listener, RunSettings settings) {
         this.engine = engine;
         this.workDir = workDir;
         this.listener = listener;
+        this.settings = settings;
     }
 
     void prepare(List<ImageRef> images) throws EngineException {
         listener.setupProgress("preparing sandboxes (one Docker engine per lesson)");
-        sandboxes = Sandboxes.prepare(engine, images, workDir, listener::setupProgress);
+        long memory = settings.sandboxMemory() > 0 ? settings.sandboxMemory()
+                : SandboxMemory.defaultLimit(engine, settings.jobs());
+        sandboxes = Sandboxes.prepare(engine, images, workDir, memory, listener::setupProgress);
     }
 
     /** Starts the first lessons' sandboxes now, and each next one as a lesson takes its own: {@code jobs} ahead. */

@@ -51,6 +51,21 @@ final class SandboxPlace implements LessonPlace {
         return owned;
     }
 
+    @Override
+    public long memoryLimit() {
+        return sandbox.memoryLimit();
+    }
+
+    @Override
+    public Sandbox.MemoryMark memoryMark() {
+        return sandbox.memoryMark();
+    }
+
+    @Override
+    public boolean killedForMemorySince(Sandbox.MemoryMark mark) {
+        return sandbox.killedForMemorySince(mark);
+    }
+
     /**
      * The lesson's leaks, as the ledger saw them, without removing them one by one: dropping the sandbox
      * removes them with everything else.

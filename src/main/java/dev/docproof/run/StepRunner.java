@@ -2,6 +2,7 @@ package dev.docproof.run;
 
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
+import dev.docproof.docker.Sandbox;
 import dev.docproof.lesson.Step;
 import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.MatchResult;
@@ -28,16 +29,18 @@ final class StepRunner {
     private static final Duration ENV = Duration.ofSeconds(5);
 
     private final ShellSession session;
+    private final LessonPlace place;
     private final LessonEngine engine;
     private final Ledger ledger;
     private final RunSettings settings;
     private final CourseRunner.SampleMatcher matcher;
     private final Path lessonFile;
 
-    StepRunner(ShellSession session, LessonEngine engine, RunSettings settings, CourseRunner.SampleMatcher matcher,
+    StepRunner(ShellSession session, LessonPlace place, RunSettings settings, CourseRunner.SampleMatcher matcher,
                Path lessonFile) {
         this.session = session;
-        this.engine = engine;
+        this.place = place;
+        this.engine = place.engine();
         this.ledger = engine.ledger();
         this.settings = settings;
         this.matcher = matcher;
@@ -53,7 +56,11 @@ final class StepRunner {
                     + env.entrySet().stream().map(v -> v.getKey() + "=" + ShellWords.quote(v.getValue()))
                     .collect(Collectors.joining(" ")), ENV);
         }
+        Sandbox.MemoryMark memory = place.memoryMark();
         ShellSession.Execution e = session.run(command, deadline(step));
+        // Asked of a step that failed only: a process killed for want of memory fails the step that waited for it.
+        boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
+                && place.killedForMemorySince(memory);
         if (!env.isEmpty()) {
             session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
         }
@@ -75,6 +82,9 @@ final class StepRunner {
         }
         if (engineNote != null) {
             notes.add(engineNote);
+        }
+        if (outOfMemory) {
+            notes.add(new Note.OutOfMemory(place.memoryLimit()));
         }
         return new Attempt(e, outcome, notes);
     }

@@ -37,7 +37,7 @@ class ImageStoreOrphanEngineTest {
         RunOwner self = RunOwner.of("image store " + store);
         RunOwner dead = new RunOwner("deadrun-" + UUID.randomUUID(), ended.pid(), self.processStarted(), self.host(),
                 self.started(), "image store " + store);
-        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE, dead, store));
+        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE, dead, store, 0));
         try {
             List<String> said = new ArrayList<>();
 

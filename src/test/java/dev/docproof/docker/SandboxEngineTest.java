@@ -27,7 +27,7 @@ class SandboxEngineTest {
 
     @BeforeAll
     static void prepare() throws EngineException {
-        sandboxes = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), line -> { });
+        sandboxes = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), 0, line -> { });
     }
 
     @AfterAll
@@ -115,7 +115,7 @@ class SandboxEngineTest {
         RunOwner owner = RunOwner.of("remote.rst");
         long started = System.nanoTime();
         try {
-            assertThatThrownBy(() -> Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, owner, null), elsewhere))
+            assertThatThrownBy(() -> Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, owner, null, 0), elsewhere))
                     .isInstanceOf(SandboxException.class)
                     .hasMessageContaining("does not see the folder docproof shares with it")
                     .hasMessageContaining("runs on another machine")
@@ -136,7 +136,7 @@ class SandboxEngineTest {
         ended.waitFor(10, TimeUnit.SECONDS);
         RunOwner self = RunOwner.of("orphan.rst");
         RunOwner dead = new RunOwner("deadrun1", ended.pid(), self.processStarted(), self.host(), self.started(), "orphan.rst");
-        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, dead, null));
+        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, dead, null, 0));
         Sandbox live = sandboxes.start("live.rst");
         try {
             assertThat(SandboxReaper.list(host)).anyMatch(f -> f.containerId().equals(orphan.containerId())
@@ -159,7 +159,7 @@ class SandboxEngineTest {
         DockerClient host = TestEngine.ready().client();
         String run = "ahead-" + java.util.UUID.randomUUID();
         List<String> lessons = List.of(run + "/a.md", run + "/b.md", run + "/c.md");
-        Sandboxes own = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), line -> { });
+        Sandboxes own = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), 0, line -> { });
         try {
             own.expect(lessons, 2);
             assertThat(awaitSandboxes(host, run, 2)).as("two started ahead, in the lessons' order")

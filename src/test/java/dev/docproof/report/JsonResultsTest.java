@@ -94,6 +94,7 @@ class JsonResultsTest {
                 new Note.NoRepair("\"docker network remove\" requires at least 1 argument.", List.of()),
                 new Note.Unbound("no container the lesson made"),
                 new Note.FailureShown(51, 1),
+                new Note.OutOfMemory(3_000_000_000L),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }
 

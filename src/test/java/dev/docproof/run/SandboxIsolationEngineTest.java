@@ -34,7 +34,7 @@ class SandboxIsolationEngineTest {
 
     private static RunSettings sandboxed(int jobs) {
         return new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content"),
-                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, jobs);
+                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, jobs, 0);
     }
 
     private static Plan plan(Path file) {

@@ -128,7 +128,7 @@ class VerdictsTest {
         Output output = new Output("aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n", "");
         RunSettings masked = new RunSettings(MINUTE, false, true, Path.of("content"));
         RunSettings shown = new RunSettings(MINUTE, false, true, Path.of("content"), ShellSession.DEFAULT_MAX_OUTPUT, true, null,
-                Isolation.HOST, 1);
+                Isolation.HOST, 1, 0);
 
         assertThat(Verdicts.masked(output, masked).merged()).isEqualTo("aws_access_key_id = AKIA********\n");
         assertThat(Verdicts.masked(output, masked).stdout()).doesNotContain("AKIAIOSFODNN7EXAMPLE");

@@ -60,7 +60,7 @@ public final class TestEngine {
     public static synchronized Engine sandboxesReady() {
         Engine ready = ready();
         if (!sandboxesPrepared) {
-            try (Sandboxes prepared = Sandboxes.prepare(ready, LESSON_IMAGES, Path.of("target"), line -> { })) {
+            try (Sandboxes prepared = Sandboxes.prepare(ready, LESSON_IMAGES, Path.of("target"), 0, line -> { })) {
                 sandboxesPrepared = true;
             } catch (EngineException e) {
                 throw new AssertionError("The tests need sandboxes on the engine: " + e.getMessage(), e);

@@ -1,0 +1,82 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.SandboxMemory;
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.testsupport.TestEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A lesson's sandbox holds a bounded share of the machine's memory; a lesson that wants more is told why it failed. */
+class SandboxMemoryEngineTest {
+
+    private static final long LIMIT = 300_000_000;
+
+    @TempDir
+    Path dir;
+
+    private static RunSettings sandboxed(int jobs, long memory) {
+        return new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content"),
+                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, jobs, memory);
+    }
+
+    private LessonResult run(String lesson, RunSettings settings) throws Exception {
+        Path file = Files.writeString(dir.resolve("memory.md"), lesson);
+        Plan plan = Planner.plan(LessonFiles.read(file));
+        CourseResult course = CourseRunner.run(List.of(plan), settings, RunListener.NONE);
+        LessonResult result = course.lessons().get(0);
+        assertThat(result.setupError()).isNull();
+        return result;
+    }
+
+    @Test
+    void aStepTakingMoreMemoryThanItsSandboxMayIsKilledThereAndToldWhyAndTheLessonGoesOn() throws Exception {
+        TestEngine.ready();
+        LessonResult result = run("""
+                # Memory
+
+                ```console
+                $ python3 -c "a = bytearray(1024**3); print('allocated')"
+                allocated
+                $ docker run --rm launchcodedevops/simple-http python3 -c "a = bytearray(1024**3); print('allocated')"
+                allocated
+                $ echo still here
+                still here
+                ```
+                """, sandboxed(1, LIMIT));
+
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.FAILED, Status.PASSED);
+        for (StepResult killed : result.steps().subList(0, 2)) {
+            assertThat(killed.exitCode()).isEqualTo(137);
+            assertThat(killed.notes()).contains(new Note.OutOfMemory(LIMIT));
+        }
+        assertThat(result.steps().get(0).notes()).map(Note::describe).contains("the kernel killed a process of the lesson:"
+                + " its sandbox had used all the memory it may use, 300 MB (--sandbox-memory gives it more; its default is"
+                + " the sandbox's even part, among --jobs lessons, of three quarters of the machine's memory)");
+        assertThat(result.steps().get(2).notes()).isEmpty();
+    }
+
+    @Test
+    void byDefaultEachSandboxMayUseItsPartOfThreeQuartersOfTheMachinesMemory() throws Exception {
+        long share = SandboxMemory.defaultLimit(TestEngine.ready(), 3);
+        LessonResult result = run("""
+                # Its bound
+
+                ```console
+                $ cat "/sys/fs/cgroup/memory$(grep :memory: /proc/self/cgroup | cut -d: -f3)/memory.limit_in_bytes" 2>/dev/null || cat "/sys/fs/cgroup$(grep ^0:: /proc/self/cgroup | cut -d: -f3)/memory.max"
+                ```
+                """, sandboxed(3, 0));
+
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.RAN);
+        long limit = Long.parseLong(result.steps().get(0).output().stdout().strip());
+        assertThat(share).isPositive();
+        assertThat(limit).isBetween(share - 4096, share); // the kernel counts in pages
+    }
+}
