@@ -6,13 +6,11 @@ import dev.docproof.plan.CourseConfig;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.CourseConfigFile;
 import dev.docproof.read.LessonFiles;
-import dev.docproof.run.RunSettings;
 import dev.docproof.site.SiteModel;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,9 +79,5 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
     /** Prints what the readers said of every lesson, as {@code file:line:column: severity: message}. */
     void printDiagnostics(PrintWriter err) {
         plans.forEach(p -> p.diagnostics().forEach(err::println));
-    }
-
-    RunSettings settings(Duration timeout, boolean failFast, boolean repair) {
-        return new RunSettings(timeout, failFast, repair, contentDir);
     }
 }

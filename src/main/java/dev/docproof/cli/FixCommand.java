@@ -11,7 +11,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +37,8 @@ final class FixCommand implements Callable<Integer>, RunsLessons {
             + " `...` lines, <placeholders> and volatile values wherever they still match.")
     boolean updateSamples;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
-            description = "Deadline of each step: 90, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @CommandLine.Mixin
+    SessionOptions session;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +58,13 @@ final class FixCommand implements Callable<Integer>, RunsLessons {
         if (input == null) {
             return Main.SETUP_ERROR;
         }
-        RunSettings settings = input.settings(timeout, false, true);
+        String problem = session.problem();
+        if (problem != null) {
+            err.println("docproof: " + problem);
+            early.close();
+            return Main.SETUP_ERROR;
+        }
+        RunSettings settings = session.settings(input.contentDir(), false, true, false);
         RunListener progress = new RunListener() {
             @Override
             public void setupProgress(String message) {

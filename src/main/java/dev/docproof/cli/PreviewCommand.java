@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +56,8 @@ final class PreviewCommand implements Callable<Integer> {
                     + " default) renders without running anything, as `site --no-run` does.")
     boolean run;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
-            description = "Deadline of each step with --run: 90, 30s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @CommandLine.Mixin
+    SessionOptions session;
 
     private SiteModel site;
 
@@ -76,7 +74,12 @@ final class PreviewCommand implements Callable<Integer> {
             if (!run) {
                 lessons.printDiagnostics(err);
             }
-            RunSettings settings = lessons.settings(timeout, false, true);
+            String problem = session.problem();
+            if (problem != null) {
+                err.println("docproof: " + problem);
+                return Main.SETUP_ERROR;
+            }
+            RunSettings settings = session.settings(lessons.contentDir(), false, true, false);
             SiteModel.Layout layout = lessons.layout(root);
             site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)), layout)
                     : SiteModel.unverified(lessons.plans(), Instant.now(), layout);

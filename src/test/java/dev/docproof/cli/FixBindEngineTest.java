@@ -13,7 +13,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code fix --bind} on the real engine: a placeholder bound to what the lesson named is written back on request only. */
+/**
+ * {@code fix} on the real engine: it runs lessons where {@code check} does (a sandbox, unless told otherwise), and a
+ * placeholder bound to what the lesson named is written back on request only.
+ */
 class FixBindEngineTest {
 
     @BeforeAll
@@ -58,5 +61,36 @@ class FixBindEngineTest {
         assertThat(Files.readString(lesson)).isEqualTo(text.replace("<network name>", network));
         assertThat(out.toString()).contains(lesson + ":10: docker network inspect --format '{{.Name}}' <network name> → "
                 + "docker network inspect --format '{{.Name}}' " + network);
+    }
+
+    @Test
+    void fixRunsTheLessonInASandboxAsCheckDoesNotOnThisMachineUnlessTold(@TempDir Path dir) throws Exception {
+        Path mark = Path.of("/tmp", LedgerTestEngine.uniqueName("fix-ran-here"));
+        Path lesson = Files.writeString(dir.resolve("lesson.md"), """
+                # Where
+
+                ```console
+                $ touch %s; hostname
+                the author's machine
+                ```
+                """.formatted(mark));
+        String here = java.net.InetAddress.getLocalHost().getHostName();
+        try {
+            int sandboxed = Main.execute(new String[] {"fix", "--dry-run", "--update-samples", lesson.toString()},
+                    new PrintWriter(out), new PrintWriter(err));
+
+            assertThat(sandboxed).as(out + "\n" + err).isZero();
+            assertThat(mark).as("nothing of this machine touched").doesNotExist();
+            assertThat(out.toString()).contains("-the author's machine\n+").doesNotContain("+" + here + "\n");
+
+            int onHost = Main.execute(new String[] {"fix", "--isolation", "host", "--dry-run", "--update-samples",
+                    lesson.toString()}, new PrintWriter(out), new PrintWriter(err));
+
+            assertThat(onHost).as(out + "\n" + err).isZero();
+            assertThat(mark).as("told to run here").exists();
+            assertThat(out.toString()).contains("+" + here + "\n");
+        } finally {
+            Files.deleteIfExists(mark);
+        }
     }
 }

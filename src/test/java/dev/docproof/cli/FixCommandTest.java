@@ -41,6 +41,7 @@ class FixCommandTest {
     @Test
     void helpNamesTheOptions() {
         assertThat(run("fix", "--help")).isZero();
-        assertThat(out.toString()).contains("--dry-run").contains("--update-samples").contains("--timeout=DURATION");
+        assertThat(out.toString()).contains("--dry-run").contains("--update-samples").contains("--timeout=DURATION")
+                .contains("--isolation=WHERE").contains("--max-output=SIZE").contains("--jobs=N");
     }
 }
