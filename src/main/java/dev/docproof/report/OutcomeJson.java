@@ -93,6 +93,9 @@ final class OutcomeJson {
                     .put("waited", u.waited().toString()).put("answersPing", u.answersPing());
         } else if (note instanceof Note.OutOfMemory m) {
             node.put("kind", "out-of-memory").put("limitBytes", m.limit());
+        } else if (note instanceof Note.BesideTheLesson b) {
+            ArrayNode paths = node.put("kind", "beside-the-lesson").putArray("paths");
+            b.paths().forEach(paths::add);
         } else if (note instanceof Note.NoRepair n) {
             node.put("kind", "no-repair").put("why", n.why());
             ArrayNode candidates = node.putArray("candidates");
@@ -117,6 +120,7 @@ final class OutcomeJson {
             case "engine-unanswered" -> new Note.EngineUnanswered(in.text("engine"), in.text("request"),
                     in.durationOrNull("waited"), in.bool("answersPing"));
             case "out-of-memory" -> new Note.OutOfMemory(in.longValue("limitBytes"));
+            case "beside-the-lesson" -> new Note.BesideTheLesson(in.strings("paths"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
             case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));

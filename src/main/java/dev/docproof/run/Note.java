@@ -56,6 +56,21 @@ public sealed interface Note {
         }
     }
 
+    /** A failed step names files the course ships beside the lesson, which its working folder does not hold. */
+    record BesideTheLesson(List<String> paths) implements Note {
+        public BesideTheLesson {
+            paths = List.copyOf(paths);
+        }
+
+        public String describe() {
+            return paths.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")) + (paths.size() == 1
+                    ? " is" : " are") + " beside the lesson in the course, but the lesson runs in a working folder of"
+                    + " its own that starts empty: to use a file shipped with the course, show it in the lesson in a"
+                    + " block the run writes there (a `literalinclude` or `include::` whose caption or title is the"
+                    + " file's path, or a `docproof: file PATH` marker before it)";
+        }
+    }
+
     /** A failed step the evidence could not complete; the candidates when there was a choice. */
     record NoRepair(String why, List<LedgerEntry> candidates) implements Note {
         public NoRepair {

@@ -95,6 +95,7 @@ class JsonResultsTest {
                 new Note.Unbound("no container the lesson made"),
                 new Note.FailureShown(51, 1),
                 new Note.OutOfMemory(3_000_000_000L),
+                new Note.BesideTheLesson(List.of("app", "run.sh")),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }
 
