@@ -4,6 +4,7 @@ import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Image;
@@ -62,9 +63,13 @@ public final class Ledger implements EngineProxy.Recorder {
                 case VOLUME -> "docker volume rm " + name;
                 case IMAGE -> "docker rmi " + name;
             };
-            return "the lesson creates the " + kindName + " \"" + name + "\", but the engine already has a " + kindName
-                    + " of that name. It was not created by this lesson and docproof will not touch it. If it is"
-                    + " yours and you no longer need it, remove it yourself (`" + rm + "`) and run again.";
+            String taken = kind == ResourceKind.IMAGE
+                    ? "the lesson gives an image the name \"" + name + "\", but the engine already has an image of that"
+                    + " name, and the lesson would take the name from it. It was not made by this lesson and docproof"
+                    + " will not touch it."
+                    : "the lesson creates the " + kindName + " \"" + name + "\", but the engine already has a " + kindName
+                    + " of that name. It was not created by this lesson and docproof will not touch it.";
+            return taken + " If it is yours and you no longer need it, remove it yourself (`" + rm + "`) and run again.";
         }
     }
 
@@ -251,6 +256,32 @@ public final class Ledger implements EngineProxy.Recorder {
     /** The names among {@code planned} (each with the line of the step creating it) the engine already has. */
     public static List<Clash> clashes(List<Clash> planned, LedgerSnapshot now) {
         return planned.stream().filter(p -> now.named(p.kind(), p.name()).isPresent()).toList();
+    }
+
+    /**
+     * The planned image names the engine already has: a build, tag or commit would take the name from the image
+     * that holds it, and that image would be left without it once the lesson's own is removed. A name the engine
+     * would not take (one the shell expands, {@code $IMAGE}) clashes with nothing.
+     */
+    public List<Clash> imageNamesTaken(List<Clash> planned) throws EngineException {
+        List<Clash> taken = new ArrayList<>();
+        for (Clash c : planned) {
+            if (c.kind() != ResourceKind.IMAGE || c.name().contains("$")) {
+                continue;
+            }
+            try {
+                if (source.image(c.name()).isPresent()) {
+                    taken.add(c);
+                }
+            } catch (DockerException e) {
+                if (e.getHttpStatus() != 400) {
+                    throw EngineCalls.failed(engine, "about the image " + c.name(), e);
+                }
+            } catch (RuntimeException e) {
+                throw EngineCalls.failed(engine, "about the image " + c.name(), e);
+            }
+        }
+        return taken;
     }
 
     /**

@@ -26,6 +26,11 @@ interface LessonPlace extends AutoCloseable {
     /** The engine as the lesson owns it there: its proxy and ledger. */
     LessonEngine engine();
 
+    /** Whether others use the lesson's engine too (this machine's), rather than the lesson alone (a sandbox's). */
+    default boolean engineShared() {
+        return true;
+    }
+
     default Ledger ledger() {
         return engine().ledger();
     }

@@ -133,11 +133,18 @@ final class LessonRun {
         return planned;
     }
 
-    /** The set-up error naming every resource the lesson would create that the engine already has, else null. */
-    private SetupError nameClashes(LedgerSnapshot before) {
+    /**
+     * The set-up error naming every resource the lesson would create that the engine already has, else null. Image
+     * names count on an engine others use: in a sandbox, only the lesson's own images are there to lose a name.
+     */
+    private SetupError nameClashes(LedgerSnapshot before) throws EngineException {
         List<Ledger.Clash> planned = plannedNames().stream()
                 .map(n -> new Ledger.Clash(n.kind(), n.name(), n.line())).toList();
-        List<Ledger.Clash> clashes = Ledger.clashes(planned, before);
+        List<Ledger.Clash> clashes = new ArrayList<>(Ledger.clashes(planned, before));
+        if (place.engineShared()) {
+            clashes.addAll(ledger.imageNamesTaken(planned));
+            clashes.sort(java.util.Comparator.comparingInt(Ledger.Clash::line));
+        }
         if (clashes.isEmpty()) {
             return null;
         }

@@ -47,6 +47,11 @@ final class SandboxPlace implements LessonPlace {
     }
 
     @Override
+    public boolean engineShared() {
+        return false;
+    }
+
+    @Override
     public LessonEngine engine() {
         return owned;
     }

@@ -59,7 +59,7 @@ final class StepGate {
     private final Set<String> programsFound = new LinkedHashSet<>();
     private final Map<String, Boolean> pluginsLacking = new HashMap<>();
 
-    /** The names the lesson's commands give what they create. */
+    /** The names the lesson's commands give the containers they create. */
     private final Set<String> lessonNames;
 
     /** Templates a runnable step of the lesson instantiates. */
@@ -70,7 +70,8 @@ final class StepGate {
         this.instantiated = TemplateInstances.of(plan).entrySet().stream().filter(e -> !e.getValue().isEmpty())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         this.lessonNames = steps.stream().flatMap(s -> LedgerNames.plannedNames(s.command()).stream())
-                .map(LedgerNames.PlannedName::name).collect(Collectors.toSet());
+                .filter(n -> n.kind() == ResourceKind.CONTAINER).map(LedgerNames.PlannedName::name)
+                .collect(Collectors.toSet());
         this.session = session;
         this.ledger = ledger;
         this.reachability = reachability;

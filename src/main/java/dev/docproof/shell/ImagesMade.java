@@ -14,6 +14,13 @@ public final class ImagesMade {
     private ImagesMade() {}
 
     public static List<String> by(String command) {
+        List<String> made = tagged(command);
+        made.addAll(Needs.pulls(command));
+        return made;
+    }
+
+    /** The names a command gives an image on the engine it runs against: built, tagged, committed or imported. */
+    public static List<String> tagged(String command) {
         List<String> made = new ArrayList<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
@@ -31,7 +38,6 @@ public final class ImagesMade {
                 }
             });
         }
-        made.addAll(Needs.pulls(command));
         return made;
     }
 

@@ -183,6 +183,26 @@ class OwnershipEngineTest {
     }
 
     @Test
+    void aLessonThatWouldTakeTheNameOfAnImageOnThisEngineIsRefusedBeforeItRunsAndTheImageKeepsIt() throws Exception {
+        TestEngine.ready();
+        String taken = LedgerTestEngine.uniqueName("taken");
+        docker("tag", LedgerTestEngine.tinyImage(), taken);
+        String id = docker("images", "-q", taken);
+        try {
+            Path lesson = lesson("retag.md", "docker tag launchcodedevops/simple-http " + taken);
+
+            Run run = check(lesson.toString());
+
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.out() + run.err()).contains(lesson + ":4: the lesson gives an image the name \"" + taken
+                    + "\", but the engine already has an image of that name").contains("`docker rmi " + taken + "`");
+            assertThat(docker("images", "-q", taken)).as("the name still names the image it named").isEqualTo(id);
+        } finally {
+            LedgerTestEngine.removeQuietly("rmi", taken);
+        }
+    }
+
+    @Test
     void aSecondRunOfTheSameLessonIsRefusedByTheLockAndTouchesNothingOfTheFirst() throws Exception {
         TestEngine.ready();
         Path lesson = lesson("twice.md", "docker network create " + net, "sleep 6", "docker network rm " + net);
