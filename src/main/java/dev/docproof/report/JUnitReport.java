@@ -43,17 +43,23 @@ public final class JUnitReport {
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
+    /** Longest readable part of a report's name: file systems take names of up to 255 bytes. */
+    private static final int LONGEST_NAME = 200;
+
     private JUnitReport() {}
 
     /** Writes one file per lesson into {@code dir} (created if needed); returns the files written. */
     public static List<Path> write(CourseResult course, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
+        // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
+        // A.md's report and a.md's would be one file.
         Map<String, Long> sharing = course.lessons().stream()
-                .collect(Collectors.groupingBy(l -> fileName(source(l)), Collectors.counting()));
+                .collect(Collectors.groupingBy(l -> fileName(source(l)).toLowerCase(Locale.ROOT), Collectors.counting()));
         for (LessonResult lesson : course.lessons()) {
             String name = fileName(source(lesson));
-            Path file = dir.resolve(sharing.get(name) > 1 ? uniqueFileName(source(lesson)) : name);
+            boolean alone = sharing.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= LONGEST_NAME;
+            Path file = dir.resolve(alone ? name : uniqueFileName(source(lesson)));
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 write(course, lesson, out);
             }
@@ -68,13 +74,19 @@ public final class JUnitReport {
     }
 
     /**
-     * For lessons whose paths read alike ({@code x y.md} and {@code x_y.md}): the readable name with a hash of
-     * the exact path, so no lesson's report overwrites another's, and each keeps its name from run to run.
+     * For lessons whose paths read alike ({@code x y.md} and {@code x_y.md}, {@code A.md} and {@code a.md}), and
+     * for a path too long to be a file name: the readable name (its end, when long) with a hash of the exact path,
+     * so no lesson's report overwrites another's or cannot be written, and each keeps its name from run to run.
      */
     static String uniqueFileName(String source) {
         String name = fileName(source);
+        String readable = name.substring(0, name.length() - ".xml".length());
+        if (readable.length() > LONGEST_NAME) {
+            // The lesson's own file name stands last: folders are dropped from the front.
+            readable = "TEST-" + readable.substring(readable.length() - LONGEST_NAME + "TEST-".length());
+        }
         byte[] hash = SourceDigest.sha256(source.getBytes(StandardCharsets.UTF_8));
-        return name.substring(0, name.length() - ".xml".length()) + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
+        return readable + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
     }
 
     /** {@code content.docker-networking_rst}: the path as a package, the file as a class. */

@@ -67,6 +67,27 @@ class JUnitReportTest {
     }
 
     @Test
+    void lessonsWhosePathsDifferOnlyByCaseOrAreTooLongForAFileNameGetAFileEach() throws Exception {
+        String deep = "content/" + "a-long-folder-name-of-one-module-of-a-course/".repeat(6) + "lesson.md";
+        var upper = Results.lesson(Path.of("A.md"), List.of(), List.of(), java.time.Duration.ofMillis(5), (String) null,
+                List.of());
+        var lower = Results.lesson(Path.of("a.md"), List.of(), List.of(), java.time.Duration.ofMillis(5),
+                "the engine did not answer", List.of());
+        var long_ = Results.lesson(Path.of(deep), List.of(), List.of(), java.time.Duration.ofMillis(5), (String) null,
+                List.of());
+
+        List<Path> files = JUnitReport.write(Results.course(upper, lower, long_), dir);
+
+        assertThat(files).extracting(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
+                .doesNotHaveDuplicates();
+        assertThat(files.get(0).getFileName().toString()).matches("TEST-A\\.md-[0-9a-f]{8}\\.xml");
+        assertThat(parse(files.get(1)).getAttribute("errors")).isEqualTo("1");
+        assertThat(files.get(2).getFileName().toString()).hasSizeLessThan(255)
+                .matches("TEST-.*\\.lesson\\.md-[0-9a-f]{8}\\.xml");
+        assertThat(property(parse(files.get(2)), "source")).isEqualTo(deep);
+    }
+
+    @Test
     void writesOneSuiteFilePerLessonNamedAfterItsPath() throws Exception {
         List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir);
         assertThat(files).containsExactly(dir.resolve("TEST-content.docker-networking.rst.xml"),
