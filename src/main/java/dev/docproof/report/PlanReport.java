@@ -13,6 +13,7 @@ import dev.docproof.plan.StepNeeds;
 import dev.docproof.repair.Binding;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.SourceSpan;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.plan.Review;
@@ -46,14 +47,21 @@ public final class PlanReport {
             out.println(plan.lesson().source() + ": " + summary(plan));
             plan.diagnostics().forEach(out::println);
             for (PlannedBlock block : plan.blocks()) {
-                out.println("block at line " + block.block().span().line() + " ("
-                        + (block.block().language() == null ? "no language" : block.block().language()) + ")");
+                SourceSpan at = block.block().span();
+                out.println("block at line " + inLesson(at).line() + " ("
+                        + (block.block().language() == null ? "no language" : block.block().language()) + ")"
+                        + (at.included() ? ": " + at.file() + " from line " + at.line() : ""));
                 for (Step step : block.steps()) {
                     printStep(step, review.instancesOf(step), out);
                 }
             }
             review.findings().forEach(out::println);
         }
+    }
+
+    /** Where a block stands in the lesson file: for included text, the include that brought it in. */
+    private static SourceSpan inLesson(SourceSpan span) {
+        return span.included() ? inLesson(span.includedFrom()) : span;
     }
 
     private static String summary(Plan plan) {

@@ -243,7 +243,7 @@ class PlanCommandTest {
     }
 
     @Test
-    void includesAreReadFromTheFolderNamedAsCheckReadsThem(@TempDir Path course) throws IOException {
+    void includesAreReadFromTheFolderNamedAsCheckReadsThemAndTheirBlocksStandAtTheInclude(@TempDir Path course) throws IOException {
         Files.createDirectories(course.resolve("files"));
         Files.writeString(course.resolve("files/Dockerfile"), "FROM launchcodedevops/simple-http\n");
         Path lesson = Files.createDirectories(course.resolve("part")).resolve("build.rst");
@@ -258,7 +258,7 @@ class PlanCommandTest {
         Result result = run("plan", course.toString());
 
         assertThat(result.out()).isEqualTo(lesson + ": 1 shell block, 1 runnable step, 0 templates\n"
-                + "block at line 1 (no language)\n"
+                + "block at line 4 (no language): " + course.resolve("files/Dockerfile") + " from line 1\n"
                 + "      1 run      cat > Dockerfile <<'DOCPROOF_EOF'\n"
                 + "                 FROM launchcodedevops/simple-http\n"
                 + "                 DOCPROOF_EOF\n"
