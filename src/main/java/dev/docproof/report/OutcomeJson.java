@@ -96,6 +96,8 @@ final class OutcomeJson {
         } else if (note instanceof Note.BesideTheLesson b) {
             ArrayNode paths = node.put("kind", "beside-the-lesson").putArray("paths");
             b.paths().forEach(paths::add);
+        } else if (note instanceof Note.SandboxDevices) {
+            node.put("kind", "sandbox-devices");
         } else if (note instanceof Note.NoRepair n) {
             node.put("kind", "no-repair").put("why", n.why());
             ArrayNode candidates = node.putArray("candidates");
@@ -121,6 +123,7 @@ final class OutcomeJson {
                     in.durationOrNull("waited"), in.bool("answersPing"));
             case "out-of-memory" -> new Note.OutOfMemory(in.longValue("limitBytes"));
             case "beside-the-lesson" -> new Note.BesideTheLesson(in.strings("paths"));
+            case "sandbox-devices" -> new Note.SandboxDevices();
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
             case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));

@@ -55,6 +55,11 @@ interface LessonPlace extends AutoCloseable {
         return false;
     }
 
+    /** Why a step failed there, when the place itself is the reason and its output shows it; else null. */
+    default Note failureExplained(Output output) {
+        return null;
+    }
+
     /** As the process ends in the middle of the lesson: removes what the lesson made so far, from a shutdown hook. */
     void removeAfterInterrupt();
 

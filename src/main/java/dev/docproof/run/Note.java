@@ -71,6 +71,16 @@ public sealed interface Note {
         }
     }
 
+    /** A container the step started asked for this machine's devices, which no container in a sandbox may have. */
+    record SandboxDevices() implements Note {
+        public String describe() {
+            return "a container in a sandbox cannot have this machine's devices (`--privileged`, `--device`): the"
+                    + " sandbox is itself no privileged container, so the kernel refuses its engine that access; run"
+                    + " the lesson with --isolation host where this machine allows privileged containers, or mark the"
+                    + " step `docproof: skip needs a privileged container`";
+        }
+    }
+
     /** A failed step the evidence could not complete; the candidates when there was a choice. */
     record NoRepair(String why, List<LedgerEntry> candidates) implements Note {
         public NoRepair {

@@ -72,6 +72,15 @@ final class SandboxPlace implements LessonPlace {
     }
 
     /**
+     * A sandbox is no privileged container: under cgroup v1 its engine's runtime is refused the device access that a
+     * privileged container, or one given a device, asks for.
+     */
+    @Override
+    public Note failureExplained(Output output) {
+        return output.merged().contains("devices.allow: operation not permitted") ? new Note.SandboxDevices() : null;
+    }
+
+    /**
      * The lesson's leaks, as the ledger saw them, without removing them one by one: dropping the sandbox
      * removes them with everything else.
      */

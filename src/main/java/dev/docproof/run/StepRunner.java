@@ -86,6 +86,10 @@ final class StepRunner {
         if (outOfMemory) {
             notes.add(new Note.OutOfMemory(place.memoryLimit()));
         }
+        Note placeNote = outcome instanceof Outcome.ExitCode ? place.failureExplained(e.output()) : null;
+        if (placeNote != null) {
+            notes.add(placeNote);
+        }
         Note beside = settings.workingFolder() == null ? BesideTheLesson.note(command, outcome, lessonFile) : null;
         if (beside != null) {
             notes.add(beside);

@@ -96,6 +96,7 @@ class JsonResultsTest {
                 new Note.FailureShown(51, 1),
                 new Note.OutOfMemory(3_000_000_000L),
                 new Note.BesideTheLesson(List.of("app", "run.sh")),
+                new Note.SandboxDevices(),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }
 
