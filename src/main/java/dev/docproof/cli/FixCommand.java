@@ -2,6 +2,7 @@ package dev.docproof.cli;
 
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
+import dev.docproof.run.Interrupts;
 import dev.docproof.run.RunListener;
 import dev.docproof.run.RunSettings;
 import picocli.CommandLine;
@@ -72,9 +73,23 @@ final class FixCommand implements Callable<Integer>, RunsLessons {
                 err.flush();
             }
         };
-        CourseResult result = CourseRunner.run(input.plans(), settings, progress, early);
-        FixWriteBack.WriteBack outcome = FixWriteBack.apply(result.lessons(), updateSamples, dryRun, bind);
-        return report(outcome, out, err);
+        // Caught until the fixes are written: a signal then lets each file be written whole, never half.
+        try (SignalCatcher signals = SignalCatcher.install()) {
+            CourseResult result = CourseRunner.run(input.plans(), settings, progress, early);
+            Interrupts.Signal duringRun = Interrupts.requested();
+            if (duringRun != null) {
+                err.println("docproof: interrupted by SIG" + duringRun + ": the running step was stopped, what the"
+                        + " lesson created was removed, and nothing was written back");
+                return duringRun.exitStatus();
+            }
+            int code = report(FixWriteBack.apply(result.lessons(), updateSamples, dryRun, bind), out, err);
+            Interrupts.Signal afterRun = Interrupts.requested();
+            if (afterRun != null) {
+                err.println(CourseRun.afterRun(afterRun, "the fixes"));
+                return afterRun.exitStatus();
+            }
+            return code;
+        }
     }
 
     /** Prints what was done and chooses the exit code; shared with the tests of the write-back. */

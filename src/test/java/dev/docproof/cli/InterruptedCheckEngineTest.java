@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.testsupport.TestEngine;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ctrl-C or SIGTERM sent to a real docproof process in the middle of a lesson, on this machine or in a
  * sandbox: the step is stopped, every report asked for is written with the step marked interrupted, the exit
  * status is the signal's, nothing is left behind (no process, folder or sandbox), and no internal error is
- * printed.
+ * printed. {@code fix} so stopped writes nothing back.
  */
 class InterruptedCheckEngineTest {
 
@@ -51,11 +52,7 @@ class InterruptedCheckEngineTest {
                 "--junit", junit.toString())
                 .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!sleeping(seconds) && docproof.isAlive() && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
-            assertThat(sleeping(seconds)).as("the step started; stderr: %s", text("stderr")).isTrue();
+            awaitSleeping(seconds, docproof);
 
             new ProcessBuilder("kill", "-" + signal, String.valueOf(docproof.pid())).inheritIO().start().waitFor();
 
@@ -87,6 +84,44 @@ class InterruptedCheckEngineTest {
         assertThat(sleeping(seconds)).as("the step's process").isFalse();
         assertThat(SandboxReaper.list(TestEngine.ready().client())).as("sandboxes of the stopped run")
                 .noneMatch(f -> f.owner() != null && f.owner().pid() == docproof.pid());
+    }
+
+    @Test
+    void ctrlCDuringFixStopsTheLessonWritesNothingBackAndSaysSo() throws Exception {
+        TestEngine.ready();
+        String seconds = Long.toString(2000 + ProcessHandle.current().pid() % 500);
+        Path lesson = dir.resolve("lesson.md");
+        String text = "# Interrupted\n\n```console\n$ echo one\nwas two\n$ sleep " + seconds + "\n```\n";
+        Files.writeString(lesson, text);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process docproof = new ProcessBuilder("env", "--default-signal=INT", java, "-Djava.io.tmpdir=" + dir, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "fix", "--isolation", "host",
+                "--update-samples", lesson.toString())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        try {
+            awaitSleeping(seconds, docproof);
+
+            new ProcessBuilder("kill", "-INT", String.valueOf(docproof.pid())).inheritIO().start().waitFor();
+
+            assertThat(docproof.waitFor(60, TimeUnit.SECONDS)).as("docproof ended").isTrue();
+            assertThat(docproof.exitValue()).isEqualTo(130);
+        } finally {
+            docproof.destroyForcibly();
+        }
+        assertThat(text("stderr"))
+                .contains("docproof: interrupted by SIGINT: the running step was stopped, what the lesson created was"
+                        + " removed, and nothing was written back")
+                .doesNotContain("internal error");
+        assertThat(Files.readString(lesson)).isEqualTo(text);
+        assertThat(sleeping(seconds)).as("the step's process").isFalse();
+    }
+
+    private void awaitSleeping(String seconds, Process docproof) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!sleeping(seconds) && docproof.isAlive() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertThat(sleeping(seconds)).as("the step started; stderr: %s", text("stderr")).isTrue();
     }
 
     private static boolean sleeping(String seconds) {
