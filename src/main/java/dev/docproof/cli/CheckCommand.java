@@ -39,8 +39,10 @@ final class CheckCommand implements Callable<Integer>, RunsLessons {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // The engine connection overlaps reading and planning the lessons.
-        try (CourseRunner.EarlyEngine early = this.early != null ? this.early : CourseRunner.EarlyEngine.begin()) {
+        // The engine connection overlaps reading and planning the lessons. A signal from the start on is the run's
+        // to report: one while the lessons are read still gets every requested report, each lesson not reached.
+        try (SignalCatcher signals = SignalCatcher.install();
+             CourseRunner.EarlyEngine early = this.early != null ? this.early : CourseRunner.EarlyEngine.begin()) {
             CourseInput input = CourseInput.read(paths, err,
                     "no lesson to check: name .rst, .md or .adoc files, or folders that hold them");
             if (input == null) {

@@ -85,9 +85,12 @@ final class CourseRun {
         Interrupts.Signal interrupted = Interrupts.requested();
         if (interrupted != null) {
             setupErrors(result, err);
-            err.println(duringRun != null ? "docproof: interrupted by SIG" + interrupted + ": the running step was"
-                    + " stopped, what the lesson created was removed, and the steps not reached were not run"
-                    : afterRun(interrupted, "the reports"));
+            boolean anyRan = result.lessons().stream().flatMap(l -> l.steps().stream())
+                    .anyMatch(r -> !(r.outcome() instanceof Outcome.NotRun || r.outcome() instanceof Outcome.Skipped));
+            err.println(duringRun == null ? afterRun(interrupted, "the reports")
+                    : anyRan ? "docproof: interrupted by SIG" + interrupted + ": the running step was stopped, what the"
+                    + " lesson created was removed, and the steps not reached were not run"
+                    : "docproof: interrupted by SIG" + interrupted + " before any step ran: every step is reported not run");
             return new Ran(result, interrupted.exitStatus());
         }
         return new Ran(result, verdict(result, options.strict, err));

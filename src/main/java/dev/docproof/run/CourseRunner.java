@@ -187,6 +187,11 @@ public final class CourseRunner {
         long t0 = System.nanoTime();
         List<LessonResult> results = new ArrayList<>();
         String version = null;
+        if (Interrupts.requested() != null) {
+            // Stopped while the lessons were read: no engine to set up or ask, every lesson reported not reached.
+            plans.forEach(plan -> results.add(notReached(plan, listener)));
+            return new CourseResult(results, null, started, Duration.ofNanos(System.nanoTime() - t0));
+        }
         listener.setupProgress("connecting to the Docker engine");
         try (EngineLink link = with.engine().connect(listener)) {
             version = link.version();
