@@ -37,6 +37,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Sandbox implements AutoCloseable {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The processes and threads a lesson's sandbox may run at once, its engine and containers included (they need a
+     * few hundred): a lesson forking without end stops there instead of taking the ids every process of this machine
+     * needs (32768 on many).
+     */
+    static final long PIDS_LIMIT = 4096;
     private static final Duration ANSWER_POLL = Duration.ofMillis(20);
     /** Where a lesson's commands start inside the sandbox; HOME is /root and /tmp is the sandbox's own. */
     public static final String WORKING_FOLDER = "/lesson";
@@ -122,6 +128,9 @@ public final class Sandbox implements AutoCloseable {
                 .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
         if (spec.memory() > 0) {
             host.withMemory(spec.memory()).withMemorySwap(spec.memory()); // no swap beyond it either
+        }
+        if (spec.kind() == SandboxLabels.Kind.LESSON) {
+            host.withPidsLimit(PIDS_LIMIT);
         }
         if (spec.store() != null) {
             List<Bind> binds = new ArrayList<>(host.getBinds() == null ? List.of() : Arrays.asList(host.getBinds()));

@@ -14,7 +14,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A lesson's sandbox holds a bounded share of the machine's memory; a lesson that wants more is told why it failed. */
+/**
+ * A lesson's sandbox holds a bounded share of the machine's memory, and a bounded number of processes; a lesson that
+ * wants more memory is told why it failed.
+ */
 class SandboxMemoryEngineTest {
 
     private static final long LIMIT = 300_000_000;
@@ -61,6 +64,30 @@ class SandboxMemoryEngineTest {
                 + " its sandbox had used all the memory it may use, 300 MB (--sandbox-memory gives it more; its default is"
                 + " the sandbox's even part, among --jobs lessons, of three quarters of the machine's memory)");
         assertThat(result.steps().get(2).notes()).isEmpty();
+    }
+
+    @Test
+    void aLessonForkingWithoutEndIsStoppedAtItsSandboxsProcessLimit() throws Exception {
+        TestEngine.ready();
+        LessonResult result = run("""
+                # Forks
+
+                ```console
+                $ cat > forks.py <<'EOF'
+                import os, time
+                for n in range(6000):
+                    try:
+                        if os.fork() == 0:
+                            os.close(1); os.close(2); time.sleep(20); os._exit(0)
+                    except OSError as e:
+                        print("refused after", n // 1000 * 1000, "with errno", e.errno); break
+                EOF
+                $ python3 forks.py
+                refused after 4000 with errno 11
+                ```
+                """, sandboxed(1, 0));
+
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.RAN, Status.PASSED);
     }
 
     @Test
