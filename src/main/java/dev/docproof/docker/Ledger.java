@@ -259,7 +259,7 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * The planned image names the engine already has: a build, tag or commit would take the name from the image
+     * The planned image names the engine already has: a build or commit would take the name from the image
      * that holds it, and that image would be left without it once the lesson's own is removed. A name the engine
      * would not take (one the shell expands, {@code $IMAGE}) clashes with nothing.
      */

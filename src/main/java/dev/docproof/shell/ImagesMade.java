@@ -21,20 +21,33 @@ public final class ImagesMade {
 
     /** The names a command gives an image on the engine it runs against: built, tagged, committed or imported. */
     public static List<String> tagged(String command) {
+        return named(command, true);
+    }
+
+    /**
+     * The names a command gives an image it builds or commits: a new image, which the lesson's proxy labels as the
+     * run's (a tag or an import names an image it cannot label).
+     */
+    public static List<String> built(String command) {
+        return named(command, false);
+    }
+
+    private static List<String> named(String command, boolean unlabelledToo) {
         List<String> made = new ArrayList<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
             DockerCli.call(words).ifPresent(call -> {
                 List<String> args = words.subList(call.argumentsFrom(), words.size());
                 List<Integer> positionals = DockerCli.positionals(call.command(), args);
-                switch (call.command()) {
-                    case "build", "buildx build", "image build" -> tags(args).forEach(made::add);
-                    case "tag", "image tag", "commit", "container commit", "import", "image import" -> {
-                        if (positionals.size() >= 2) {
-                            made.add(args.get(positionals.get(1)));
-                        }
-                    }
-                    default -> { }
+                boolean secondNames = switch (call.command()) {
+                    case "commit", "container commit" -> true;
+                    case "tag", "image tag", "import", "image import" -> unlabelledToo;
+                    default -> false;
+                };
+                if (List.of("build", "buildx build", "image build").contains(call.command())) {
+                    made.addAll(tags(args));
+                } else if (secondNames && positionals.size() >= 2) {
+                    made.add(args.get(positionals.get(1)));
                 }
             });
         }

@@ -189,12 +189,13 @@ class OwnershipEngineTest {
         docker("tag", LedgerTestEngine.tinyImage(), taken);
         String id = docker("images", "-q", taken);
         try {
-            Path lesson = lesson("retag.md", "docker tag launchcodedevops/simple-http " + taken);
+            Path lesson = lesson("rebuild.md", "printf 'FROM launchcodedevops/simple-http\\n' > Dockerfile",
+                    "docker build -q -t " + taken + " .");
 
             Run run = check(lesson.toString());
 
             assertThat(run.code()).isEqualTo(2);
-            assertThat(run.out() + run.err()).contains(lesson + ":4: the lesson gives an image the name \"" + taken
+            assertThat(run.out() + run.err()).contains(lesson + ":5: the lesson gives an image the name \"" + taken
                     + "\", but the engine already has an image of that name").contains("`docker rmi " + taken + "`");
             assertThat(docker("images", "-q", taken)).as("the name still names the image it named").isEqualTo(id);
         } finally {
