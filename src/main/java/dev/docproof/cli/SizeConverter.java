@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; at least one kilobyte ({@link Memory}: of memory). */
+/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; from a kilobyte to 100MB ({@link Memory}: of memory). */
 final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+
+    /** The most output a step may keep. */
+    private static final long MOST_OUTPUT = 100_000_000;
 
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|m|mb|g|gb)?");
 
@@ -16,6 +19,11 @@ final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         long bytes = bytes(value);
         if (bytes < 1000) {
             throw new CommandLine.TypeConversionException("'" + value + "' keeps too little output: give at least 1kB");
+        }
+        if (bytes > MOST_OUTPUT) {
+            // Each stream and both merged are held at once, and again by every report: more would not fit in memory.
+            throw new CommandLine.TypeConversionException("'" + value + "' keeps more output than docproof can hold"
+                    + " and show: give at most 100MB");
         }
         return bytes;
     }

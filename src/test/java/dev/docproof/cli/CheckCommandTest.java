@@ -79,6 +79,15 @@ class CheckCommandTest {
     }
 
     @Test
+    void moreOutputThanMemoryHoldsIsAUsageErrorNotAnOutOfMemoryError() {
+        int code = check("--max-output", "3GB", "content/docker-networking.rst");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("docproof: Invalid value for option '--max-output': '3GB' keeps more output"
+                + " than docproof can hold and show: give at most 100MB\nsee 'docproof check --help'\n");
+    }
+
+    @Test
     void aTimeoutThatIsNotANumberIsAUsageError() {
         int code = check("--timeout", "soon", "content/docker-networking.rst");
 
