@@ -39,9 +39,9 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
             err.println("docproof: " + noLesson);
             return null;
         }
-        if (found.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)) {
-            err.println("docproof: nothing was run; correct or remove the path"
-                    + (found.diagnostics().size() == 1 ? "" : "s") + " above");
+        long errors = found.errors();
+        if (errors > 0) {
+            err.println("docproof: nothing was run; correct or remove the path" + (errors == 1 ? "" : "s") + " above");
             return null;
         }
         Path parent = found.files().get(0).toAbsolutePath().getParent();

@@ -48,9 +48,9 @@ final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LessonFiles.Discovery discovery = LessonFiles.discover(paths);
         discovery.diagnostics().forEach(err::println);
-        if (!discovery.diagnostics().isEmpty()) {
-            err.println("docproof: nothing was planned; correct or remove the path"
-                    + (discovery.diagnostics().size() == 1 ? "" : "s") + " above");
+        long badPaths = discovery.errors();
+        if (badPaths > 0) {
+            err.println("docproof: nothing was planned; correct or remove the path" + (badPaths == 1 ? "" : "s") + " above");
             return Main.SETUP_ERROR;
         }
         List<Lesson> lessons = discovery.read(); // includes read from the course folder `check` reads them from

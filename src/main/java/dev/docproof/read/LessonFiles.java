@@ -36,6 +36,11 @@ public final class LessonFiles {
             folders = Map.copyOf(folders);
         }
 
+        /** How many paths name nothing to read: any stops the command; a warning (a loop skipped) does not. */
+        public long errors() {
+            return diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+        }
+
         /** The folder named on the command line that {@code file} was found in; null for a file named itself. */
         public Path folderOf(Path file) {
             return folders.get(file);
@@ -123,9 +128,15 @@ public final class LessonFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (Files.isRegularFile(file) && formatOf(file).isPresent()
-                            && !skipped(folder, folder.relativize(file))) {
+                    if (formatOf(file).isEmpty() || skipped(folder, folder.relativize(file))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (Files.isRegularFile(file)) {
                         found.add(file);
+                    } else if (attributes.isSymbolicLink()) {
+                        // A link the walk could not follow: a lesson moved away must not shrink the course unsaid.
+                        diagnostics.add(Diagnostic.warning(new SourceSpan(file, 1, 1),
+                                "skipped: a symbolic link to no lesson file (it leads nowhere, or to itself)"));
                     }
                     return FileVisitResult.CONTINUE;
                 }

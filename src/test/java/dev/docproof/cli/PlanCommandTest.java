@@ -214,6 +214,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void aFolderWithALinkLoopIsStillPlannedAsCheckRunsIt(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/a.md"), "# A\n\n```console\n$ echo hi\n```\n");
+        Files.createSymbolicLink(dir.resolve("sub/up"), dir);
+
+        Result result = run("plan", dir.toString());
+
+        assertThat(result.err()).contains(dir.resolve("sub/up") + ":1:1: warning: skipped: a symbolic link to a folder"
+                + " that holds it (a loop)").doesNotContain("nothing was planned");
+        assertThat(result.out()).contains(dir.resolve("sub/a.md") + ": 1 shell block, 1 runnable step");
+        assertThat(result.code()).isEqualTo(Main.OK);
+    }
+
+    @Test
     void aMissingPathBesideAReadableLessonExitsTwoNamingItAndPlansNothing() {
         Result result = run("plan", "missing-folder", FIXTURE);
 

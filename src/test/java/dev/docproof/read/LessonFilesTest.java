@@ -65,6 +65,24 @@ class LessonFilesTest {
     }
 
     @Test
+    void aLessonLinkThatLeadsNowhereIsAWarningNotASilentlySmallerCourse() throws IOException {
+        write("kept.md", "# k");
+        Files.createSymbolicLink(root.resolve("moved.md"), root.resolve("gone/moved.md"));
+        Files.createSymbolicLink(root.resolve("self.rst"), root.resolve("self.rst"));
+        Files.createSymbolicLink(root.resolve("notes.txt"), root.resolve("gone/notes.txt"));
+
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(root));
+
+        assertThat(found.files()).containsExactly(root.resolve("kept.md"));
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactlyInAnyOrder(
+                root.resolve("moved.md") + ":1:1: warning: skipped: a symbolic link to no lesson file (it leads nowhere,"
+                        + " or to itself)",
+                root.resolve("self.rst") + ":1:1: warning: skipped: a symbolic link to no lesson file (it leads nowhere,"
+                        + " or to itself)");
+        assertThat(found.errors()).isZero();
+    }
+
+    @Test
     void aLessonReachedThroughTwoPathsIsReadOnce() throws IOException {
         Path lesson = write("real/lesson.rst", "x");
         Path linked = Files.createSymbolicLink(root.resolve("linked"), root.resolve("real"));
