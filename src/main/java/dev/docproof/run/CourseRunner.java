@@ -5,7 +5,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.shell.ImageRef;
-import dev.docproof.shell.ShellWords;
+import dev.docproof.shell.WrittenTexts;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.Leftovers;
@@ -343,15 +343,16 @@ public final class CourseRunner {
     }
 
     /**
-     * The images the Dockerfiles the lesson writes build from: those of its file steps and of its here-documents
-     * ({@code cat > Dockerfile <<'EOF'}, {@code docker build - <<EOF}). A {@code FROM} line in any here-document
-     * counts: one that is no Dockerfile's costs only an image in the sandboxes' store, one missed fails the build.
+     * The images the Dockerfiles the lesson writes build from: those of its file steps, of its here-documents
+     * ({@code cat > Dockerfile <<'EOF'}, {@code docker build - <<EOF}) and of what it echoes into files (see
+     * {@link WrittenTexts}). A {@code FROM} line in any of them counts: one that is no Dockerfile's costs only an
+     * image in the sandboxes' store, one missed fails the build.
      */
     static List<String> buildBases(Plan plan) {
         Set<String> bases = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
             if (step.kind() == StepKind.RUN && step.marks().skip() == null) {
-                for (String body : ShellWords.hereDocumentBodies(step.command())) {
+                for (String body : WrittenTexts.of(step.command())) {
                     ImageProvisioner.parents(body.lines().toList()).forEach(b -> bases.add(b.canonical()));
                 }
             }

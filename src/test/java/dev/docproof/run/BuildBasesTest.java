@@ -65,4 +65,21 @@ class BuildBasesTest {
         assertThat(CourseRunner.buildBases(plan))
                 .containsExactly("launchcodedevops/simple-http:latest", "docproof/bookworm-minbase:1");
     }
+
+    @Test
+    void aDockerfileEchoedOrPrintedIntoAFileNamesItsBaseButOneEchoedToTheScreenDoesNot() throws Exception {
+        Path lesson = Files.writeString(dir.resolve("printf.md"), """
+                # Printed
+
+                ```console
+                $ printf 'FROM launchcodedevops/simple-http\\nCOPY . /var/www/\\n' > Dockerfile
+                $ echo -e "FROM docproof/bookworm-minbase:1\\nRUN true" >> Dockerfile.dev
+                $ echo 'FROM alpine:3'
+                FROM alpine:3
+                ```
+                """);
+        var plan = Planner.plan(LessonFiles.read(lesson));
+        assertThat(CourseRunner.buildBases(plan))
+                .containsExactly("launchcodedevops/simple-http:latest", "docproof/bookworm-minbase:1");
+    }
 }
