@@ -39,8 +39,10 @@ public final class Main implements Runnable {
         System.exit(execute(args, out, err));
     }
 
-    /** Runs one command line with the given writers; never throws, returns the exit code. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /** Runs one command line with the given writers (what it prints made safe for a terminal); never throws, returns the exit code. */
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = TerminalSafeWriter.wrap(rawOut);
+        PrintWriter err = TerminalSafeWriter.wrap(rawErr);
         // A command that runs lessons needs the engine: the connection begins before the command line is even
         // built, which takes a good part of a short run's start-up. Closing it is a no-op once the command took it.
         try (CourseRunner.EarlyEngine early = RunsLessons.named(args) ? CourseRunner.EarlyEngine.begin()

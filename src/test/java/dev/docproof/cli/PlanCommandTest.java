@@ -228,6 +228,18 @@ class PlanCommandTest {
     }
 
     @Test
+    void controlCharactersOfAFileNameOrASampleReachTheTerminalEscaped(@TempDir Path dir) throws IOException {
+        Path lesson = Files.writeString(dir.resolve("evil\u001b]0;title\u0007.md"),
+                "# T\n\n```console\n$ echo hi\n\u001b[2Jcleared\u009b\n```\n");
+
+        Result result = run("plan", lesson.toString());
+
+        assertThat(result.code()).isEqualTo(Main.OK);
+        assertThat(result.out()).contains(dir + "/evil\\x1b]0;title\\x07.md: 1 shell block")
+                .contains("| \\x1b[2Jcleared\\x9b").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void aMissingPathBesideAReadableLessonExitsTwoNamingItAndPlansNothing() {
         Result result = run("plan", "missing-folder", FIXTURE);
 
