@@ -278,6 +278,22 @@ public final class Sandbox implements AutoCloseable {
                 || SandboxMemory.containerOomSince(engine, mark.epochSecond());
     }
 
+    /**
+     * Whether the sandbox has stopped by itself: its first process, the engine, ended (a lesson's {@code pkill dockerd}
+     * or {@code kill -9 -1} ends it). False when this machine's engine does not say.
+     */
+    public boolean stopped() {
+        try {
+            Boolean running = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
+                    .getState().getRunning();
+            return Boolean.FALSE.equals(running);
+        } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+            return true;
+        } catch (RuntimeException unanswered) {
+            return false;
+        }
+    }
+
     /** The container's log (the inner engine's output), for a message. */
     public String logs() {
         return logs(container);

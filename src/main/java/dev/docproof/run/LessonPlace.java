@@ -60,6 +60,11 @@ interface LessonPlace extends AutoCloseable {
         return null;
     }
 
+    /** Why the place cannot go on, when it stopped by itself during the lesson (a sandbox whose engine ended); else null. */
+    default String stoppedWhy() {
+        return null;
+    }
+
     /** As the process ends in the middle of the lesson: removes what the lesson made so far, from a shutdown hook. */
     void removeAfterInterrupt();
 

@@ -109,7 +109,10 @@ final class LessonRun {
         } catch (EngineException e) {
             setupError = new SetupError(SetupError.Kind.ENGINE, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            setupError = new SetupError(SetupError.Kind.SHELL, "cannot start the lesson's shell (bash): " + e.getMessage());
+            String stopped = place == null ? null : place.stoppedWhy();
+            setupError = stopped != null ? new SetupError(SetupError.Kind.SANDBOX, plan.lesson().source() + ": " + stopped)
+                    : new SetupError(SetupError.Kind.SHELL, "cannot start the lesson's shell (bash): "
+                    + (e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage()));
         } finally {
             if (opening != null) {
                 opening.thenAccept(ShellSession::close).exceptionally(notStarted -> null).join();
@@ -290,8 +293,13 @@ final class LessonRun {
             }
             return null;
         } catch (EngineException e) {
-            // Still there as far as anyone knows: reported, not removed; the labels let the next run remove them.
             List<LedgerEntry> left = ledger.entries().stream().filter(en -> !en.preExisting() && en.present()).toList();
+            String stopped = place.stoppedWhy();
+            if (stopped != null) {
+                left.forEach(en -> leaks.add(new Leak(en.resource().kind(), en.resource().name(), en.createdAtLine(), true)));
+                return new SetupError(SetupError.Kind.SANDBOX, plan.lesson().source() + ": " + stopped);
+            }
+            // Still there as far as anyone knows: reported, not removed; the labels let the next run remove them.
             left.forEach(en -> leaks.add(new Leak(en.resource().kind(), en.resource().name(), en.createdAtLine(), false)));
             List<Ledger.UnansweredCreate> unanswered = ledger.unansweredCreates();
             return new SetupError(SetupError.Kind.ENGINE, plan.lesson().source() + ": " + e.getMessage()

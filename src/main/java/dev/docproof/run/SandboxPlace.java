@@ -80,6 +80,13 @@ final class SandboxPlace implements LessonPlace {
         return output.merged().contains("devices.allow: operation not permitted") ? new Note.SandboxDevices() : null;
     }
 
+    @Override
+    public String stoppedWhy() {
+        return sandbox.stopped() ? "the lesson's sandbox stopped: its Docker engine (dockerd), the sandbox's first"
+                + " process, ended (as a step's `sudo pkill dockerd` or `kill -9 -1` ends it), and nothing of the lesson"
+                + " can go on without it; removing the sandbox removed all the lesson had made" : null;
+    }
+
     /**
      * The lesson's leaks, as the ledger saw them, without removing them one by one: dropping the sandbox
      * removes them with everything else.

@@ -4,6 +4,7 @@ import dev.docproof.docker.SandboxMemory;
 import dev.docproof.lesson.Plan;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,12 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A lesson's sandbox holds a bounded share of the machine's memory, and a bounded number of processes; a lesson that
- * wants more memory is told why it failed.
+ * What a lesson's sandbox bounds, and what it cannot do: a share of the machine's memory and a number of processes; no
+ * privileged containers; no lesson after its engine ends. A lesson meeting a bound is told why its step failed.
  */
-class SandboxMemoryEngineTest {
+class SandboxBoundsEngineTest {
 
     private static final long LIMIT = 300_000_000;
 
@@ -31,12 +33,15 @@ class SandboxMemoryEngineTest {
     }
 
     private LessonResult run(String lesson, RunSettings settings) throws Exception {
-        Path file = Files.writeString(dir.resolve("memory.md"), lesson);
-        Plan plan = Planner.plan(LessonFiles.read(file));
-        CourseResult course = CourseRunner.run(List.of(plan), settings, RunListener.NONE);
-        LessonResult result = course.lessons().get(0);
+        LessonResult result = runAllowingSetupError(lesson, settings);
         assertThat(result.setupError()).isNull();
         return result;
+    }
+
+    private LessonResult runAllowingSetupError(String lesson, RunSettings settings) throws Exception {
+        Path file = Files.writeString(dir.resolve("lesson.md"), lesson);
+        Plan plan = Planner.plan(LessonFiles.read(file));
+        return CourseRunner.run(List.of(plan), settings, RunListener.NONE).lessons().get(0);
     }
 
     @Test
@@ -105,5 +110,53 @@ class SandboxMemoryEngineTest {
         long limit = Long.parseLong(result.steps().get(0).output().stdout().strip());
         assertThat(share).isPositive();
         assertThat(limit).isBetween(share - 4096, share); // the kernel counts in pages
+    }
+
+    @Test
+    void aPrivilegedContainerInASandboxFailsItsStepWithANoteSayingWhyAndTheLessonGoesOn() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/sys/fs/cgroup/devices")), "cgroup v1 keeps a devices controller");
+        TestEngine.ready();
+        LessonResult result = run("""
+                # Privileged
+
+                ```console
+                $ docker run --rm --privileged launchcodedevops/simple-http echo privileged
+                privileged
+                $ docker run --rm launchcodedevops/simple-http echo plain
+                plain
+                ```
+                """, sandboxed(1, 0));
+
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.PASSED);
+        assertThat(result.steps().get(0).notes()).containsExactly(new Note.SandboxDevices());
+        assertThat(result.steps().get(0).notes().get(0).describe()).startsWith("a container in a sandbox cannot have"
+                + " this machine's devices (`--privileged`, `--device`)");
+        assertThat(result.steps().get(1).notes()).isEmpty();
+    }
+
+    @Test
+    void aStepEndingTheSandboxsEngineStopsTheLessonWithThatReasonAndItsLeaksGoWithTheSandbox() throws Exception {
+        TestEngine.ready();
+        LessonResult result = runAllowingSetupError("""
+                # Stops its engine
+
+                ```console
+                $ docker run -d --name web launchcodedevops/simple-http
+                $ sudo pkill dockerd
+                $ sleep 2; docker ps
+                $ echo after
+                after
+                ```
+                """, sandboxed(1, 0));
+
+        assertThat(result.setupError()).isNotNull();
+        assertThat(result.setupError().kind()).isEqualTo(SetupError.Kind.SANDBOX);
+        assertThat(result.setupError().message()).isEqualTo(dir.resolve("lesson.md") + ": the lesson's sandbox"
+                + " stopped: its Docker engine (dockerd), the sandbox's first process, ended (as a step's `sudo pkill"
+                + " dockerd` or `kill -9 -1` ends it), and nothing of the lesson can go on without it; removing the"
+                + " sandbox removed all the lesson had made");
+        assertThat(result.steps()).extracting(StepResult::status).startsWith(Status.RAN, Status.RAN)
+                .endsWith(Status.NOT_RUN);
+        assertThat(result.leaks()).containsExactly(new Leak(ResourceKind.CONTAINER, "web", 4, true));
     }
 }
