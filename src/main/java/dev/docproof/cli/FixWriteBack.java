@@ -18,11 +18,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -136,9 +141,18 @@ final class FixWriteBack {
      * group. Where the owner cannot be given to a new file (not root), the file is rewritten in place instead,
      * which keeps them.
      */
+    private static final Set<PosixFilePermission> WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
     private static void writeAtomically(Path named, byte[] bytes) throws IOException {
         Path file = named.toRealPath();
         PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
+        if (Collections.disjoint(attributes.permissions(), WRITE) || !Files.isWritable(file)) {
+            // Replacing the file would succeed anyway (the folder is writable, or docproof runs as root): a lesson
+            // made read-only is one its author does not want rewritten.
+            throw new IOException("the lesson is read-only (" + PosixFilePermissions.toString(attributes.permissions())
+                    + "); make it writable (chmod u+w) for fix to write it");
+        }
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".docproof-tmp");
         try {
             Files.write(temp, bytes);

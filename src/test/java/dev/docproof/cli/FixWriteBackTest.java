@@ -128,6 +128,21 @@ class FixWriteBackTest {
     }
 
     @Test
+    void aReadOnlyLessonIsNotRewrittenEvenWhereItCouldBe() throws IOException {
+        lesson = copy("content/docker-networking.rst");
+        byte[] before = Files.readAllBytes(lesson);
+        Files.setPosixFilePermissions(lesson, PosixFilePermissions.fromString("r--r--r--"));
+
+        int code = fix(false, false, result(repairedGap()));
+
+        assertThat(code).isEqualTo(Main.SETUP_ERROR);
+        assertThat(err.toString()).contains(lesson + ": cannot write the fix back (the file is unchanged): the lesson is"
+                + " read-only (r--r--r--); make it writable (chmod u+w) for fix to write it");
+        assertThat(Files.readAllBytes(lesson)).isEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(lesson)).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+    }
+
+    @Test
     void aDryRunPrintsTheDiffAndWritesNothing() throws IOException {
         lesson = copy("content/docker-networking.rst");
         byte[] before = Files.readAllBytes(lesson);
