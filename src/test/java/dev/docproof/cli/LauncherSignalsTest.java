@@ -1,5 +1,6 @@
 package dev.docproof.cli;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,17 +27,7 @@ class LauncherSignalsTest {
     @ParameterizedTest(name = "SIG{0} to the launcher reaches docproof, exit {1}")
     @CsvSource({"TERM, 143", "INT, 130"})
     void aSignalToTheLauncherReachesDocproofAndTheLauncherEndsWithIt(String signal, int status) throws Exception {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.copy(Path.of("docproof"), project.resolve("docproof"));
-        Files.createDirectories(project.resolve("src/main"));
-        Files.createDirectories(project.resolve("site"));
-        Files.writeString(project.resolve("pom.xml"), "<project/>");
-        Path jar = Files.createDirectories(project.resolve("target")).resolve("docproof.jar");
-        Files.writeString(jar, "not read by the stand-in");
-        jar.toFile().setLastModified(System.currentTimeMillis() + 60_000); // newer than the sources: no build
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path java = bin.resolve("java");
-        Files.writeString(java, """
+        Process launcher = launcher("""
                 #!/bin/bash
                 for a in "$@"; do [ "$a" = --version ] && exit 0; done
                 echo $$ > "$STAND_IN/pid.tmp" && mv "$STAND_IN/pid.tmp" "$STAND_IN/pid"
@@ -44,16 +35,6 @@ class LauncherSignalsTest {
                 trap 'echo INT > "$STAND_IN/signal"; exit 130' INT
                 while :; do sleep 0.1; done
                 """);
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-
-        // Started as from a terminal: SIGINT at its default (a background job of a shell would ignore it).
-        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash",
-                project.resolve("docproof").toString(), "check", "lessons")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("output").toFile());
-        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        builder.environment().put("STAND_IN", dir.toString());
-        builder.environment().remove("DOCPROOF_CDS");
-        Process launcher = builder.start();
         Optional<ProcessHandle> docproof = Optional.empty();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -76,6 +57,67 @@ class LauncherSignalsTest {
             docproof.ifPresent(ProcessHandle::destroyForcibly);
         }
         assertThat(output()).as("no job-control chatter").isEmpty();
+    }
+
+    /** The launcher of a built project, started as from a terminal, with {@code javaScript} standing in for java. */
+    private Process launcher(String javaScript) throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.copy(Path.of("docproof"), project.resolve("docproof"));
+        Files.createDirectories(project.resolve("src/main"));
+        Files.createDirectories(project.resolve("site"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Path jar = Files.createDirectories(project.resolve("target")).resolve("docproof.jar");
+        Files.writeString(jar, "not read by the stand-in");
+        jar.toFile().setLastModified(System.currentTimeMillis() + 60_000); // newer than the sources: no build
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, javaScript);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        // Started as from a terminal: SIGINT at its default (a background job of a shell would ignore it).
+        ProcessBuilder builder = new ProcessBuilder("env", "--default-signal=INT", "bash",
+                project.resolve("docproof").toString(), "check", "lessons")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("output").toFile());
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().put("STAND_IN", dir.toString());
+        builder.environment().remove("DOCPROOF_CDS");
+        return builder.start();
+    }
+
+    @Test
+    void aStoppedDocproofLeavesTheLauncherWaitingIdleNotSpinningAndBothEndWhenItGoesOn() throws Exception {
+        Process launcher = launcher("""
+                #!/bin/bash
+                for a in "$@"; do [ "$a" = --version ] && exit 0; done
+                echo $$ > "$STAND_IN/pid.tmp" && mv "$STAND_IN/pid.tmp" "$STAND_IN/pid"
+                kill -TTOU $$
+                exit 1
+                """);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.exists(dir.resolve("pid")) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            long java = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+            TimeUnit.MILLISECONDS.sleep(300);
+            long before = cpuTicks(launcher.pid());
+            TimeUnit.SECONDS.sleep(1);
+
+            assertThat(cpuTicks(launcher.pid()) - before).as("CPU ticks the launcher used in a second").isLessThan(20);
+
+            new ProcessBuilder("kill", "-CONT", String.valueOf(java)).inheritIO().start().waitFor();
+            assertThat(launcher.waitFor(20, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+            assertThat(launcher.exitValue()).isEqualTo(1);
+        } finally {
+            launcher.destroyForcibly();
+        }
+    }
+
+    /** User and system time a process used so far, in clock ticks ({@code /proc/PID/stat}, fields 14 and 15). */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private String output() throws Exception {
