@@ -81,6 +81,22 @@ public sealed interface Note {
         }
     }
 
+    /**
+     * A step cut short at its deadline had started containers that outlive it: most often a server run in the
+     * foreground ({@code docker run -p 8080:80 nginx}), which a learner stops with Ctrl-C.
+     */
+    record OutlivedBy(List<String> containers) implements Note {
+        public OutlivedBy {
+            containers = List.copyOf(containers);
+        }
+
+        public String describe() {
+            return "the step had started container " + String.join(", ", containers) + ", which runs on: a server the"
+                    + " lesson runs in the foreground takes a `docproof: background ready: COMMAND` marker before its"
+                    + " block (COMMAND says when it answers, e.g. `curl -fs localhost:8080`), or `docker run -d`";
+        }
+    }
+
     /** A failed step the evidence could not complete; the candidates when there was a choice. */
     record NoRepair(String why, List<LedgerEntry> candidates) implements Note {
         public NoRepair {

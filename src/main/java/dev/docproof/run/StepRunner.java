@@ -4,6 +4,7 @@ import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
 import dev.docproof.lesson.Step;
+import dev.docproof.shell.ResourceKind;
 import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.MatchResult;
 
@@ -85,6 +86,13 @@ final class StepRunner {
         }
         if (outOfMemory) {
             notes.add(new Note.OutOfMemory(place.memoryLimit()));
+        }
+        List<String> outliving = outcome instanceof Outcome.TimedOut ? ledger.entries().stream()
+                .filter(en -> en.createdAtLine() == step.line() && en.present()
+                        && en.resource().kind() == ResourceKind.CONTAINER)
+                .map(en -> en.resource().name()).toList() : List.of();
+        if (!outliving.isEmpty()) {
+            notes.add(new Note.OutlivedBy(outliving));
         }
         Note placeNote = outcome instanceof Outcome.ExitCode ? place.failureExplained(e.output()) : null;
         if (placeNote != null) {

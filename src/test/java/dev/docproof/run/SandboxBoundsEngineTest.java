@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What a lesson's sandbox bounds, and what it cannot do: a share of the machine's memory and a number of processes; no
- * privileged containers; no lesson after its engine ends. A lesson meeting a bound is told why its step failed.
+ * privileged containers; no lesson after its engine ends; no server left in the foreground past a step's deadline. A
+ * lesson meeting a bound is told why its step failed.
  */
 class SandboxBoundsEngineTest {
 
@@ -110,6 +111,38 @@ class SandboxBoundsEngineTest {
         long limit = Long.parseLong(result.steps().get(0).output().stdout().strip());
         assertThat(share).isPositive();
         assertThat(limit).isBetween(share - 4096, share); // the kernel counts in pages
+    }
+
+    @Test
+    void aServerRunInTheForegroundIsToldItsContainerRunsOnAndHowToMarkItAndThatMarkerWorks() throws Exception {
+        TestEngine.ready();
+        LessonResult result = run("""
+                # A server
+
+                <!-- docproof: timeout 3s -->
+                ```console
+                $ docker run --name web -p 8080:8080 launchcodedevops/simple-http
+                ```
+
+                <!-- docproof: background ready: curl -fs localhost:8081 -->
+                ```console
+                $ docker run --name web2 -p 8081:8080 launchcodedevops/simple-http
+                ```
+
+                ```console
+                $ curl -s -o /dev/null -w '%{http_code}\\n' localhost:8081
+                200
+                ```
+                """, sandboxed(1, 0));
+
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.RAN, Status.PASSED);
+        assertThat(result.steps().get(0).outcome()).isInstanceOf(Outcome.TimedOut.class);
+        assertThat(result.steps().get(0).notes()).containsExactly(new Note.OutlivedBy(List.of("web")));
+        assertThat(result.steps().get(0).notes().get(0).describe()).isEqualTo("the step had started container web,"
+                + " which runs on: a server the lesson runs in the foreground takes a `docproof: background ready:"
+                + " COMMAND` marker before its block (COMMAND says when it answers, e.g. `curl -fs localhost:8080`), or"
+                + " `docker run -d`");
+        assertThat(result.steps().get(1).notes()).isEmpty();
     }
 
     @Test
