@@ -7,6 +7,7 @@ import dev.docproof.report.JsonResults;
 import dev.docproof.report.ResultsException;
 import dev.docproof.report.ShardMerge;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Interrupts;
 import dev.docproof.site.AsciidoctorBoot;
 import dev.docproof.site.SiteModel;
 import dev.docproof.site.SiteRenderer;
@@ -72,7 +73,8 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AsciidoctorBoot boot = site ? AsciidoctorBoot.start() : null;
-        try {
+        // Caught until the last file is written: a signal then lets the reports and the site be finished, never half.
+        try (SignalCatcher signals = SignalCatcher.install()) {
             CourseInput input = CourseInput.read(paths, err,
                     "no lesson to merge: name the .rst, .md or .adoc files, or folders, the shards ran");
             if (input == null) {
@@ -109,6 +111,11 @@ final class MergeCommand implements Callable<Integer> {
                         warning -> err.println("docproof: " + warning));
                 err.flush();
                 stdout.println("Site written to " + index);
+            }
+            Interrupts.Signal signal = Interrupts.requested();
+            if (signal != null) {
+                err.println(CourseRun.afterRun(signal, "the merged reports" + (site ? " and the site" : "")));
+                return signal.exitStatus();
             }
             return code;
         } catch (IOException e) {

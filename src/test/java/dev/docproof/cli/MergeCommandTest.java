@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,37 @@ class MergeCommandTest {
         assertThat(merged.err()).endsWith("docproof: shard 1/2 (" + first + ") was interrupted by SIGINT: its steps not"
                 + " reached were not run; run that shard again for the whole course's verdicts\n");
         assertThat(Files.readString(json)).contains("\"interrupted\" : \"SIGINT\"");
+    }
+
+    @Test
+    void aSignalWhileTheMergedSiteIsWrittenLetsItBeFinishedAndExitsWithTheSignalsStatus() throws Exception {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path json = dir.resolve("merged.json");
+        Path site = dir.resolve("site");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process merge = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "merge", course.toString(), "--results", first.toString(), second.toString(), "--json", json.toString(),
+                "--site", "--out", site.toString())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(json) && Files.readString(json).strip().endsWith("}")) && merge.isAlive()
+                    && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(2);
+            }
+            assertThat(site.resolve("index.html")).as("the signal comes before the site is written").doesNotExist();
+            new ProcessBuilder("kill", "-TERM", String.valueOf(merge.pid())).inheritIO().start().waitFor();
+            assertThat(merge.waitFor(120, TimeUnit.SECONDS)).as("the merge ended").isTrue();
+            String stderr = Files.readString(dir.resolve("stderr"));
+            assertThat(merge.exitValue()).as(stderr).isEqualTo(143);
+            assertThat(stderr).contains("docproof: interrupted by SIGTERM while the merged reports and the site were"
+                    + " written: they were finished first").doesNotContain("internal error");
+        } finally {
+            merge.destroyForcibly();
+        }
+        assertThat(Files.readString(dir.resolve("stdout"))).contains("Site written to");
+        assertThat(Files.readString(site.resolve("greeting.html"))).contains("</html>");
     }
 
     @Test
