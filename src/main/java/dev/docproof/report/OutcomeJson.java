@@ -98,6 +98,8 @@ final class OutcomeJson {
             b.paths().forEach(paths::add);
         } else if (note instanceof Note.SandboxDevices) {
             node.put("kind", "sandbox-devices");
+        } else if (note instanceof Note.TerminalWanted) {
+            node.put("kind", "terminal-wanted");
         } else if (note instanceof Note.OutlivedBy o) {
             ArrayNode containers = node.put("kind", "outlived-by").putArray("containers");
             o.containers().forEach(containers::add);
@@ -127,6 +129,7 @@ final class OutcomeJson {
             case "out-of-memory" -> new Note.OutOfMemory(in.longValue("limitBytes"));
             case "beside-the-lesson" -> new Note.BesideTheLesson(in.strings("paths"));
             case "sandbox-devices" -> new Note.SandboxDevices();
+            case "terminal-wanted" -> new Note.TerminalWanted();
             case "outlived-by" -> new Note.OutlivedBy(in.strings("containers"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));

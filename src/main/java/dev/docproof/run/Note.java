@@ -81,6 +81,16 @@ public sealed interface Note {
         }
     }
 
+    /** The docker client of a failed step wanted a terminal ({@code -t} without {@code -d}), which no step has. */
+    record TerminalWanted() implements Note {
+        public String describe() {
+            return "docker was asked for a terminal (`-t`), and steps run without one, their stdin empty, as in CI:"
+                    + " where the command reads no input, the lesson can drop `-t` (`docker run --rm IMAGE CMD`,"
+                    + " `docker exec -i`); an interactive session (`docker run -it ubuntu bash`) takes a `docproof:"
+                    + " skip` marker";
+        }
+    }
+
     /**
      * A step cut short at its deadline had started containers that outlive it: most often a server run in the
      * foreground ({@code docker run -p 8080:80 nginx}), which a learner stops with Ctrl-C.

@@ -98,6 +98,9 @@ final class StepRunner {
         if (placeNote != null) {
             notes.add(placeNote);
         }
+        if (outcome instanceof Outcome.ExitCode && e.output().stderr().contains("the input device is not a TTY")) {
+            notes.add(new Note.TerminalWanted());
+        }
         Note beside = settings.workingFolder() == null ? BesideTheLesson.note(command, outcome, lessonFile) : null;
         if (beside != null) {
             notes.add(beside);

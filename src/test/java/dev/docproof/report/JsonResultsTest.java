@@ -97,6 +97,7 @@ class JsonResultsTest {
                 new Note.OutOfMemory(3_000_000_000L),
                 new Note.BesideTheLesson(List.of("app", "run.sh")),
                 new Note.SandboxDevices(),
+                new Note.TerminalWanted(),
                 new Note.OutlivedBy(List.of("web")),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }
