@@ -195,7 +195,7 @@ public final class ShellSession implements AutoCloseable {
             seq++;
             Path stepDir = Files.createDirectories(dir.resolve("step-" + seq));
             Path script = stepDir.resolve("command");
-            String text = LastJob.inCommand(command);
+            String text = NoTerminal.inCommand(LastJob.inCommand(command));
             Files.writeString(script, text.endsWith("\n") ? text : text + "\n");
             StepOutput output = new StepOutput(stepDir, maxOutput, script);
             try {
