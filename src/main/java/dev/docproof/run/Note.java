@@ -81,13 +81,16 @@ public sealed interface Note {
         }
     }
 
-    /** The docker client of a failed step wanted a terminal ({@code -t} without {@code -d}), which no step has. */
+    /**
+     * The docker client of a failed step wanted a terminal for an interactive session ({@code docker run -it ubuntu
+     * bash}): a command the container runs and ends with runs without {@code -t} (see NoTerminal), a session a
+     * learner types into cannot.
+     */
     record TerminalWanted() implements Note {
         public String describe() {
-            return "docker was asked for a terminal (`-t`), and steps run without one, their stdin empty, as in CI:"
-                    + " where the command reads no input, the lesson can drop `-t` (`docker run --rm IMAGE CMD`,"
-                    + " `docker exec -i`); an interactive session (`docker run -it ubuntu bash`) takes a `docproof:"
-                    + " skip` marker";
+            return "docker was asked for a terminal (`-t`) for an interactive session, and steps run without one,"
+                    + " their stdin empty, as in CI: show what the learner types in it as commands of their own"
+                    + " (`docker exec box CMD`, `docker run --rm IMAGE CMD`), or put a `docproof: skip` marker before it";
         }
     }
 
