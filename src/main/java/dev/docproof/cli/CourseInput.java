@@ -45,7 +45,7 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
             return null;
         }
         Path parent = found.files().get(0).toAbsolutePath().getParent();
-        CourseConfig config = config(parent == null ? Path.of("") : parent, err);
+        CourseConfig config = config(found, err);
         if (config == null) {
             return null;
         }
@@ -57,6 +57,16 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
     }
 
     /**
+     * The lesson at {@code file} read and planned again as the course's first read did: with the course's
+     * {@code docproof.yml} (read again too: it may have changed), its includes inside the course. Null, after
+     * telling {@code err} why, when that {@code docproof.yml} is no longer usable.
+     */
+    Plan reread(Path file, PrintWriter err) {
+        CourseConfig config = config(contentDir, courseFolder, err);
+        return config == null ? null : Planner.plan(LessonFiles.read(file, LessonFiles.courseRoot(file, courseFolder)), config);
+    }
+
+    /**
      * The course a site shows: the folder named on the command line (else the folder holding every
      * lesson) and its root document ({@code root}, else its {@code index}).
      */
@@ -65,9 +75,21 @@ record CourseInput(List<Plan> plans, Path contentDir, Path courseFolder) {
                 : SiteModel.Layout.of(courseFolder == null ? SiteModel.Layout.of(plans).folder() : courseFolder, root, plans);
     }
 
-    /** The course's {@code docproof.yml} nearest above {@code folder}, NONE when there is none; null after saying why it is unusable. */
-    static CourseConfig config(Path folder, PrintWriter err) {
-        Optional<Path> file = CourseConfigFile.find(folder, Path.of(""));
+    /**
+     * The course's {@code docproof.yml}: the nearest above the first lesson found, up to the working folder when the
+     * lesson is inside it, else up to the folder named on the command line that holds it; NONE when there is none;
+     * null after saying why it is unusable.
+     */
+    static CourseConfig config(LessonFiles.Discovery found, PrintWriter err) {
+        Path first = found.files().get(0);
+        Path parent = first.toAbsolutePath().getParent();
+        return config(parent == null ? Path.of("") : parent, found.folderOf(first), err);
+    }
+
+    private static CourseConfig config(Path folder, Path namedFolder, PrintWriter err) {
+        Path here = Path.of("").toAbsolutePath();
+        Path top = folder.toAbsolutePath().startsWith(here) || namedFolder == null ? here : namedFolder;
+        Optional<Path> file = CourseConfigFile.find(folder, top);
         if (file.isEmpty()) {
             return CourseConfig.NONE;
         }

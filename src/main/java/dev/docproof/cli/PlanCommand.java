@@ -59,8 +59,7 @@ final class PlanCommand implements Callable<Integer> {
             err.println("docproof: nothing to plan; name lesson files (.rst, .md, .adoc) or folders that hold them");
             return Main.SETUP_ERROR;
         }
-        Path first = discovery.files().get(0).toAbsolutePath().getParent();
-        CourseConfig config = CourseInput.config(first == null ? Path.of("") : first, err);
+        CourseConfig config = CourseInput.config(discovery, err);
         if (config == null) {
             return Main.SETUP_ERROR;
         }

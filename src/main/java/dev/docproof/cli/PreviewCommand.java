@@ -1,7 +1,6 @@
 package dev.docproof.cli;
 
 import dev.docproof.lesson.Plan;
-import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.report.Summary;
@@ -60,6 +59,8 @@ final class PreviewCommand implements Callable<Integer> {
     SessionOptions session;
 
     private SiteModel site;
+    /** The course as first read: a changed lesson is read again the same way. */
+    private CourseInput course;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -71,6 +72,7 @@ final class PreviewCommand implements Callable<Integer> {
             if (lessons == null) {
                 return Main.SETUP_ERROR;
             }
+            course = lessons;
             if (!run) {
                 lessons.printDiagnostics(err);
             }
@@ -144,7 +146,10 @@ final class PreviewCommand implements Callable<Integer> {
         }
         try {
             Path source = old == null ? file : old.plan().lesson().source();
-            Plan plan = Planner.plan(LessonFiles.read(source));
+            Plan plan = course.reread(source, err);
+            if (plan == null) {
+                return; // its docproof.yml said why; the page stays as it was
+            }
             plan.diagnostics().forEach(d -> err.println("docproof: " + d));
             LessonResult result = run ? CourseRunner.run(List.of(plan), settings, progress(err)).lessons().get(0) : null;
             SiteModel before = site;

@@ -56,7 +56,7 @@ public final class LessonFiles {
      * The folder a lesson's includes may read from: the Sphinx project ({@code conf.py}) it stands in,
      * else the folder named on the command line, else its own folder.
      */
-    static Path courseRoot(Path file, Path namedFolder) {
+    public static Path courseRoot(Path file, Path namedFolder) {
         Path sphinx = RstIncludes.courseRootOf(file);
         Path named = namedFolder == null ? null : namedFolder.toAbsolutePath().normalize();
         if (java.nio.file.Files.isRegularFile(sphinx.resolve("conf.py")) || named == null) {
