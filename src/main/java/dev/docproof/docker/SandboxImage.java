@@ -20,8 +20,7 @@ public final class SandboxImage {
 
     public static final ImageRef REFERENCE = new ImageRef("docproof/sandbox", "latest", "");
     /** The recipe's files, with whether each must be executable. */
-    private static final List<String> FILES = List.of("Dockerfile", "sandbox-init");
-    private static final String EXECUTABLE = "sandbox-init";
+    private static final List<String> FILES = List.of("Dockerfile", "sandbox-init", "docker-service", "systemctl");
 
     private SandboxImage() {}
 
@@ -54,7 +53,7 @@ public final class SandboxImage {
                 Files.copy(in, file);
             }
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(
-                    name.equals(EXECUTABLE) ? "rwxr-xr-x" : "rw-r--r--"));
+                    name.equals("Dockerfile") ? "rw-r--r--" : "rwxr-xr-x"));
         }
         return new ImageRecipe(REFERENCE, folder, ImageRecipes.sha256(folder));
     }

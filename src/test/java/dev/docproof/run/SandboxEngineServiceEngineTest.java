@@ -1,0 +1,70 @@
+package dev.docproof.run;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.shell.ResourceKind;
+import dev.docproof.testsupport.TestEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lesson that manages its engine as on its own machine, in its sandbox: settings in /etc/docker/daemon.json, then
+ * `service docker restart` or `systemctl stop|start docker`; the engine comes back with them, and what the lesson
+ * creates after is still its own.
+ */
+class SandboxEngineServiceEngineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLessonRestartsItsEngineWithNewSettingsAndStopsAndStartsIt() throws Exception {
+        TestEngine.ready();
+        Path file = Files.writeString(dir.resolve("daemon.md"), """
+                # Engine settings
+
+                ```console
+                $ sudo mkdir -p /etc/docker
+                $ echo '{"labels": ["course=networking"]}' | sudo tee /etc/docker/daemon.json
+                {"labels": ["course=networking"]}
+                $ sudo service docker restart
+                $ docker info -f '{{.Labels}}'
+                [course=networking]
+                $ sudo systemctl stop docker
+                ```
+
+                <!-- docproof: expect-exit 3 -->
+                ```console
+                $ systemctl status docker
+                Docker is not running.
+                ```
+
+                ```console
+                $ sudo systemctl start docker
+                $ docker network create after-restart
+                $ systemctl status docker
+                Docker is running.
+                ```
+                """);
+        Plan plan = Planner.plan(LessonFiles.read(file));
+        RunSettings sandboxed = new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content"),
+                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, 1, 0);
+
+        LessonResult result = CourseRunner.run(List.of(plan), sandboxed, RunListener.NONE).lessons().get(0);
+
+        assertThat(result.setupError()).isNull();
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.RAN, Status.PASSED,
+                Status.RAN, Status.PASSED, Status.RAN, Status.PASSED, Status.RAN, Status.RAN, Status.PASSED);
+        assertThat(result.leaks()).singleElement().satisfies(leak -> {
+            assertThat(leak.kind()).isEqualTo(ResourceKind.NETWORK);
+            assertThat(leak.name()).isEqualTo("after-restart");
+        });
+    }
+}
