@@ -114,11 +114,6 @@ public final class LessonEngine implements AutoCloseable {
                 proxy.answersPing(PING)));
     }
 
-    /** Whether the engine answers a ping now: after a failed step, tells an engine gone from a step that failed. */
-    public boolean answers() {
-        return proxy.answersPing(PING);
-    }
-
     /** The engine as its users know it (its DOCKER_HOST). */
     public String engineName() {
         return engineName;

@@ -258,16 +258,13 @@ final class LessonRun {
 
     /**
      * Whether the engine stopped answering during this step: the step was cut short waiting for an engine that no
-     * longer answers a ping, or it failed and the engine does not answer one now. Then every later step would
-     * only fail (or wait out its deadline) the same way.
+     * longer answers a ping. Then every later step would only wait out its deadline the same way. (An engine the
+     * lesson stops itself, `systemctl stop docker`, fails its next commands at once, as on the learner's machine.)
      */
-    private boolean engineStopped(StepResult r) {
+    private static boolean engineStopped(StepResult r) {
         List<Note.EngineUnanswered> waiting = r.notes().stream()
                 .filter(Note.EngineUnanswered.class::isInstance).map(Note.EngineUnanswered.class::cast).toList();
-        if (!waiting.isEmpty()) {
-            return waiting.stream().noneMatch(Note.EngineUnanswered::answersPing);
-        }
-        return r.outcome() instanceof Outcome.Failed && !place.engine().answers();
+        return !waiting.isEmpty() && waiting.stream().noneMatch(Note.EngineUnanswered::answersPing);
     }
 
     private static Outcome bound(Step step, StepGate.Decision.Run run, Outcome outcome) {
