@@ -22,6 +22,8 @@ public record Finding(SourceSpan span, Kind kind, String message, Optional<Strin
         UNKNOWN_OPTION("unknown-option", Severity.WARNING),
         MISSING_VALUE("missing-value", Severity.WARNING),
         STALE_SAMPLE("stale-sample", Severity.WARNING),
+        /** A step that reaches the engine around the lesson's labelling socket ({@code docker -H ...}). */
+        LEDGER_BYPASS("ledger-bypass", Severity.WARNING),
         /** A template run bound from evidence ({@code docproof check}) failed: its form no longer works. */
         BOUND_RUN_FAILED("bound-run-failed", Severity.WARNING),
         UNVERIFIED_TEMPLATE("unverified-template", Severity.NOTE);

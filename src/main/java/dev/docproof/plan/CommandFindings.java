@@ -67,7 +67,7 @@ public final class CommandFindings {
     }
 
     /** A step's first line starts at its span; continuation and here-document lines at the block's indentation. */
-    private static SourceSpan blockPosition(Node.CodeBlock block, Step step, int offset) {
+    static SourceSpan blockPosition(Node.CodeBlock block, Step step, int offset) {
         String before = step.command().substring(0, offset);
         int newline = before.lastIndexOf('\n');
         if (newline < 0) {

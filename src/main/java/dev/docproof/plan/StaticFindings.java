@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What can be found in a lesson without running it: commands its CLIs do not accept ({@link CommandFindings})
- * and templates that no runnable step of the lesson instantiates ({@link TemplateInstances}), whose form
- * and sample no run will check. Pure.
+ * What can be found in a lesson without running it: commands its CLIs do not accept ({@link CommandFindings}),
+ * steps that talk to the engine around the ledger ({@link LedgerBypassFindings}), and templates that no
+ * runnable step of the lesson instantiates ({@link TemplateInstances}), whose form and sample no run will check.
+ * Pure.
  */
 public final class StaticFindings {
 
@@ -27,6 +28,7 @@ public final class StaticFindings {
 
     public static List<Finding> of(Plan plan, Map<Step, List<Step>> instances, Map<String, CliModel> clis) {
         List<Finding> findings = new ArrayList<>(CommandFindings.of(plan, clis));
+        findings.addAll(LedgerBypassFindings.of(plan));
         instances.forEach((template, found) -> {
             if (found.isEmpty()) {
                 findings.add(new Finding(template.span(), Finding.Kind.UNVERIFIED_TEMPLATE,

@@ -79,6 +79,11 @@ public final class DockerCli {
         return MODEL.command(List.of(command.split(" "))).map(c -> takesSeparateValue(c, option)).orElse(false);
     }
 
+    /** Whether the client's own {@code option} (before the subcommand, as {@code -H}) is followed by its value as a separate word. */
+    public static boolean globalTakesSeparateValue(String option) {
+        return takesSeparateValue(MODEL.root(), option);
+    }
+
     private static boolean takesSeparateValue(CliCommand command, String option) {
         if (option.startsWith("--")) {
             return !option.contains("=") && MODEL.flag(command, option).map(CliFlag::takesValue).orElse(false);

@@ -92,6 +92,36 @@ class PlanCommandTest {
                 .containsExactly("4:0", "5:0", "6:0", "7:1", "8:0", "9:0");
     }
 
+    /** A step that reaches the engine around the lesson's labelling socket is a warning at its word; one that only names DOCKER_HOST is not. */
+    @Test
+    void aStepThatTalksToTheEngineAroundTheLedgerIsAWarningSayingWhatToWriteInstead(@TempDir Path dir) throws IOException {
+        Path lesson = dir.resolve("lesson.md");
+        Files.writeString(lesson, """
+                # Remote engines
+
+                ```console
+                $ echo $DOCKER_HOST
+                $ docker run -e DOCKER_HOST=tcp://docker:2375 --rm docker:cli version
+                $ docker -H unix:///var/run/docker.sock run -d --name web nginx
+                $ export DOCKER_HOST=tcp://10.0.0.5:2375
+                ```
+                """);
+
+        Result text = run("plan", lesson.toString());
+        Result json = run("plan", "--format", "json", lesson.toString());
+
+        assertThat(text.code()).isEqualTo(Main.OK);
+        assertThat(text.out()).contains(lesson + ":6:10: warning: `docker -H` talks to an engine around docproof's"
+                + " ledger: what it creates is not recorded in the lesson's ledger, so it is never reported as a leak"
+                + " and, with --isolation host, never removed (the next run is refused a name it took); leave the"
+                + " option out: the lesson's DOCKER_HOST already leads to the engine\n");
+        assertThat(text.out()).contains(lesson + ":7:10: warning: `DOCKER_HOST=tcp://10.0.0.5:2375` sends every later"
+                + " docker command of the lesson around docproof's ledger");
+        JsonNode findings = new ObjectMapper().readTree(json.out()).at("/lessons/0/findings");
+        assertThat(findings).extracting(f -> f.get("line").asInt() + ":" + f.get("kind").asText() + ":" + f.get("severity").asText())
+                .containsExactly("6:ledger-bypass:warning", "7:ledger-bypass:warning");
+    }
+
     @Test
     void jsonKeepsTheDocumentedShape() {
         Result result = run("plan", "--format", "json", FIXTURE);
