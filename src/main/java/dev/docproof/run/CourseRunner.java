@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.shell.ImageRef;
+import dev.docproof.shell.ComposeFiles;
 import dev.docproof.shell.WrittenTexts;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
@@ -310,7 +311,7 @@ public final class CourseRunner {
         Set<String> bases = new LinkedHashSet<>();
         for (Plan plan : plans) {
             images.addAll(preconditions(plan));
-            bases.addAll(buildBases(plan));
+            bases.addAll(fileImages(plan));
         }
         if (!images.isEmpty()) {
             listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
@@ -331,7 +332,7 @@ public final class CourseRunner {
         Set<String> names = new LinkedHashSet<>();
         for (Plan plan : plans) {
             names.addAll(preconditions(plan));
-            names.addAll(buildBases(plan));
+            names.addAll(fileImages(plan));
         }
         List<String> missing = Ledger.missingImages(engine, List.copyOf(names));
         return names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList();
@@ -343,21 +344,23 @@ public final class CourseRunner {
     }
 
     /**
-     * The images the Dockerfiles the lesson writes build from: those of its file steps, of its here-documents
-     * ({@code cat > Dockerfile <<'EOF'}, {@code docker build - <<EOF}) and of what it echoes into files (see
-     * {@link WrittenTexts}). A {@code FROM} line in any of them counts: one that is no Dockerfile's costs only an
-     * image in the sandboxes' store, one missed fails the build.
+     * The images the files the lesson writes name: what its Dockerfiles build from and what its Compose files'
+     * services run. The files are those of its file steps, of its here-documents ({@code cat > Dockerfile <<'EOF'},
+     * {@code docker build - <<EOF}) and of what it echoes into files (see {@link WrittenTexts}). A {@code FROM} or
+     * {@code image:} line in any of them counts: one that is no Dockerfile's or Compose file's costs only an image
+     * in the sandboxes' store, one missed fails the build or the pull.
      */
-    static List<String> buildBases(Plan plan) {
-        Set<String> bases = new LinkedHashSet<>();
+    static List<String> fileImages(Plan plan) {
+        Set<String> images = new LinkedHashSet<>();
         for (Step step : plan.steps()) {
             if (step.kind() == StepKind.RUN && step.marks().skip() == null) {
-                for (String body : WrittenTexts.of(step.command())) {
-                    ImageProvisioner.parents(body.lines().toList()).forEach(b -> bases.add(b.canonical()));
+                for (String text : WrittenTexts.of(step.command())) {
+                    ImageProvisioner.parents(text.lines().toList()).forEach(b -> images.add(b.canonical()));
+                    ComposeFiles.images(text).forEach(i -> images.add(ImageRef.parse(i).canonical()));
                 }
             }
         }
-        return List.copyOf(bases);
+        return List.copyOf(images);
     }
 
     /**

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The images a lesson's own Dockerfiles build from, which a sandbox must hold for the build to run. */
-class BuildBasesTest {
+/**
+ * The images a lesson's own Dockerfiles build from and its Compose files run, which a sandbox must hold for the build
+ * or the services to start.
+ */
+class FileImagesTest {
 
     @TempDir
     Path dir;
@@ -19,7 +22,7 @@ class BuildBasesTest {
     @Test
     void theDockerfileALessonWritesNamesTheImageItBuildsFrom() {
         var plan = Planner.plan(LessonFiles.read(Path.of("src/test/resources/courselessons/build-and-bind.rst")));
-        assertThat(CourseRunner.buildBases(plan)).containsExactly("docproof/bookworm-minbase:1");
+        assertThat(CourseRunner.fileImages(plan)).containsExactly("docproof/bookworm-minbase:1");
     }
 
     @Test
@@ -40,7 +43,7 @@ class BuildBasesTest {
                 ```
                 """);
         var plan = Planner.plan(LessonFiles.read(lesson));
-        assertThat(CourseRunner.buildBases(plan)).containsExactly("docproof/bookworm-minbase:1");
+        assertThat(CourseRunner.fileImages(plan)).containsExactly("docproof/bookworm-minbase:1");
     }
 
     @Test
@@ -62,7 +65,7 @@ class BuildBasesTest {
                 ```
                 """);
         var plan = Planner.plan(LessonFiles.read(lesson));
-        assertThat(CourseRunner.buildBases(plan))
+        assertThat(CourseRunner.fileImages(plan))
                 .containsExactly("launchcodedevops/simple-http:latest", "docproof/bookworm-minbase:1");
     }
 
@@ -79,7 +82,34 @@ class BuildBasesTest {
                 ```
                 """);
         var plan = Planner.plan(LessonFiles.read(lesson));
-        assertThat(CourseRunner.buildBases(plan))
+        assertThat(CourseRunner.fileImages(plan))
                 .containsExactly("launchcodedevops/simple-http:latest", "docproof/bookworm-minbase:1");
+    }
+
+    @Test
+    void theServicesOfAComposeFileTheLessonWritesNameTheirImagesButAVariableNamesNone() throws Exception {
+        Path lesson = Files.writeString(dir.resolve("compose.md"), """
+                # Compose
+
+                Put this into `compose.yaml`:
+
+                ```yaml
+                services:
+                  web:
+                    image: "launchcodedevops/simple-http"   # the server
+                    ports: ["8080:8080"]
+                  client:
+                    image: launchcodedevops/simple-client:latest
+                  other:
+                    image: ${REGISTRY}/app
+                ```
+
+                ```console
+                $ docker compose up -d
+                ```
+                """);
+        var plan = Planner.plan(LessonFiles.read(lesson));
+        assertThat(CourseRunner.fileImages(plan))
+                .containsExactly("launchcodedevops/simple-http:latest", "launchcodedevops/simple-client:latest");
     }
 }

@@ -1,0 +1,58 @@
+package dev.docproof.run;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.plan.Planner;
+import dev.docproof.read.LessonFiles;
+import dev.docproof.testsupport.TestEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A lesson using Docker Compose, in its sandbox: the compose file it writes names its services' images, which the
+ * sandbox holds; `docker compose` runs them there, and what it creates is the lesson's, reported when left.
+ */
+class SandboxComposeEngineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void composeRunsTheServicesOfTheFileTheLessonWritesAndWhatItLeavesIsALeak() throws Exception {
+        TestEngine.ready();
+        Path file = Files.writeString(dir.resolve("compose.md"), """
+                # Compose
+
+                Put this into `compose.yaml`:
+
+                ```yaml
+                services:
+                  web:
+                    image: launchcodedevops/simple-http
+                ```
+
+                ```console
+                $ docker compose up -d
+                $ docker compose ps --format '{{.Service}} {{.State}}'
+                web running
+                $ docker compose stop
+                ```
+                """);
+        Plan plan = Planner.plan(LessonFiles.read(file));
+        RunSettings sandboxed = new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content"),
+                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, 1, 0);
+
+        LessonResult result = CourseRunner.run(List.of(plan), sandboxed, RunListener.NONE).lessons().get(0);
+
+        assertThat(result.setupError()).isNull();
+        assertThat(result.steps()).extracting(StepResult::status).doesNotContain(Status.FAILED, Status.SKIPPED);
+        assertThat(result.steps().get(2).status()).isEqualTo(Status.PASSED);
+        assertThat(result.leaks()).extracting(Leak::name).as("stopped, not removed: the container and its network")
+                .containsExactlyInAnyOrder("lesson-web-1", "lesson_default");
+    }
+}
