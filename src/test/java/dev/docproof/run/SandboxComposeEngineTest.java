@@ -1,15 +1,11 @@
 package dev.docproof.run;
 
-import dev.docproof.lesson.Plan;
-import dev.docproof.plan.Planner;
-import dev.docproof.read.LessonFiles;
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,11 +39,7 @@ class SandboxComposeEngineTest {
                 $ docker compose stop
                 ```
                 """);
-        Plan plan = Planner.plan(LessonFiles.read(file));
-        RunSettings sandboxed = new RunSettings(RunSettings.DEFAULT_STEP_TIMEOUT, false, true, Path.of("content"),
-                ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.SANDBOX, 1, 0);
-
-        LessonResult result = CourseRunner.run(List.of(plan), sandboxed, RunListener.NONE).lessons().get(0);
+        LessonResult result = SandboxedLesson.run(file);
 
         assertThat(result.setupError()).isNull();
         assertThat(result.steps()).extracting(StepResult::status).doesNotContain(Status.FAILED, Status.SKIPPED);
