@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long fuzz run of the lesson readers (the build runs a few thousand inputs; this runs as many as
-# asked): reads and plans mutated lessons, prints inputs run, speed, the slowest input and each distinct
+# asked): reads and plans mutated lessons, prints inputs run, speed, the slowest input (kept in
+# target/fuzz-slowest.EXT; the reader is started before the clock) and each distinct
 # crash, kept made small under target/fuzz-crashes (a fixed crash goes to src/test/resources/read/fuzz-corpus).
 # Usage: bench/fuzz-readers.sh [rst|md|adoc] [count] [seed]
 set -euo pipefail

@@ -156,7 +156,7 @@ public final class LessonMutator {
     }
 
     /** {@code rst}, {@code md}, {@code adoc}: the corpus folder and file extension of a format. */
-    static String extension(Lesson.Format format) {
+    public static String extension(Lesson.Format format) {
         return switch (format) {
             case RST -> "rst";
             case MARKDOWN -> "md";
