@@ -127,12 +127,20 @@ public final class MarkdownReader implements LessonReader {
             return List.of();
         }
 
+        /** The text with its first {@code count} lines blanked: as many line breaks as they held, so no line moves. */
         private static String blankLines(String text, int count) {
             int at = 0;
-            for (int i = 0; i < count; i++) {
-                at = text.indexOf('\n', at) + 1;
+            int breaks = 0;
+            for (int i = 0; i < count && at < text.length(); i++) {
+                int next = text.indexOf('\n', at);
+                if (next < 0) {
+                    at = text.length(); // the last line, with no break after it
+                } else {
+                    at = next + 1;
+                    breaks++;
+                }
             }
-            return "\n".repeat(count) + text.substring(at);
+            return "\n".repeat(breaks) + text.substring(at);
         }
 
         Lesson lesson() {
