@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A lesson that manages its engine as on its own machine, in its sandbox: settings in /etc/docker/daemon.json, then
  * `service docker restart` or `systemctl stop|start docker`; the engine comes back with them, and what the lesson
- * creates after is still its own. A command failing while the lesson has its engine stopped fails at once, and the
- * lesson goes on.
+ * creates after, with sudo too, is still its own. A command failing while the lesson has its engine stopped fails at
+ * once, and the lesson goes on.
  */
 class SandboxEngineServiceEngineTest {
 
@@ -46,7 +46,7 @@ class SandboxEngineServiceEngineTest {
 
                 ```console
                 $ sudo systemctl start docker
-                $ docker network create after-restart
+                $ sudo docker network create after-restart
                 $ systemctl status docker
                 Docker is running.
                 ```
