@@ -338,9 +338,12 @@ public final class CourseRunner {
         return names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList();
     }
 
-    /** The images a lesson's steps start containers from that it does not make itself first: needed before it runs. */
+    /**
+     * The images a lesson's steps start containers from, or pull, that it does not make itself first: needed before
+     * it runs. A pulled one counts: offline, the pull cannot run, and the image is provided from content/images instead.
+     */
     static List<String> preconditions(Plan plan) {
-        return LessonImages.needed(plan, false).stream().map(LessonImages.Use::image).distinct().toList();
+        return LessonImages.needed(plan, true).stream().map(LessonImages.Use::image).distinct().toList();
     }
 
     /**

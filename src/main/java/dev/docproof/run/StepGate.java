@@ -127,7 +127,8 @@ final class StepGate {
     private Optional<String> missingNeed(Step step, String command) {
         for (String image : LedgerNames.imagesUsed(command)) {
             String why = unmade.get(ImageRef.parse(image).canonical());
-            if (why != null) {
+            // A skipped pull's image the engine has anyway (provided offline from content/images) is there to run.
+            if (why != null && absent(image)) {
                 return Optional.of("needs image " + image + ", which the lesson did not make (" + why + ")");
             }
             // Started from an image the engine lacks, docker would pull it: that hangs where no registry answers.
@@ -145,7 +146,9 @@ final class StepGate {
                         + ", which the session cannot reach");
                 case REGISTRY -> reachability.registry() ? Optional.empty()
                         : Optional.of("needs a registry" + (need.what() == null ? "" : " to pull " + need.what())
-                        + ", which the session cannot reach; docproof never pulls implicitly");
+                        + ", which the session cannot reach; docproof never pulls implicitly"
+                        + (need.what() != null && !absent(need.what()) ? "; the engine has the image already (provided"
+                        + " offline), so the steps that use it run" : ""));
             };
             if (lacking.isPresent()) {
                 return lacking;
