@@ -28,8 +28,7 @@ final class NoTerminal {
         if (!command.contains("-") || !command.contains("docker")) {
             return command;
         }
-        List<int[]> cuts = new ArrayList<>(); // spans of the text to replace, and what by
-        List<String> replacements = new ArrayList<>();
+        List<ShellWords.Word> asking = new ArrayList<>(); // the words asking for a terminal, in the text's order
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<ShellWords.Word> words = simple.words();
             List<String> texts = simple.texts();
@@ -37,39 +36,42 @@ final class NoTerminal {
                 continue;
             }
             DockerCli.call(texts).filter(call -> call.command().equals("run") || call.command().equals("exec"))
-                    .ifPresent(call -> {
-                        List<String> args = texts.subList(call.argumentsFrom(), texts.size());
-                        List<Integer> positionals = DockerCli.positionals(call.command(), args);
-                        if (positionals.isEmpty() || interactive(args, positionals)) {
-                            return;
-                        }
-                        List<int[]> ttyWords = new ArrayList<>();
-                        for (int i = 0; i < positionals.get(0); i++) {
-                            String word = args.get(i);
-                            ShellWords.Word at = words.get(call.argumentsFrom() + i);
-                            if (word.equals("-d") || word.startsWith("--detach") || shortCluster(call.command(), word)
-                                    .contains("d")) {
-                                return; // detached: the client asks for no terminal
-                            }
-                            if (!at.quoted() && (word.equals("--tty") || word.equals("--tty=true")
-                                    || shortCluster(call.command(), word).contains("t"))) {
-                                ttyWords.add(new int[] {at.start(), at.end()});
-                            }
-                        }
-                        for (int[] span : ttyWords) {
-                            String word = command.substring(span[0], span[1]);
-                            cuts.add(span);
-                            int t = word.indexOf('t'); // within the cluster's flags: shortCluster saw it there
-                            replacements.add(word.startsWith("--") || word.equals("-t") ? ""
-                                    : word.substring(0, t) + word.substring(t + 1));
-                        }
-                    });
+                    .ifPresent(call -> asking.addAll(terminalWords(call, words.subList(call.argumentsFrom(), words.size()),
+                            texts.subList(call.argumentsFrom(), texts.size()))));
         }
         StringBuilder out = new StringBuilder(command);
-        for (int k = cuts.size() - 1; k >= 0; k--) {
-            out.replace(cuts.get(k)[0], cuts.get(k)[1], replacements.get(k));
+        for (int k = asking.size() - 1; k >= 0; k--) {
+            ShellWords.Word word = asking.get(k);
+            String text = word.text();
+            int t = text.indexOf('t'); // within a cluster's flags: shortCluster saw it there
+            out.replace(word.start(), word.end(), text.startsWith("--") || text.equals("-t") ? ""
+                    : text.substring(0, t) + text.substring(t + 1));
         }
         return out.toString();
+    }
+
+    /**
+     * The unquoted words among the options of a {@code docker run|exec} that ask for a terminal ({@code -t},
+     * {@code -it}, {@code --tty}); none for a detached container or an interactive session.
+     */
+    private static List<ShellWords.Word> terminalWords(DockerCli.Call call, List<ShellWords.Word> words,
+                                                       List<String> args) {
+        List<Integer> positionals = DockerCli.positionals(call.command(), args);
+        if (positionals.isEmpty() || interactive(args, positionals)) {
+            return List.of();
+        }
+        List<ShellWords.Word> found = new ArrayList<>();
+        for (int i = 0; i < positionals.get(0); i++) {
+            String word = args.get(i);
+            if (word.equals("-d") || word.startsWith("--detach") || shortCluster(call.command(), word).contains("d")) {
+                return List.of(); // detached: the client asks for no terminal
+            }
+            if (!words.get(i).quoted() && (word.equals("--tty") || word.equals("--tty=true")
+                    || shortCluster(call.command(), word).contains("t"))) {
+                found.add(words.get(i));
+            }
+        }
+        return found;
     }
 
     /** The flags of a short-option cluster ({@code -it}) up to the first that takes a value; empty for anything else. */
