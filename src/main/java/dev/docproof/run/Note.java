@@ -37,8 +37,8 @@ public sealed interface Note {
     record EngineUnanswered(String engine, String request, Duration waited, boolean answersPing) implements Note {
         public String describe() {
             String call = "`" + request + "` had waited " + Durations.format(waited) + " for an answer";
-            return answersPing ? "the engine at " + engine + " had not answered the step's " + call
-                    + "; the engine still answers other calls, so that call itself is slow"
+            return answersPing ? "the engine at " + engine + " was slow: the step's " + call
+                    + ", and the engine still answers other calls, so that call itself is slow"
                     : "the engine at " + engine + " stopped answering: the step's " + call
                     + ", and the engine does not answer a ping either (is dockerd stopped or overloaded?)";
         }
