@@ -71,7 +71,8 @@ public final class JsonResults {
                     + JsonReport.FORMAT_VERSION + ": merge with the docproof version that ran the shards");
         }
         Shard shard = shard(root.field("shard"));
-        Interrupts.Signal interrupted = root.field("interrupted").isNull() ? null
+        // Results from before runs recorded their signal have no such field: those runs were not interrupted.
+        Interrupts.Signal interrupted = root.optional("interrupted").isNull() ? null
                 : root.choice("interrupted", Interrupts.Signal.values(), JsonReport::signalName);
         List<LessonResult> lessons = new ArrayList<>();
         List<String> problems = new ArrayList<>();

@@ -170,6 +170,19 @@ class JsonResultsTest {
     }
 
     @Test
+    void resultsWrittenBeforeRunsRecordedTheirSignalReadAsRunToTheirEnd(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking());
+        String written = JsonReport.toJson(course);
+        Path file = Files.writeString(dir.resolve("shard-1.json"), written.replaceFirst("\"interrupted\" : null,\\s*", ""));
+        assertThat(Files.readString(file)).doesNotContain("interrupted").hasSizeLessThan(written.length());
+
+        JsonResults.Read read = JsonResults.read(file, plansOf(course.lessons().get(0)));
+
+        assertThat(read.interrupted()).isNull();
+        assertThat(read.lessons()).isEqualTo(course.lessons());
+    }
+
+    @Test
     void aFileThatIsNotJsonIsNamedWithTheLineAndColumn(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("shard-1.json"), "{\n  \"format\": \"docproof-results\",\n  oops\n}\n");
 
