@@ -77,7 +77,7 @@ public final class SandboxMemory {
         AtomicBoolean seen = new AtomicBoolean();
         try {
             engine.client().eventsCmd().withSince(Long.toString(epochSecond))
-                    .withUntil(Long.toString(Instant.now().getEpochSecond() + 1)).withEventFilter("oom")
+                    .withUntil(timestamp(Instant.now())).withEventFilter("oom")
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onNext(Event event) {
@@ -90,6 +90,14 @@ public final class SandboxMemory {
             Thread.currentThread().interrupt();
         }
         return seen.get();
+    }
+
+    /**
+     * An instant as the engine's event filters read it, to the nanosecond. The window of events asked for ends now:
+     * the engine holds a request whose end lies ahead open until then, and a failed step would wait for it.
+     */
+    static String timestamp(Instant instant) {
+        return String.format(Locale.ROOT, "%d.%09d", instant.getEpochSecond(), instant.getNano());
     }
 
     /**
