@@ -93,11 +93,17 @@ public final class AsciiDocReader implements LessonReader {
         private final java.util.Set<Integer> includesPlaced = new java.util.HashSet<>();
         /** How many blocks enclose the blocks being read. */
         private int depth;
+        /** The attributes where the reading stands, for blocks that show their references substituted. */
+        private final AsciiDocAttributes attributes;
+        /** The last line of the lesson whose attribute entry {@link #attributes} has followed. */
+        private int attributesReadTo;
 
         Reading(Path file, String text, Document document, List<LogRecord> logged) {
             this.file = file;
             this.source = new LineIndex(file, text);
             this.document = document;
+            this.attributes = new AsciiDocAttributes(document.getAttributes());
+            this.attributesReadTo = headerEnd();
             for (LogRecord record : logged) {
                 Cursor cursor = record.getCursor();
                 SourceSpan span = new SourceSpan(file, cursor == null ? 1 : Math.max(1, cursor.getLineNumber()), 1);
@@ -135,6 +141,23 @@ public final class AsciiDocReader implements LessonReader {
                 }
             }
             return comments;
+        }
+
+        /** The header's last line (its entries are in the document's attributes already): the line before the first blank one. */
+        private int headerEnd() {
+            for (int line = 1; line <= source.lineCount(); line++) {
+                if (source.line(line).isBlank()) {
+                    return line - 1;
+                }
+            }
+            return source.lineCount();
+        }
+
+        /** Follows the attribute entries of the body up to {@code line}. */
+        private void followAttributeEntries(int line) {
+            for (; attributesReadTo < Math.min(line, source.lineCount()); attributesReadTo++) {
+                attributes.enter(source.line(attributesReadTo + 1));
+            }
         }
 
         /** The line of the {@code = Title} header, or -1 when the document has none. */
@@ -273,11 +296,26 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         /**
-         * A listing or literal block. The source map points at the opening delimiter of a delimited block and
+         * A listing or literal block as a learner sees it: with its attribute references replaced when it asks for
+         * that ({@code subs="attributes+"}), so a command reads as on the page.
+         */
+        private Node.CodeBlock code(Block block, SourceSpan located) {
+            followAttributeEntries(located.line() - 1);
+            Node.CodeBlock written = asWritten(block, located);
+            attributesReadTo = Math.max(attributesReadTo, written.lineOf(written.lines().size()));
+            if (!block.isSubstitutionEnabled(StructuralNode.SUBSTITUTION_ATTRIBUTES)) {
+                return written;
+            }
+            return new Node.CodeBlock(written.span(), written.language(), written.options(),
+                    written.lines().stream().map(attributes::substitute).toList(), written.firstLine(), written.indent());
+        }
+
+        /**
+         * A listing or literal block as written. The source map points at the opening delimiter of a delimited block and
          * at the first line of an indented literal paragraph; the lines are read back from the source so that
          * trailing blanks and indentation stay exact.
          */
-        private Node.CodeBlock code(Block block, SourceSpan located) {
+        private Node.CodeBlock asWritten(Block block, SourceSpan located) {
             SourceSpan span = located;
             Cursor cursor = block.getSourceLocation();
             if (cursor != null && cursor.getFile() != null) {

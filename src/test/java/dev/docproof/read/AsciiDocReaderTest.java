@@ -178,4 +178,46 @@ class AsciiDocReaderTest {
                 .containsExactly("5 echo from-first", "10 echo before", "11 echo from-second");
         assertThat(read.diagnostics()).extracting(d -> d.span().line()).containsExactly(4, 9); // at each delimiter
     }
+
+    /**
+     * A block that asks for attribute references to be replaced ({@code subs="attributes+"}) runs, and shows, what
+     * a learner sees on the page, with the value where the block stands; without that, the braces stay as written.
+     */
+    @Test
+    void aBlockWithAttributeSubstitutionRunsTheValuesTheLearnerSees() {
+        Lesson read = new AsciiDocReader().read(Path.of("attributes.adoc"), """
+                = Volumes
+                :vol: data
+                :image-name: launchcodedevops/simple-http
+
+                [source,bash,subs="attributes+"]
+                ----
+                docker run -d \\
+                  -v {vol}:/srv {image-name}
+                ----
+
+                [source,console]
+                ----
+                $ echo '{vol}'
+                {vol}
+                ----
+
+                :vol: other
+
+                [source,console,subs="+attributes"]
+                ----
+                $ echo {vol} \\{vol} {Image-Name} {undefined} <1>
+                other \\{vol} launchcodedevops/simple-http {undefined}
+                ----
+                <1> the values
+                """);
+
+        assertThat(Planner.plan(read).steps()).extracting(Step::line, Step::command, s -> s.sample().lines())
+                .containsExactly(
+                        tuple(7, "docker run -d \\\n  -v data:/srv launchcodedevops/simple-http", List.of()),
+                        tuple(13, "echo '{vol}'", List.of("{vol}")),
+                        tuple(21, "echo other {vol} launchcodedevops/simple-http {undefined}",
+                                List.of("other {vol} launchcodedevops/simple-http {undefined}")));
+        assertThat(read.diagnostics()).isEmpty();
+    }
 }
