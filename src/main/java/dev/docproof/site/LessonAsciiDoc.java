@@ -431,7 +431,16 @@ public final class LessonAsciiDoc {
                 out.append('\n'); // an ancestor continuation: attach to the item, not to the nested list's last item
             }
             out.append("+\n");
-            block(child, listDepth + 1);
+            if (child instanceof Node.CodeBlock) {
+                // a code block is several blocks (its anchor, steps, their outputs, findings): a continuation
+                // attaches only the first, so they go into one open block (a code block holds no other open block)
+                out.append("--\n");
+                block(child, listDepth + 1);
+                blank();
+                out.append("--\n");
+            } else {
+                block(child, listDepth + 1);
+            }
             afterList = false;
         }
     }
