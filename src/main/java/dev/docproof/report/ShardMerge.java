@@ -32,7 +32,7 @@ public final class ShardMerge {
      * @throws ResultsException naming every shard missing or given twice and every lesson run twice or never
      */
     public static CourseResult merge(List<Plan> course, List<JsonResults.Read> files) throws ResultsException {
-        shardsComplete(files);
+        shardsComplete(course, files);
         Map<Path, JsonResults.Read> ranBy = new LinkedHashMap<>();
         Map<Path, LessonResult> results = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -60,8 +60,8 @@ public final class ShardMerge {
         return new CourseResult(lessons, engineVersion(files), started(files), duration(files));
     }
 
-    /** Every shard 1..N of one N, each once. */
-    private static void shardsComplete(List<JsonResults.Read> files) throws ResultsException {
+    /** Every shard 1..N of one N, each once; a missing one named with the lessons the split gives it. */
+    private static void shardsComplete(List<Plan> course, List<JsonResults.Read> files) throws ResultsException {
         if (files.isEmpty()) {
             throw new ResultsException("no results to merge: name the files `docproof check --shard K/N --json FILE`"
                     + " wrote, after --results");
@@ -80,8 +80,9 @@ public final class ShardMerge {
         for (int k = 1; k <= count; k++) {
             List<JsonResults.Read> given = byIndex.getOrDefault(k, List.of());
             if (given.isEmpty()) {
-                problems.add("shard " + k + "/" + count + " is missing: give the results of every shard (the file"
-                        + " `docproof check --shard " + k + "/" + count + " --json FILE` wrote)");
+                problems.add("shard " + k + "/" + count + " is missing" + unverified(new Shard(k, count).select(course))
+                        + ": give the results of every shard (the file `docproof check --shard " + k + "/" + count
+                        + " --json FILE` wrote)");
             } else if (given.size() > 1) {
                 problems.add("shard " + k + "/" + count + " is given more than once: " + given.stream()
                         .map(f -> String.valueOf(f.file())).collect(Collectors.joining(", ")) + ": give each shard's results once");
@@ -90,6 +91,15 @@ public final class ShardMerge {
         if (!problems.isEmpty()) {
             throw new ResultsException(problems);
         }
+    }
+
+    /** {@code , so 2 lessons have no results: a.rst, b.rst}: what CI would otherwise report as verified by omission. */
+    private static String unverified(List<Plan> lessons) {
+        if (lessons.isEmpty()) {
+            return "";
+        }
+        return ", so " + lessons.size() + (lessons.size() == 1 ? " lesson has" : " lessons have") + " no results: "
+                + lessons.stream().map(p -> String.valueOf(p.lesson().source())).collect(Collectors.joining(", "));
     }
 
     private static int count(JsonResults.Read file) {

@@ -166,8 +166,9 @@ class MergeCommandTest {
 
         assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
         assertThat(merged.out()).isEmpty();
-        assertThat(merged.err()).isEqualTo("docproof: shard 2/2 is missing: give the results of every shard (the file"
-                + " `docproof check --shard 2/2 --json FILE` wrote)\ndocproof: nothing was merged\n");
+        assertThat(merged.err()).isEqualTo("docproof: shard 2/2 is missing, so 2 lessons have no results: "
+                + course.resolve("failing.md") + ", " + course.resolve("greeting.md") + ": give the results of every"
+                + " shard (the file `docproof check --shard 2/2 --json FILE` wrote)\ndocproof: nothing was merged\n");
         assertThat(json).doesNotExist();
     }
 

@@ -107,6 +107,24 @@ class ShardMergeTest {
     }
 
     @Test
+    void aMissingShardNamesTheLessonsLeftWithoutResults() throws Exception {
+        LessonResult a = lesson("a.rst", 1);
+        LessonResult b = lesson("b.rst", 1);
+        LessonResult c = lesson("c.rst", 1);
+        LessonResult d = lesson("d.rst", 1);
+        LessonResult e = lesson("e.rst", 1);
+        Instant t0 = Instant.now();
+        assertThat(new Shard(2, 3).select(plans())).containsExactly(b.plan(), e.plan());
+
+        assertThatThrownBy(() -> ShardMerge.merge(plans(), List.of(
+                shard(new Shard(1, 3), t0, Duration.ZERO, a, d), shard(new Shard(3, 3), t0, Duration.ZERO, c))))
+                .isInstanceOf(ResultsException.class)
+                .hasMessage("shard 2/3 is missing, so 2 lessons have no results: " + b.plan().lesson().source() + ", "
+                        + e.plan().lesson().source() + ": give the results of every shard (the file"
+                        + " `docproof check --shard 2/3 --json FILE` wrote)");
+    }
+
+    @Test
     void aShardGivenTwiceIsNamedWithItsFiles() throws Exception {
         LessonResult a = lesson("a.rst", 1);
         LessonResult b = lesson("b.rst", 1);
@@ -118,7 +136,8 @@ class ShardMergeTest {
                 .isInstanceOf(ResultsException.class)
                 .hasMessage("shard 1/2 is given more than once: " + first.file() + ", " + again.file()
                         + ": give each shard's results once\n"
-                        + "shard 2/2 is missing: give the results of every shard (the file"
+                        + "shard 2/2 is missing, so 1 lesson has no results: " + b.plan().lesson().source()
+                        + ": give the results of every shard (the file"
                         + " `docproof check --shard 2/2 --json FILE` wrote)");
     }
 
