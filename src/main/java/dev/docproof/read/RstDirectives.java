@@ -139,8 +139,9 @@ final class RstDirectives {
             }
             return new Node.CodeBlock(span, language, parts.options(), List.of(), start.number() + 1);
         }
-        return new Node.CodeBlock(span, language, parts.options(), RstExplicit.texts(content), content.get(0).number(),
-                content.get(0).column() - 1);
+        int dedent = dedent(start, parts.options(), content);
+        return new Node.CodeBlock(span, language, parts.options(), dedented(content, dedent), content.get(0).number(),
+                content.get(0).column() - 1 + dedent);
     }
 
     /**
@@ -245,10 +246,7 @@ final class RstDirectives {
     private Node.CodeBlock includedCode(RstLine start, RstIncludes.Target target, String language,
                                         Map<String, String> options, List<RstLine> lines) {
         int dedent = dedent(start, options, lines);
-        List<String> text = new ArrayList<>(lines.size());
-        for (RstLine line : lines) {
-            text.add(line.text().substring(Math.min(dedent, line.text().length())));
-        }
+        List<String> text = new ArrayList<>(dedented(lines, dedent));
         if (options.containsKey("prepend")) {
             text.add(0, options.get("prepend"));
         }
@@ -261,7 +259,15 @@ final class RstDirectives {
         return new Node.CodeBlock(span, language, options, List.copyOf(text), firstLine, dedent);
     }
 
-    /** Sphinx's {@code :dedent:}: a number of columns, or (empty) the lines' common indentation. */
+    private static List<String> dedented(List<RstLine> lines, int dedent) {
+        List<String> text = new ArrayList<>(lines.size());
+        for (RstLine line : lines) {
+            text.add(line.text().substring(Math.min(dedent, line.text().length())));
+        }
+        return List.copyOf(text);
+    }
+
+    /** Sphinx's {@code :dedent:} (code blocks and literalinclude): a number of columns, or (empty) the lines' common indentation. */
     private int dedent(RstLine start, Map<String, String> options, List<RstLine> lines) {
         String value = options.get("dedent");
         if (value == null) {
@@ -270,11 +276,21 @@ final class RstDirectives {
         if (value.isBlank()) {
             return RstLine.minIndent(lines, 0, lines.size());
         }
+        int dedent;
         try {
-            return Math.max(0, Integer.parseInt(value.strip()));
+            dedent = Math.max(0, Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
             ctx.warn(start, start.column(), "The \"dedent\" option needs a whole number; got \"" + value + "\"");
             return 0;
         }
+        for (RstLine line : lines) {
+            if (!line.text().substring(0, Math.min(dedent, line.text().length())).isBlank()) {
+                ctx.warn(start, start.column(), "The \"dedent\" option strips text, not only indentation, from line "
+                        + line.number() + " (as Sphinx does; write a smaller number, or :dedent: alone for the"
+                        + " lines' common indentation)");
+                break;
+            }
+        }
+        return dedent;
     }
 }

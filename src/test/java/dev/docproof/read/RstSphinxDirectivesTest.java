@@ -88,6 +88,35 @@ class RstSphinxDirectivesTest {
     }
 
     @Test
+    void codeBlockDedentStripsColumnsAsSphinxDoes() throws IOException {
+        Lesson lesson = read("""
+                .. code-block:: console
+                   :dedent: 3
+
+                      $ echo hi
+                      hi
+
+                .. code-block:: console
+                   :dedent:
+
+                       $ echo there
+
+                .. code-block:: console
+                   :dedent: 2
+
+                   $ echo cut
+                """);
+        List<Node.CodeBlock> blocks = RstNodes.all(lesson.nodes(), Node.CodeBlock.class);
+        assertThat(blocks.get(0).lines()).containsExactly("$ echo hi", "hi");
+        assertThat(blocks.get(0).columnOf(0)).isEqualTo(7);
+        assertThat(blocks.get(1).lines()).containsExactly("$ echo there");
+        assertThat(blocks.get(2).lines()).containsExactly("echo cut");
+        assertThat(messages(lesson)).containsExactly(course.resolve("lessons/page.rst") + ":12:1: warning: The"
+                + " \"dedent\" option strips text, not only indentation, from line 15 (as Sphinx does; write a smaller"
+                + " number, or :dedent: alone for the lines' common indentation)");
+    }
+
+    @Test
     void includesNeverReadOutsideTheCourseFolder() throws IOException {
         Files.writeString(course.getParent().resolve("secret-" + course.getFileName() + ".txt"), "TOP-SECRET-CONTENT");
         Lesson lesson = read("""
