@@ -76,7 +76,7 @@ public final class ClientHelp {
             return withoutClient(cli, notes);
         }
         try {
-            String version = firstLine(run(program.get(), List.of(cli.versionOption())));
+            String version = version(cli, program.get());
             Path cached = cacheDir.resolve(cli.program()).resolve(fileName(version) + ".help");
             if (Files.isRegularFile(cached)) {
                 Optional<HelpPages> pages = HelpPages.read(Files.readString(cached, StandardCharsets.UTF_8));
@@ -97,6 +97,35 @@ public final class ClientHelp {
                     + "; its commands are not checked");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The client's version: what its {@code --version} said when last asked, while the program file is the same (same
+     * real path, size and modification time); else asked again and kept. Asking costs a process on every run.
+     */
+    private String version(KnownCli cli, Path program) throws IOException {
+        Path real = program.toRealPath();
+        String identity = Files.size(real) + "\t" + Files.getLastModifiedTime(real).toMillis() + "\t" + real;
+        Path known = cacheDir.resolve(cli.program()).resolve("clients");
+        List<String> lines = new ArrayList<>();
+        if (Files.isRegularFile(known)) {
+            for (String line : Files.readAllLines(known, StandardCharsets.UTF_8)) {
+                int tab = line.indexOf('\t');
+                if (tab < 0) {
+                    continue;
+                }
+                if (line.substring(tab + 1).equals(identity)) {
+                    return line.substring(0, tab);
+                }
+                if (!line.endsWith("\t" + real)) {
+                    lines.add(line); // another client's; this one's older line is replaced below
+                }
+            }
+        }
+        String version = firstLine(run(program, List.of(cli.versionOption()))).replace('\t', ' ');
+        lines.add(version + "\t" + identity);
+        write(known, String.join("\n", lines) + "\n", new ArrayList<>());
+        return version;
     }
 
     /**

@@ -37,8 +37,39 @@ class ClientHelpTest {
         assertThat(model.command(List.of("network", "remove"))).isPresent();
         try (Stream<Path> files = Files.walk(cache)) {
             assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
-                    .singleElement().asString().startsWith("Docker_version_").endsWith(".help");
+                    .filteredOn(name -> name.endsWith(".help"))
+                    .singleElement().asString().startsWith("Docker_version_");
         }
+    }
+
+    @Test
+    void theClientIsAskedItsVersionOnlyWhenItsProgramFileChanged(@TempDir Path dir) throws IOException {
+        Path asked = dir.resolve("asked");
+        Path client = dir.resolve("curl");
+        Files.writeString(client, fakeCurl(asked, "curl 8.1.0"));
+        client.toFile().setExecutable(true);
+        ClientHelp help = new ClientHelp(dir.resolve("cache"), program -> Optional.of(client));
+
+        help.load(KnownCli.CURL, new ArrayList<>()).orElseThrow();
+        ClientHelp.Loaded again = help.load(KnownCli.CURL, new ArrayList<>()).orElseThrow();
+
+        assertThat(Files.readAllLines(asked)).as("the second load runs nothing").containsExactly("--version", "--help all");
+        assertThat(again.source()).isEqualTo(ClientHelp.Source.CACHE);
+        assertThat(again.model().version()).isEqualTo("curl 8.1.0 (x86_64-pc-linux-gnu)");
+
+        Files.writeString(client, fakeCurl(asked, "curl 8.2.1")); // upgraded in place: another size
+        ClientHelp.Loaded upgraded = help.load(KnownCli.CURL, new ArrayList<>()).orElseThrow();
+
+        assertThat(upgraded.source()).isEqualTo(ClientHelp.Source.CLIENT);
+        assertThat(upgraded.model().version()).isEqualTo("curl 8.2.1 (x86_64-pc-linux-gnu)");
+        assertThat(Files.readAllLines(asked)).containsExactly("--version", "--help all", "--version", "--help all");
+    }
+
+    /** A curl that prints {@code version} and a one-flag help, noting each call's arguments in {@code asked}. */
+    private static String fakeCurl(Path asked, String version) {
+        return "#!/bin/sh\necho \"$*\" >> '" + asked + "'\n"
+                + "if [ \"$1\" = --version ]; then echo '" + version + " (x86_64-pc-linux-gnu)'; exit 0; fi\n"
+                + "echo 'Usage: curl [options...] <url>'\necho ' -v, --verbose       Make the operation more talkative'\n";
     }
 
     @Test
