@@ -108,6 +108,10 @@ final class CourseRun {
     static int verdict(CourseResult result, boolean strict, PrintWriter err) {
         setupErrors(result, err);
         int code = exitCode(result, strict);
+        if (strict && code == Main.FAILURES && count(result, Status.FAILED) == 0) {
+            // No report shows a failure then, so a CI job would otherwise be red with no reason given.
+            err.println("docproof: no step failed, but --strict counts " + joined(strictFailures(result)) + " as failures");
+        }
         long repaired = count(result, Status.REPAIRED);
         if (code == Main.OK && repaired > 0) {
             err.println("docproof: warning: " + repaired + (repaired == 1 ? " step passes" : " steps pass")
@@ -167,21 +171,38 @@ final class CourseRun {
         if (count(result, Status.FAILED) > 0) {
             return Main.FAILURES;
         }
-        if (strict && (count(result, Status.REPAIRED) > 0 || count(result, Status.SKIPPED) > 0 || anyAbridged(result)
-                || result.lessons().stream().anyMatch(l -> !l.leaks().isEmpty())
-                || result.lessons().stream().flatMap(l -> l.findings().stream())
-                        .anyMatch(f -> f.severity() == Finding.Severity.WARNING))) {
+        if (strict && !strictFailures(result).isEmpty()) {
             return Main.FAILURES;
         }
         return Main.OK;
     }
 
-    private static long count(CourseResult result, Status status) {
-        return result.lessons().stream().mapToLong(l -> l.tally().count(status)).sum();
+    /** What {@code --strict} counts as failures, each counted: {@code 1 repaired step}, {@code 2 leaked resources}. */
+    private static List<String> strictFailures(CourseResult result) {
+        List<String> failures = new ArrayList<>();
+        counted(failures, count(result, Status.REPAIRED), "repaired step");
+        counted(failures, count(result, Status.SKIPPED), "skipped step");
+        counted(failures, result.lessons().stream().map(LessonResult::steps).flatMap(List::stream)
+                .map(StepResult::match).filter(m -> m != null && !m.abridged().isEmpty()).count(), "abridged sample");
+        counted(failures, result.lessons().stream().mapToLong(l -> l.leaks().size()).sum(), "leaked resource");
+        counted(failures, result.lessons().stream().flatMap(l -> l.findings().stream())
+                .filter(f -> f.severity() == Finding.Severity.WARNING).count(), "warning finding");
+        return failures;
     }
 
-    private static boolean anyAbridged(CourseResult result) {
-        return result.lessons().stream().map(LessonResult::steps).flatMap(List::stream)
-                .map(StepResult::match).anyMatch(m -> m != null && !m.abridged().isEmpty());
+    private static void counted(List<String> counts, long n, String what) {
+        if (n > 0) {
+            counts.add(n + " " + what + (n == 1 ? "" : "s"));
+        }
+    }
+
+    /** {@code a, b and c}. */
+    private static String joined(List<String> parts) {
+        int last = parts.size() - 1;
+        return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
+    }
+
+    private static long count(CourseResult result, Status status) {
+        return result.lessons().stream().mapToLong(l -> l.tally().count(status)).sum();
     }
 }

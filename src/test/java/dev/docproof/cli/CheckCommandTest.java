@@ -147,6 +147,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void aStrictRunWithNoFailedStepSaysWhatFailedIt() {
+        CourseResult r = course(List.of(
+                result(new Outcome.Repaired(new Repair("a", "a b", "e"), new Outcome.Passed(MATCHED, 4))),
+                result(new Outcome.Skipped("needs the program brew, which the session lacks")),
+                result(new Outcome.Skipped("needs a Mac"))),
+                List.of(new Leak(ResourceKind.CONTAINER, "client", 221, true)), null);
+
+        assertThat(CourseRun.verdict(r, true, new PrintWriter(err, true))).isEqualTo(1);
+
+        assertThat(err.toString()).isEqualTo("docproof: no step failed, but --strict counts 1 repaired step, 2 skipped"
+                + " steps and 1 leaked resource as failures\n");
+    }
+
+    @Test
     void aSetUpErrorExitsTwoEvenWithFailuresElsewhere() {
         CourseResult r = course(List.of(result(Outcome.NotRun.TEMPLATE)), List.of(), "l.rst:3: name taken");
 
