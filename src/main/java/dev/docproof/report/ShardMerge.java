@@ -93,7 +93,7 @@ public final class ShardMerge {
         }
     }
 
-    /** {@code , so 2 lessons have no results: a.rst, b.rst}: what CI would otherwise report as verified by omission. */
+    /** {@code , so 2 lessons have no results: a.rst, b.rst}: the lessons a missing shard's results would hold. */
     private static String unverified(List<Plan> lessons) {
         if (lessons.isEmpty()) {
             return "";
