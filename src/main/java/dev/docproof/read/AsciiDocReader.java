@@ -365,7 +365,7 @@ public final class AsciiDocReader implements LessonReader {
             for (int line = span.line(); line < span.line() + parsed.size() && line <= source.lineCount(); line++) {
                 raw.add(source.line(line));
             }
-            int indent = raw.stream().filter(l -> !l.isBlank()).mapToInt(AsciiDocReader::leadingSpaces).min().orElse(0);
+            int indent = raw.stream().filter(l -> !l.isBlank()).mapToInt(LineIndex::leadingSpaces).min().orElse(0);
             List<String> lines = raw.stream().map(l -> l.length() >= indent ? l.substring(indent) : "").toList();
             if (lines.size() != parsed.size()) {
                 return new Node.CodeBlock(span, language, options, parsed, span.line(), 0);
@@ -474,14 +474,6 @@ public final class AsciiDocReader implements LessonReader {
             }
             return out;
         }
-    }
-
-    private static int leadingSpaces(String line) {
-        int i = 0;
-        while (i < line.length() && line.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     private static String plain(List<Inline> inlines) {

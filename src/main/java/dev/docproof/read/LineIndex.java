@@ -61,6 +61,20 @@ final class LineIndex {
         return fileLines == null ? new SourceSpan(file, line, 1) : new SourceSpan(file, fileLines[line - 1], 1);
     }
 
+    /** How many spaces {@code line} starts with. */
+    static int leadingSpaces(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The offset where line {@code line} (1-based) starts. */
+    int startOf(int line) {
+        return lineStarts[line - 1];
+    }
+
     int lineCount() {
         return lineStarts.length;
     }

@@ -94,6 +94,8 @@ public final class MarkdownReader implements LessonReader {
         private final List<Diagnostic> diagnostics;
         /** How many containers (list items, quotes) enclose the blocks being read. */
         private int depth;
+        /** Where the body of the last MkDocs block read ends: the blocks flexmark found in it were read with it. */
+        private int mkDocsBodyEnd;
 
         private final List<String> frontMatter;
 
@@ -227,8 +229,12 @@ public final class MarkdownReader implements LessonReader {
         /** One flexmark block as a lesson node; null for what carries nothing (link reference lines are kept). */
         private Node block(com.vladsch.flexmark.util.ast.Node node) {
             SourceSpan span = span(node);
+            if (node.getStartOffset() < mkDocsBodyEnd) {
+                return null;
+            }
             if (node instanceof Paragraph p) {
-                return new Node.Paragraph(span, inlines.of(p));
+                Node mkDocs = mkDocs(p, span);
+                return mkDocs != null ? mkDocs : new Node.Paragraph(span, inlines.of(p));
             }
             if (node instanceof Heading h) {
                 // A heading nested in a list or quote cannot open a section: keep its text as a paragraph.
@@ -276,6 +282,37 @@ public final class MarkdownReader implements LessonReader {
             diagnostics.add(Diagnostic.warning(span, "kept as written: " + node.getNodeName()
                     + " is not part of the lesson model"));
             return new Node.Directive(span, node.getNodeName(), "", Map.of(), lines(node.getChars().toString()));
+        }
+
+        /**
+         * The MkDocs admonition or content tab ({@link MkDocsBlocks}) whose header is {@code p}'s first line, its
+         * body read as Markdown of its own; null when {@code p} opens none.
+         */
+        private Node mkDocs(Paragraph p, SourceSpan span) {
+            int line = index.lineOf(p.getStartOffset());
+            MkDocsBlocks.Header header = MkDocsBlocks.header(index.line(line)).orElse(null);
+            if (header == null) {
+                return null;
+            }
+            int indent = p.getStartOffset() - index.startOf(line);
+            int last = MkDocsBlocks.bodyEnd(index, line, indent);
+            BasedSequence text = document.getChars();
+            List<BasedSequence> body = new ArrayList<>();
+            for (int l = line + 1; l <= last; l++) {
+                int start = index.startOf(l);
+                int end = l < index.lineCount() ? index.startOf(l + 1) : text.length();
+                body.add(text.subSequence(start + Math.min(indent + MkDocsBlocks.BODY_INDENT, index.line(l).length()), end));
+            }
+            mkDocsBodyEnd = Math.max(p.getEndOffset(), last < index.lineCount() ? index.startOf(last + 1) : text.length());
+            List<Node> children = nested(body);
+            if (header.tab()) {
+                return new Node.Group(span, "tab", List.of(new Inline.Text(header.title())), children);
+            }
+            // with no title written, MkDocs heads the box with its kind, which the page shows for the kinds it knows
+            String title = header.title() != null ? header.title() : RstDirectives.ADMONITIONS.contains(header.kind())
+                    ? "" : header.kind().substring(0, 1).toUpperCase(Locale.ROOT) + header.kind().substring(1);
+            return new Node.Admonition(span, header.kind(), title.isEmpty() ? List.of() : List.of(new Inline.Text(title)),
+                    children);
         }
 
         private Node fenced(FencedCodeBlock f, SourceSpan span) {

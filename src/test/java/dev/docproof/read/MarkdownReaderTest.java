@@ -270,4 +270,74 @@ class MarkdownReaderTest {
                 """);
         assertThat(Planner.plan(lesson).steps()).extracting(Step::line).containsExactly(8);
     }
+
+    /**
+     * MkDocs' admonitions ({@code !!!}, collapsible {@code ???}) and content tabs ({@code ===}) hold indented Markdown,
+     * which CommonMark alone reads as an indented code block: their commands are steps at their own line and column,
+     * a fence inside is not part of a sample, and the text around them stays text.
+     */
+    @Test
+    void mkDocsAdmonitionsAndContentTabsHoldMarkdownWhoseCommandsRun() {
+        Path file = Path.of("mkdocs.md");
+        Lesson lesson = new MarkdownReader().read(file, """
+                # Start
+
+                !!! note "Before you start"
+
+                    Make sure the folder exists:
+
+                    ```bash
+                    mkdir -p site
+                    ```
+
+                === "Linux"
+
+                    ```bash
+                    echo on-linux
+                    ```
+
+                === "macOS"
+
+                    ```bash
+                    brew install colima
+                    ```
+
+                1. Then:
+
+                    ??? example
+
+                        ```console
+                        $ echo collapsed
+                        collapsed
+                        ```
+
+                !!! warning ""
+                    Text right under it.
+
+                After the blocks.
+                """);
+
+        Node.Section top = (Node.Section) lesson.nodes().get(0);
+        assertThat(top.children()).extracting(n -> n.getClass().getSimpleName()).containsExactly(
+                "Admonition", "Group", "Group", "ListBlock", "Admonition", "Paragraph");
+        Node.Admonition note = (Node.Admonition) top.children().get(0);
+        assertThat(note.kind()).isEqualTo("note");
+        assertThat(note.title()).containsExactly(new Inline.Text("Before you start"));
+        assertThat(note.children()).extracting(n -> n.getClass().getSimpleName()).containsExactly("Paragraph", "CodeBlock");
+        assertThat(((Node.Group) top.children().get(2)).title()).containsExactly(new Inline.Text("macOS"));
+        assertThat(((Node.Group) top.children().get(2)).name()).isEqualTo("tab");
+        Node.Admonition collapsed = (Node.Admonition) ((Node.ListBlock) top.children().get(3)).items().get(0).children().get(1);
+        assertThat(collapsed.title()).containsExactly(new Inline.Text("Example"));
+        Node.Admonition warning = (Node.Admonition) top.children().get(4);
+        assertThat(warning.title()).isEmpty();
+        assertThat(warning.children()).containsExactly(new Node.Paragraph(new SourceSpan(file, 33, 5),
+                List.of(new Inline.Text("Text right under it."))));
+        assertThat(lesson.diagnostics()).isEmpty();
+        assertThat(Planner.plan(lesson).steps()).extracting(s -> s.span().line(), s -> s.span().column(),
+                Step::command, s -> s.sample().lines()).containsExactly(
+                tuple(8, 5, "mkdir -p site", List.of()),
+                tuple(14, 5, "echo on-linux", List.of()),
+                tuple(20, 5, "brew install colima", List.of()),
+                tuple(28, 11, "echo collapsed", List.of("collapsed")));
+    }
 }
