@@ -40,7 +40,7 @@ final class CrossRefs {
 
     /** The anchor a label gets on its page. */
     static String anchor(String label) {
-        return AsciiDoc.name(label);
+        return SectionIds.of(label);
     }
 
     /** The anchor of a glossary term on its page. */

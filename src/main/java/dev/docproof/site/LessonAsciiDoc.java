@@ -194,9 +194,11 @@ public final class LessonAsciiDoc {
         ids.add(primary);
         out.append("[#").append(primary).append("]\n");
         out.append("=".repeat(level + 1)).append(' ');
-        for (String label : section.labels()) {
-            String extra = CrossRefs.anchor(label);
-            if (ids.add(extra)) {
+        List<String> extras = new ArrayList<>();
+        section.labels().forEach(label -> extras.add(CrossRefs.anchor(label)));
+        extras.add(links.titleId(section));
+        for (String extra : extras) {
+            if (extra != null && ids.add(extra)) {
                 out.append("anchor:").append(extra).append("[]");
             }
         }

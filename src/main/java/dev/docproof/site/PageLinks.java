@@ -62,6 +62,11 @@ final class PageLinks {
         return ids.id(section);
     }
 
+    /** The id of a labelled section's own title, or null. */
+    String titleId(Node.Section section) {
+        return ids.titleId(section);
+    }
+
     /** "1.2. " when the section is numbered by a {@code :numbered:} toctree, else "". */
     String sectionNumber(Node.Section section, boolean first) {
         return Navigation.numberText(course.navigation().number(page.docname(), first ? "" : "#" + ids.id(section)));

@@ -55,6 +55,8 @@ class SphinxConstructsPageTest {
         Files.writeString(lesson, """
                 :orphan:
 
+                .. _constructs:
+
                 Sphinx page
                 ===========
 
@@ -137,6 +139,12 @@ class SphinxConstructsPageTest {
         Path out = course.resolve("site");
         new SiteRenderer(RenderedSite.BOOT, "test", false).render(site, out);
         return out.resolve("page.html");
+    }
+
+    @Test
+    void aLabelledSectionCarriesItsLabelAndItsTitleAsIds() {
+        assertThat(page.select("h2#constructs").text()).isEqualTo("Sphinx page");
+        assertThat(page.select("h2#constructs > a#sphinx-page")).hasSize(1);
     }
 
     @Test
