@@ -56,12 +56,19 @@ public final class JUnitReport {
         // A.md's report and a.md's would be one file.
         Map<String, Long> sharing = course.lessons().stream()
                 .collect(Collectors.groupingBy(l -> fileName(source(l)).toLowerCase(Locale.ROOT), Collectors.counting()));
+        // CI tools group testcases by class: two lessons of one class name would show as one, their tests mixed.
+        Map<String, Long> sharingClass = course.lessons().stream()
+                .collect(Collectors.groupingBy(l -> className(source(l)), Collectors.counting()));
         for (LessonResult lesson : course.lessons()) {
             String name = fileName(source(lesson));
             boolean alone = sharing.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= LONGEST_NAME;
             Path file = dir.resolve(alone ? name : uniqueFileName(source(lesson)));
+            String className = className(source(lesson));
+            if (sharingClass.get(className) > 1) {
+                className += "_" + pathHash(source(lesson));
+            }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(course, lesson, out);
+                write(course, lesson, className, out);
             }
             written.add(file);
         }
@@ -85,16 +92,23 @@ public final class JUnitReport {
             // The lesson's own file name stands last: folders are dropped from the front.
             readable = "TEST-" + readable.substring(readable.length() - LONGEST_NAME + "TEST-".length());
         }
-        byte[] hash = SourceDigest.sha256(source.getBytes(StandardCharsets.UTF_8));
-        return readable + "-" + HexFormat.of().formatHex(hash, 0, 4) + ".xml";
+        return readable + "-" + pathHash(source) + ".xml";
     }
 
-    /** {@code content.docker-networking_rst}: the path as a package, the file as a class. */
+    /** Eight hex digits of the exact path's hash: the same for a lesson from run to run. */
+    private static String pathHash(String source) {
+        return HexFormat.of().formatHex(SourceDigest.sha256(source.getBytes(StandardCharsets.UTF_8)), 0, 4);
+    }
+
+    /**
+     * {@code content.docker-networking_rst}: the path as a package, the file as a class. Letters and digits of every
+     * script stay, as Java's own class names allow, so {@code Lektion ä.md} and {@code Lektion ö.md} stay apart.
+     */
     static String className(String source) {
         String[] parts = source.replace('\\', '/').split("/");
         StringBuilder name = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            String part = parts[i].replaceAll("[^A-Za-z0-9_-]", "_");
+            String part = parts[i].replaceAll("[^\\p{L}\\p{N}_-]", "_");
             if (!part.isEmpty() && !part.equals("_")) {
                 name.append(name.isEmpty() ? "" : ".").append(part);
             }
@@ -106,11 +120,11 @@ public final class JUnitReport {
         return String.valueOf(lesson.plan().lesson().source()).replace('\\', '/');
     }
 
-    private static void write(CourseResult course, LessonResult lesson, Writer out) throws IOException {
+    private static void write(CourseResult course, LessonResult lesson, String className, Writer out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
-            suite(course, lesson, xml);
+            suite(course, lesson, className, xml);
             xml.writeEndDocument();
             xml.flush();
             xml.close();
@@ -120,9 +134,9 @@ public final class JUnitReport {
         }
     }
 
-    private static void suite(CourseResult course, LessonResult lesson, XMLStreamWriter xml) throws XMLStreamException {
+    private static void suite(CourseResult course, LessonResult lesson, String className, XMLStreamWriter xml)
+            throws XMLStreamException {
         String source = source(lesson);
-        String className = className(source);
         Summary summary = Summary.of(lesson);
         List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
         boolean setupFailed = lesson.setupError() != null;

@@ -1,5 +1,6 @@
 package dev.docproof.report;
 
+import dev.docproof.run.LessonResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -13,6 +14,7 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,6 +87,30 @@ class JUnitReportTest {
         assertThat(files.get(2).getFileName().toString()).hasSizeLessThan(255)
                 .matches("TEST-.*\\.lesson\\.md-[0-9a-f]{8}\\.xml");
         assertThat(property(parse(files.get(2)), "source")).isEqualTo(deep);
+    }
+
+    @Test
+    void lessonsWhoseNamesReadAlikeGetAClassEachSoCiToolsKeepTheirTestsApart() throws Exception {
+        List<String> sources = List.of("names/Lektion ä.md", "names/Lektion ö.md", "x y.md", "x_y.md", "a.b.md", "a_b.md");
+        List<LessonResult> lessons = new ArrayList<>();
+        for (String source : sources) {
+            Path file = Path.of(source);
+            lessons.add(Results.lesson(file, List.of(Results.ran(Results.run(file, 3, "echo hi"), 1, "hi\n")), List.of(),
+                    Duration.ofMillis(5), (String) null, List.of()));
+        }
+
+        List<Path> files = JUnitReport.write(Results.course(lessons.toArray(LessonResult[]::new)), dir);
+
+        List<String> classes = new ArrayList<>();
+        for (Path file : files) {
+            classes.add(children(parse(file), "testcase").get(0).getAttribute("classname"));
+        }
+        assertThat(classes).doesNotHaveDuplicates();
+        assertThat(classes.subList(0, 2)).containsExactly("names.Lektion_ä_md", "names.Lektion_ö_md");
+        assertThat(classes.subList(2, 6)).allMatch(c -> c.matches("(x_y|a_b)_md_[0-9a-f]{8}"));
+        // Named after the exact path, so each lesson keeps its class from one run to the next.
+        assertThat(children(parse(JUnitReport.write(Results.course(lessons.get(3), lessons.get(2)), dir).get(1)),
+                "testcase").get(0).getAttribute("classname")).isEqualTo(classes.get(2));
     }
 
     @Test
