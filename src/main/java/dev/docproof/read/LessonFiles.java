@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Finds lesson files under the paths a user names and reads each with the reader for its format. */
 public final class LessonFiles {
@@ -72,8 +73,9 @@ public final class LessonFiles {
     /**
      * Lesson files (.rst, .md, .markdown, .adoc, .asciidoc) under each path, in a stable order: the
      * paths in the order named, each folder's files sorted by their path inside it, each file once. Paths
-     * keep the form the user gave them. Walking a folder skips hidden folders and files and the
-     * {@code content/images} recipe folders (their READMEs describe images, they are not lessons).
+     * keep the form the user gave them. Walking a folder skips hidden folders and files, the
+     * {@code content/images} recipe folders (their READMEs describe images, they are not lessons), and what a
+     * Sphinx project's {@code exclude_patterns} leaves out (Sphinx makes no page of it).
      */
     public static Discovery discover(List<Path> paths) {
         Set<Path> files = new LinkedHashSet<>();
@@ -152,8 +154,19 @@ public final class LessonFiles {
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(new SourceSpan(folder, 1, 1), "cannot list the folder: " + e.getMessage()));
         }
+        found.removeIf(excludedBySphinx(diagnostics));
         found.sort(Comparator.comparing(p -> folder.relativize(p).toString()));
         return found;
+    }
+
+    /** Whether the Sphinx project a file stands in leaves it out; each project's patterns read once. */
+    private static Predicate<Path> excludedBySphinx(List<Diagnostic> diagnostics) {
+        Map<Path, SphinxExcludes> byRoot = new HashMap<>();
+        return file -> {
+            Path root = RstIncludes.courseRootOf(file);
+            return Files.isRegularFile(root.resolve("conf.py"))
+                    && byRoot.computeIfAbsent(root, r -> SphinxExcludes.of(r, diagnostics)).excludes(file);
+        };
     }
 
     /** Hidden entries, and content/images at any depth below the named folder (which may be content itself). */

@@ -144,6 +144,56 @@ final class SphinxConf {
         return any && (rest.isEmpty() || rest.startsWith("#")) ? value.toString() : null;
     }
 
+    /**
+     * The values of the Python list or tuple of plain string literals at {@code from} (over several lines, with
+     * comments and a trailing comma), or null when it is anything else.
+     */
+    static List<String> stringList(String text, int from) {
+        if (from >= text.length() || (text.charAt(from) != '[' && text.charAt(from) != '(')) {
+            return null;
+        }
+        char close = text.charAt(from) == '[' ? ']' : ')';
+        List<String> values = new ArrayList<>();
+        int i = from + 1;
+        while (true) {
+            i = skipSpaceAndComments(text, i);
+            if (i < text.length() && text.charAt(i) == close) {
+                break;
+            }
+            Matcher start = STRING_START.matcher(text).region(i, text.length());
+            if (!start.lookingAt()) {
+                return null;
+            }
+            boolean raw = start.group(1).equalsIgnoreCase("r");
+            int end = closing(text, start.end(), start.group(2), raw);
+            if (end < 0) {
+                return null;
+            }
+            String body = text.substring(start.end(), end);
+            values.add(raw ? body : unescape(body));
+            i = skipSpaceAndComments(text, end + start.group(2).length());
+            if (i < text.length() && text.charAt(i) == ',') {
+                i++;
+            } else if (i >= text.length() || text.charAt(i) != close) {
+                return null;
+            }
+        }
+        int eol = text.indexOf('\n', i);
+        String rest = text.substring(i + 1, eol < 0 ? text.length() : eol).strip();
+        return rest.isEmpty() || rest.startsWith("#") ? values : null;
+    }
+
+    private static int skipSpaceAndComments(String text, int i) {
+        while (true) {
+            i = skipSpace(text, i, true);
+            if (i >= text.length() || text.charAt(i) != '#') {
+                return i;
+            }
+            int eol = text.indexOf('\n', i);
+            i = eol < 0 ? text.length() : eol;
+        }
+    }
+
     private static int skipSpace(String text, int i, boolean newlinesToo) {
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t'
                 || newlinesToo && (text.charAt(i) == '\n' || text.charAt(i) == '\r'))) {
@@ -186,7 +236,7 @@ final class SphinxConf {
         return out.toString();
     }
 
-    private static int lineOf(String text, int offset) {
+    static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset; i++) {
             if (text.charAt(i) == '\n') {

@@ -49,6 +49,47 @@ class LessonFilesTest {
     }
 
     @Test
+    void whatASphinxProjectExcludesIsNoLessonUnlessNamed() throws IOException {
+        write("course/conf.py", """
+                project = 'x'
+                exclude_patterns = [
+                    '_build',       # the output
+                    "_fragments",
+                    '**/draft-*.rst', 'old/[!k]*.rst',
+                ]
+                """);
+        write("course/index.rst", "x");
+        write("course/_fragments/prereq.rst", "x");
+        write("course/_build/html/_sources/page.rst", "x");
+        write("course/week1/draft-two.rst", "x");
+        write("course/week1/one.rst", "x");
+        write("course/old/keep.rst", "x");
+        write("course/old/gone.rst", "x");
+        write("course/old/sub/deep.rst", "x");
+
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(root.resolve("course/week1"), root.resolve("course"),
+                root.resolve("course/_fragments/prereq.rst")));
+
+        assertThat(found.files()).extracting(p -> root.relativize(p).toString()).containsExactly(
+                "course/week1/one.rst", "course/index.rst", "course/old/keep.rst", "course/old/sub/deep.rst",
+                "course/_fragments/prereq.rst");
+        assertThat(found.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void excludePatternsConfPyComputesAreAWarningAndExcludeNothing() throws IOException {
+        Path conf = write("conf.py", "import os\n\nexclude_patterns = ['_build'] + EXTRA\n");
+        write("_build/page.rst", "x");
+
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(root));
+
+        assertThat(found.files()).extracting(p -> root.relativize(p).toString()).containsExactly("_build/page.rst");
+        assertThat(found.diagnostics()).extracting(Diagnostic::toString).containsExactly(conf + ":3:1: warning:"
+                + " exclude_patterns is not a list of plain strings; docproof reads conf.py without running it, so it"
+                + " leaves out no file (write the patterns as a list of strings)");
+    }
+
+    @Test
     void aSymlinkedFolderIsFollowedAndALinkBackUpTheTreeIsALoopReportedOnce() throws IOException {
         write("real/lesson.rst", "x");
         write("real/more/other.md", "# o");
