@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,6 +34,8 @@ final class ImageStore {
 
     static final String LABEL = "dev.docproof.image-store";
     private static final String COMPLETE = ".docproof-store-complete";
+    /** How the store is laid out (see sandbox-init): part of its name, so a store of another layout is never used. */
+    private static final String FORMAT = "layout 2: a template for each sandbox";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "docproof-image-store.lock");
 
@@ -61,7 +64,8 @@ final class ImageStore {
 
     /** The store's name for {@code images}: derived from their ids, so a rebuilt image makes a new store. */
     static String name(Engine host, List<ImageRef> images) {
-        List<String> ids = images.stream().map(i -> imageId(host, i)).sorted().distinct().toList();
+        List<String> ids = new ArrayList<>(images.stream().map(i -> imageId(host, i)).sorted().distinct().toList());
+        ids.add(FORMAT);
         return "docproof-images-" + digest(ids).substring(0, 16);
     }
 
