@@ -43,7 +43,12 @@ public record SourceSpan(Path file, int line, int column, SourceSpan includedFro
     }
 
     public SourceSpan atLine(int otherLine) {
-        return new SourceSpan(file, otherLine, 1, includedFrom);
+        return at(otherLine, 1);
+    }
+
+    /** Another place in the same file, brought in by the same include. */
+    public SourceSpan at(int otherLine, int otherColumn) {
+        return new SourceSpan(file, otherLine, otherColumn, includedFrom);
     }
 
     /** Whether this text came into the lesson through an include directive. */

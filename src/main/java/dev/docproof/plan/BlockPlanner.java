@@ -173,7 +173,7 @@ final class BlockPlanner {
     }
 
     private Step step(Command command, Sample sample) {
-        SourceSpan span = new SourceSpan(block.span().file(), block.lineOf(command.firstIndex), command.column);
+        SourceSpan span = block.span().at(block.lineOf(command.firstIndex), command.column);
         StepKind kind = Templates.reason(command.text).isPresent() ? StepKind.TEMPLATE : StepKind.RUN;
         Marks own = marks.background() == null && ForegroundServers.starts(command.text)
                 ? marks.withBackground(new Marks.Background(null)) : marks;
@@ -182,6 +182,6 @@ final class BlockPlanner {
 
     private void warn(int index, String message) {
         int line = lines.isEmpty() ? block.span().line() : block.lineOf(index);
-        diagnostics.add(Diagnostic.warning(new SourceSpan(block.span().file(), line, block.columnOf(0)), message));
+        diagnostics.add(Diagnostic.warning(block.span().at(line, block.columnOf(0)), message));
     }
 }

@@ -147,7 +147,7 @@ public final class Planner {
     }
 
     private static Step fileStep(Node.CodeBlock block, String section, Marks marks) {
-        SourceSpan span = new SourceSpan(block.span().file(), block.lineOf(0), block.columnOf(0));
+        SourceSpan span = block.span().at(block.lineOf(0), block.columnOf(0));
         int last = block.lineOf(Math.max(0, block.lines().size() - 1));
         return new Step(span, last, StepKind.RUN, FileWrites.command(marks.file(), block.lines()), Sample.NONE,
                 section, marks);

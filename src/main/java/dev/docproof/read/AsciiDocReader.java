@@ -355,7 +355,11 @@ public final class AsciiDocReader implements LessonReader {
                 if (sameLines(raw, parsed)) {
                     return new Node.CodeBlock(span, language, options, raw, first, 0);
                 }
-                // An include, or substitutions the block asked for: the reader sees what Asciidoctor made of it
+                Node.CodeBlock included = wholeInclude(cursor, raw, parsed, source.spanAtLine(first), language, options);
+                if (included != null) {
+                    return included;
+                }
+                // An include among lines of its own, or substitutions the block asked for: the reader sees what Asciidoctor made of it
                 diagnostics.add(Diagnostic.warning(span, "the lines of this block differ from the source"
                         + " (an include?); its line numbers may be off, and fix cannot write to them"));
                 return new Node.CodeBlock(span, language, options, parsed, span.line() + 1, 0);
@@ -371,6 +375,34 @@ public final class AsciiDocReader implements LessonReader {
                 return new Node.CodeBlock(span, language, options, parsed, span.line(), 0);
             }
             return new Node.CodeBlock(span, language, options, lines, span.line(), indent);
+        }
+
+        /**
+         * A block that is one include and nothing else ({@code include::setup.sh[]} between its delimiters), placed
+         * in the included file at the lines it brought in, as a {@code literalinclude} is: its steps stand at their
+         * own lines there, and fix writes there. Null when the block holds more, or its lines are not found as they
+         * stand in that file.
+         */
+        private Node.CodeBlock wholeInclude(Cursor cursor, List<String> raw, List<String> parsed, SourceSpan include,
+                                            String language, Map<String, String> options) {
+            if (cursor == null || cursor.getFile() == null || raw.size() != 1 || !raw.get(0).strip().startsWith("include::")
+                    || parsed.isEmpty()) {
+                return null;
+            }
+            Path absolute = Path.of(cursor.getFile()).toAbsolutePath().normalize();
+            List<String> written;
+            try {
+                written = java.nio.file.Files.readAllLines(absolute);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                return null;
+            }
+            for (int at = 0; at + parsed.size() <= written.size(); at++) {
+                if (sameLines(written.subList(at, at + parsed.size()), parsed)) {
+                    Path shown = file.isAbsolute() ? absolute : RstIncludes.relativeToWorkingDir(absolute);
+                    return new Node.CodeBlock(new SourceSpan(shown, at + 1, 1, include), language, options, parsed, at + 1, 0);
+                }
+            }
+            return null;
         }
 
         private static boolean sameLines(List<String> raw, List<String> parsed) {

@@ -114,7 +114,7 @@ final class RstIncludes {
         }
     }
 
-    private static Path relativeToWorkingDir(Path absolute) {
+    static Path relativeToWorkingDir(Path absolute) {
         Path here = Path.of("").toAbsolutePath();
         return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
     }

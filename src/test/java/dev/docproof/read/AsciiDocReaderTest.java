@@ -149,12 +149,14 @@ class AsciiDocReaderTest {
     }
 
     /**
-     * A code block whose content comes from an include runs what the include brings in, and stands at its own
-     * delimiter in the lesson, even when the include is its first line (Asciidoctor then places it in the other file).
+     * A code block whose content comes from an include runs what the include brings in. A block that is one include
+     * stands in the included file, each step at its own line there (as a literalinclude does), whatever part of the
+     * file it selects; one that mixes its own lines with an include stands at its delimiter, with a warning.
      */
     @Test
     void aCodeBlockMadeByAnIncludeRunsWhatItBringsIn(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
-        java.nio.file.Files.writeString(dir.resolve("first.sh"), "echo from-first\n");
+        java.nio.file.Files.createDirectories(dir.resolve("scripts"));
+        java.nio.file.Files.writeString(dir.resolve("scripts/setup.sh"), "#!/bin/sh\nmkdir -p work\necho setup-done\n");
         java.nio.file.Files.writeString(dir.resolve("second.sh"), "echo from-second\n");
         Path lesson = dir.resolve("lesson.adoc");
         java.nio.file.Files.writeString(lesson, """
@@ -162,7 +164,7 @@ class AsciiDocReaderTest {
 
                 [source,bash]
                 ----
-                include::first.sh[]
+                include::scripts/setup.sh[]
                 ----
 
                 [source,bash]
@@ -170,13 +172,25 @@ class AsciiDocReaderTest {
                 echo before
                 include::second.sh[]
                 ----
+
+                [source,bash]
+                ----
+                include::scripts/setup.sh[lines=3]
+                ----
                 """);
 
         Lesson read = LessonFiles.read(lesson);
 
-        assertThat(dev.docproof.plan.Planner.plan(read).steps()).extracting(s -> s.span().line() + " " + s.command())
-                .containsExactly("5 echo from-first", "10 echo before", "11 echo from-second");
-        assertThat(read.diagnostics()).extracting(d -> d.span().line()).containsExactly(4, 9); // at each delimiter
+        Path setup = dir.resolve("scripts/setup.sh");
+        assertThat(dev.docproof.plan.Planner.plan(read).steps()).extracting(s -> s.span().file(), s -> s.span().line(),
+                s -> s.span().includedFrom() == null ? null : s.span().includedFrom().line(), Step::command)
+                .containsExactly(
+                        tuple(setup, 2, 5, "mkdir -p work"),
+                        tuple(setup, 3, 5, "echo setup-done"),
+                        tuple(lesson, 10, null, "echo before"),
+                        tuple(lesson, 11, null, "echo from-second"),
+                        tuple(setup, 3, 16, "echo setup-done"));
+        assertThat(read.diagnostics()).extracting(d -> d.span().line()).containsExactly(9); // at the mixed block's delimiter
     }
 
     /**
