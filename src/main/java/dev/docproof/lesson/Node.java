@@ -147,6 +147,16 @@ public sealed interface Node {
             return caption == null || caption.isBlank() ? null : caption.strip();
         }
 
+        /**
+         * The prompt shown before each statement of a sphinx-prompt block ({@code .. prompt:: bash $}), or null: none
+         * for other blocks, and none in its {@code auto} mode, whose lines carry their prompts themselves.
+         */
+        public String statementPrompt() {
+            String prompt = options.getOrDefault("prompts", "").strip();
+            boolean auto = List.of(options.getOrDefault("modifiers", "").split(",")).contains("auto");
+            return prompt.isEmpty() || auto ? null : prompt;
+        }
+
         /** Whether lines are shown numbered ({@code :linenos:}, docutils' {@code :number-lines:}). */
         public boolean lineNumbers() {
             return options.containsKey("linenos") || options.containsKey("number-lines")

@@ -5,6 +5,7 @@ import dev.docproof.lesson.Node;
 import dev.docproof.lesson.SourceSpan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ final class RstDirectives {
     static final Set<String> ADMONITIONS = Set.of("note", "tip", "warning", "important", "caution", "danger",
             "attention", "hint", "error", "seealso");
     private static final Set<String> CODE = Set.of("code", "code-block", "sourcecode");
+    /** sphinx-prompt's prompt for a language when the directive names none. */
+    private static final Map<String, String> PROMPTS = Map.of("bash", "$", "batch", "C:\\>", "powershell", "PS C:\\>");
     /**
      * Directives kept as written without a warning: the model records them for later stages (toctree,
      * raw) or they have nothing to show on a page (meta, index, ...).
@@ -83,6 +86,8 @@ final class RstDirectives {
             List<Inline> title = GROUPS.get(name) && !parts.arguments().isBlank()
                     ? inline.parse(start.at(start.column(), parts.arguments().strip())) : List.of();
             out.add(new Node.Group(span, name, title, blocks.parseNested(parts.content())));
+        } else if (name.equals("prompt")) {
+            out.add(prompt(start, explicit.split(block, true, name)));
         } else if (name.equals("code-tab")) {
             out.add(codeTab(start, explicit.split(block, true, name)));
         } else if (name.equals("rubric")) {
@@ -142,6 +147,26 @@ final class RstDirectives {
         int dedent = dedent(start, parts.options(), content);
         return new Node.CodeBlock(span, language, parts.options(), dedented(content, dedent), content.get(0).number(),
                 content.get(0).column() - 1 + dedent);
+    }
+
+    /**
+     * sphinx-prompt's {@code .. prompt:: bash $ [auto]} (or its {@code :language:}, {@code :prompts:} and
+     * {@code :modifiers:} options): a code block in that language, shown with the prompt before each statement, so
+     * a bash block's lines are commands; in the {@code auto} mode lines carry their prompts, as in a transcript.
+     */
+    private Node prompt(RstLine start, RstExplicit.Parts parts) {
+        Map<String, String> options = new LinkedHashMap<>(parts.options());
+        List<String> names = List.of("language", "prompts", "modifiers");
+        List<String> words = parts.arguments().isBlank() ? List.of() : List.of(parts.arguments().strip().split("\\s+"));
+        for (int i = 0; i < Math.min(words.size(), names.size()); i++) {
+            if (options.containsKey(names.get(i))) {
+                break; // sphinx-prompt ignores this argument and those after it
+            }
+            options.put(names.get(i), words.get(i));
+        }
+        String language = options.getOrDefault("language", "text").strip();
+        options.putIfAbsent("prompts", PROMPTS.getOrDefault(language, ""));
+        return code(start, "prompt", new RstExplicit.Parts(language, options, parts.content(), parts.malformed()));
     }
 
     /**

@@ -734,7 +734,7 @@ public final class LessonAsciiDoc {
                 out.append('.').append(text(block.caption())).append('\n');
             }
             out.append(AsciiDoc.listing(language.isEmpty() ? ".codeblock" : "source," + language + ",role=codeblock",
-                    block.lines()));
+                    prompted(block)));
             return;
         }
         Map<Integer, Step> stepsByLine = new HashMap<>();
@@ -744,7 +744,7 @@ public final class LessonAsciiDoc {
                 + "\">\n" + captionHtml(block) + "<div class=\"content\">\n");
         depth++;
         List<String> plain = new ArrayList<>();
-        List<String> lines = block.lines();
+        List<String> lines = prompted(block);
         for (int i = 0; i < lines.size(); ) {
             Step step = stepsByLine.get(block.lineOf(i));
             if (step == null) {
@@ -764,6 +764,24 @@ public final class LessonAsciiDoc {
                 .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
         depth--;
         passthrough("</div>\n</div>\n");
+    }
+
+    /**
+     * A code block's lines as the page shows them: a sphinx-prompt block's with its prompt before each statement
+     * (each line a backslash does not continue), as the extension draws it.
+     */
+    private static List<String> prompted(Node.CodeBlock block) {
+        String prompt = block.statementPrompt();
+        if (prompt == null) {
+            return block.lines();
+        }
+        List<String> shown = new ArrayList<>(block.lines().size());
+        boolean continued = false;
+        for (String line : block.lines()) {
+            shown.add(continued || line.isBlank() ? line : prompt + " " + line);
+            continued = line.endsWith("\\");
+        }
+        return shown;
     }
 
     /** A code block's {@code :caption:} as the title of its frame (Sphinx puts it above the code). */

@@ -32,6 +32,35 @@ class CourseLessonPatternsTest {
     }
 
     @Test
+    void sphinxPromptBlocksAreCommandsOrTranscripts() throws IOException {
+        Plan plan = plan("a.rst", """
+                .. prompt:: bash $
+
+                   docker volume create data
+                   docker run --rm -v data:/data \\
+                     launchcodedevops/simple-client ls /data
+
+                .. prompt:: bash $ auto
+
+                   $ docker volume ls -q
+                   data
+
+                .. prompt::
+                   :language: python
+                   :prompts: >>>
+
+                   print("not shell")
+                """);
+
+        assertThat(plan.steps()).extracting(Step::line, s -> s.span().column(), Step::command).containsExactly(
+                tuple(3, 4, "docker volume create data"),
+                tuple(4, 4, "docker run --rm -v data:/data \\\n  launchcodedevops/simple-client ls /data"),
+                tuple(9, 6, "docker volume ls -q"));
+        assertThat(plan.steps().get(2).sample().lines()).containsExactly("data");
+        assertThat(plan.lesson().diagnostics()).isEmpty();
+    }
+
+    @Test
     void rstBlockWhoseCaptionIsAFileNameIsWrittenToThatFile() throws IOException {
         Plan plan = plan("a.rst", """
                 Build

@@ -97,6 +97,14 @@ class SphinxConstructsPageTest {
 
                          echo mac
 
+                .. prompt:: bash $
+
+                   docker volume create data
+
+                .. prompt:: python >>>
+
+                   print("hi")
+
                 .. rubric:: Notes
 
                 .. sidebar:: Aside
@@ -145,6 +153,14 @@ class SphinxConstructsPageTest {
     void aLabelledSectionCarriesItsLabelAndItsTitleAsIds() {
         assertThat(page.select("h2#constructs").text()).isEqualTo("Sphinx page");
         assertThat(page.select("h2#constructs > a#sphinx-page")).hasSize(1);
+    }
+
+    @Test
+    void sphinxPromptBlocksShowTheirPromptBeforeEachStatement() {
+        assertThat(page.select(".step .command pre").eachText()).contains("$ docker volume create data");
+        assertThat(page.select(".listingblock.codeblock code[data-lang=python]").eachText())
+                .contains(">>> print(\"hi\")");
+        assertThat(page.select(".directive.placeholder").text()).doesNotContain("prompt");
     }
 
     @Test
