@@ -129,8 +129,8 @@ public final class JsonReport {
     }
 
     private static ObjectNode step(StepResult result) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("line", result.step().line());
+        // file and includedFrom: a step an include brought in stands in the included file, not the lesson's
+        ObjectNode node = SpanJson.put(MAPPER.createObjectNode(), result.step().span());
         node.put("lastLine", result.step().lastLine());
         node.put("section", result.step().section());
         node.put("command", result.step().command());

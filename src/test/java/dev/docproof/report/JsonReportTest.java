@@ -23,7 +23,8 @@ class JsonReportTest {
     void stepCarriesTheContractFields() throws Exception {
         JsonNode curl = report(Results.course(Results.networking())).at("/lessons/0/steps/2");
         assertThat(curl).isEqualTo(JSON.readTree("""
-                {"line":241,"lastLine":241,"section":"Custom Network Example",
+                {"file":"content/docker-networking.rst","line":241,"column":3,"includedFrom":null,
+                 "lastLine":241,"section":"Custom Network Example",
                  "command":"docker exec client curl -v server:8080/message","kind":"run","status":"passed",
                  "exitCode":0,"durationMs":312,"duration":"PT0.312S","timedOut":false,
                  "reason":"the output matches the sample at line 246","notes":[],
@@ -41,6 +42,24 @@ class JsonReportTest {
                  "abridged":["after line 251: 3 actual lines not shown in the sample (stderr, from \\"{ [31 bytes data]\\")"],
                  "diff":null}
                 """));
+    }
+
+    /** A step an include brought in says which file its line is in, and where the include stands in the lesson. */
+    @Test
+    void aStepFromAnIncludedFileNamesThatFileAndTheInclude() throws Exception {
+        java.nio.file.Path lesson = java.nio.file.Path.of("course/lesson.adoc");
+        java.nio.file.Path script = java.nio.file.Path.of("course/scripts/setup.sh");
+        dev.docproof.lesson.Step step = new dev.docproof.lesson.Step(new dev.docproof.lesson.SourceSpan(script, 2, 1,
+                new dev.docproof.lesson.SourceSpan(lesson, 16, 1)), 2, dev.docproof.lesson.StepKind.RUN, "mkdir -p work",
+                dev.docproof.lesson.Sample.NONE, "Setup");
+        JsonNode json = report(Results.course(Results.lesson(lesson, java.util.List.of(Results.ran(step, 5, "")),
+                java.util.List.of(), java.time.Duration.ofMillis(5), (String) null, java.util.List.of())))
+                .at("/lessons/0/steps/0");
+
+        assertThat(json.get("file").asText()).isEqualTo("course/scripts/setup.sh");
+        assertThat(json.get("line").asInt()).isEqualTo(2);
+        assertThat(json.get("includedFrom")).isEqualTo(JSON.readTree("""
+                {"file":"course/lesson.adoc","line":16,"column":1,"includedFrom":null}"""));
     }
 
     @Test
