@@ -60,6 +60,9 @@ public final class MarkdownReader implements LessonReader {
     private static final Pattern ALERT = Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Where a fence's language word ends when attributes are glued to it. */
+    private static final Pattern GLUED_TO_LANGUAGE = Pattern.compile("[{}=:\\[,]");
+
     /** A fence whose info is a MyST directive: {@code {name} arguments}. */
     private static final Pattern MYST = Pattern.compile("\\{([A-Za-z][\\w:.-]*)}\\s*(.*)");
     private static final Pattern MYST_OPTION = Pattern.compile(":([\\w-]+):\\s*(.*)");
@@ -325,7 +328,9 @@ public final class MarkdownReader implements LessonReader {
             Map<String, String> options = new LinkedHashMap<>();
             if (!info.isEmpty()) {
                 String[] words = info.split("\\s+", 2);
-                language = words[0].replaceAll("^\\{?\\.?", "").replaceAll("}$", "");
+                // the first word up to what sites glue to it: `bash{2}` (VitePress's highlighted lines), `bash=`
+                // (HackMD's line numbers), `sh:install.sh`; `{.bash}` is Pandoc's class
+                language = GLUED_TO_LANGUAGE.split(words[0].replaceAll("^\\{?\\.?", ""), 2)[0];
                 if (words.length > 1) {
                     options.put("info", words[1]);
                 }

@@ -76,6 +76,37 @@ class MarkdownReaderTest {
                 new CodeBlock(at(25, 3), "sh", Map.of(), List.of("echo \"in a list\""), 26, 2));
     }
 
+    /** Attributes documentation sites glue to a fence's language do not hide it: the block is still a bash block. */
+    @Test
+    void aFenceLanguageWithAttributesGluedToItIsStillThatLanguage() {
+        Lesson lesson = new MarkdownReader().read(Path.of("fences.md"), """
+                ```bash{2}
+                echo vitepress
+                ```
+
+                ```bash=
+                echo hackmd
+                ```
+
+                ```sh:install.sh
+                echo named
+                ```
+
+                ```{.bash .numberLines}
+                echo pandoc
+                ```
+
+                ```shell-session title="Terminal"
+                $ echo docusaurus
+                ```
+                """);
+
+        assertThat(lesson.nodes()).extracting(n -> ((CodeBlock) n).language())
+                .containsExactly("bash", "bash", "sh", "bash", "shell-session");
+        assertThat(Planner.plan(lesson).steps()).extracting(Step::command)
+                .containsExactly("echo vitepress", "echo hackmd", "echo named", "echo pandoc", "echo docusaurus");
+    }
+
     @Test
     void gitHubAlertBecomesAnAdmonitionAndPlainQuoteStaysAQuote() {
         Node.Section create = (Node.Section) ((Node.Section) fixture().nodes().get(0)).children().get(2);
