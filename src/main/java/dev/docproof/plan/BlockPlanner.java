@@ -61,7 +61,7 @@ final class BlockPlanner {
                 i++;
                 continue;
             }
-            Command command = readCommand(i, Prompts.leadingSpaces(line));
+            Command command = readCommand(i, Prompts.leadingSpaces(line), false);
             steps.add(step(command, Sample.NONE));
             i = command.lastIndex + 1;
         }
@@ -94,7 +94,7 @@ final class BlockPlanner {
                     i++;
                     continue;
                 }
-                current = readCommand(i, offset);
+                current = readCommand(i, offset, true);
                 i = current.lastIndex + 1;
                 continue;
             }
@@ -145,7 +145,25 @@ final class BlockPlanner {
     /** A command as written: its text, where it starts, and the index of its last line. */
     private record Command(String text, int firstIndex, int column, int lastIndex) {}
 
-    private Command readCommand(int first, int offset) {
+    /**
+     * The command starting on line {@code first}. In a transcript its continuation lines may carry the shell's
+     * secondary prompt, {@code > }, as a terminal shows them ({@code $ cat <<EOF > f.txt}, {@code > hello},
+     * {@code > EOF}): when every one does, the prompt is no part of the command.
+     */
+    private Command readCommand(int first, int offset, boolean transcript) {
+        if (transcript && first + 1 < lines.size() && Prompts.continuationPromptLength(lines.get(first + 1)) > 0) {
+            int warned = diagnostics.size();
+            Command prompted = read(first, offset, true);
+            if (lines.subList(first + 1, prompted.lastIndex + 1).stream()
+                    .allMatch(line -> Prompts.continuationPromptLength(line) > 0)) {
+                return prompted;
+            }
+            diagnostics.subList(warned, diagnostics.size()).clear(); // read again as written
+        }
+        return read(first, offset, false);
+    }
+
+    private Command read(int first, int offset, boolean continuationPrompts) {
         List<String> parts = new ArrayList<>();
         parts.add(lines.get(first).substring(offset).stripTrailing());
         int last = first;
@@ -155,13 +173,13 @@ final class BlockPlanner {
                 break;
             }
             last++;
-            parts.add(lines.get(last).stripTrailing());
+            parts.add(continuation(lines.get(last), continuationPrompts).stripTrailing());
         }
         for (HereDocs.HereDoc doc : HereDocs.opened(String.join("\n", parts))) {
             boolean closed = false;
             while (!closed && last + 1 < lines.size()) {
                 last++;
-                String body = lines.get(last);
+                String body = continuation(lines.get(last), continuationPrompts);
                 closed = doc.endsAt(body);
                 parts.add(closed ? body.stripTrailing() : body);
             }
@@ -170,6 +188,10 @@ final class BlockPlanner {
             }
         }
         return new Command(String.join("\n", parts), first, block.columnOf(offset), last);
+    }
+
+    private static String continuation(String line, boolean prompted) {
+        return prompted ? line.substring(Prompts.continuationPromptLength(line)) : line;
     }
 
     private Step step(Command command, Sample sample) {

@@ -25,6 +25,11 @@ final class Prompts {
         return -1;
     }
 
+    /** How long the shell's secondary prompt ({@code > }, or a bare {@code >}) starting {@code line} is; 0: none. */
+    static int continuationPromptLength(String line) {
+        return line.startsWith("> ") ? 2 : line.stripTrailing().equals(">") ? line.length() : 0;
+    }
+
     /** {@code #} lines are narration in these lessons, never a root prompt. */
     static boolean isComment(String line) {
         return line.stripLeading().startsWith("#");

@@ -44,6 +44,33 @@ class PlannerTest {
         assertThat(steps.get(0).sample()).isEqualTo(Sample.NONE);
     }
 
+    /**
+     * A transcript shows the shell's secondary prompt before the lines a command continues on, as a terminal does; it
+     * is no part of the command. A here-document's own {@code > } lines stay its content when its end is unprompted.
+     */
+    @Test
+    void theSecondaryPromptOfContinuedLinesIsNoPartOfTheCommand() {
+        List<Step> steps = plan(block("console", 1,
+                "$ cat <<EOF > greeting.txt",
+                "> hello",
+                ">",
+                "> EOF",
+                "$ docker run --rm \\",
+                ">   alpine echo hi",
+                "hi",
+                "$ cat <<EOF > quote.md",
+                "> quoted",
+                "EOF",
+                "$ curl -v localhost:8080",
+                "> GET / HTTP/1.1")).steps();
+
+        assertThat(steps).extracting(Step::line, Step::lastLine, Step::command, s -> s.sample().lines()).containsExactly(
+                tuple(1, 4, "cat <<EOF > greeting.txt\nhello\n\nEOF", List.of()),
+                tuple(5, 6, "docker run --rm \\\n  alpine echo hi", List.of("hi")),
+                tuple(8, 10, "cat <<EOF > quote.md\n> quoted\nEOF", List.of()),
+                tuple(11, 11, "curl -v localhost:8080", List.of("> GET / HTTP/1.1")));
+    }
+
     @Test
     void commentLinesAreNarrationNotSteps() {
         List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
