@@ -20,6 +20,10 @@ final class RstDirectives {
     static final Set<String> ADMONITIONS = Set.of("note", "tip", "warning", "important", "caution", "danger",
             "attention", "hint", "error", "seealso");
     private static final Set<String> CODE = Set.of("code", "code-block", "sourcecode");
+    /** Sphinx's directives on a change between versions, and the words its page leads them with. */
+    private static final Map<String, String> VERSION_CHANGES = Map.of("versionadded", "New in version",
+            "versionchanged", "Changed in version", "deprecated", "Deprecated since version",
+            "versionremoved", "Removed in version");
     /** sphinx-prompt's prompt for a language when the directive names none. */
     private static final Map<String, String> PROMPTS = Map.of("bash", "$", "batch", "C:\\>", "powershell", "PS C:\\>");
     /**
@@ -86,6 +90,10 @@ final class RstDirectives {
             List<Inline> title = GROUPS.get(name) && !parts.arguments().isBlank()
                     ? inline.parse(start.at(start.column(), parts.arguments().strip())) : List.of();
             out.add(new Node.Group(span, name, title, blocks.parseNested(parts.content())));
+        } else if (name.equals("parsed-literal")) {
+            out.add(parsedLiteral(start, explicit.split(block, true, name)));
+        } else if (VERSION_CHANGES.containsKey(name)) {
+            out.add(versionChange(start, name, explicit.split(block, true, name)));
         } else if (name.equals("prompt")) {
             out.add(prompt(start, explicit.split(block, true, name)));
         } else if (name.equals("code-tab")) {
@@ -147,6 +155,46 @@ final class RstDirectives {
         int dedent = dedent(start, parts.options(), content);
         return new Node.CodeBlock(span, language, parts.options(), dedented(content, dedent), content.get(0).number(),
                 content.get(0).column() - 1 + dedent);
+    }
+
+    /**
+     * {@code parsed-literal}: a literal block whose substitutions and inline markup are applied, each line shown as
+     * the text they make ({@code image:|version|} reads {@code image:1.4}); a code block of no language, so a
+     * transcript when its lines carry prompts.
+     */
+    private Node parsedLiteral(RstLine start, RstExplicit.Parts parts) {
+        List<RstLine> content = parts.content();
+        if (content.isEmpty()) {
+            return code(start, "parsed-literal", parts);
+        }
+        List<String> text = new ArrayList<>(content.size());
+        for (RstLine line : content) {
+            int indent = line.text().length() - line.text().stripLeading().length();
+            String rest = line.text().substring(indent);
+            text.add(line.text().substring(0, indent)
+                    + (rest.isBlank() ? rest : InlineText.plain(inline.parse(line.at(line.column() + indent, rest)))));
+        }
+        return new Node.CodeBlock(ctx.span(start), null, parts.options(), List.copyOf(text), content.get(0).number(),
+                content.get(0).column() - 1);
+    }
+
+    /**
+     * Sphinx's {@code .. versionadded:: 1.4 [explanation]} and its kin: a box headed as Sphinx words it ("New in
+     * version 1.4") holding the explanation and the content.
+     */
+    private Node versionChange(RstLine start, String name, RstExplicit.Parts parts) {
+        String[] words = parts.arguments().strip().split("\\s+", 2);
+        if (words[0].isEmpty()) {
+            ctx.error(start, start.column(), "The \"" + name + "\" directive needs the version (write \".. " + name
+                    + ":: 1.4\")");
+        }
+        List<Node> children = new ArrayList<>();
+        if (words.length > 1) {
+            children.add(new Node.Paragraph(ctx.span(start), inline.parse(start.at(start.column(), words[1]))));
+        }
+        children.addAll(blocks.parseNested(parts.content()));
+        return new Node.Admonition(ctx.span(start), name,
+                List.of(new Inline.Text(VERSION_CHANGES.get(name) + " " + words[0])), List.copyOf(children));
     }
 
     /**

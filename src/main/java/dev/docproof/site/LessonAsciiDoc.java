@@ -363,13 +363,18 @@ public final class LessonAsciiDoc {
     }
 
     /**
-     * A generic admonition ({@code .. admonition:: Title}) and Sphinx's {@code seealso}: a neutral box
-     * headed by its own title, with the title's class as Sphinx gives it ({@code admonition-warning}).
+     * A generic admonition ({@code .. admonition:: Title}), Sphinx's {@code seealso} and its version changes
+     * ({@code versionadded}, ...): a neutral box headed by its own title, with the title's class as Sphinx gives it
+     * ({@code admonition-warning}), or the directive's.
      */
     private void titledBox(Node.Admonition a) {
         String kind = a.kind().toLowerCase(Locale.ROOT);
         String title = kind.equals("seealso") ? text("See also") : inlines(a.title());
-        String role = kind.equals("seealso") ? "seealso" : "admonition-" + AsciiDoc.name(Inline.plain(a.title()));
+        String role = switch (kind) {
+            case "seealso" -> "seealso";
+            case "versionadded", "versionchanged", "deprecated", "versionremoved" -> "version-change." + kind;
+            default -> "admonition-" + AsciiDoc.name(Inline.plain(a.title()));
+        };
         out.append('.').append(title.isEmpty() ? "{empty}" : title).append('\n');
         delimited("[.admonition." + role + "]", '=', a.children());
     }

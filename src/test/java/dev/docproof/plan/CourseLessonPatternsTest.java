@@ -61,6 +61,23 @@ class CourseLessonPatternsTest {
     }
 
     @Test
+    void aParsedLiteralRunsWhatItShowsWithItsSubstitutionsApplied() throws IOException {
+        Plan plan = plan("a.rst", """
+                .. |tag| replace:: 1.4
+
+                .. parsed-literal::
+
+                   $ echo image:\\ |tag| *not emphasis in the shell*
+                   image:1.4 not emphasis in the shell
+                """);
+
+        assertThat(plan.steps()).extracting(Step::line, Step::command).containsExactly(
+                tuple(5, "echo image:1.4 not emphasis in the shell"));
+        assertThat(plan.steps().get(0).sample().lines()).containsExactly("image:1.4 not emphasis in the shell");
+        assertThat(plan.lesson().diagnostics()).isEmpty();
+    }
+
+    @Test
     void rstBlockWhoseCaptionIsAFileNameIsWrittenToThatFile() throws IOException {
         Plan plan = plan("a.rst", """
                 Build

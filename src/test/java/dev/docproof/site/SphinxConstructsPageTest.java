@@ -105,6 +105,12 @@ class SphinxConstructsPageTest {
 
                    print("hi")
 
+                .. versionadded:: 1.4 The ``--rm`` flag.
+
+                .. deprecated:: 1.2
+
+                   Compose v1.
+
                 .. rubric:: Notes
 
                 .. sidebar:: Aside
@@ -161,6 +167,14 @@ class SphinxConstructsPageTest {
         assertThat(page.select(".listingblock.codeblock code[data-lang=python]").eachText())
                 .contains(">>> print(\"hi\")");
         assertThat(page.select(".directive.placeholder").text()).doesNotContain("prompt");
+    }
+
+    @Test
+    void versionChangesAreBoxesWordedAsSphinxWordsThem() {
+        assertThat(page.select(".exampleblock.version-change.versionadded > .title").text()).isEqualTo("New in version 1.4");
+        assertThat(page.select(".exampleblock.versionadded > .content").text()).isEqualTo("The --rm flag.");
+        assertThat(page.select(".exampleblock.deprecated > .title").text()).isEqualTo("Deprecated since version 1.2");
+        assertThat(page.select(".exampleblock.deprecated > .content").text()).isEqualTo("Compose v1.");
     }
 
     @Test
