@@ -193,8 +193,10 @@ public final class SiteRenderer {
     private String page(String title, Course course, String root, String kind, String content, Map<String, String> frame) {
         Map<String, String> html = new HashMap<>(frame);
         html.put("content", content);
+        // The browser's tab: the page, then its course; a home page titled as its course says it once.
+        String pageTitle = title.equals(course.title()) ? title : title + " · " + course.title();
         return theme.page(
-                Map.of("title", title, "course", course.title(), "root", root, "kind", kind,
+                Map.of("title", title, "pagetitle", pageTitle, "course", course.title(), "root", root, "kind", kind,
                         "live", liveReload ? "on" : "off", "version", version),
                 html);
     }

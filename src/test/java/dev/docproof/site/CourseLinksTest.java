@@ -87,6 +87,9 @@ class CourseLinksTest {
         Document home = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
         assertThat(home.select("main .toctree-wrapper a").eachAttr("href")).containsExactly("a.html", "a.html#part", "b.html");
         Document first = Jsoup.parse(out.resolve("a.html").toFile(), "UTF-8");
+        String courseTitle = home.select(".site-header .home").text();
+        assertThat(home.title()).as("the home page is titled as its course, once").isEqualTo(courseTitle);
+        assertThat(first.title()).isEqualTo("First · " + courseTitle);
         assertThat(first.select(".relations a.next").attr("href")).isEqualTo("b.html");
         assertThat(first.select(".totals").attr("href")).isEqualTo("verification.html");
         assertThat(Jsoup.parse(out.resolve("verification.html").toFile(), "UTF-8").select("table.lessons tbody tr"))
