@@ -36,6 +36,11 @@ final class ReportFiles {
             }
         }
         if (junit != null) {
+            if (Files.exists(junit) && !Files.isDirectory(junit)) {
+                err.println("docproof: cannot write the JUnit reports into " + junit + ": it is a file, not a folder;"
+                        + " name a folder with --junit DIR");
+                return false;
+            }
             try {
                 Files.createDirectories(junit);
                 JUnitReport.write(result, junit);

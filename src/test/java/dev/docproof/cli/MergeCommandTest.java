@@ -98,6 +98,21 @@ class MergeCommandTest {
         }
     }
 
+    @Test
+    void aJUnitFolderThatIsAFileIsASetUpErrorSayingSo() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path junit = Files.writeString(dir.resolve("junit"), "a file\n");
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), second.toString(),
+                "--junit", junit.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).endsWith("docproof: cannot write the JUnit reports into " + junit + ": it is a file,"
+                + " not a folder; name a folder with --junit DIR\n");
+        assertThat(junit).hasContent("a file");
+    }
+
     /** What an interrupted run writes: the running step interrupted, the steps after it not run. */
     private static LessonResult interrupted(Plan plan) {
         List<StepResult> steps = new java.util.ArrayList<>();
