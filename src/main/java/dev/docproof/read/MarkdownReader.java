@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,11 @@ public final class MarkdownReader implements LessonReader {
     /** GitHub's alert syntax: a block quote whose first line is {@code [!NOTE]}, {@code [!WARNING]}... */
     private static final Pattern ALERT = Pattern.compile("\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)]\\s*",
             Pattern.CASE_INSENSITIVE);
+
+    /** An HTML block that opens a collapsible section: {@code <details>}, and its {@code <summary>} if any. */
+    private static final Pattern DETAILS_OPEN = Pattern.compile(
+            "(?is)\\s*<details(?:\\s[^>]*)?>\\s*(?:<summary(?:\\s[^>]*)?>(.*?)</summary>\\s*)?");
+    private static final Pattern DETAILS_CLOSE = Pattern.compile("(?i)(\\s*</details>)+\\s*");
 
     /** Where a fence's language word ends when attributes are glued to it. */
     private static final Pattern GLUED_TO_LANGUAGE = Pattern.compile("[{}=:\\[,]");
@@ -97,8 +103,11 @@ public final class MarkdownReader implements LessonReader {
         private final List<Diagnostic> diagnostics;
         /** How many containers (list items, quotes) enclose the blocks being read. */
         private int depth;
-        /** Where the body of the last MkDocs block read ends: the blocks flexmark found in it were read with it. */
-        private int mkDocsBodyEnd;
+        /** Where the last block read with what follows it ends (an MkDocs block's body, a {@code <details>}): the blocks flexmark found there were read with it. */
+        private int consumedTo;
+        /** Per container, each {@code <details>} in it with the block that closes it. */
+        private final Map<com.vladsch.flexmark.util.ast.Node, Map<com.vladsch.flexmark.util.ast.Node,
+                com.vladsch.flexmark.util.ast.Node>> detailsClosesIn = new IdentityHashMap<>();
 
         private final List<String> frontMatter;
 
@@ -157,6 +166,9 @@ public final class MarkdownReader implements LessonReader {
             Deque<OpenSection> open = new ArrayDeque<>();
             String title = null;
             for (var child : document.getChildren()) {
+                if (child.getStartOffset() < consumedTo) {
+                    continue;
+                }
                 if (child instanceof Heading heading) {
                     while (!open.isEmpty() && open.peekLast().level >= heading.getLevel()) {
                         close(open, top);
@@ -232,7 +244,7 @@ public final class MarkdownReader implements LessonReader {
         /** One flexmark block as a lesson node; null for what carries nothing (link reference lines are kept). */
         private Node block(com.vladsch.flexmark.util.ast.Node node) {
             SourceSpan span = span(node);
-            if (node.getStartOffset() < mkDocsBodyEnd) {
+            if (node.getStartOffset() < consumedTo) {
                 return null;
             }
             if (node instanceof Paragraph p) {
@@ -266,7 +278,8 @@ public final class MarkdownReader implements LessonReader {
                 return new Node.Comment(span, raw.replaceFirst("^<!--", "").replaceFirst("-->$", "").strip());
             }
             if (node instanceof HtmlBlock h) {
-                return new Node.Directive(span, "raw", "html", Map.of(), lines(h.getChars().toString()));
+                Node details = details(h, span);
+                return details != null ? details : new Node.Directive(span, "raw", "html", Map.of(), lines(h.getChars().toString()));
             }
             if (node instanceof ThematicBreak) {
                 return new Node.Transition(span);
@@ -306,7 +319,7 @@ public final class MarkdownReader implements LessonReader {
                 int end = l < index.lineCount() ? index.startOf(l + 1) : text.length();
                 body.add(text.subSequence(start + Math.min(indent + MkDocsBlocks.BODY_INDENT, index.line(l).length()), end));
             }
-            mkDocsBodyEnd = Math.max(p.getEndOffset(), last < index.lineCount() ? index.startOf(last + 1) : text.length());
+            consumedTo = Math.max(p.getEndOffset(), last < index.lineCount() ? index.startOf(last + 1) : text.length());
             List<Node> children = nested(body);
             if (header.tab()) {
                 return new Node.Group(span, "tab", List.of(new Inline.Text(header.title())), children);
@@ -316,6 +329,59 @@ public final class MarkdownReader implements LessonReader {
                     ? "" : header.kind().substring(0, 1).toUpperCase(Locale.ROOT) + header.kind().substring(1);
             return new Node.Admonition(span, header.kind(), title.isEmpty() ? List.of() : List.of(new Inline.Text(title)),
                     children);
+        }
+
+        /**
+         * GitHub's collapsible section: a {@code <details>} (with its {@code <summary>}) and a {@code </details>}, each an
+         * HTML block of its own, with Markdown between them, read as a dropdown holding that Markdown; null when
+         * {@code open} is no such opening or is never closed.
+         */
+        private Node details(HtmlBlock open, SourceSpan span) {
+            Matcher opening = DETAILS_OPEN.matcher(open.getChars().toString());
+            if (!opening.matches() || depth >= MAX_DEPTH) {
+                return null;
+            }
+            com.vladsch.flexmark.util.ast.Node close = detailsCloses(open.getParent()).get(open);
+            if (close == null) {
+                return null;
+            }
+            List<Node> children = new ArrayList<>();
+            depth++;
+            try {
+                for (var next = open.getNext(); next != close; next = next.getNext()) {
+                    Node node = block(next);
+                    if (node != null) {
+                        children.add(node);
+                    }
+                }
+            } finally {
+                depth--;
+            }
+            consumedTo = Math.max(consumedTo, close.getEndOffset());
+            String summary = opening.group(1) == null ? "" : opening.group(1).replaceAll("<[^>]*>", "").strip();
+            return new Node.Group(span, "dropdown", List.of(new Inline.Text(summary.isEmpty() ? "Details" : summary)),
+                    children);
+        }
+
+        /** Each {@code <details>} among {@code parent}'s blocks with the block that closes it, found in one pass. */
+        private Map<com.vladsch.flexmark.util.ast.Node, com.vladsch.flexmark.util.ast.Node> detailsCloses(
+                com.vladsch.flexmark.util.ast.Node parent) {
+            return detailsClosesIn.computeIfAbsent(parent, p -> {
+                Map<com.vladsch.flexmark.util.ast.Node, com.vladsch.flexmark.util.ast.Node> closes = new IdentityHashMap<>();
+                Deque<com.vladsch.flexmark.util.ast.Node> open = new ArrayDeque<>();
+                for (var child : p.getChildren()) {
+                    String html = child instanceof HtmlBlock ? child.getChars().toString() : "";
+                    if (DETAILS_OPEN.matcher(html).matches()) {
+                        open.push(child);
+                    } else if (DETAILS_CLOSE.matcher(html).matches()) {
+                        // nested sections may end in one block: </details></details>
+                        for (int i = html.split("(?i)</details>", -1).length - 1; i > 0 && !open.isEmpty(); i--) {
+                            closes.put(open.pop(), child);
+                        }
+                    }
+                }
+                return closes;
+            });
         }
 
         private Node fenced(FencedCodeBlock f, SourceSpan span) {

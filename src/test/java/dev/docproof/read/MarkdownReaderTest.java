@@ -371,4 +371,48 @@ class MarkdownReaderTest {
                 tuple(20, 5, "brew install colima", List.of()),
                 tuple(28, 11, "echo collapsed", List.of("collapsed")));
     }
+
+    /**
+     * GitHub's collapsible sections hold Markdown between a {@code <details>} and a {@code </details>}: they are read as
+     * a dropdown titled by the summary, whose commands are steps; HTML that is not one stays raw HTML.
+     */
+    @Test
+    void aDetailsSectionIsADropdownHoldingItsMarkdown() {
+        Lesson lesson = new MarkdownReader().read(Path.of("details.md"), """
+                # Output
+
+                <details>
+                <summary>Show the <code>ls</code> output</summary>
+
+                ## Listing
+
+                ```console
+                $ ls
+                index.html
+                ```
+
+                <details>
+
+                Nested, with no summary.
+
+                </details>
+                </details>
+
+                <details><summary>Never closed</summary>
+
+                <div align="center">logo</div>
+                """);
+
+        Node.Section top = (Node.Section) lesson.nodes().get(0);
+        assertThat(top.children()).extracting(n -> n.getClass().getSimpleName())
+                .containsExactly("Group", "Directive", "Directive");
+        Node.Group details = (Node.Group) top.children().get(0);
+        assertThat(details.name()).isEqualTo("dropdown");
+        assertThat(details.title()).containsExactly(new Inline.Text("Show the ls output"));
+        assertThat(details.children()).extracting(n -> n.getClass().getSimpleName())
+                .containsExactly("Paragraph", "CodeBlock", "Group");
+        assertThat(((Node.Group) details.children().get(2)).title()).containsExactly(new Inline.Text("Details"));
+        assertThat(Planner.plan(lesson).steps()).extracting(Step::line, Step::command, s -> s.sample().lines())
+                .containsExactly(tuple(9, "ls", List.of("index.html")));
+    }
 }
