@@ -28,9 +28,9 @@ final class RstDirectives {
     private static final Map<String, String> PROMPTS = Map.of("bash", "$", "batch", "C:\\>", "powershell", "PS C:\\>");
     /**
      * Directives kept as written without a warning: the model records them for later stages (toctree,
-     * raw) or they have nothing to show on a page (meta, index, ...).
+     * raw, contents) or they have nothing to show on a page (meta, index, ...).
      */
-    static final Set<String> RECORDED = Set.of("toctree", "raw", "glossary");
+    static final Set<String> RECORDED = Set.of("toctree", "raw", "glossary", "contents");
     /**
      * Directives that group blocks ({@link Node.Group}), by whether their argument is a title: docutils' own and
      * those of the Sphinx extensions courses use for tabs, cards and dropdowns (sphinx-tabs, sphinx-design,

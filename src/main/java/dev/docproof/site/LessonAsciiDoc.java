@@ -631,6 +631,15 @@ public final class LessonAsciiDoc {
             }
             return;
         }
+        if (d.name().equals("contents")) {
+            String contents = LocalContents.html(d, page.plan().lesson().nodes(), links::sectionId);
+            if (!contents.isEmpty()) {
+                passthrough(contents);
+            } else {
+                out.append("{empty}\n");
+            }
+            return;
+        }
         if (d.name().equals("glossary")) {
             passthrough(glossary(d));
             return;

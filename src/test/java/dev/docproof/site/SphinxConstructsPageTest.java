@@ -60,6 +60,8 @@ class SphinxConstructsPageTest {
                 Sphinx page
                 ===========
 
+                .. contents:: On this page
+
                 The |product| logo: |logo|.
 
                 .. |product| replace:: **docproof**
@@ -141,6 +143,22 @@ class SphinxConstructsPageTest {
                 b. beta
 
                 .. youtube:: abc123
+
+                Sub one
+                -------
+
+                .. contents::
+                   :local:
+                   :depth: 1
+
+                Deep
+                ~~~~
+
+                Deeper
+                ^^^^^^
+
+                Sub two
+                -------
                 """);
         Plan plan = Planner.plan(LessonFiles.read(lesson, course));
         SiteModel site = failing == null ? SiteModel.unverified(List.of(plan), Instant.EPOCH)
@@ -175,6 +193,18 @@ class SphinxConstructsPageTest {
         assertThat(page.select(".exampleblock.versionadded > .content").text()).isEqualTo("The --rm flag.");
         assertThat(page.select(".exampleblock.deprecated > .title").text()).isEqualTo("Deprecated since version 1.2");
         assertThat(page.select(".exampleblock.deprecated > .content").text()).isEqualTo("Compose v1.");
+    }
+
+    @Test
+    void contentsListsTheSectionsOfThePageOrBelowItsOwn() {
+        Element whole = page.select("nav.contents").first();
+        assertThat(whole.select(".topic-title").text()).isEqualTo("On this page");
+        assertThat(whole.select("a").eachAttr("href")).containsExactly("#sub-one", "#deep", "#deeper", "#sub-two");
+        assertThat(whole.select("ul > li > ul > li > ul > li").text()).isEqualTo("Deeper");
+        Element local = page.select("nav.contents.local").first();
+        assertThat(local.select(".topic-title")).isEmpty();
+        assertThat(local.select("a").eachText()).containsExactly("Deep");
+        assertThat(page.getElementById("deeper")).isNotNull();
     }
 
     @Test
