@@ -71,7 +71,7 @@ final class BlockPlanner {
         if (lines.stream().noneMatch(line -> Prompts.commandOffset(line) >= 0)) {
             if (lines.stream().anyMatch(line -> !Prompts.isBlank(line))) {
                 warn(0, "a " + block.language() + " block without `$ ` prompts: its lines read as output,"
-                        + " nothing to run");
+                        + " nothing to run" + Prompts.otherPromptHint(lines));
             }
             return;
         }
@@ -101,7 +101,8 @@ final class BlockPlanner {
             if (!Prompts.isBlank(line) && !Prompts.isComment(line) && !narrationBeforePrompt(i)) {
                 if (current == null) {
                     if (!orphanReported) {
-                        warn(i, "output with no command before it; commands start with a `$ ` prompt");
+                        warn(i, "output with no command before it; commands start with a `$ ` prompt"
+                                + Prompts.otherPromptHint(lines.subList(0, i + 1)));
                         orphanReported = true;
                     }
                 } else {

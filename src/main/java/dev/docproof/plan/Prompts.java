@@ -1,9 +1,43 @@
 package dev.docproof.plan;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** How a line of a shell block reads: a {@code $ } prompt, a {@code #} comment, or blank. */
 final class Prompts {
 
+    /** A prompt naming its user and host ({@code user@host:~$ }, {@code [user@host dir]# }), as terminals show them. */
+    private static final Pattern HOST_PROMPT = Pattern.compile("^\\s*(?:[\\w.-]+@[\\w.-]+(?::\\S*)?|\\[[^\\]]+])\\s?[$#] ");
+    /** A root prompt, or a comment: {@code # apt-get update}. */
+    private static final Pattern ROOT_PROMPT = Pattern.compile("^\\s*# [a-z]");
+
     private Prompts() {}
+
+    /**
+     * Why lines that look like commands to a reader are not read as commands, for a warning that found none:
+     * the first line written with another prompt, and what to write instead; "" when there is none.
+     */
+    static String otherPromptHint(List<String> lines) {
+        for (String line : lines) {
+            Matcher host = HOST_PROMPT.matcher(line);
+            if (host.find()) {
+                return "; `" + host.group().strip() + "` is not read as a prompt: write `$ "
+                        + line.substring(host.end()).strip() + "`";
+            }
+        }
+        // a # line reads as a root prompt when output follows it, or when the block holds nothing else
+        boolean onlyComments = lines.stream().allMatch(line -> isBlank(line) || isComment(line));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            boolean outputAfter = i + 1 < lines.size() && !isBlank(lines.get(i + 1)) && !isComment(lines.get(i + 1));
+            if (ROOT_PROMPT.matcher(line).find() && (outputAfter || onlyComments)) {
+                return "; `#` lines are comments, not a root prompt: if `" + line + "` is a command to run as root,"
+                        + " write `$ sudo " + line.substring(2).strip() + "`";
+            }
+        }
+        return "";
+    }
 
     /**
      * Where the command starts after a {@code $ } prompt (leading spaces allowed before the prompt,

@@ -192,6 +192,32 @@ class PlannerTest {
                 "lesson.md:3:1: warning: output with no command before it; commands start with a `$ ` prompt");
     }
 
+    /**
+     * A transcript written with a prompt docproof does not read ({@code user@host:~$ }, a {@code #} root prompt) runs
+     * nothing; the warning says which line reads how, and what to write instead.
+     */
+    @Test
+    void aWarningAboutATranscriptWithOtherPromptsSaysWhatToWrite() {
+        Plan hostPrompt = plan(block("console", 3, "ubuntu@ip-10-0-0-1:~$ docker ps", "CONTAINER ID   IMAGE"));
+        Plan rootPrompt = plan(block("console", 3, "# Who am I?", "# whoami", "root", "$ echo hi", "hi"));
+        Plan onlyRoot = plan(block("console", 3, "# apt-get update"));
+        Plan comment = plan(block("console", 3, "# the list of containers", "CONTAINER ID   IMAGE"));
+
+        assertThat(hostPrompt.diagnostics()).extracting(Diagnostic::message).containsExactly("a console block without"
+                + " `$ ` prompts: its lines read as output, nothing to run; `ubuntu@ip-10-0-0-1:~$` is not read as a"
+                + " prompt: write `$ docker ps`");
+        assertThat(rootPrompt.steps()).extracting(Step::command).containsExactly("echo hi");
+        assertThat(rootPrompt.diagnostics()).extracting(Diagnostic::toString).containsExactly("lesson.md:5:1: warning:"
+                + " output with no command before it; commands start with a `$ ` prompt; `#` lines are comments, not a root"
+                + " prompt: if `# whoami` is a command to run as root, write `$ sudo whoami`");
+        assertThat(onlyRoot.diagnostics()).extracting(Diagnostic::message).containsExactly("a console block without"
+                + " `$ ` prompts: its lines read as output, nothing to run; `#` lines are comments, not a root prompt: if"
+                + " `# apt-get update` is a command to run as root, write `$ sudo apt-get update`");
+        assertThat(comment.diagnostics()).extracting(Diagnostic::message).containsExactly("a console block without"
+                + " `$ ` prompts: its lines read as output, nothing to run; `#` lines are comments, not a root prompt: if"
+                + " `# the list of containers` is a command to run as root, write `$ sudo the list of containers`");
+    }
+
     @Test
     void shellBlockWithoutPromptsIsAScriptOfCommands() {
         List<Step> steps = plan(block("sh", 1,
