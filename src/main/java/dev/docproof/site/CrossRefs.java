@@ -57,6 +57,10 @@ final class CrossRefs {
                 }
             } else if (node instanceof Node.Target t && t.url() == null && !t.name().isEmpty()) {
                 labels.putIfAbsent(key(t.name()), new Target(doc, "#" + anchor(t.name()), titleOfNext(nodes, i)));
+            } else if (node instanceof Node.CodeBlock code && !code.options().getOrDefault("name", "").isBlank()) {
+                // Sphinx's :name: is a label too; only a captioned block has the title a link shows
+                String name = code.options().get("name").strip();
+                labels.putIfAbsent(key(name), new Target(doc, "#" + anchor(name), code.caption()));
             } else if (node instanceof Node.Directive d && d.name().equals("glossary")) {
                 for (String term : Glossary.terms(d)) {
                     terms.putIfAbsent(key(term), new Target(doc, "#" + termAnchor(term), term));

@@ -77,6 +77,45 @@ class CourseLinksTest {
     }
 
     @Test
+    void aCodeBlocksNameIsALabelItsCaptionTitles(@TempDir Path course) throws Exception {
+        Files.writeString(course.resolve("index.rst"), """
+                Home
+                ====
+
+                .. toctree::
+
+                   part
+
+                See :ref:`listing-files` and :ref:`bare-block`.
+                """);
+        Files.writeString(course.resolve("part.rst"), """
+                Part
+                ====
+
+                .. code-block:: console
+                   :caption: Listing files
+                   :name: listing-files
+
+                   $ ls
+
+                .. code-block:: console
+                   :name: bare-block
+
+                   $ pwd
+                """);
+        List<Diagnostic> warnings = new ArrayList<>();
+        Path out = render(course, warnings);
+
+        assertThat(warnings).extracting(Diagnostic::toString).containsExactly(course.resolve("index.rst")
+                + ":8:36: warning: the label 'bare-block' names no section, figure or captioned code: give the link a"
+                + " title (:ref:`text <bare-block>`)");
+        Document page = Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+        assertThat(page.select("main a:has(.xref)").eachAttr("href")).containsExactly("part.html#listing-files");
+        assertThat(page.select("main a:has(.xref)").eachText()).containsExactly("Listing files");
+        assertThat(Jsoup.parse(out.resolve("part.html").toFile(), "UTF-8").getElementById("listing-files")).isNotNull();
+    }
+
+    @Test
     void aCourseWithoutARootDocumentGetsAGeneratedHomePageListingEveryPage(@TempDir Path course) throws Exception {
         Files.writeString(course.resolve("b.rst"), "Second\n======\n\nText.\n");
         Files.writeString(course.resolve("a.rst"), "First\n=====\n\nText.\n\nPart\n----\n\nMore.\n");
