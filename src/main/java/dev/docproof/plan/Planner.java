@@ -96,7 +96,7 @@ public final class Planner {
     }
 
     private void planBlock(Node.CodeBlock written, String section) {
-        Node.CodeBlock block = callouts ? Callouts.strip(written) : written;
+        Node.CodeBlock block = Prompts.zshPromptsRead(callouts ? Callouts.strip(written) : written);
         Marks marks = markersBefore(block).over(course);
         boolean prompts = block.lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
         FileTargets.Verdict target = prompts ? new FileTargets.Verdict.None() : FileTargets.of(block, previous);

@@ -1,5 +1,7 @@
 package dev.docproof.plan;
 
+import dev.docproof.lesson.Node;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +14,24 @@ final class Prompts {
     /** A root prompt, or a comment: {@code # apt-get update}. */
     private static final Pattern ROOT_PROMPT = Pattern.compile("^\\s*# [a-z]");
 
+    private static final String ZSH_PROMPT = "% ";
+
     private Prompts() {}
+
+    /**
+     * The block as its commands read when it is a transcript of zsh, macOS's shell, whose prompt is {@code % }: each
+     * line starting with {@code % } read as a {@code $ } prompt line. Only a block with no {@code $ } prompt, and only
+     * at the start of a line ({@code   % Total} is curl's progress meter); otherwise the block itself.
+     */
+    static Node.CodeBlock zshPromptsRead(Node.CodeBlock block) {
+        if (block.lines().stream().anyMatch(line -> commandOffset(line) >= 0)
+                || block.lines().stream().noneMatch(line -> line.startsWith(ZSH_PROMPT))) {
+            return block;
+        }
+        return new Node.CodeBlock(block.span(), block.language(), block.options(), block.lines().stream()
+                .map(line -> line.startsWith(ZSH_PROMPT) ? "$ " + line.substring(ZSH_PROMPT.length()) : line).toList(),
+                block.firstLine(), block.indent());
+    }
 
     /**
      * Why lines that look like commands to a reader are not read as commands, for a warning that found none:

@@ -218,6 +218,23 @@ class PlannerTest {
                 + " `# the list of containers` is a command to run as root, write `$ sudo the list of containers`");
     }
 
+    /**
+     * A zsh transcript, as macOS courses show it, has {@code % } prompts: its commands run and the lines after them
+     * are their output, never commands of a script; curl's {@code   % Total} header stays output.
+     */
+    @Test
+    void aZshTranscriptWithPercentPromptsRunsItsCommandsAndKeepsTheirOutput() {
+        List<Step> zsh = plan(block("zsh", 4, "% echo hello", "hello", "% curl -s localhost", "  % Total    % Received"))
+                .steps();
+        List<Step> mixed = plan(block("console", 4, "$ echo hi", "% not a prompt here")).steps();
+
+        assertThat(zsh).extracting(Step::line, s -> s.span().column(), Step::command, s -> s.sample().lines())
+                .containsExactly(tuple(4, 3, "echo hello", List.of("hello")),
+                        tuple(6, 3, "curl -s localhost", List.of("  % Total    % Received")));
+        assertThat(mixed).extracting(Step::command, s -> s.sample().lines())
+                .containsExactly(tuple("echo hi", List.of("% not a prompt here")));
+    }
+
     @Test
     void shellBlockWithoutPromptsIsAScriptOfCommands() {
         List<Step> steps = plan(block("sh", 1,
