@@ -33,7 +33,8 @@ import java.util.concurrent.TimeoutException;
  * real engine, adds the run's labels to every create (containers, networks, volumes, images built) and
  * tells a {@link Recorder} what was created and removed before the answer reaches the lesson's command,
  * so the record of a step is complete when the step ends. Streams (attach, exec, logs, events, build
- * output) pass through as they come, byte for byte.
+ * output) pass through as they come, byte for byte. A container mounting the engine's socket gets this one in its
+ * place ({@link SocketMounts}), so what it creates is followed too.
  *
  * <p>The engine behind may be any the Engine API reaches over a unix socket, plain TCP or TCP with TLS: the
  * host's engine, or a sandbox's own. The lesson's side is always plain HTTP on the unix socket.
@@ -84,6 +85,7 @@ public final class EngineProxy implements AutoCloseable {
     private final Path socket;
     private final EngineLink upstream;
     private final Map<String, String> labels;
+    private final SocketMounts socketMounts;
     private final Recorder recorder;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "docproof-engine-proxy");
@@ -108,6 +110,7 @@ public final class EngineProxy implements AutoCloseable {
         this.socket = socket;
         this.upstream = upstream;
         this.labels = Map.copyOf(labels);
+        this.socketMounts = SocketMounts.of(upstream.uri(), socket);
         this.recorder = recorder;
     }
 
@@ -169,7 +172,7 @@ public final class EngineProxy implements AutoCloseable {
             return;
         }
         open.add(engine);
-        ProxyConnection connection = new ProxyConnection(client, engine, labels, recorder);
+        ProxyConnection connection = new ProxyConnection(client, engine, labels, socketMounts, recorder);
         connections.add(connection);
         threads.execute(() -> {
             try {

@@ -43,16 +43,18 @@ final class ProxyConnection {
     private final Peer client;
     private final Peer engine;
     private final Map<String, String> labels;
+    private final SocketMounts socketMounts;
     private final EngineProxy.Recorder recorder;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     /** The request whose answer is being passed back, else null. */
     private volatile Pending current;
 
-    ProxyConnection(Peer client, Peer engine, Map<String, String> labels,
+    ProxyConnection(Peer client, Peer engine, Map<String, String> labels, SocketMounts socketMounts,
                     EngineProxy.Recorder recorder) {
         this.client = client;
         this.engine = engine;
         this.labels = labels;
+        this.socketMounts = socketMounts;
         this.recorder = recorder;
     }
 
@@ -91,6 +93,7 @@ final class ProxyConnection {
                     : JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body).path("Name").asText(null);
             boolean autoRemove = false;
             if (create.kind() == ResourceKind.CONTAINER) {
+                body = socketMounts.redirected(body);
                 ApiCall.ContainerSpec spec = ApiCall.ContainerSpec.of(body);
                 autoRemove = spec.autoRemove();
                 for (String volume : spec.namedVolumes()) {
