@@ -32,6 +32,8 @@ final class PageLinks {
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final Map<Path, String> copies = new LinkedHashMap<>();
     private SourceText source;
+    /** Where each block's text was last located, so that text written twice is found at its second place next. */
+    private final Map<String, SourceSpan> located = new HashMap<>();
 
     PageLinks(SiteModel site, LessonPage page) {
         this.site = site;
@@ -184,7 +186,10 @@ final class PageLinks {
         if (source == null) {
             source = SourceText.of(page.plan().lesson().source());
         }
-        return source.locate(block, needle);
+        String key = block + "\n" + needle;
+        SourceSpan found = source.locateAfter(block, needle, located.get(key));
+        located.put(key, found);
+        return found;
     }
 
     private void collectUrls(List<? extends Node> nodes) {

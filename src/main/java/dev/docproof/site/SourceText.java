@@ -32,12 +32,20 @@ final class SourceText {
 
     /** Where {@code needle} first appears at or after {@code from}'s line; {@code from} itself when it does not. */
     SourceSpan locate(SourceSpan from, String needle) {
+        return locateAfter(from, needle, null);
+    }
+
+    /**
+     * As {@link #locate}, past {@code previous} (where the same text was found last, or null): the second link to one
+     * target in a paragraph is the second place it is written.
+     */
+    SourceSpan locateAfter(SourceSpan from, String needle, SourceSpan previous) {
         if (needle.isEmpty()) {
             return from;
         }
-        int start = Math.max(0, from.line() - 1);
+        int start = Math.max(0, (previous == null ? from : previous).line() - 1);
         for (int i = start; i < Math.min(lines.size(), start + LOOKAHEAD); i++) {
-            int column = lines.get(i).indexOf(needle);
+            int column = lines.get(i).indexOf(needle, previous != null && i == previous.line() - 1 ? previous.column() : 0);
             if (column >= 0) {
                 return new SourceSpan(from.file(), i + 1, column + 1);
             }

@@ -116,6 +116,25 @@ class CourseLinksTest {
     }
 
     @Test
+    void aTargetMissingTwiceIsWarnedAtEachPlace(@TempDir Path course) throws Exception {
+        Files.writeString(course.resolve("index.rst"), """
+                Home
+                ====
+
+                See :ref:`gone` and :numref:`gone`,
+                then :ref:`gone` again.
+                """);
+        List<Diagnostic> warnings = new ArrayList<>();
+        render(course, warnings);
+
+        Path index = course.resolve("index.rst");
+        assertThat(warnings).extracting(Diagnostic::toString).containsExactly(
+                index + ":4:11: warning: undefined label: 'gone'",
+                index + ":4:30: warning: undefined label: 'gone'",
+                index + ":5:12: warning: undefined label: 'gone'");
+    }
+
+    @Test
     void aCourseWithoutARootDocumentGetsAGeneratedHomePageListingEveryPage(@TempDir Path course) throws Exception {
         Files.writeString(course.resolve("b.rst"), "Second\n======\n\nText.\n");
         Files.writeString(course.resolve("a.rst"), "First\n=====\n\nText.\n\nPart\n----\n\nMore.\n");
