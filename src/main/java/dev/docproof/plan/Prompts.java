@@ -20,12 +20,13 @@ final class Prompts {
 
     /**
      * The block as its commands read when it is a transcript of zsh, macOS's shell, whose prompt is {@code % }: each
-     * line starting with {@code % } read as a {@code $ } prompt line. Only a block with no {@code $ } prompt, and only
-     * at the start of a line ({@code   % Total} is curl's progress meter); otherwise the block itself.
+     * line starting with {@code % } read as a {@code $ } prompt line. Only a block that starts with one and has no
+     * {@code $ } prompt (a script may write a {@code % } line into a file), and only at the start of a line
+     * ({@code   % Total} is curl's progress meter); otherwise the block itself.
      */
     static Node.CodeBlock zshPromptsRead(Node.CodeBlock block) {
         if (block.lines().stream().anyMatch(line -> commandOffset(line) >= 0)
-                || block.lines().stream().noneMatch(line -> line.startsWith(ZSH_PROMPT))) {
+                || !block.lines().stream().filter(line -> !isBlank(line)).findFirst().orElse("").startsWith(ZSH_PROMPT)) {
             return block;
         }
         return new Node.CodeBlock(block.span(), block.language(), block.options(), block.lines().stream()

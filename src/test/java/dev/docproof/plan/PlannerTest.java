@@ -227,12 +227,14 @@ class PlannerTest {
         List<Step> zsh = plan(block("zsh", 4, "% echo hello", "hello", "% curl -s localhost", "  % Total    % Received"))
                 .steps();
         List<Step> mixed = plan(block("console", 4, "$ echo hi", "% not a prompt here")).steps();
+        List<Step> script = plan(block("bash", 4, "cat > paper.tex <<EOF", "% preamble", "EOF")).steps();
 
         assertThat(zsh).extracting(Step::line, s -> s.span().column(), Step::command, s -> s.sample().lines())
                 .containsExactly(tuple(4, 3, "echo hello", List.of("hello")),
                         tuple(6, 3, "curl -s localhost", List.of("  % Total    % Received")));
         assertThat(mixed).extracting(Step::command, s -> s.sample().lines())
                 .containsExactly(tuple("echo hi", List.of("% not a prompt here")));
+        assertThat(script).extracting(Step::command).containsExactly("cat > paper.tex <<EOF\n% preamble\nEOF");
     }
 
     @Test
