@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Runs each lesson's commands in one shell against the Docker engine, compares the output with"
                 + " the lesson's samples, repairs what the evidence proves, and removes what the lesson left behind.",
-        footer = {"", "Exit status: 0 every runnable step passed (repaired ones with a warning), 1 some step failed,"
-                + " 2 usage or set-up error (no engine, an image missing, a name already taken, nothing readable)."})
+        footer = {"", "Exit status: 0 every runnable step passed (repaired ones with a warning), 1 some step failed"
+                + " or a lesson could not be read whole, 2 usage or set-up error (no engine, an image missing, a name"
+                + " already taken, nothing readable)."})
 final class CheckCommand implements Callable<Integer>, RunsLessons {
 
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package dev.docproof.cli;
 
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.Review;
@@ -108,9 +109,17 @@ final class CourseRun {
     static int verdict(CourseResult result, boolean strict, PrintWriter err) {
         setupErrors(result, err);
         int code = exitCode(result, strict);
-        if (strict && code == Main.FAILURES && count(result, Status.FAILED) == 0) {
-            // No report shows a failure then, so a CI job would otherwise be red with no reason given.
-            err.println("docproof: no step failed, but --strict counts " + joined(strictFailures(result)) + " as failures");
+        // With no failed step, no step report shows why the run fails: a CI job would be red with no reason given.
+        boolean noStepFailed = code == Main.FAILURES && count(result, Status.FAILED) == 0;
+        long misread = misread(result);
+        if (noStepFailed && misread > 0) {
+            err.println("docproof: no step failed, but " + misread + (misread == 1 ? " lesson holds" : " lessons hold")
+                    + " reading errors (the `error:` lines above): what could not be read was not checked; correct the"
+                    + " lesson text");
+        }
+        List<String> strictFailures = strictFailures(result);
+        if (noStepFailed && strict && !strictFailures.isEmpty()) {
+            err.println("docproof: no step failed, but --strict counts " + joined(strictFailures) + " as failures");
         }
         long repaired = count(result, Status.REPAIRED);
         if (code == Main.OK && repaired > 0) {
@@ -160,21 +169,27 @@ final class CourseRun {
     }
 
     /**
-     * The contract: 2 when a lesson could not run (set-up error), 1 when a runnable step failed (with
-     * {@code strict}, also a repaired or skipped step, an abridged sample, a leaked resource or a warning finding),
+     * The contract: 2 when a lesson could not run (set-up error), 1 when a runnable step failed or a lesson holds a
+     * reading error (with {@code strict}, also a repaired or skipped step, an abridged sample, a leaked resource or a warning finding),
      * else 0.
      */
     static int exitCode(CourseResult result, boolean strict) {
         if (result.lessons().isEmpty() || result.lessons().stream().anyMatch(l -> l.setupError() != null)) {
             return Main.SETUP_ERROR;
         }
-        if (count(result, Status.FAILED) > 0) {
+        if (count(result, Status.FAILED) > 0 || misread(result) > 0) {
             return Main.FAILURES;
         }
         if (strict && !strictFailures(result).isEmpty()) {
             return Main.FAILURES;
         }
         return Main.OK;
+    }
+
+    /** The lessons a reader could not read whole (an error diagnostic), which `plan` fails on too. */
+    private static long misread(CourseResult result) {
+        return result.lessons().stream().filter(l -> l.setupError() == null && l.diagnostics().stream()
+                .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)).count();
     }
 
     /** What {@code --strict} counts as failures, each counted: {@code 1 repaired step}, {@code 2 leaked resources}. */

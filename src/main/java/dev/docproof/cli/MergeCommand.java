@@ -34,7 +34,8 @@ import java.util.stream.Stream;
                 + " with --site, the verified site. Lessons are read again from PATH; their outcomes come from the"
                 + " results, which must be of the same lesson text.",
         footer = {"", "Exit status: as `check` over the whole course: 0 every runnable step passed, 1 some step"
-                + " failed, 2 a lesson could not be set up, or the results cannot be merged (not docproof results, a"
+                + " failed or a lesson could not be read whole, 2 a lesson could not be set up, or the results cannot"
+                + " be merged (not docproof results, a"
                 + " shard missing or given twice, a lesson run twice or never, a lesson changed since it ran)."})
 final class MergeCommand implements Callable<Integer> {
 

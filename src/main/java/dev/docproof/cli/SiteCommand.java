@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Runs the lessons like `check` does and renders a verified HTML site: every command with its"
                 + " verdict and output. The site is written even when steps fail.",
         footer = {"", "Exit status: as `check`: 0 every runnable step passed (repaired ones with a warning), 1 some"
-                + " step failed, 2 usage or set-up error. With --no-run: 0, or 1 when a lesson could not be read."})
+                + " step failed or a lesson could not be read whole, 2 usage or set-up error. With --no-run: 0, or 1"
+                + " when a lesson could not be read."})
 final class SiteCommand implements Callable<Integer>, RunsLessons {
 
     @CommandLine.Spec

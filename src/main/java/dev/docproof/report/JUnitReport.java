@@ -1,5 +1,6 @@
 package dev.docproof.report;
 
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Finding;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.run.CourseResult;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  * skipped count. Their number is a suite property instead. A runnable step that did not run (after a failure,
  * or when the lesson could not be set up) is {@code <skipped/>}, which is what it is. A repaired step passes,
  * with the repair in its {@code system-out}; a lesson that could not be set up gets a {@code lesson setup}
- * testcase with an {@code <error/>}.
+ * testcase with an {@code <error/>}, and one a reader could not read whole a failed {@code reading the lesson}.
  */
 public final class JUnitReport {
 
@@ -140,12 +141,16 @@ public final class JUnitReport {
         Summary summary = Summary.of(lesson);
         List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
         boolean setupFailed = lesson.setupError() != null;
+        // A lesson a reader could not read whole fails the run (as `plan` does); the setup error says it already.
+        List<Diagnostic> readErrors = setupFailed ? List.of() : lesson.diagnostics().stream()
+                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+        int readCase = readErrors.isEmpty() ? 0 : 1;
 
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", clean(source));
-        xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0)));
-        xml.writeAttribute("failures", String.valueOf(summary.tally().failed()));
+        xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0) + readCase));
+        xml.writeAttribute("failures", String.valueOf(summary.tally().failed() + readCase));
         xml.writeAttribute("errors", String.valueOf(setupFailed ? 1 : 0));
         xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(s -> s.status() == Status.NOT_RUN
                 || s.status() == Status.SKIPPED).count()));
@@ -175,6 +180,18 @@ public final class JUnitReport {
             xml.writeAttribute("message", oneLine(lesson.setupError().message()));
             xml.writeAttribute("type", "setup-" + lesson.setupError().kind().name().toLowerCase().replace('_', '-'));
             xml.writeCharacters(clean(lesson.setupError().message()));
+            xml.writeEndElement();
+            indent(xml, 1);
+            xml.writeEndElement();
+        }
+        if (!readErrors.isEmpty()) {
+            testcase(xml, "reading the lesson", className, source, readErrors.get(0).span().line(), 0);
+            indent(xml, 2);
+            xml.writeStartElement("failure");
+            xml.writeAttribute("message", readErrors.size() + (readErrors.size() == 1 ? " reading error" : " reading errors")
+                    + ": what could not be read was not checked");
+            xml.writeAttribute("type", "read-error");
+            xml.writeCharacters(clean(readErrors.stream().map(d -> d + "\n").collect(Collectors.joining())));
             xml.writeEndElement();
             indent(xml, 1);
             xml.writeEndElement();

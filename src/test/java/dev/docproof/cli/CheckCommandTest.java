@@ -1,6 +1,7 @@
 package dev.docproof.cli;
 
 import dev.docproof.shell.ResourceKind;
+import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Sample;
@@ -158,6 +159,23 @@ class CheckCommandTest {
 
         assertThat(err.toString()).isEqualTo("docproof: no step failed, but --strict counts 1 repaired step, 2 skipped"
                 + " steps and 1 leaked resource as failures\n");
+    }
+
+    @Test
+    void aLessonWithAReadingErrorExitsOneAsPlanDoesEvenWhenEveryStepPassed() {
+        CourseResult passed = course(List.of(result(new Outcome.Passed(MATCHED, 4))), List.of(), null);
+        LessonResult lesson = passed.lessons().get(0);
+        CourseResult misread = new CourseResult(List.of(new LessonResult(lesson.plan(), lesson.steps(), List.of(),
+                List.of(), List.of(Diagnostic.warning(new SourceSpan(FILE, 2, 1), "directive \"foo\" not supported"),
+                        Diagnostic.error(new SourceSpan(FILE, 12, 1), "Content block expected for the \"code-block\""
+                                + " directive; none found")), Instant.EPOCH, Duration.ZERO, null)),
+                "20.10", Instant.EPOCH, Duration.ZERO);
+
+        assertThat(CourseRun.exitCode(passed, false)).isZero();
+        assertThat(CourseRun.verdict(misread, false, new PrintWriter(err, true))).isEqualTo(1);
+
+        assertThat(err.toString()).isEqualTo("docproof: no step failed, but 1 lesson holds reading errors (the `error:`"
+                + " lines above): what could not be read was not checked; correct the lesson text\n");
     }
 
     @Test

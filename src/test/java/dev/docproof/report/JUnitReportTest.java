@@ -1,5 +1,7 @@
 package dev.docproof.report;
 
+import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.SourceSpan;
 import dev.docproof.run.LessonResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +113,32 @@ class JUnitReportTest {
         // Named after the exact path, so each lesson keeps its class from one run to the next.
         assertThat(children(parse(JUnitReport.write(Results.course(lessons.get(3), lessons.get(2)), dir).get(1)),
                 "testcase").get(0).getAttribute("classname")).isEqualTo(classes.get(2));
+    }
+
+    @Test
+    void aLessonWithReadingErrorsHasAFailedReadingTestcaseAsItsExitCodeSays() throws Exception {
+        Path file = Path.of("content/misread.rst");
+        SourceSpan at12 = new SourceSpan(file, 12, 1);
+        LessonResult lesson = Results.lesson(file, List.of(Results.ran(Results.run(file, 6, "echo ok"), 1, "ok\n")),
+                List.of(), Duration.ofMillis(5), (String) null, List.of(
+                        Diagnostic.warning(new SourceSpan(file, 9, 1), "directive \"bogus\" is not supported"),
+                        Diagnostic.error(at12, "Content block expected for the \"code-block\" directive; none found"),
+                        Diagnostic.error(new SourceSpan(file, 20, 3), "not UTF-8: byte 0xff read as U+FFFD")));
+
+        JUnitReport.write(Results.course(lesson), dir);
+
+        Element suite = parse(dir.resolve("TEST-content.misread.rst.xml"));
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        Element reading = children(suite, "testcase").get(0);
+        assertThat(reading.getAttribute("name")).isEqualTo("reading the lesson");
+        assertThat(reading.getAttribute("line")).isEqualTo("12");
+        Element failure = children(reading, "failure").get(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("read-error");
+        assertThat(failure.getAttribute("message")).isEqualTo("2 reading errors: what could not be read was not checked");
+        assertThat(failure.getTextContent()).isEqualTo(Diagnostic.error(at12, "Content block expected for the"
+                + " \"code-block\" directive; none found") + "\ncontent/misread.rst:20:3: error: not UTF-8: byte 0xff read as U+FFFD\n");
+        assertThat(children(children(suite, "testcase").get(1), "failure")).isEmpty();
     }
 
     @Test
