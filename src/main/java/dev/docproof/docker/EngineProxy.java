@@ -14,6 +14,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -135,11 +137,31 @@ public final class EngineProxy implements AutoCloseable {
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
+            permitAsTheEngine(socket, upstream.uri());
             EngineProxy proxy = new EngineProxy(server, socket, upstream, labels, recorder);
             proxy.threads.execute(proxy::accept);
             return proxy;
         } catch (IOException e) {
             throw new EngineException("cannot open the lesson's engine socket " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Gives the socket the mode and group of the engine's own socket: mounted in its place into a container
+     * ({@link SocketMounts}), it lets in the same users (a container user added to the socket's group, as lessons do
+     * with {@code --group-add}). An engine reached over TCP has no socket here to follow; one whose group this user
+     * may not give keeps this user's: the lesson's own commands get in either way.
+     */
+    private static void permitAsTheEngine(Path socket, URI upstream) {
+        if (!"unix".equals(upstream.getScheme())) {
+            return;
+        }
+        try {
+            PosixFileAttributes engine = Files.readAttributes(Path.of(upstream.getPath()), PosixFileAttributes.class);
+            Files.setPosixFilePermissions(socket, engine.permissions());
+            Files.getFileAttributeView(socket, PosixFileAttributeView.class).setGroup(engine.group());
+        } catch (IOException | UnsupportedOperationException notHere) {
+            // only a container user other than root, allowed by the engine's group, is refused
         }
     }
 
