@@ -24,6 +24,7 @@ final class CrossRefs {
 
     void add(String doc, List<Node> nodes, SectionIds ids) {
         collect(doc, nodes, ids);
+        Glossary.anchors(nodes).forEach((term, anchor) -> terms.putIfAbsent(key(term), new Target(doc, "#" + anchor, term)));
     }
 
     Target label(String name) {
@@ -43,11 +44,6 @@ final class CrossRefs {
         return SectionIds.of(label);
     }
 
-    /** The anchor of a glossary term on its page. */
-    static String termAnchor(String term) {
-        return "term-" + AsciiDoc.name(term);
-    }
-
     private void collect(String doc, List<? extends Node> nodes, SectionIds ids) {
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
@@ -61,10 +57,6 @@ final class CrossRefs {
                 // Sphinx's :name: is a label too; only a captioned block has the title a link shows
                 String name = code.options().get("name").strip();
                 labels.putIfAbsent(key(name), new Target(doc, "#" + anchor(name), code.caption()));
-            } else if (node instanceof Node.Directive d && d.name().equals("glossary")) {
-                for (String term : Glossary.terms(d)) {
-                    terms.putIfAbsent(key(term), new Target(doc, "#" + termAnchor(term), term));
-                }
             }
             collect(doc, node.nested(), ids);
         }

@@ -3,7 +3,11 @@ package dev.docproof.site;
 import dev.docproof.lesson.Node;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code glossary} directive, kept as written by the reader: unindented lines are terms, the indented
@@ -14,6 +18,31 @@ final class Glossary {
     record Entry(List<String> terms, List<String> paragraphs) {}
 
     private Glossary() {}
+
+    /**
+     * The id of each term of a page's glossaries, as Sphinx gives it: {@code term-} and the term keeping its case
+     * ({@code term-Docker-Engine}); a term whose id an earlier one took is numbered instead ({@code term-0}).
+     */
+    static Map<String, String> anchors(List<? extends Node> page) {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        collectAnchors(page, anchors, new HashSet<>());
+        return anchors;
+    }
+
+    private static void collectAnchors(List<? extends Node> nodes, Map<String, String> anchors, Set<String> taken) {
+        for (Node node : nodes) {
+            if (node instanceof Node.Directive d && d.name().equals("glossary")) {
+                for (String term : terms(d)) {
+                    String id = SectionIds.sphinxId("term-" + term);
+                    for (int serial = 0; id.equals("term") || !taken.add(id); serial++) {
+                        id = "term-" + serial;
+                    }
+                    anchors.putIfAbsent(term, id);
+                }
+            }
+            collectAnchors(node.nested(), anchors, taken);
+        }
+    }
 
     static List<Entry> entries(Node.Directive glossary) {
         List<Entry> entries = new ArrayList<>();

@@ -39,6 +39,8 @@ public final class LessonAsciiDoc {
     private static final Set<String> RECORDED = Set.of("toctree", "raw", "literalinclude", "include");
 
     private final LessonPage page;
+    /** The ids of the page's glossary terms, made when its first glossary is shown. */
+    private Map<String, String> termAnchors;
     private final PageLinks links;
     /** Planned blocks by where they stand (an included block's line number may repeat one of the lesson's). */
     private final Map<SourceSpan, PlannedBlock> plannedBySpan = new HashMap<>();
@@ -686,11 +688,14 @@ public final class LessonAsciiDoc {
         return html.append("</div>\n</aside>\n").toString();
     }
 
-    private static String glossary(Node.Directive d) {
+    private String glossary(Node.Directive d) {
+        if (termAnchors == null) {
+            termAnchors = Glossary.anchors(page.plan().lesson().nodes());
+        }
         StringBuilder html = new StringBuilder("<div class=\"dlist glossary\">\n<dl class=\"glossary\">\n");
         for (Glossary.Entry entry : Glossary.entries(d)) {
             for (String term : entry.terms()) {
-                html.append("<dt id=\"").append(CrossRefs.termAnchor(term)).append("\">").append(Html.escape(term))
+                html.append("<dt id=\"").append(termAnchors.get(term)).append("\">").append(Html.escape(term))
                         .append("</dt>\n");
             }
             html.append("<dd>");

@@ -75,12 +75,24 @@ final class SectionIds {
      * {@code 3. Run} is {@code run}). A name with no letter left gets an id of its own.
      */
     static String of(String name) {
+        String id = ascii(name.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9]+", "-").replaceAll("^[-0-9]+|-+$", "");
+        return id.isEmpty() ? AsciiDoc.name(name) : id;
+    }
+
+    /**
+     * The id Sphinx itself makes of a name (its own {@code make_id}, for glossary terms): as {@link #of}, but
+     * keeping case, dots and underscores ({@code term-Café v1.2_x} is {@code term-Cafe-v1.2_x}); "" when nothing is left.
+     */
+    static String sphinxId(String name) {
+        return ascii(name).replaceAll("[^a-zA-Z0-9._]+", "-").replaceAll("^[-0-9._]+|-+$", "");
+    }
+
+    /** The name's letters without their marks, in ASCII, as docutils spells them. */
+    private static String ascii(String name) {
         StringBuilder spelled = new StringBuilder();
-        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : name.toCharArray()) {
             spelled.append(SPELLED.getOrDefault(c, String.valueOf(c)));
         }
-        String ascii = Normalizer.normalize(spelled, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7f]", "");
-        String id = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^[-0-9]+|-+$", "");
-        return id.isEmpty() ? AsciiDoc.name(name) : id;
+        return Normalizer.normalize(spelled, Normalizer.Form.NFKD).replaceAll("[^\\x00-\\x7f]", "");
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,19 @@ class SectionIdsTest {
     void aTitleWithNoLetterLeftStillGetsAnId() {
         assertThat(SectionIds.of("2026")).isNotEmpty();
         assertThat(SectionIds.of("概要")).isNotEmpty().isNotEqualTo(SectionIds.of("摘要"));
+    }
+
+    @Test
+    void glossaryTermsGetTheIdsSphinxGivesThem() {
+        Node.Directive glossary = new Node.Directive(new SourceSpan(Path.of("page.rst"), 1, 1), "glossary", "",
+                Map.of(), List.of("Docker Engine", "   The daemon.", "", "bind mount", "bind-mount",
+                "   A host folder.", "", "Café v1.2_x", "   Odd.", "", "3rd party", "   Other."));
+        Node.Section page = new Node.Section(new SourceSpan(Path.of("page.rst"), 1, 1), 1, List.of(), "Glossary",
+                List.of(), List.of(glossary));
+
+        assertThat(Glossary.anchors(List.of(page))).containsExactly(Map.entry("Docker Engine", "term-Docker-Engine"),
+                Map.entry("bind mount", "term-bind-mount"), Map.entry("bind-mount", "term-0"),
+                Map.entry("Café v1.2_x", "term-Cafe-v1.2_x"), Map.entry("3rd party", "term-3rd-party"));
     }
 
     @Test
