@@ -6,13 +6,13 @@ import dev.docproof.lesson.SourceSpan;
 import dev.docproof.plan.Review;
 import dev.docproof.lesson.Plan;
 import dev.docproof.report.ConsoleReport;
+import dev.docproof.report.StrictFailures;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Outcome;
 import dev.docproof.run.Status;
-import dev.docproof.run.StepResult;
 import dev.docproof.run.TemplateChecks;
 
 import java.io.PrintWriter;
@@ -117,9 +117,9 @@ final class CourseRun {
                     + " reading errors (the `error:` lines above): what could not be read was not checked; correct the"
                     + " lesson text");
         }
-        List<String> strictFailures = strictFailures(result);
+        String strictFailures = StrictFailures.counted(result.lessons());
         if (noStepFailed && strict && !strictFailures.isEmpty()) {
-            err.println("docproof: no step failed, but --strict counts " + joined(strictFailures) + " as failures");
+            err.println("docproof: no step failed, but --strict counts " + strictFailures + " as failures");
         }
         long repaired = count(result, Status.REPAIRED);
         if (code == Main.OK && repaired > 0) {
@@ -180,7 +180,7 @@ final class CourseRun {
         if (count(result, Status.FAILED) > 0 || misread(result) > 0) {
             return Main.FAILURES;
         }
-        if (strict && !strictFailures(result).isEmpty()) {
+        if (strict && !StrictFailures.counted(result.lessons()).isEmpty()) {
             return Main.FAILURES;
         }
         return Main.OK;
@@ -190,31 +190,6 @@ final class CourseRun {
     private static long misread(CourseResult result) {
         return result.lessons().stream().filter(l -> l.setupError() == null && l.diagnostics().stream()
                 .anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR)).count();
-    }
-
-    /** What {@code --strict} counts as failures, each counted: {@code 1 repaired step}, {@code 2 leaked resources}. */
-    private static List<String> strictFailures(CourseResult result) {
-        List<String> failures = new ArrayList<>();
-        counted(failures, count(result, Status.REPAIRED), "repaired step");
-        counted(failures, count(result, Status.SKIPPED), "skipped step");
-        counted(failures, result.lessons().stream().map(LessonResult::steps).flatMap(List::stream)
-                .map(StepResult::match).filter(m -> m != null && !m.abridged().isEmpty()).count(), "abridged sample");
-        counted(failures, result.lessons().stream().mapToLong(l -> l.leaks().size()).sum(), "leaked resource");
-        counted(failures, result.lessons().stream().flatMap(l -> l.findings().stream())
-                .filter(f -> f.severity() == Finding.Severity.WARNING).count(), "warning finding");
-        return failures;
-    }
-
-    private static void counted(List<String> counts, long n, String what) {
-        if (n > 0) {
-            counts.add(n + " " + what + (n == 1 ? "" : "s"));
-        }
-    }
-
-    /** {@code a, b and c}. */
-    private static String joined(List<String> parts) {
-        int last = parts.size() - 1;
-        return last == 0 ? parts.get(0) : String.join(", ", parts.subList(0, last)) + " and " + parts.get(last);
     }
 
     private static long count(CourseResult result, Status status) {

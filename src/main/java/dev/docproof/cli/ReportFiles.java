@@ -16,11 +16,13 @@ final class ReportFiles {
     private ReportFiles() {}
 
     /**
-     * @param scope the share of the course the result holds and whether the run was interrupted
-     * @param json  null when not asked for, as {@code junit}
+     * @param scope  the share of the course the result holds and whether the run was interrupted
+     * @param json   null when not asked for, as {@code junit}
+     * @param strict whether the run counts what {@code --strict} does as failures, which the JUnit report then shows
      * @return false, after saying why on {@code err}, when a report cannot be written
      */
-    static boolean write(CourseResult result, JsonReport.Scope scope, Path json, Path junit, PrintWriter err) {
+    static boolean write(CourseResult result, JsonReport.Scope scope, Path json, Path junit, boolean strict,
+                         PrintWriter err) {
         if (json != null) {
             try {
                 Path parent = json.toAbsolutePath().getParent();
@@ -43,7 +45,7 @@ final class ReportFiles {
             }
             try {
                 Files.createDirectories(junit);
-                JUnitReport.write(result, junit);
+                JUnitReport.write(result, junit, strict);
             } catch (IOException e) {
                 err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
                 return false;

@@ -72,6 +72,6 @@ final class RunOptions {
 
     /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
     boolean writeReports(CourseResult result, PrintWriter err) {
-        return ReportFiles.write(result, new JsonReport.Scope(shard, Interrupts.requested()), json, junit, err);
+        return ReportFiles.write(result, new JsonReport.Scope(shard, Interrupts.requested()), json, junit, strict, err);
     }
 }

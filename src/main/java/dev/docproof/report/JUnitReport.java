@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
  * or when the lesson could not be set up) is {@code <skipped/>}, which is what it is. A repaired step passes,
  * with the repair in its {@code system-out}; a lesson that could not be set up gets a {@code lesson setup}
  * testcase with an {@code <error/>}, and one a reader could not read whole a failed {@code reading the lesson}.
+ * With {@code --strict}, what it counts as failures in a lesson is a failed {@code --strict} testcase listing them.
  */
 public final class JUnitReport {
 
@@ -51,6 +52,14 @@ public final class JUnitReport {
 
     /** Writes one file per lesson into {@code dir} (created if needed); returns the files written. */
     public static List<Path> write(CourseResult course, Path dir) throws IOException {
+        return write(course, dir, false);
+    }
+
+    /**
+     * As {@link #write(CourseResult, Path)}; with {@code strict}, what {@code --strict} counts as failures in a
+     * lesson is a failed {@code --strict} testcase of it, so the report fails where the exit code does.
+     */
+    public static List<Path> write(CourseResult course, Path dir, boolean strict) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
@@ -69,7 +78,7 @@ public final class JUnitReport {
                 className += "_" + pathHash(source(lesson));
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(course, lesson, className, out);
+                write(course, lesson, className, strict ? StrictFailures.of(lesson) : List.of(), out);
             }
             written.add(file);
         }
@@ -121,11 +130,12 @@ public final class JUnitReport {
         return String.valueOf(lesson.plan().lesson().source()).replace('\\', '/');
     }
 
-    private static void write(CourseResult course, LessonResult lesson, String className, Writer out) throws IOException {
+    private static void write(CourseResult course, LessonResult lesson, String className, List<String> strictFailures,
+                              Writer out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
-            suite(course, lesson, className, xml);
+            suite(course, lesson, className, strictFailures, xml);
             xml.writeEndDocument();
             xml.flush();
             xml.close();
@@ -135,8 +145,8 @@ public final class JUnitReport {
         }
     }
 
-    private static void suite(CourseResult course, LessonResult lesson, String className, XMLStreamWriter xml)
-            throws XMLStreamException {
+    private static void suite(CourseResult course, LessonResult lesson, String className, List<String> strictFailures,
+                              XMLStreamWriter xml) throws XMLStreamException {
         String source = source(lesson);
         Summary summary = Summary.of(lesson);
         List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
@@ -145,12 +155,13 @@ public final class JUnitReport {
         List<Diagnostic> readErrors = setupFailed ? List.of() : lesson.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
         int readCase = readErrors.isEmpty() ? 0 : 1;
+        int strictCase = strictFailures.isEmpty() ? 0 : 1;
 
         xml.writeCharacters("\n");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", clean(source));
-        xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0) + readCase));
-        xml.writeAttribute("failures", String.valueOf(summary.tally().failed() + readCase));
+        xml.writeAttribute("tests", String.valueOf(cases.size() + (setupFailed ? 1 : 0) + readCase + strictCase));
+        xml.writeAttribute("failures", String.valueOf(summary.tally().failed() + readCase + strictCase));
         xml.writeAttribute("errors", String.valueOf(setupFailed ? 1 : 0));
         xml.writeAttribute("skipped", String.valueOf(cases.stream().filter(s -> s.status() == Status.NOT_RUN
                 || s.status() == Status.SKIPPED).count()));
@@ -185,19 +196,17 @@ public final class JUnitReport {
             xml.writeEndElement();
         }
         if (!readErrors.isEmpty()) {
-            testcase(xml, "reading the lesson", className, source, readErrors.get(0).span().line(), 0);
-            indent(xml, 2);
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", readErrors.size() + (readErrors.size() == 1 ? " reading error" : " reading errors")
-                    + ": what could not be read was not checked");
-            xml.writeAttribute("type", "read-error");
-            xml.writeCharacters(clean(readErrors.stream().map(d -> d + "\n").collect(Collectors.joining())));
-            xml.writeEndElement();
-            indent(xml, 1);
-            xml.writeEndElement();
+            lessonFailure(xml, "reading the lesson", className, source, readErrors.get(0).span().line(), "read-error",
+                    readErrors.size() + (readErrors.size() == 1 ? " reading error" : " reading errors")
+                            + ": what could not be read was not checked",
+                    readErrors.stream().map(Diagnostic::toString).toList());
         }
         for (StepResult result : cases) {
             step(xml, result, className, source);
+        }
+        if (!strictFailures.isEmpty()) {
+            lessonFailure(xml, "--strict", className, source, 0, "strict",
+                    "--strict counts " + StrictFailures.counted(List.of(lesson)) + " as failures", strictFailures);
         }
 
         List<String> notes = new ArrayList<>();
@@ -245,6 +254,20 @@ public final class JUnitReport {
             xml.writeCharacters(clean(notes));
             xml.writeEndElement();
         }
+        indent(xml, 1);
+        xml.writeEndElement();
+    }
+
+    /** A testcase of the lesson as a whole that failed, listing each of its reasons on a line. */
+    private static void lessonFailure(XMLStreamWriter xml, String name, String className, String source, int line,
+                                      String type, String message, List<String> reasons) throws XMLStreamException {
+        testcase(xml, name, className, source, line, 0);
+        indent(xml, 2);
+        xml.writeStartElement("failure");
+        xml.writeAttribute("message", message);
+        xml.writeAttribute("type", type);
+        xml.writeCharacters(clean(reasons.stream().map(r -> r + "\n").collect(Collectors.joining())));
+        xml.writeEndElement();
         indent(xml, 1);
         xml.writeEndElement();
     }

@@ -142,6 +142,34 @@ class JUnitReportTest {
     }
 
     @Test
+    void underStrictWhatItCountsAsFailuresIsAFailedTestcaseOfTheLesson() throws Exception {
+        JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir, true);
+
+        Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
+        assertThat(suite.getAttribute("tests")).isEqualTo("4");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        List<Element> cases = children(suite, "testcase");
+        Element strict = cases.get(3);
+        assertThat(strict.getAttribute("name")).isEqualTo("--strict");
+        Element failure = children(strict, "failure").get(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("strict");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("--strict counts 1 repaired step, 1 abridged sample and 1 leaked resource as failures");
+        assertThat(failure.getTextContent()).isEqualTo(
+                "content/docker-networking.rst:241: abridged sample of `docker exec client curl -v server:8080/message`\n"
+                        + "content/docker-networking.rst:262: repaired step `docker network remove`\n"
+                        + "content/docker-networking.rst:152: leaked network my-network\n");
+        assertThat(cases.subList(0, 3)).allMatch(c -> children(c, "failure").isEmpty());
+        // Its skipped step is what --strict counts there.
+        Element failing = parse(dir.resolve("TEST-content.failing.rst.xml"));
+        assertThat(children(children(failing, "testcase").get(5), "failure").get(0).getAttribute("message"))
+                .isEqualTo("--strict counts 1 skipped step as failures");
+        // Without --strict, none of it is a failure.
+        JUnitReport.write(Results.course(Results.networking()), dir);
+        assertThat(parse(dir.resolve("TEST-content.docker-networking.rst.xml")).getAttribute("failures")).isEqualTo("0");
+    }
+
+    @Test
     void writesOneSuiteFilePerLessonNamedAfterItsPath() throws Exception {
         List<Path> files = JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir);
         assertThat(files).containsExactly(dir.resolve("TEST-content.docker-networking.rst.xml"),
