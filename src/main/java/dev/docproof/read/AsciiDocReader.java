@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,8 @@ public final class AsciiDocReader implements LessonReader {
     private static final Pattern DELIMITER = Pattern.compile("(-{4,}|\\.{4,}|```.*)");
     /** Blocks nested deeper than this are not read, as in the other readers. */
     private static final int MAX_DEPTH = 64;
+    /** An include directive's target: {@code include::partials/setup.adoc[]}. */
+    private static final Pattern INCLUDE = Pattern.compile("include::([^\\[]+)\\[");
     private static final Pattern HEADING_MARK = Pattern.compile("^(=+|#+)\\s+");
 
     /** Messages Asciidoctor logs while one document is read on this thread. */
@@ -97,16 +100,26 @@ public final class AsciiDocReader implements LessonReader {
         private final AsciiDocAttributes attributes;
         /** The last line of the lesson whose attribute entry {@link #attributes} has followed. */
         private int attributesReadTo;
+        /** The lesson's folder, which its includes name files from. */
+        private final Path folder;
+        /** The AsciiDoc files includes brought in (partials), by the path shown for them. */
+        private final Map<Path, Included> included = new LinkedHashMap<>();
+        /** The last line of the lesson itself that a block read stands at: an include met next stands after it. */
+        private int lastLessonLine;
+
+        /** A file an include brought in: where it is, its text, and where it is first included. */
+        private record Included(Path absolute, LineIndex text, SourceSpan site) {}
 
         Reading(Path file, String text, Document document, List<LogRecord> logged) {
             this.file = file;
             this.source = new LineIndex(file, text);
             this.document = document;
+            Path parent = file.toAbsolutePath().normalize().getParent();
+            this.folder = parent == null ? Path.of("").toAbsolutePath() : parent;
             this.attributes = new AsciiDocAttributes(document.getAttributes());
             this.attributesReadTo = headerEnd();
             for (LogRecord record : logged) {
-                Cursor cursor = record.getCursor();
-                SourceSpan span = new SourceSpan(file, cursor == null ? 1 : Math.max(1, cursor.getLineNumber()), 1);
+                SourceSpan span = at(record.getCursor());
                 String severity = record.getSeverity().name();
                 diagnostics.add(severity.equals("ERROR") || severity.equals("FATAL")
                         ? Diagnostic.error(span, record.getMessage()) : Diagnostic.warning(span, record.getMessage()));
@@ -115,7 +128,8 @@ public final class AsciiDocReader implements LessonReader {
 
         Lesson lesson() {
             List<Node> body = new ArrayList<>(blocks(document.getBlocks()));
-            body.addAll(markerComments());
+            body.addAll(markerComments(source, null));
+            included.values().forEach(i -> body.addAll(markerComments(i.text(), i.site())));
             String title = document.getDoctitle();
             int titleLine = titleLine();
             if (title == null || titleLine < 0) {
@@ -132,12 +146,13 @@ public final class AsciiDocReader implements LessonReader {
          * Asciidoctor drops comments, so {@code // docproof: ...} marker lines are read from the source by
          * position; the planner attaches each to the next code block by line, and ignores one inside a block.
          */
-        private List<Node> markerComments() {
+        private static List<Node> markerComments(LineIndex source, SourceSpan site) {
             List<Node> comments = new ArrayList<>();
             for (int line = 1; line <= source.lineCount(); line++) {
                 String text = source.line(line);
                 if (text.startsWith("//") && !text.startsWith("///") && text.substring(2).strip().startsWith("docproof:")) {
-                    comments.add(new Node.Comment(source.spanAtLine(line), text.substring(2).strip()));
+                    SourceSpan at = source.spanAtLine(line);
+                    comments.add(new Node.Comment(new SourceSpan(at.file(), at.line(), 1, site), text.substring(2).strip()));
                 }
             }
             return comments;
@@ -196,12 +211,99 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         private SourceSpan span(StructuralNode node) {
-            Cursor cursor = node.getSourceLocation();
-            return source.spanAtLine(cursor == null ? 1 : Math.max(1, cursor.getLineNumber()));
+            return at(node.getSourceLocation());
+        }
+
+        /**
+         * Where a cursor of the source map stands: in the lesson, or in an AsciiDoc file an include brought in, with
+         * where that include stands.
+         */
+        private SourceSpan at(Cursor cursor) {
+            int line = cursor == null ? 1 : Math.max(1, cursor.getLineNumber());
+            Included in = cursor == null || cursor.getFile() == null ? null : included(Path.of(cursor.getFile()));
+            if (in == null) {
+                return source.spanAtLine(line);
+            }
+            SourceSpan at = in.text().spanAtLine(Math.min(line, in.text().lineCount()));
+            return new SourceSpan(at.file(), at.line(), 1, includeSite(in.absolute()));
+        }
+
+        /** The text of a file an include brought in; null for the lesson itself, or a file that cannot be read. */
+        private Included included(Path path) {
+            Path absolute = path.toAbsolutePath().normalize();
+            if (absolute.equals(file.toAbsolutePath().normalize())) {
+                return null;
+            }
+            Path shown = file.isAbsolute() ? absolute : RstIncludes.relativeToWorkingDir(absolute);
+            Included known = included.get(shown);
+            if (known != null) {
+                return known;
+            }
+            try {
+                String text = java.nio.file.Files.readString(absolute);
+                Included read = new Included(absolute, new LineIndex(shown, text), includeSite(absolute));
+                included.put(shown, read);
+                return read;
+            } catch (java.io.IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+                return null;
+            }
+        }
+
+        /**
+         * Where the include of {@code target} stands: the lesson's next one after the last of its own lines read, else
+         * one in a file the lesson includes; the lesson's last line read when none is found.
+         */
+        private SourceSpan includeSite(Path target) {
+            SourceSpan site = includeIn(source, folder, target, lastLessonLine, null);
+            for (Included other : included.values()) {
+                if (site == null && !other.absolute().equals(target)) {
+                    site = includeIn(other.text(), other.absolute().getParent(), target, 0, other.site());
+                }
+            }
+            return site != null ? site : source.spanAtLine(Math.max(1, lastLessonLine));
+        }
+
+        /** The first line of {@code text} after {@code after} (else the first at all) that includes {@code target}. */
+        private SourceSpan includeIn(LineIndex text, Path dir, Path target, int after, SourceSpan textSite) {
+            SourceSpan first = null;
+            for (int line = 1; line <= text.lineCount(); line++) {
+                Matcher include = INCLUDE.matcher(text.line(line));
+                if (include.lookingAt() && names(dir, attributes.substitute(include.group(1)), target)) {
+                    SourceSpan at = text.spanAtLine(line);
+                    SourceSpan site = new SourceSpan(at.file(), line, 1, textSite);
+                    if (line > after) {
+                        return site;
+                    }
+                    first = first == null ? site : first;
+                }
+            }
+            return first;
+        }
+
+        private static boolean names(Path dir, String name, Path target) {
+            try {
+                return dir.resolve(name).normalize().equals(target);
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
+        }
+
+        /** The line of the lesson a place stands at: for included text, the line of the include. */
+        private static int lessonLine(SourceSpan span) {
+            return span.included() ? lessonLine(span.includedFrom()) : span.line();
+        }
+
+        /** The lines of the file a place stands in. */
+        private LineIndex textOf(SourceSpan span) {
+            Included in = span.included() ? included.get(span.file()) : null;
+            return in == null ? source : in.text();
         }
 
         private List<Node> block(StructuralNode node) {
             SourceSpan span = span(node);
+            if (!span.included()) {
+                lastLessonLine = Math.max(lastLessonLine, span.line());
+            }
             String context = node.getContext();
             switch (context) {
                 case "preamble", "open" -> {
@@ -209,7 +311,7 @@ public final class AsciiDocReader implements LessonReader {
                 }
                 case "section" -> {
                     Section section = (Section) node;
-                    String raw = HEADING_MARK.matcher(source.line(span.line())).replaceFirst("").strip();
+                    String raw = HEADING_MARK.matcher(textOf(span).line(span.line())).replaceFirst("").strip();
                     List<Inline> title = raw.isEmpty() ? List.of(new Inline.Text(section.getTitle()))
                             : AsciiDocInlines.parse(raw);
                     // Generated ids start with "_"; an id written in the source ([[id]], [#id]) is a label.
@@ -258,7 +360,7 @@ public final class AsciiDocReader implements LessonReader {
                     return List.of(new Node.Transition(span));
                 }
                 case "floating_title" -> {
-                    String raw = HEADING_MARK.matcher(source.line(span.line())).replaceFirst("").strip();
+                    String raw = HEADING_MARK.matcher(textOf(span).line(span.line())).replaceFirst("").strip();
                     return List.of(new Node.Paragraph(span, AsciiDocInlines.parse(raw)));
                 }
                 case "pass" -> {
@@ -300,9 +402,20 @@ public final class AsciiDocReader implements LessonReader {
          * that ({@code subs="attributes+"}), so a command reads as on the page.
          */
         private Node.CodeBlock code(Block block, SourceSpan located) {
-            followAttributeEntries(located.line() - 1);
-            Node.CodeBlock written = asWritten(block, located);
-            attributesReadTo = Math.max(attributesReadTo, written.lineOf(written.lines().size()));
+            SourceSpan span = located;
+            LineIndex text = textOf(located);
+            Cursor cursor = block.getSourceLocation();
+            if (located.included() && !opensBlock(text, cursor.getLineNumber(), block.getLines())) {
+                // A block whose content begins with an include is placed in the included file: find the include
+                int include = includeLine(cursor.getPath());
+                span = source.spanAtLine(include > 0 ? openingAbove(include) : lessonLine(located));
+                text = source;
+            }
+            followAttributeEntries(lessonLine(span) - 1);
+            Node.CodeBlock written = asWritten(block, span, text);
+            if (!span.included()) {
+                attributesReadTo = Math.max(attributesReadTo, written.lineOf(written.lines().size()));
+            }
             if (!block.isSubstitutionEnabled(StructuralNode.SUBSTITUTION_ATTRIBUTES)) {
                 return written;
             }
@@ -311,18 +424,26 @@ public final class AsciiDocReader implements LessonReader {
         }
 
         /**
-         * A listing or literal block as written. The source map points at the opening delimiter of a delimited block and
-         * at the first line of an indented literal paragraph; the lines are read back from the source so that
-         * trailing blanks and indentation stay exact.
+         * Whether a block of an included file starts at {@code line} of it: its opening delimiter, or the first line of
+         * an indented literal paragraph. A block of the lesson whose content an include brings in is placed by the
+         * source map just before the lines it brings in.
          */
-        private Node.CodeBlock asWritten(Block block, SourceSpan located) {
-            SourceSpan span = located;
-            Cursor cursor = block.getSourceLocation();
-            if (cursor != null && cursor.getFile() != null) {
-                // A block whose content begins with an include is placed in the included file: find the include
-                int include = includeLine(cursor.getPath());
-                span = include > 0 ? source.spanAtLine(openingAbove(include)) : span;
+        private static boolean opensBlock(LineIndex text, int line, List<String> parsed) {
+            if (line < 1 || line > text.lineCount()) {
+                return false;
             }
+            String written = text.line(line);
+            return DELIMITER.matcher(written.stripTrailing()).matches()
+                    || !parsed.isEmpty() && written.strip().equals(parsed.get(0).strip());
+        }
+
+        /**
+         * A listing or literal block as written. The source map points at the opening delimiter of a delimited block and
+         * at the first line of an indented literal paragraph; the lines are read back from the source ({@code text},
+         * the lesson's or an included file's) so that trailing blanks and indentation stay exact.
+         */
+        private Node.CodeBlock asWritten(Block block, SourceSpan span, LineIndex text) {
+            Cursor cursor = block.getSourceLocation();
             Object languageAttribute = block.getAttribute("language");
             String language = languageAttribute == null ? null : languageAttribute.toString();
             Map<String, String> options = new LinkedHashMap<>();
@@ -333,17 +454,17 @@ public final class AsciiDocReader implements LessonReader {
                 options.put("title", block.getTitle());
             }
             List<String> parsed = block.getLines();
-            String opening = source.line(span.line()).stripTrailing();
+            String opening = text.line(span.line()).stripTrailing();
             if (DELIMITER.matcher(opening).matches()) {
                 String closing = opening.startsWith("```") ? "```" : opening;
                 int first = span.line() + 1;
                 int end = first;
-                while (end <= source.lineCount() && !source.line(end).stripTrailing().equals(closing)) {
+                while (end <= text.lineCount() && !text.line(end).stripTrailing().equals(closing)) {
                     end++;
                 }
                 List<String> raw = new ArrayList<>();
-                for (int line = first; line < end && line <= source.lineCount(); line++) {
-                    raw.add(source.line(line));
+                for (int line = first; line < end && line <= text.lineCount(); line++) {
+                    raw.add(text.line(line));
                 }
                 while (!raw.isEmpty() && raw.get(0).isBlank()) {
                     raw.remove(0);
@@ -355,7 +476,7 @@ public final class AsciiDocReader implements LessonReader {
                 if (sameLines(raw, parsed)) {
                     return new Node.CodeBlock(span, language, options, raw, first, 0);
                 }
-                Node.CodeBlock included = wholeInclude(cursor, raw, parsed, source.spanAtLine(first), language, options);
+                Node.CodeBlock included = wholeInclude(cursor, raw, parsed, span.atLine(first), language, options);
                 if (included != null) {
                     return included;
                 }
@@ -366,8 +487,8 @@ public final class AsciiDocReader implements LessonReader {
             }
             // An indented literal paragraph: Asciidoctor removed the common indentation.
             List<String> raw = new ArrayList<>();
-            for (int line = span.line(); line < span.line() + parsed.size() && line <= source.lineCount(); line++) {
-                raw.add(source.line(line));
+            for (int line = span.line(); line < span.line() + parsed.size() && line <= text.lineCount(); line++) {
+                raw.add(text.line(line));
             }
             int indent = raw.stream().filter(l -> !l.isBlank()).mapToInt(LineIndex::leadingSpaces).min().orElse(0);
             List<String> lines = raw.stream().map(l -> l.length() >= indent ? l.substring(indent) : "").toList();
@@ -495,7 +616,7 @@ public final class AsciiDocReader implements LessonReader {
                 List<List<Node>> cells = new ArrayList<>();
                 for (Cell cell : row.getCells()) {
                     Cursor cursor = cell.getSourceLocation();
-                    SourceSpan cellSpan = cursor == null ? tableSpan : source.spanAtLine(cursor.getLineNumber());
+                    SourceSpan cellSpan = cursor == null ? tableSpan : at(cursor);
                     if ("asciidoc".equals(cell.getStyle()) && cell.getInnerDocument() != null) {
                         cells.add(blocks(cell.getInnerDocument().getBlocks()));
                     } else {

@@ -194,6 +194,61 @@ class AsciiDocReaderTest {
     }
 
     /**
+     * An AsciiDoc file an include brings in (a partial, as Antora courses share prerequisites) keeps its own file and
+     * lines, and where the include stands: its sections are titled as written there, its steps and markers stand at
+     * their lines in it, and the lesson's blocks after it at theirs.
+     */
+    @Test
+    void theBlocksOfAnIncludedAsciiDocFileStandInThatFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("partials"));
+        java.nio.file.Files.writeString(dir.resolve("partials/prereq.adoc"), """
+                == Prerequisites
+
+                // docproof: skip needs a Mac
+                [source,console]
+                ----
+                $ brew --version
+                ----
+                """);
+        Path lesson = dir.resolve("main.adoc");
+        java.nio.file.Files.writeString(lesson, """
+                = Main
+                :partials: partials
+
+                [source,console]
+                ----
+                $ echo before
+                ----
+
+                include::{partials}/prereq.adoc[]
+
+                == After
+
+                [source,console]
+                ----
+                $ echo after
+                ----
+                """);
+
+        Lesson read = LessonFiles.read(lesson);
+
+        Path partial = dir.resolve("partials/prereq.adoc");
+        Node.Section top = (Node.Section) read.nodes().get(0);
+        assertThat(top.children()).filteredOn(n -> n instanceof Node.Section)
+                .extracting(n -> ((Node.Section) n).titleText(), Node::span).containsExactly(
+                        tuple("Prerequisites", new SourceSpan(partial, 1, 1, new SourceSpan(lesson, 9, 1))),
+                        tuple("After", new SourceSpan(lesson, 11, 1)));
+        assertThat(Planner.plan(read).steps()).extracting(s -> s.span().file(), Step::line,
+                s -> s.span().includedFrom() == null ? null : s.span().includedFrom().line(), Step::command,
+                s -> s.marks().skip() == null ? "" : s.marks().skip()).containsExactly(
+                        tuple(lesson, 6, null, "echo before", ""),
+                        tuple(partial, 6, 9, "brew --version", "needs a Mac"),
+                        tuple(lesson, 15, null, "echo after", ""));
+        assertThat(read.diagnostics()).isEmpty();
+    }
+
+    /**
      * A block that asks for attribute references to be replaced ({@code subs="attributes+"}) runs, and shows, what
      * a learner sees on the page, with the value where the block stands; without that, the braces stay as written.
      */
