@@ -1,6 +1,7 @@
 package dev.docproof.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.lesson.Diagnostic;
@@ -15,6 +16,7 @@ import dev.docproof.run.Shard;
 import dev.docproof.run.StepResult;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,16 +93,41 @@ public final class JsonResults {
     }
 
     private static JsonNode tree(Path file) throws ResultsException {
+        byte[] bytes;
         try {
-            JsonNode node = MAPPER.readTree(file.toFile());
-            return node == null ? MAPPER.missingNode() : node;
-        } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new ResultsException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                    + ": not JSON (" + e.getOriginalMessage() + "): give the files `docproof check --json FILE` wrote");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ResultsException(file + ": cannot read it (" + e.getMessage() + ")");
         }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            return node == null ? MAPPER.missingNode() : node;
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+            if (e instanceof JsonEOFException || at != null && blankFrom(bytes, at.getByteOffset())) {
+                throw new ResultsException(where + ": the results end before they are whole: the file was cut short (a"
+                        + " copy or an upload that did not finish, or a run stopped while writing it); give the shard's"
+                        + " whole results, or run that shard again");
+            }
+            throw new ResultsException(where + ": not JSON (" + e.getOriginalMessage() + "): give the files"
+                    + " `docproof check --json FILE` wrote");
+        } catch (IOException e) {
+            throw new ResultsException(file + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Whether nothing but blanks follows {@code offset}: where the parser stopped short is the file's end. */
+    private static boolean blankFrom(byte[] bytes, long offset) {
+        if (offset < 0) {
+            return false;
+        }
+        for (long i = offset; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[(int) i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Shard shard(JsonIn in) throws ResultsException {

@@ -191,6 +191,21 @@ class JsonResultsTest {
     }
 
     @Test
+    void resultsCutShortAreNamedAsSuchWithWhatToDo(@TempDir Path dir) throws Exception {
+        String whole = JsonReport.toJson(Results.course(Results.networking()));
+        // Cut within a value, and after an entry's comma, as a copy that stopped at any byte leaves it.
+        for (int end : List.of(whole.length() / 2, whole.indexOf("\"line\"", whole.length() / 2) - 2)) {
+            Path file = Files.writeString(dir.resolve("shard-2.json"), whole.substring(0, end));
+
+            assertThatThrownBy(() -> JsonResults.read(file, p -> null)).isInstanceOf(ResultsException.class)
+                    .hasMessageStartingWith(file + ":")
+                    .hasMessageEndingWith(": the results end before they are whole: the file was cut short (a copy or an"
+                            + " upload that did not finish, or a run stopped while writing it); give the shard's whole"
+                            + " results, or run that shard again");
+        }
+    }
+
+    @Test
     void jsonThatIsNotDocproofResultsIsRefused(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("junit.json"), "{\"tests\": 3}\n");
 
