@@ -130,7 +130,8 @@ public final class LessonFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (formatOf(file).isEmpty() || skipped(folder, folder.relativize(file))) {
+                    if (formatOf(file).isEmpty() || skipped(folder, folder.relativize(file))
+                            || asciiDocPartial(folder.relativize(file))) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (Files.isRegularFile(file)) {
@@ -181,6 +182,22 @@ public final class LessonFiles {
             previous = name;
         }
         return false;
+    }
+
+    /**
+     * Whether a file is an AsciiDoc partial, which pages include and which is no page of its own: named with a
+     * leading {@code _} (Asciidoctor's convention) or kept in a {@code partials} folder (Antora's).
+     */
+    private static boolean asciiDocPartial(Path relative) {
+        if (formatOf(relative).orElse(null) != Lesson.Format.ASCIIDOC) {
+            return false;
+        }
+        for (Path part : relative) {
+            if (part.toString().equals("partials") && !part.equals(relative.getFileName())) {
+                return true;
+            }
+        }
+        return relative.getFileName().toString().startsWith("_");
     }
 
     /** The format a file's extension names, if it is a lesson file. */

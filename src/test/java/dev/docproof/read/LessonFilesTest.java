@@ -48,6 +48,22 @@ class LessonFilesTest {
         assertThat(found.diagnostics()).isEmpty();
     }
 
+    /** An AsciiDoc partial (a {@code _name.adoc}, a file in {@code partials/}) is read where pages include it, not as a page. */
+    @Test
+    void asciiDocPartialsAreNoLessonsUnlessNamed() throws IOException {
+        write("docs/page.adoc", "= page");
+        write("docs/_prereq.adoc", "== prereq");
+        write("docs/modules/ROOT/partials/setup.adoc", "== setup");
+        write("docs/modules/ROOT/partials/notes.md", "# notes");
+        write("docs/_notes.md", "# notes");
+
+        LessonFiles.Discovery found = LessonFiles.discover(List.of(root.resolve("docs"), root.resolve("docs/_prereq.adoc")));
+
+        assertThat(found.files()).extracting(p -> root.relativize(p).toString()).containsExactly(
+                "docs/_notes.md", "docs/modules/ROOT/partials/notes.md", "docs/page.adoc", "docs/_prereq.adoc");
+        assertThat(found.diagnostics()).isEmpty();
+    }
+
     @Test
     void whatASphinxProjectExcludesIsNoLessonUnlessNamed() throws IOException {
         write("course/conf.py", """
