@@ -312,6 +312,10 @@ public final class MarkdownReader implements LessonReader {
             }
             int indent = p.getStartOffset() - index.startOf(line);
             int last = MkDocsBlocks.bodyEnd(index, line, indent);
+            // prose that happens to start like one ("!!! Warning do not run this", or running on unindented) stays prose
+            if (index.lineOf(Math.max(p.getStartOffset(), p.getEndOffset() - 1)) > last || last == line && header.classes()) {
+                return null;
+            }
             BasedSequence text = document.getChars();
             List<BasedSequence> body = new ArrayList<>();
             for (int l = line + 1; l <= last; l++) {

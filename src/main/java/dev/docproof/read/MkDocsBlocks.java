@@ -27,9 +27,10 @@ final class MkDocsBlocks {
 
     /**
      * A block's header: a tab (and its label) or an admonition of {@code kind}; {@code title} null when none is
-     * written (an admonition then shows its kind), empty when {@code ""} asks for none.
+     * written (an admonition then shows its kind), empty when {@code ""} asks for none; {@code classes}: words after
+     * the kind ({@code inline end}).
      */
-    record Header(boolean tab, String kind, String title) {}
+    record Header(boolean tab, String kind, String title, boolean classes) {}
 
     static Optional<Header> header(String line) {
         Matcher m = HEADER.matcher(line.strip());
@@ -40,7 +41,8 @@ final class MkDocsBlocks {
         if (tab != (m.group(2) == null) || tab && m.group(4) == null) {
             return Optional.empty(); // a tab has a label and no kind; an admonition has a kind
         }
-        return Optional.of(new Header(tab, tab ? "tab" : m.group(2).toLowerCase(Locale.ROOT), m.group(4)));
+        return Optional.of(new Header(tab, tab ? "tab" : m.group(2).toLowerCase(Locale.ROOT), m.group(4),
+                !m.group(3).isBlank()));
     }
 
     /** The last line of the body of a block whose header is line {@code header}, indented {@code indent} columns. */

@@ -346,11 +346,16 @@ class MarkdownReaderTest {
                     Text right under it.
 
                 After the blocks.
+
+                !!! Warning do not run this
+
+                !!! Note that this line
+                runs on as prose.
                 """);
 
         Node.Section top = (Node.Section) lesson.nodes().get(0);
         assertThat(top.children()).extracting(n -> n.getClass().getSimpleName()).containsExactly(
-                "Admonition", "Group", "Group", "ListBlock", "Admonition", "Paragraph");
+                "Admonition", "Group", "Group", "ListBlock", "Admonition", "Paragraph", "Paragraph", "Paragraph");
         Node.Admonition note = (Node.Admonition) top.children().get(0);
         assertThat(note.kind()).isEqualTo("note");
         assertThat(note.title()).containsExactly(new Inline.Text("Before you start"));
