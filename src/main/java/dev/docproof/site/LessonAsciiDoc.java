@@ -762,6 +762,7 @@ public final class LessonAsciiDoc {
         passthrough("<div class=\"exampleblock codeblock shell" + (language.isEmpty() ? "" : " lang-" + language)
                 + "\">\n" + captionHtml(block) + "<div class=\"content\">\n");
         depth++;
+        LineMarks marks = block.lineNumbers() || !block.emphasized().isEmpty() ? new LineMarks(block) : LineMarks.NONE;
         List<String> plain = new ArrayList<>();
         List<String> lines = prompted(block);
         for (int i = 0; i < lines.size(); ) {
@@ -771,16 +772,16 @@ public final class LessonAsciiDoc {
                 i++;
                 continue;
             }
-            plainLines(plain);
+            plainLines(plain, i - plain.size(), marks);
             int last = Math.min(lines.size() - 1, Math.max(i, step.lastLine() - block.firstLine()));
-            step(step, lines.subList(i, last + 1));
+            step(step, lines.subList(i, last + 1), marks.from(i));
             stepsByLine.remove(step.line());
             i = last + 1;
         }
-        plainLines(plain);
+        plainLines(plain, lines.size() - plain.size(), marks);
         // A step whose line lies outside the block's lines still shows its verdict, after the block's lines.
         planned.steps().stream().filter(s -> stepsByLine.containsKey(s.line()))
-                .forEach(s -> step(s, LessonPage.lines("$ " + s.command())));
+                .forEach(s -> step(s, LessonPage.lines("$ " + s.command()), LineMarks.NONE));
         depth--;
         passthrough("</div>\n</div>\n");
     }
@@ -814,25 +815,20 @@ public final class LessonAsciiDoc {
      * lines only through a syntax highlighter, and the page uses none.
      */
     private void numberedListing(Node.CodeBlock block, String language) {
-        java.util.SortedSet<Integer> emphasized = block.emphasized();
-        int number = block.firstLineNumber();
-        StringBuilder html = new StringBuilder("<div class=\"listingblock codeblock")
-                .append(block.lineNumbers() ? " numbered" : "").append(language.isEmpty() ? "" : " lang-" + language)
-                .append("\">\n").append(captionHtml(block)).append("<div class=\"content\">\n<pre>");
-        List<String> lines = block.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            html.append(i == 0 ? "" : "\n").append(emphasized.contains(i + 1) ? "<span class=\"hll\">" : "<span>");
-            if (block.lineNumbers()) {
-                html.append("<span class=\"lineno\">").append(number + i).append(" </span>");
-            }
-            html.append(AsciiDoc.verbatimLine(lines.get(i))).append("</span>");
-        }
+        LineMarks marks = new LineMarks(block);
+        StringBuilder html = new StringBuilder("<div class=\"")
+                .append(marks.roles("listingblock codeblock")).append(language.isEmpty() ? "" : " lang-" + language)
+                .append("\">\n").append(captionHtml(block)).append("<div class=\"content\">\n<pre>")
+                .append(String.join("\n", marks.apply(block.lines().stream().map(AsciiDoc::verbatimLine).toList())));
         html.append("</pre>\n</div>\n</div>\n");
         passthrough(html.toString());
     }
 
-    /** Lines of a code block that are not commands (comments, samples), shown as the lesson has them. */
-    private void plainLines(List<String> plain) {
+    /**
+     * Lines of a code block that are not commands (comments, samples), shown as the lesson has them; the first is
+     * the block's line {@code firstIndex} (0-based).
+     */
+    private void plainLines(List<String> plain, int firstIndex, LineMarks marks) {
         int from = 0;
         int to = plain.size();
         while (from < to && plain.get(from).isBlank()) {
@@ -843,10 +839,48 @@ public final class LessonAsciiDoc {
         }
         if (from < to) {
             StringBuilder html = new StringBuilder();
-            listingHtml(html, "lines", shown(plain.subList(from, to)));
+            LineMarks shownMarks = marks.from(firstIndex + from);
+            listingHtml(html, shownMarks.roles("lines"), shownMarks.apply(shown(plain.subList(from, to))));
             passthrough(html.toString());
         }
         plain.clear();
+    }
+
+    /**
+     * A shell block's {@code :linenos:} and {@code :emphasize-lines:} on the lines a step or sample shows, as Sphinx
+     * numbers and marks the block's lines; {@code firstIndex} is the block's line (0-based) the lines start at.
+     */
+    private record LineMarks(Node.CodeBlock block, int firstIndex) {
+
+        static final LineMarks NONE = new LineMarks(null, 0);
+
+        LineMarks(Node.CodeBlock block) {
+            this(block, 0);
+        }
+
+        LineMarks from(int index) {
+            return block == null ? this : new LineMarks(block, index);
+        }
+
+        String roles(String roles) {
+            return block != null && block.lineNumbers() ? roles + " numbered" : roles;
+        }
+
+        List<String> apply(List<String> escapedLines) {
+            if (block == null) {
+                return escapedLines;
+            }
+            java.util.SortedSet<Integer> emphasized = block.emphasized();
+            List<String> marked = new ArrayList<>(escapedLines.size());
+            for (int k = 0; k < escapedLines.size(); k++) {
+                int line = firstIndex + k + 1;
+                String number = block.lineNumbers()
+                        ? "<span class=\"lineno\">" + (block.firstLineNumber() + line - 1) + " </span>" : "";
+                marked.add((emphasized.contains(line) ? "<span class=\"hll\">" : "<span>") + number
+                        + escapedLines.get(k) + "</span>");
+            }
+            return marked;
+        }
     }
 
     /**
@@ -855,7 +889,7 @@ public final class LessonAsciiDoc {
      * steps, and parsing those nested blocks was a large share of asciidoctor's time. Evidence stays AsciiDoc,
      * between the passthrough that opens the frame and the one that closes it.
      */
-    private void step(Step step, List<String> commandLines) {
+    private void step(Step step, List<String> commandLines, LineMarks marks) {
         StepResult result = page.resultOf(step);
         Verdict verdict = Verdict.of(step, result);
         StringBuilder html = new StringBuilder();
@@ -866,7 +900,7 @@ public final class LessonAsciiDoc {
                     LessonPage.lines("<del>" + String.join("\n", shown(commandLines)) + "</del>"));
             listingHtml(html, "command repaired", verbatim(LessonPage.lines("$ " + result.repair().command())));
         } else {
-            listingHtml(html, "command", shown(commandLines));
+            listingHtml(html, marks.roles("command"), marks.apply(shown(commandLines)));
         }
         html.append("<div class=\"paragraph verdict\">\n<p>").append(verdictHtml(step, verdict, result))
                 .append("</p>\n</div>\n");

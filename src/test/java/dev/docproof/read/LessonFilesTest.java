@@ -93,7 +93,7 @@ class LessonFilesTest {
     }
 
     @Test
-    void excludePatternsConfPyComputesAreAWarningAndExcludeNothing() throws IOException {
+    void aComputedExcludePatternsIsAWarningAndExcludesNothing() throws IOException {
         Path conf = write("conf.py", "import os\n\nexclude_patterns = ['_build'] + EXTRA\n");
         write("_build/page.rst", "x");
 

@@ -142,6 +142,14 @@ class SphinxConstructsPageTest {
                 a. alpha
                 b. beta
 
+                .. code-block:: console
+                   :linenos:
+                   :emphasize-lines: 2,3
+
+                   $ echo one
+                   one
+                   $ echo two
+
                 .. youtube:: abc123
 
                 Sub one
@@ -230,6 +238,14 @@ class SphinxConstructsPageTest {
         Element included = page.select(".listingblock").stream()
                 .filter(b -> b.select(".title").text().equals("From a file")).findFirst().orElseThrow();
         assertThat(included.select("pre").text()).startsWith("def main():");
+    }
+
+    @Test
+    void aShellBlocksLineNumbersAndEmphasisAreOnItsStepsAndSamples() {
+        Element block = page.select(".codeblock.shell:has(.lineno)").first();
+        assertThat(block.select(".step .command.numbered pre").eachText()).containsExactly("1 $ echo one", "3 $ echo two");
+        assertThat(block.select(".listingblock.lines.numbered pre").text()).isEqualTo("2 one");
+        assertThat(block.select(".hll").eachText()).containsExactly("2 one", "3 $ echo two");
     }
 
     @Test
