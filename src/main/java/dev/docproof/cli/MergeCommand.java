@@ -156,13 +156,15 @@ final class MergeCommand implements Callable<Integer> {
 
     /** Every file read against the lessons read now; the problems of all of them at once. */
     private static List<JsonResults.Read> read(List<Path> files, List<Plan> plans) throws ResultsException {
+        // By where the file is, so a shard that named the course `content` and a merge naming it `./content` or by
+        // its absolute path agree.
         Map<Path, Plan> bySource = new LinkedHashMap<>();
-        plans.forEach(p -> bySource.putIfAbsent(p.lesson().source().normalize(), p));
+        plans.forEach(p -> bySource.putIfAbsent(p.lesson().source().toAbsolutePath().normalize(), p));
         List<JsonResults.Read> read = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                read.add(JsonResults.read(file, bySource::get));
+                read.add(JsonResults.read(file, source -> bySource.get(source.toAbsolutePath().normalize())));
             } catch (ResultsException e) {
                 problems.addAll(e.problems());
             }

@@ -99,6 +99,20 @@ class MergeCommandTest {
     }
 
     @Test
+    void shardsThatNamedTheCourseByAnotherPathToTheSameFolderMerge() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path relative = Path.of("").toAbsolutePath().relativize(course);
+        assertThat(relative.isAbsolute()).isFalse();
+
+        Run merged = docproof("merge", relative.toString(), "--results", first.toString(), second.toString());
+
+        assertThat(merged.err()).doesNotContain("nothing was merged");
+        assertThat(merged.out()).contains(relative.resolve("network.md") + ": could not run the lesson")
+                .contains("course: 10 runnable: ");
+    }
+
+    @Test
     void aJUnitFolderThatIsAFileIsASetUpErrorSayingSo() throws IOException {
         Path first = shardResults(new Shard(1, 2));
         Path second = shardResults(new Shard(2, 2));
