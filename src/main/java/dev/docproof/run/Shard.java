@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Shard {@code index} of {@code count} ({@code --shard K/N}, K from 1): a stable share of a course's
- * lessons for one of N CI runners. Lessons are dealt by path, the longest first (most runnable steps), each
+ * lessons for one of N CI runners. Lessons are dealt by path, the longest first (most steps that run), each
  * to the shard with the fewest steps so far, so the shards take about the same time and every runner
  * computes the same split from the same lessons.
  */
@@ -63,8 +63,9 @@ public record Shard(int index, int count) {
         return plans.stream().filter(mine::contains).toList();
     }
 
+    /** The steps that will run: a step marked skip (in the lesson or by docproof.yml) takes no time. */
     private static long runnable(Plan plan) {
-        return plan.steps().stream().filter(s -> s.kind() == StepKind.RUN).count();
+        return plan.steps().stream().filter(s -> s.kind() == StepKind.RUN && s.marks().skip() == null).count();
     }
 
     @Override

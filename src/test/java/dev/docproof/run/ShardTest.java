@@ -1,6 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Marks;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
 import dev.docproof.lesson.Sample;
@@ -23,9 +24,13 @@ class ShardTest {
 
     /** A lesson at {@code name} with {@code runnable} runnable steps. */
     private static Plan lesson(String name, int runnable) {
+        return lesson(name, runnable, Marks.NONE);
+    }
+
+    private static Plan lesson(String name, int runnable, Marks marks) {
         Path file = Path.of(name);
         List<Step> steps = IntStream.rangeClosed(1, runnable).mapToObj(i -> new Step(new SourceSpan(file, i, 1), i,
-                StepKind.RUN, "echo " + i, Sample.NONE, "")).toList();
+                StepKind.RUN, "echo " + i, Sample.NONE, "", marks)).toList();
         Node.CodeBlock block = new Node.CodeBlock(new SourceSpan(file, 1, 1), "bash", Map.of(), List.of(), 2);
         return new Plan(new Lesson(file, Lesson.Format.RST, name, List.of(), List.of()),
                 List.of(new PlannedBlock(block, steps)), List.of());
@@ -53,6 +58,20 @@ class ShardTest {
     }
 
     @Test
+    void stepsMarkedSkipWeighNothingSinceTheyTakeNoTime() {
+        Marks skip = new Marks("needs a Docker Swarm (docproof.yml)", null, null, null, null, List.of(), Map.of(), false,
+                List.of());
+        List<Plan> course = List.of(lesson("a.rst", 6), lesson("b.rst", 6), lesson("c.rst", 1),
+                lesson("swarm.rst", 12, skip));
+
+        long first = running(new Shard(1, 2).select(course));
+        long second = running(new Shard(2, 2).select(course));
+
+        assertThat(first + second).isEqualTo(13);
+        assertThat(Math.abs(first - second)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theSplitDependsOnTheLessonsNotOnTheOrderTheyWereFoundIn() {
         List<Plan> shuffled = new ArrayList<>(COURSE);
         Collections.reverse(shuffled);
@@ -67,6 +86,10 @@ class ShardTest {
         assertThat(Shard.parse("0/3")).isEmpty();
         assertThat(Shard.parse("4/3")).isEmpty();
         assertThat(Shard.parse("two/3")).isEmpty();
+    }
+
+    private static long running(List<Plan> plans) {
+        return plans.stream().flatMap(p -> p.steps().stream()).filter(s -> s.marks().skip() == null).count();
     }
 
     private static long steps(List<Plan> plans) {
