@@ -51,6 +51,11 @@ public record SourceSpan(Path file, int line, int column, SourceSpan includedFro
         return new SourceSpan(file, otherLine, otherColumn, includedFrom);
     }
 
+    /** Where this stands in the lesson file itself: for included text, the include that brought it in. */
+    public SourceSpan inLesson() {
+        return included() ? includedFrom.inLesson() : this;
+    }
+
     /** Whether this text came into the lesson through an include directive. */
     public boolean included() {
         return includedFrom != null;

@@ -288,11 +288,6 @@ public final class AsciiDocReader implements LessonReader {
             }
         }
 
-        /** The line of the lesson a place stands at: for included text, the line of the include. */
-        private static int lessonLine(SourceSpan span) {
-            return span.included() ? lessonLine(span.includedFrom()) : span.line();
-        }
-
         /** The lines of the file a place stands in. */
         private LineIndex textOf(SourceSpan span) {
             Included in = span.included() ? included.get(span.file()) : null;
@@ -408,10 +403,10 @@ public final class AsciiDocReader implements LessonReader {
             if (located.included() && !opensBlock(text, cursor.getLineNumber(), block.getLines())) {
                 // A block whose content begins with an include is placed in the included file: find the include
                 int include = includeLine(cursor.getPath());
-                span = source.spanAtLine(include > 0 ? openingAbove(include) : lessonLine(located));
+                span = source.spanAtLine(include > 0 ? openingAbove(include) : located.inLesson().line());
                 text = source;
             }
-            followAttributeEntries(lessonLine(span) - 1);
+            followAttributeEntries(span.inLesson().line() - 1);
             Node.CodeBlock written = asWritten(block, span, text);
             if (!span.included()) {
                 attributesReadTo = Math.max(attributesReadTo, written.lineOf(written.lines().size()));

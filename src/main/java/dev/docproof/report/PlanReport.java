@@ -48,7 +48,7 @@ public final class PlanReport {
             plan.diagnostics().forEach(out::println);
             for (PlannedBlock block : plan.blocks()) {
                 SourceSpan at = block.block().span();
-                out.println("block at line " + inLesson(at).line() + " ("
+                out.println("block at line " + at.inLesson().line() + " ("
                         + (block.block().language() == null ? "no language" : block.block().language()) + ")"
                         + (at.included() ? ": " + at.file() + " from line " + at.line() : ""));
                 for (Step step : block.steps()) {
@@ -57,11 +57,6 @@ public final class PlanReport {
             }
             review.findings().forEach(out::println);
         }
-    }
-
-    /** Where a block stands in the lesson file: for included text, the include that brought it in. */
-    private static SourceSpan inLesson(SourceSpan span) {
-        return span.included() ? inLesson(span.includedFrom()) : span;
     }
 
     private static String summary(Plan plan) {

@@ -162,7 +162,22 @@ public final class LessonAsciiDoc {
     }
 
     private String stepLink(int line) {
-        return "link:++#L" + line + "++[" + text("line " + line) + "]";
+        Step step = stepAt(line);
+        return "link:++#" + (step == null ? "L" + line : anchor(step)) + "++[" + text("line " + line) + "]";
+    }
+
+    /**
+     * A step's anchor: {@code L262}, its line; for a step an include brought in, the include's line too
+     * ({@code L9-15}), as its line number may repeat one of the lesson's.
+     */
+    private static String anchor(Step step) {
+        return "L" + (step.span().included() ? step.span().inLesson().line() + "-" : "") + step.line();
+    }
+
+    /** Where a step stands, as its permalink reads: {@code line 15}, or {@code line 15 of prereq.adoc} for an included one. */
+    private static String placeOf(Step step) {
+        java.nio.file.Path name = step.span().file().getFileName();
+        return "line " + step.line() + (step.span().included() && name != null ? " of " + name : "");
     }
 
     // ---- blocks ----------------------------------------------------------------------------------
@@ -893,7 +908,7 @@ public final class LessonAsciiDoc {
         StepResult result = page.resultOf(step);
         Verdict verdict = Verdict.of(step, result);
         StringBuilder html = new StringBuilder();
-        html.append("<div id=\"L").append(step.line()).append("\" class=\"exampleblock step ").append(verdict.role())
+        html.append("<div id=\"").append(anchor(step)).append("\" class=\"exampleblock step ").append(verdict.role())
                 .append("\">\n<div class=\"content\">\n");
         if (verdict == Verdict.REPAIRED && result.repair() != null) {
             listingHtml(html, "command original",
@@ -1005,8 +1020,8 @@ public final class LessonAsciiDoc {
         if (!facts.isEmpty()) {
             line.append(AsciiDoc.passContent(String.join(" · ", facts))).append(' ');
         }
-        line.append("<span class=\"permalink\"><a href=\"#L").append(step.line()).append("\">")
-                .append(AsciiDoc.passContent("line " + step.line())).append("</a></span>");
+        line.append("<span class=\"permalink\"><a href=\"#").append(anchor(step)).append("\">")
+                .append(AsciiDoc.passContent(placeOf(step))).append("</a></span>");
         return line.toString();
     }
 

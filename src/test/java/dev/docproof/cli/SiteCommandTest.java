@@ -39,6 +39,25 @@ class SiteCommandTest {
         assertThat(err.toString()).contains(lesson + ":4:1: warning: ");
     }
 
+    /**
+     * A step an include brought in has an anchor of its own, with the include's line, and its permalink names its
+     * file: its line number may repeat one of the lesson's.
+     */
+    @Test
+    void aStepFromAnIncludedFileHasAnAnchorOfItsOwn(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("partials"));
+        Files.writeString(dir.resolve("partials/prereq.adoc"), "== Prerequisites\n\n[source,console]\n----\n$ echo from-partial\n----\n");
+        Files.writeString(dir.resolve("main.adoc"), "= Main\n\ninclude::partials/prereq.adoc[]\n\n[source,console]\n----\n$ echo main\n----\n");
+
+        assertThat(run("site", "--no-run", "--out", dir.resolve("site").toString(), dir.resolve("main.adoc").toString()))
+                .as(err.toString()).isEqualTo(Main.OK);
+
+        String page = Files.readString(dir.resolve("site/main.html"));
+        assertThat(page).contains("id=\"L3-5\"", "<a href=\"#L3-5\">line 5 of prereq.adoc</a>", "id=\"L7\"",
+                "<a href=\"#L7\">line 7</a>");
+        assertThat(page).doesNotContain("id=\"L5\"");
+    }
+
     @Test
     void previewTakesNoRunAsSiteDoes() {
         assertThat(run("preview", "--no-run", "--help")).isZero();
