@@ -48,6 +48,8 @@ public final class AsciiDocReader implements LessonReader {
     private static final int MAX_DEPTH = 64;
     /** An include directive's target: {@code include::partials/setup.adoc[]}. */
     private static final Pattern INCLUDE = Pattern.compile("include::([^\\[]+)\\[");
+    /** What Asciidoctor puts in place of an include it could not resolve (already an error at its line). */
+    private static final Pattern UNRESOLVED = Pattern.compile("Unresolved directive in .* - (include::.*)");
     private static final Pattern HEADING_MARK = Pattern.compile("^(=+|#+)\\s+");
 
     /** Messages Asciidoctor logs while one document is read on this thread. */
@@ -470,6 +472,16 @@ public final class AsciiDocReader implements LessonReader {
                 }
                 if (sameLines(raw, parsed)) {
                     return new Node.CodeBlock(span, language, options, raw, first, 0);
+                }
+                if (sameLines(raw, parsed.stream().map(l -> UNRESOLVED.matcher(l).replaceFirst("$1")).toList())) {
+                    // Includes that brought nothing, each an error already: blank lines, not commands
+                    List<String> lines = new ArrayList<>(raw);
+                    for (int i = 0; i < parsed.size(); i++) {
+                        if (UNRESOLVED.matcher(parsed.get(i)).matches()) {
+                            lines.set(i, "");
+                        }
+                    }
+                    return new Node.CodeBlock(span, language, options, lines, first, 0);
                 }
                 Node.CodeBlock included = wholeInclude(cursor, raw, parsed, span.atLine(first), language, options);
                 if (included != null) {

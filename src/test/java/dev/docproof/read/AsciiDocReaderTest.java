@@ -124,6 +124,36 @@ class AsciiDocReaderTest {
         assertThat(broken.diagnostics().get(0).message()).startsWith("include file not found");
     }
 
+    /**
+     * An include in a code block whose file is missing is an error at its line; the block keeps its other lines at
+     * theirs, and Asciidoctor's stand-in text ("Unresolved directive in ...") is no command of the lesson.
+     */
+    @Test
+    void aMissingIncludeInACodeBlockIsAnErrorAndNoCommand(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path lesson = java.nio.file.Files.writeString(dir.resolve("lesson.adoc"), """
+                = Includes
+
+                [source,bash]
+                ----
+                include::missing.sh[]
+                ----
+
+                [source,bash]
+                ----
+                echo before
+                include::scripts/missing.sh[lines=2]
+                echo after
+                ----
+                """);
+
+        Lesson read = LessonFiles.read(lesson);
+
+        assertThat(read.diagnostics()).extracting(d -> d.span().line(), Diagnostic::severity)
+                .containsExactly(tuple(5, Diagnostic.Severity.ERROR), tuple(11, Diagnostic.Severity.ERROR));
+        assertThat(dev.docproof.plan.Planner.plan(read).steps()).extracting(s -> s.span().line(), Step::command)
+                .containsExactly(tuple(10, "echo before"), tuple(12, "echo after"));
+    }
+
     @Test
     void constrainedMarksInsideWordsStayText() {
         assertThat(AsciiDocInlines.parse("snake_case_name and 2*3*4 but *bold* and `+a*b+`")).containsExactly(
