@@ -76,9 +76,11 @@ public final class JsonResults {
         // Results from before runs recorded their signal have no such field: those runs were not interrupted.
         Interrupts.Signal interrupted = root.optional("interrupted").isNull() ? null
                 : root.choice("interrupted", Interrupts.Signal.values(), JsonReport::signalName);
+        List<JsonIn> written = root.list("lessons", in -> in);
+        ofThisCourse(file, written, plans);
         List<LessonResult> lessons = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (JsonIn lesson : root.list("lessons", in -> in)) {
+        for (JsonIn lesson : written) {
             try {
                 lessons.add(lesson(lesson, plans));
             } catch (ResultsException e) {
@@ -90,6 +92,26 @@ public final class JsonResults {
         }
         return new Read(file, shard, interrupted, root.textOrNull("engineVersion"), root.instantOrNull("started"),
                 root.durationOrNull("duration"), lessons);
+    }
+
+    /**
+     * Refuses, in one line rather than one a lesson, a file none of whose lessons the course holds: a whole file of
+     * another course would otherwise bury every other problem.
+     */
+    private static void ofThisCourse(Path file, List<JsonIn> written, Function<Path, Plan> plans) throws ResultsException {
+        List<String> foreign = new ArrayList<>();
+        for (JsonIn lesson : written) {
+            String source = lesson.node().path("source").asText(null);
+            if (source != null && plans.apply(Path.of(source).normalize()) == null) {
+                foreign.add(source);
+            }
+        }
+        if (written.size() > 1 && foreign.size() == written.size()) {
+            throw new ResultsException(file + ": none of its " + foreign.size() + " lessons is among the lessons merged ("
+                    + String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                    + (foreign.size() > 3 ? " and " + (foreign.size() - 3) + " more" : "") + "): these are the results"
+                    + " of another course, or of other lesson PATHs: name the same lessons as the shards did");
+        }
     }
 
     private static JsonNode tree(Path file) throws ResultsException {

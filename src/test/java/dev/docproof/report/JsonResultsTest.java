@@ -259,6 +259,17 @@ class JsonResultsTest {
     }
 
     @Test
+    void resultsOfAnotherCourseAreOneProblemNotOneALesson(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking(), Results.failing(), Results.broken());
+        Path file = Files.writeString(dir.resolve("shard.json"), JsonReport.toJson(course));
+
+        assertThatThrownBy(() -> JsonResults.read(file, p -> null)).isInstanceOf(ResultsException.class)
+                .hasMessage(file + ": none of its 3 lessons is among the lessons merged (content/docker-networking.rst,"
+                        + " content/failing.rst, content/broken.rst): these are the results of another course, or of"
+                        + " other lesson PATHs: name the same lessons as the shards did");
+    }
+
+    @Test
     void aLessonEditedSinceItsShardRanIsRefused(@TempDir Path dir) throws Exception {
         Path lessonFile = lessonFile(dir, "lesson.rst", "as it ran\n");
         LessonResult lesson = Results.lesson(lessonFile, List.of(Results.ran(Results.run(lessonFile, 4, "ls"), 3, "")),
