@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Our reStructuredText reader. It splits the text into lines the way docutils does (tabs expanded to
@@ -23,6 +27,8 @@ import java.util.Map;
 public final class RstReader implements LessonReader {
 
     private static final int TAB_WIDTH = 8;
+    /** {@code |name|}, as a substitution is referenced: no blank just inside its bars. */
+    private static final Pattern SUBSTITUTION_REFERENCE = Pattern.compile("\\|([^|\\s](?:[^|]*[^|\\s])?)\\|");
 
     /** The folder include directives may read from; null: found from each lesson's place (see {@link RstIncludes}). */
     private final Path courseRoot;
@@ -68,6 +74,9 @@ public final class RstReader implements LessonReader {
             ctx.diagnostics.addAll(conf.diagnostics());
         }
         ctx.diagnostics.addAll(ctx.undefinedSubstitutions);
+        Set<String> defined = new HashSet<>(conf.substitutions().keySet());
+        defined.addAll(ctx.substitutionsFound.keySet());
+        substitutionsInCode(nodes, defined, ctx.diagnostics);
         if (ctx.anonymousReferences != ctx.anonymousTargetsFound.size()) {
             ctx.warn(1, 1, "Anonymous hyperlink mismatch: " + ctx.anonymousReferences + " anonymous references but "
                     + ctx.anonymousTargetsFound.size() + " anonymous targets (each `text`__ needs one \"__ url\")");
@@ -80,6 +89,31 @@ public final class RstReader implements LessonReader {
         Map<String, String> metadata = new LinkedHashMap<>();
         nodes = fileWideFields(nodes, metadata);
         return new Lesson(file, Lesson.Format.RST, firstSectionTitle(nodes), nodes, ctx.diagnostics, metadata);
+    }
+
+    /**
+     * Sphinx makes no substitution inside a literal or code block: {@code docker run |image|} there is shown, and
+     * copied by a learner, as written. A warning at each substitution the page defines that a block uses, saying how
+     * to show its value.
+     */
+    private static void substitutionsInCode(List<? extends Node> nodes, Set<String> defined, List<Diagnostic> diagnostics) {
+        for (Node node : nodes) {
+            if (!(node instanceof Node.CodeBlock block)) {
+                substitutionsInCode(node.nested(), defined, diagnostics);
+                continue;
+            }
+            for (int i = 0; i < block.lines().size(); i++) {
+                Matcher used = SUBSTITUTION_REFERENCE.matcher(block.lines().get(i));
+                while (used.find()) {
+                    if (defined.contains(used.group(1))) {
+                        diagnostics.add(Diagnostic.warning(block.span().at(block.lineOf(i), block.indent() + used.start() + 1),
+                                "|" + used.group(1) + "| is not replaced inside a code block: Sphinx shows it, and a"
+                                        + " learner copies it, as written; write the value, or make the block a"
+                                        + " `.. parsed-literal::`, whose substitutions are replaced"));
+                    }
+                }
+            }
+        }
     }
 
     /**

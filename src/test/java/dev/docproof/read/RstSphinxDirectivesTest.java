@@ -269,6 +269,34 @@ class RstSphinxDirectivesTest {
                 .contains(new Inline.Substitution("nothing"), new Inline.Substitution("release"));
     }
 
+    /** Sphinx replaces substitutions in prose and parsed-literal blocks only; in a code block one is typed as written. */
+    @Test
+    void aSubstitutionTheCourseDefinesUsedInACodeBlockWarnsThatItStaysAsWritten() throws IOException {
+        Lesson lesson = read("""
+                .. |image| replace:: launchcodedevops/simple-http
+
+                Run |image|:
+
+                .. code-block:: console
+
+                   $ docker run -d |image|
+                   $ echo a | grep a | wc -l
+
+                ::
+
+                    docker pull |image| |unknown|
+
+                .. parsed-literal::
+
+                   $ docker pull |image|
+                """);
+
+        Path page = course.resolve("lessons/page.rst");
+        String says = " warning: |image| is not replaced inside a code block: Sphinx shows it, and a learner copies it, as"
+                + " written; write the value, or make the block a `.. parsed-literal::`, whose substitutions are replaced";
+        assertThat(messages(lesson)).containsExactly(page + ":7:20:" + says, page + ":12:17:" + says);
+    }
+
     @Test
     void badTablesAreDiagnosticsAndKeepTheirContent() throws IOException {
         Lesson lesson = read("""
