@@ -7,8 +7,11 @@ import dev.docproof.run.CourseResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** The report files a run or a merge writes: {@code --json FILE} and {@code --junit DIR}. */
 final class ReportFiles {
@@ -25,13 +28,7 @@ final class ReportFiles {
                          PrintWriter err) {
         if (json != null) {
             try {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                try (Writer w = Files.newBufferedWriter(json)) {
-                    JsonReport.write(result, scope, w);
-                }
+                writeWhole(json, w -> JsonReport.write(result, scope, w));
             } catch (IOException e) {
                 err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());
                 return false;
@@ -52,5 +49,42 @@ final class ReportFiles {
             }
         }
         return true;
+    }
+
+    /** Writes a report's text. */
+    @FunctionalInterface
+    interface Text {
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: the text goes to a file beside it, which then takes its place, so a run
+     * stopped while writing (or a full disk) leaves the previous report as it was, never half of one for a merge to
+     * refuse. A symlink is written through (the link stays); a report written before keeps its mode.
+     */
+    static void writeWhole(Path file, Text text) throws IOException {
+        Path target = file.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) { // the file a link points to need not exist yet
+            if (hops == 40) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            target = target.getParent().resolve(Files.readSymbolicLink(target)).normalize();
+        }
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".docproof-tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(temp)) {
+                text.write(w);
+            }
+            Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 }
