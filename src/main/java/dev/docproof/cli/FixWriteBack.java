@@ -11,10 +11,8 @@ import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -165,11 +163,7 @@ final class FixWriteBack {
                 Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
                 return;
             }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Replace.with(temp, file);
         } finally {
             Files.deleteIfExists(temp);
         }

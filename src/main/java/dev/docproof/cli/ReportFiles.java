@@ -7,10 +7,8 @@ import dev.docproof.run.CourseResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** The report files a run or a merge writes: {@code --json FILE} and {@code --junit DIR}. */
@@ -78,11 +76,7 @@ final class ReportFiles {
             }
             Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
                     : PosixFilePermissions.fromString("rw-r--r--"));
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Replace.with(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
