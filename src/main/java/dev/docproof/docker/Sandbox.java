@@ -268,14 +268,26 @@ public final class Sandbox implements AutoCloseable {
     /** Where the kernel's kills for want of memory in the sandbox stood at a moment; see {@link #killedForMemorySince}. */
     public record MemoryMark(long kills, long epochSecond) {}
 
+    /** The status of a process killed with SIGKILL (128 + 9). */
+    private static final int KILLED = 137;
+    /** How long the engine may take to record a kill it saw as a container ended. */
+    private static final Duration LATE_KILL_EVENT = Duration.ofSeconds(1);
+
     public MemoryMark memoryMark() {
         return new MemoryMark(SandboxMemory.oomKills(initPid), Instant.now().getEpochSecond());
     }
 
-    /** Whether the kernel killed a process of the sandbox, or of a container in it, for want of memory since {@code mark}. */
-    public boolean killedForMemorySince(MemoryMark mark) {
+    /**
+     * Whether the kernel killed a process of the sandbox, or of a container in it, for want of memory since {@code mark};
+     * asked of a step that ended with {@code exitCode}. A container removed as it ended (`docker run --rm`) took its
+     * count with it, so the engine's events tell. The engine records that kill as it handles the container's end, which
+     * may come just after the step saw it end: a status of 137 (a SIGKILL, as the kernel's is) waits a second for it;
+     * any other failure asks only what the engine has recorded already.
+     */
+    public boolean killedForMemorySince(MemoryMark mark, int exitCode) {
         return mark.kills() >= 0 && SandboxMemory.oomKills(initPid) > mark.kills()
-                || SandboxMemory.containerOomSince(engine, mark.epochSecond());
+                || SandboxMemory.containerOomSince(engine, mark.epochSecond(),
+                exitCode == KILLED ? LATE_KILL_EVENT : Duration.ZERO);
     }
 
     /**

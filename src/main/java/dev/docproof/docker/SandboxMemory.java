@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +74,11 @@ public final class SandboxMemory {
      * Whether the engine saw one of its containers run out of memory since {@code epochSecond}: a container the
      * step removed (`docker run --rm`) took its cgroup, and under cgroup v1 the count of its kills, with it.
      */
-    static boolean containerOomSince(Engine engine, long epochSecond) {
+    static boolean containerOomSince(Engine engine, long epochSecond, Duration late) {
         AtomicBoolean seen = new AtomicBoolean();
         try {
             engine.client().eventsCmd().withSince(Long.toString(epochSecond))
-                    .withUntil(timestamp(Instant.now())).withEventFilter("oom")
+                    .withUntil(timestamp(Instant.now().plus(late))).withEventFilter("oom")
                     .exec(new ResultCallback.Adapter<Event>() {
                         @Override
                         public void onNext(Event event) {
@@ -93,8 +94,8 @@ public final class SandboxMemory {
     }
 
     /**
-     * An instant as the engine's event filters read it, to the nanosecond. The window of events asked for ends now:
-     * the engine holds a request whose end lies ahead open until then, and a failed step would wait for it.
+     * An instant as the engine's event filters read it, to the nanosecond. The engine holds a request whose window
+     * ends ahead open until then, so the window ends no later than a step's failure needs it to.
      */
     static String timestamp(Instant instant) {
         return String.format(Locale.ROOT, "%d.%09d", instant.getEpochSecond(), instant.getNano());

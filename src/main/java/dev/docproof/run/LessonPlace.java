@@ -50,8 +50,11 @@ interface LessonPlace extends AutoCloseable {
         return null;
     }
 
-    /** Whether the kernel killed one of the lesson's processes there for want of memory since {@code mark}. */
-    default boolean killedForMemorySince(Sandbox.MemoryMark mark) {
+    /**
+     * Whether the kernel killed one of the lesson's processes there for want of memory since {@code mark}; asked of a
+     * step that ended with {@code exitCode}.
+     */
+    default boolean killedForMemorySince(Sandbox.MemoryMark mark, int exitCode) {
         return false;
     }
 

@@ -67,8 +67,8 @@ final class SandboxPlace implements LessonPlace {
     }
 
     @Override
-    public boolean killedForMemorySince(Sandbox.MemoryMark mark) {
-        return sandbox.killedForMemorySince(mark);
+    public boolean killedForMemorySince(Sandbox.MemoryMark mark, int exitCode) {
+        return sandbox.killedForMemorySince(mark, exitCode);
     }
 
     /**

@@ -61,7 +61,7 @@ final class StepRunner {
         ShellSession.Execution e = session.run(command, deadline(step));
         // Asked of a step that failed only: a process killed for want of memory fails the step that waited for it.
         boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
-                && place.killedForMemorySince(memory);
+                && place.killedForMemorySince(memory, e.exitCode() == null ? -1 : e.exitCode());
         if (!env.isEmpty()) {
             session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
         }
