@@ -1,7 +1,6 @@
 package dev.docproof.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
 
@@ -37,8 +36,6 @@ final class ProxyConnection {
 
     /** A request the engine has not begun to answer. */
     record Unanswered(String request, StepMark sentIn, long sentAt) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Peer client;
     private final Peer engine;
@@ -90,7 +87,7 @@ final class ProxyConnection {
         if (call instanceof ApiCall.Create create) {
             byte[] body = in.readBody(head);
             String name = create.kind() == ResourceKind.CONTAINER ? ApiCall.query(target).get("name")
-                    : JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body).path("Name").asText(null);
+                    : ApiCall.JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body).path("Name").asText(null);
             boolean autoRemove = false;
             if (create.kind() == ResourceKind.CONTAINER) {
                 body = socketMounts.redirected(body);
@@ -140,7 +137,7 @@ final class ProxyConnection {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("Name", name);
         request.put("Labels", labels);
-        byte[] body = JSON.writeValueAsBytes(request);
+        byte[] body = ApiCall.JSON.writeValueAsBytes(request);
         pending.add(new Pending(new ApiCall.Create(ResourceKind.VOLUME), false, false, name, false, true,
                 "POST /volumes/create", sentIn, System.nanoTime()));
         HttpWire.send(engine, ("POST /volumes/create HTTP/1.1\r\nHost: docker\r\nContent-Type: application/json\r\n"
@@ -222,7 +219,7 @@ final class ProxyConnection {
             ByteArrayOutputStream sent = new ByteArrayOutputStream();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             in.copyBody(head, HttpWire.Sink.of(sent), body);
-            JsonNode result = JSON.readTree(body.toByteArray());
+            JsonNode result = ApiCall.JSON.readTree(body.toByteArray());
             if (result != null && result.has("StatusCode") && result.path("Error").path("Message").asText("").isEmpty()) {
                 recorder.removed(request.sentIn(), ResourceKind.CONTAINER, awaited.ref());
             }
@@ -253,7 +250,7 @@ final class ProxyConnection {
     }
 
     private void recordBody(Pending request, byte[] body) throws IOException {
-        JsonNode json = JSON.readTree(body);
+        JsonNode json = ApiCall.JSON.readTree(body);
         if (request.call() instanceof ApiCall.Prune prune) {
             String field = switch (prune.kind()) {
                 case CONTAINER -> "ContainersDeleted";

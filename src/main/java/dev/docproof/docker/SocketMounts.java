@@ -1,7 +1,6 @@
 package dev.docproof.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -27,8 +26,6 @@ record SocketMounts(Set<String> engineSockets, String lessonSocket) {
     /** Mounts nothing differently: an engine on another machine binds its own files. */
     static final SocketMounts NONE = new SocketMounts(Set.of(), "");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** For a lesson whose socket {@code lessonSocket} forwards to {@code upstream}. */
     static SocketMounts of(URI upstream, Path lessonSocket) {
         if (!"unix".equals(upstream.getScheme())) {
@@ -45,7 +42,7 @@ record SocketMounts(Set<String> engineSockets, String lessonSocket) {
         if (engineSockets.isEmpty() || body.length == 0) {
             return body;
         }
-        JsonNode parsed = JSON.readTree(body);
+        JsonNode parsed = ApiCall.JSON.readTree(body);
         if (!(parsed.path("HostConfig") instanceof ObjectNode host)) {
             return body;
         }
@@ -69,7 +66,7 @@ record SocketMounts(Set<String> engineSockets, String lessonSocket) {
                 }
             }
         }
-        return changed ? JSON.writeValueAsBytes(parsed) : body;
+        return changed ? ApiCall.JSON.writeValueAsBytes(parsed) : body;
     }
 
     private boolean isEngineSocket(String source) {
