@@ -200,8 +200,9 @@ final class LessonRun {
                         listener.stepStarted(step);
                         r = runStep(runner, repair, step, (StepGate.Decision.Run) decision);
                     }
-                    if (r.outcome() instanceof Outcome.Interrupted || engineGoneAt != null
-                            || r.outcome() instanceof Outcome.Failed && settings.failFast()) {
+                    // Where the lesson stopped stays the step it stopped at: a step marked skip after it changes nothing.
+                    if (stoppedAt == null && (r.outcome() instanceof Outcome.Interrupted || engineGoneAt != null
+                            || r.outcome() instanceof Outcome.Failed && settings.failFast())) {
                         stoppedAt = step.line();
                     }
                 }

@@ -75,6 +75,8 @@ class StalledEngineStepEngineTest {
         Path notReached = dir.resolve("not-reached");
         Path lesson = Files.writeString(dir.resolve("stall.md"), "# Stall\n\n"
                 + stallingStep.formatted(dockerd) + "\n"
+                + "```console\n$ touch " + notReached + "\n```\n\n"
+                + "<!-- docproof: skip -->\n```console\n$ echo marked skip\n```\n\n"
                 + "```console\n$ touch " + notReached + "\n```\n");
         Path json = dir.resolve("stall.json");
         StringWriter out = new StringWriter();
@@ -99,6 +101,10 @@ class StalledEngineStepEngineTest {
         JsonNode second = report.path("steps").path(1);
         assertThat(second.path("status").asText()).as(said).isEqualTo("not-run");
         assertThat(second.toString()).contains("the engine stopped answering during line 5");
+        JsonNode afterSkipped = report.path("steps").path(3);
+        assertThat(afterSkipped.path("status").asText()).isEqualTo("not-run");
+        assertThat(afterSkipped.toString()).as("a step skipped meanwhile is not where the engine stopped")
+                .contains("the engine stopped answering during line 5");
         return report;
     }
 }
