@@ -37,10 +37,16 @@ final class SessionOptions {
                     + " part, among --jobs lessons, of three quarters of the engine machine's memory).")
     Long sandboxMemory;
 
+    @Option(names = "--min-free-disk", paramLabel = "SIZE", converter = SizeConverter.Disk.class, defaultValue = "1GB",
+            description = "Free space kept on this machine's disks a lesson writes to (its folders, the engine's"
+                    + " storage): a step that brings one under it is stopped and its lesson ends there; 0 turns this off"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long minFreeDisk;
+
     RunSettings settings(Path contentDir, boolean failFast, boolean repair, boolean showSecrets) {
         int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         return new RunSettings(timeout, failFast, repair, contentDir, maxOutput, showSecrets, null, isolation, n,
-                sandboxMemory == null ? 0 : sandboxMemory);
+                sandboxMemory == null ? 0 : sandboxMemory, minFreeDisk);
     }
 
     /** Null when the options fit together; else what is wrong, for a usage error. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; from a kilobyte to 100MB ({@link Memory}: of memory). */
+/** An amount of output as users write it: 20000 (bytes), 500kB, 1MB, 2m, 1GB; from a kilobyte to 100MB ({@link Memory}: of memory, {@link Disk}: of disk). */
 final class SizeConverter implements CommandLine.ITypeConverter<Long> {
 
     /** The most output a step may keep. */
@@ -38,6 +38,14 @@ final class SizeConverter implements CommandLine.ITypeConverter<Long> {
                         + " which runs a Docker engine: give at least 6MB (say 2GB)");
             }
             return bytes;
+        }
+    }
+
+    /** The free space kept on a disk: any size, 0 for none. */
+    static final class Disk implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            return bytes(value);
         }
     }
 

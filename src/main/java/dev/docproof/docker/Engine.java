@@ -15,10 +15,13 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Docker engine that answers: the client to it and how it was found. Every call through {@link #client()}
@@ -46,6 +49,7 @@ public final class Engine implements AutoCloseable {
     private final String serverVersion;
     private final String apiVersion;
     private final String foundVia;
+    private final AtomicReference<Optional<Path>> dataRoot = new AtomicReference<>();
 
     private Engine(Location location, EngineLink link, Duration deadline, Version version) {
         this.uri = location.uri();
@@ -169,6 +173,29 @@ public final class Engine implements AutoCloseable {
 
     public String apiVersion() {
         return apiVersion;
+    }
+
+    /**
+     * Where the engine keeps its images, containers and volumes, when that is on this machine (an engine reached over a
+     * unix socket whose folder is here); asked once. Empty for an engine elsewhere, or one that does not say.
+     */
+    public Optional<Path> dataRoot() {
+        Optional<Path> known = dataRoot.get();
+        if (known == null) {
+            known = Optional.empty();
+            if (uri.getScheme().equals("unix")) {
+                try {
+                    String root = client.infoCmd().exec().getDockerRootDir();
+                    if (root != null && Files.isDirectory(Path.of(root))) {
+                        known = Optional.of(Path.of(root));
+                    }
+                } catch (RuntimeException notSaid) {
+                    // unknown: only docproof's own folders are watched then
+                }
+            }
+            dataRoot.set(known);
+        }
+        return known;
     }
 
     /** How docproof opens connections to the engine (TLS or not). */

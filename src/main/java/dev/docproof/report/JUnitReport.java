@@ -295,6 +295,9 @@ public final class JUnitReport {
         if (failed instanceof Outcome.Mismatch) {
             return "output-mismatch";
         }
+        if (failed instanceof Outcome.DiskShort) {
+            return "disk-short";
+        }
         return "interrupted";
     }
 

@@ -38,6 +38,8 @@ final class OutcomeJson {
                     .put("shellEvent", t.shellEvent());
         } else if (outcome instanceof Outcome.NotReady n) {
             node.put("kind", "not-ready").put("why", n.why());
+        } else if (outcome instanceof Outcome.DiskShort d) {
+            node.put("kind", "disk-short").put("why", d.why());
         } else if (outcome instanceof Outcome.Interrupted i) {
             node.put("kind", "interrupted").put("signal", i.signal());
         } else if (outcome instanceof Outcome.Repaired r) {
@@ -68,6 +70,7 @@ final class OutcomeJson {
             case "mismatch" -> new Outcome.Mismatch(match(in.field("match")), in.integer("sampleLine"));
             case "timed-out" -> new Outcome.TimedOut(in.durationOrNull("deadline"), in.textOrNull("shellEvent"));
             case "not-ready" -> new Outcome.NotReady(in.text("why"));
+            case "disk-short" -> new Outcome.DiskShort(in.text("why"));
             case "interrupted" -> new Outcome.Interrupted(in.text("signal"));
             case "repaired" -> new Outcome.Repaired(repair(in.field("repair")), read(in.field("rerun")));
             case "bound" -> new Outcome.Bound(in.text("command"), in.text("evidence"), read(in.field("ran")),

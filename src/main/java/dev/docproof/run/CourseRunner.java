@@ -152,6 +152,7 @@ public final class CourseRunner {
                 try {
                     Engine engine = Engine.connect();
                     engine.client().listContainersCmd().withShowAll(true).exec();
+                    engine.dataRoot(); // asked now, while the lessons are read: a lesson's disk floor needs it
                     return engine;
                 } catch (EngineException notNow) {
                     return null; // EngineSetup.ensure tries again and explains

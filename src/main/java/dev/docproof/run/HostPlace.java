@@ -8,6 +8,7 @@ import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +19,17 @@ import java.util.Map;
  */
 final class HostPlace implements LessonPlace {
 
+    private final Engine engine;
     private final LessonEngine owned;
 
-    private HostPlace(LessonEngine owned) {
+    private HostPlace(Engine engine, LessonEngine owned) {
+        this.engine = engine;
         this.owned = owned;
     }
 
     static HostPlace open(Engine engine, Plan plan, List<NameLocks.Name> names)
             throws EngineException, NameLocks.HeldException {
-        return new HostPlace(LessonEngine.open(engine, plan.lesson().source().toString(), names));
+        return new HostPlace(engine, LessonEngine.open(engine, plan.lesson().source().toString(), names));
     }
 
     @Override
@@ -36,6 +39,18 @@ final class HostPlace implements LessonPlace {
                 : ShellSession.start(workingFolder, maxOutput, environment);
         session.folders().forEach(owned::register);
         return session;
+    }
+
+    /**
+     * This machine's temporary folders, the lesson's folders and the engine's storage: a lesson writes to all of them.
+     * A disk is named by the first of them on it, so a scratch folder's disk is named by the lasting folder it is in.
+     */
+    @Override
+    public List<Path> disks(ShellSession session) {
+        List<Path> disks = new ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir")), Path.of("/tmp"),
+                session.workingDirectory(), session.directory()));
+        engine.dataRoot().ifPresent(disks::add);
+        return disks;
     }
 
     @Override

@@ -23,6 +23,9 @@ interface LessonPlace extends AutoCloseable {
      */
     ShellSession openSession(long maxOutput, Path workingFolder) throws IOException;
 
+    /** The folders of this machine whose disks the lesson fills as it runs in {@code session} ({@link DiskFloor}). */
+    List<Path> disks(ShellSession session);
+
     /** The engine as the lesson owns it there: its proxy and ledger. */
     LessonEngine engine();
 

@@ -39,6 +39,8 @@ final class LessonRun {
     private Ledger ledger;
     /** The line of the step during which the engine stopped answering, else null: no step runs after it. */
     private Integer engineGoneAt;
+    /** The line of the step during which a disk fell under the floor, else null: no step runs after it. */
+    private Integer diskShortAt;
     /** The lesson's background steps, stopped when it ends (or on an interrupt). */
     private volatile Backgrounds backgrounds;
 
@@ -99,7 +101,16 @@ final class LessonRun {
             });
             setupError = nameClashes(ledger.begin());
             if (setupError == null) {
-                setupError = runSteps(opened(opening), results, leaks);
+                ShellSession session = opened(opening);
+                DiskFloor floor = DiskFloor.of(settings.minFreeDisk(), where.disks(session));
+                String shortage = floor.shortage();
+                if (shortage != null) {
+                    setupError = new SetupError(SetupError.Kind.DISK, plan.lesson().source() + ": not run: " + shortage
+                            + ": free some space, or lower --min-free-disk (0 turns this off)");
+                } else {
+                    session.keepFree(floor);
+                    setupError = runSteps(session, results, leaks);
+                }
             }
         } catch (NameLocks.HeldException e) {
             setupError = new SetupError(SetupError.Kind.NAME_TAKEN,
@@ -188,6 +199,7 @@ final class LessonRun {
                             : Interrupts.requested() != null
                             ? new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, stoppedAt == null ? 0 : stoppedAt)
                             : new Outcome.NotRun(engineGoneAt != null ? Outcome.NotRun.Why.AFTER_ENGINE_GONE
+                            : diskShortAt != null ? Outcome.NotRun.Why.AFTER_DISK_SHORT
                             : Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
                     StepGate.Decision decision = gate.decide(step);
@@ -202,7 +214,7 @@ final class LessonRun {
                     }
                     // Where the lesson stopped stays the step it stopped at: a step marked skip after it changes nothing.
                     if (stoppedAt == null && (r.outcome() instanceof Outcome.Interrupted || engineGoneAt != null
-                            || r.outcome() instanceof Outcome.Failed && settings.failFast())) {
+                            || diskShortAt != null || r.outcome() instanceof Outcome.Failed && settings.failFast())) {
                         stoppedAt = step.line();
                     }
                 }
@@ -248,6 +260,10 @@ final class LessonRun {
         StepResult r = Verdicts.result(step, outcome, first.execution(), notes, settings);
         if (engineStopped(r)) {
             engineGoneAt = step.line(); // a repair would only wait for it too
+            return r;
+        }
+        if (first.execution().diskShort() != null) {
+            diskShortAt = step.line(); // a repair, or any later step, would only fill the disk further
             return r;
         }
         if (run.binding() == null && r.outcome() instanceof Outcome.Failed && !(r.outcome() instanceof Outcome.TimedOut)

@@ -89,6 +89,16 @@ public sealed interface Outcome {
         }
     }
 
+    /**
+     * Killed because a disk of this machine fell under the free space docproof keeps ({@code --min-free-disk}) while
+     * it ran: the lesson stops here, and removing what it made gives the space back.
+     */
+    record DiskShort(String why) implements Failed {
+        public String describe() {
+            return "stopped: " + why + "; the lesson stops here";
+        }
+    }
+
     /** The step failed as written; the evidence completed it, and the completed command passed. */
     record Repaired(Repair repair, Outcome rerun) implements Outcome {
         public Status status() {
@@ -168,7 +178,7 @@ public sealed interface Outcome {
     /** Not run: a template by design, or a runnable step the run never reached. */
     record NotRun(Why why, int line) implements Outcome {
 
-        public enum Why { TEMPLATE, AFTER_FAIL_FAST, LESSON_NOT_RUN, AFTER_INTERRUPT, AFTER_ENGINE_GONE }
+        public enum Why { TEMPLATE, AFTER_FAIL_FAST, LESSON_NOT_RUN, AFTER_INTERRUPT, AFTER_ENGINE_GONE, AFTER_DISK_SHORT }
 
         public static final NotRun TEMPLATE = new NotRun(Why.TEMPLATE, 0);
         public static final NotRun LESSON_NOT_RUN = new NotRun(Why.LESSON_NOT_RUN, 0);
@@ -179,7 +189,8 @@ public sealed interface Outcome {
 
         /** Whether a runnable step was left because the run stopped the lesson before it: a reason worth showing. */
         public boolean cutOff() {
-            return why == Why.AFTER_FAIL_FAST || why == Why.AFTER_INTERRUPT || why == Why.AFTER_ENGINE_GONE;
+            return why == Why.AFTER_FAIL_FAST || why == Why.AFTER_INTERRUPT || why == Why.AFTER_ENGINE_GONE
+                    || why == Why.AFTER_DISK_SHORT;
         }
 
         public String describe() {
@@ -189,6 +200,7 @@ public sealed interface Outcome {
                 case LESSON_NOT_RUN -> "not run: the lesson could not be run";
                 case AFTER_INTERRUPT -> "not run: the run was interrupted" + (line == 0 ? "" : " at line " + line);
                 case AFTER_ENGINE_GONE -> "not run: the engine stopped answering during line " + line;
+                case AFTER_DISK_SHORT -> "not run: a disk ran short of free space during line " + line;
             };
         }
     }

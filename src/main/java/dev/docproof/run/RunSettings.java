@@ -18,9 +18,11 @@ import java.time.Duration;
  * @param isolation   where each lesson runs
  * @param jobs        how many lessons run at once (sandboxes only; on the host one at a time)
  * @param sandboxMemory bytes each lesson's sandbox may use; 0 for the default share of the engine machine's memory
+ * @param minFreeDisk bytes kept free on the disks of this machine a lesson writes to (see {@link DiskFloor}); 0: none
  */
 public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
-                          boolean showSecrets, Path workingFolder, Isolation isolation, int jobs, long sandboxMemory) {
+                          boolean showSecrets, Path workingFolder, Isolation isolation, int jobs, long sandboxMemory,
+                          long minFreeDisk) {
 
     public static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -33,6 +35,13 @@ public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair
         }
     }
 
+    /** As the canonical constructor, keeping docproof's default free space on the disks. */
+    public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir, long maxOutput,
+                       boolean showSecrets, Path workingFolder, Isolation isolation, int jobs, long sandboxMemory) {
+        this(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, workingFolder, isolation, jobs,
+                sandboxMemory, DiskFloor.DEFAULT_FLOOR);
+    }
+
     /** Lessons on this machine, one after another, the default output bound, secrets masked as in every shared report. */
     public RunSettings(Duration stepTimeout, boolean failFast, boolean repair, Path contentDir) {
         this(stepTimeout, failFast, repair, contentDir, ShellSession.DEFAULT_MAX_OUTPUT, false, null, Isolation.HOST, 1, 0);
@@ -41,6 +50,6 @@ public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair
     /** These settings, each lesson's shell starting in {@code folder} (on this machine). */
     public RunSettings inFolder(Path folder) {
         return new RunSettings(stepTimeout, failFast, repair, contentDir, maxOutput, showSecrets, folder, isolation, jobs,
-                sandboxMemory);
+                sandboxMemory, minFreeDisk);
     }
 }

@@ -47,7 +47,7 @@ final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
         if (sandboxes == null) {
             throw new IllegalStateException("prepare() first");
         }
-        return SandboxPlace.open(sandboxes, plan);
+        return SandboxPlace.open(sandboxes, engine, plan);
     }
 
     /** How a lesson names itself to its sandbox (its labels, and which sandbox started ahead is its own). */

@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
@@ -9,6 +10,7 @@ import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,20 +21,22 @@ import java.util.List;
 final class SandboxPlace implements LessonPlace {
 
     private final Sandboxes sandboxes;
+    private final Engine host;
     private final Sandbox sandbox;
     private final LessonEngine owned;
 
-    private SandboxPlace(Sandboxes sandboxes, Sandbox sandbox, LessonEngine owned) {
+    private SandboxPlace(Sandboxes sandboxes, Engine host, Sandbox sandbox, LessonEngine owned) {
         this.sandboxes = sandboxes;
+        this.host = host;
         this.sandbox = sandbox;
         this.owned = owned;
     }
 
     /** The lesson's names need no lock: no other run reaches the sandbox's engine. */
-    static SandboxPlace open(Sandboxes sandboxes, Plan plan) throws EngineException {
+    static SandboxPlace open(Sandboxes sandboxes, Engine host, Plan plan) throws EngineException {
         Sandbox sandbox = sandboxes.start(SandboxLink.lesson(plan));
         try {
-            return new SandboxPlace(sandboxes, sandbox, sandbox.openLessonEngine(SandboxLink.lesson(plan)));
+            return new SandboxPlace(sandboxes, host, sandbox, sandbox.openLessonEngine(SandboxLink.lesson(plan)));
         } catch (EngineException | RuntimeException e) {
             sandboxes.discard(sandbox);
             throw e;
@@ -44,6 +48,18 @@ final class SandboxPlace implements LessonPlace {
     public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
         return ShellSession.start(Path.of(Sandbox.WORKING_FOLDER), maxOutput, owned.shellEnvironment(),
                 new SandboxShell(sandbox));
+    }
+
+    /**
+     * The storage of the engine the sandbox runs on: the sandbox's files and its own engine's images and containers are
+     * there. Then the folder the sandbox shares with docproof (each step's output while it runs).
+     */
+    @Override
+    public List<Path> disks(ShellSession session) {
+        List<Path> disks = new ArrayList<>();
+        host.dataRoot().ifPresent(disks::add);
+        disks.add(sandbox.folder());
+        return disks;
     }
 
     @Override

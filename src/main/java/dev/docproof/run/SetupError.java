@@ -13,7 +13,9 @@ public record SetupError(Kind kind, String message) {
         /** The lesson's sandbox did not start. */
         SANDBOX,
         /** The lesson's shell could not be started. */
-        SHELL
+        SHELL,
+        /** A disk of this machine the lesson would write to has less free space than docproof keeps. */
+        DISK
     }
 
     @Override

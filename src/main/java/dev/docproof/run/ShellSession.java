@@ -30,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One long-lived bash per lesson, as in a learner's terminal: the working directory, exported and
@@ -47,10 +48,17 @@ public final class ShellSession implements AutoCloseable {
     /**
      * What one step did.
      *
-     * @param exitCode null when the step was killed at its deadline
-     * @param note     what happened to the shell besides the output (exit called, restart), else null
+     * @param exitCode  null when the step was killed at its deadline, or for want of disk
+     * @param note      what happened to the shell besides the output (exit called, restart), else null
+     * @param diskShort when a disk fell under its floor ({@link DiskFloor}) while the step ran (it was killed then) or by
+     *                  its end, which one and how; else null
      */
-    public record Execution(Output output, Integer exitCode, Duration duration, boolean timedOut, String note) {}
+    public record Execution(Output output, Integer exitCode, Duration duration, boolean timedOut, String note,
+                            String diskShort) {
+        public Execution(Output output, Integer exitCode, Duration duration, boolean timedOut, String note) {
+            this(output, exitCode, duration, timedOut, note, null);
+        }
+    }
 
     private static final Duration GRACE = Duration.ofSeconds(5);
     /**
@@ -63,6 +71,7 @@ public final class ShellSession implements AutoCloseable {
     public static final long DEFAULT_MAX_OUTPUT = 1_000_000;
 
     private final ShellHost host;
+    private volatile DiskFloor diskFloor = DiskFloor.NONE;
     private final Path dir;
     private final Path home;
     /**
@@ -162,6 +171,11 @@ public final class ShellSession implements AutoCloseable {
         return host.process(reportedPid);
     }
 
+    /** Where the lesson's bash starts, as its host sees it. */
+    Path workingDirectory() {
+        return home;
+    }
+
     /** The session's own folder (the driver, the status fifo, each step's output while it runs). */
     Path directory() {
         return dir;
@@ -181,6 +195,11 @@ public final class ShellSession implements AutoCloseable {
     public static ShellSession start(Path workingDirectory, long maxOutput, Map<String, String> environment,
                                      ShellHost host) throws IOException {
         return new ShellSession(workingDirectory, false, maxOutput, environment, host);
+    }
+
+    /** From now on, a step that brings a disk of {@code floor} under it is killed (see {@link Execution#diskShort()}). */
+    void keepFree(DiskFloor floor) {
+        diskFloor = floor;
     }
 
     /** Runs one step's command (may span several lines, here-documents included) in the session. */
@@ -229,13 +248,21 @@ public final class ShellSession implements AutoCloseable {
         shell.feed.write("__dp_begin " + seq + " " + d + "; source " + d + "/command </dev/null >&3 2>&4 3>&- 4>&-; "
                 + "__dp_end $?\n");
 
+        DiskFloor floor = diskFloor;
+        String[] diskShort = {null};
+        BooleanSupplier keepWaiting = () -> {
+            enforce.run();
+            diskShort[0] = floor.shortage();
+            return diskShort[0] == null;
+        };
+
         List<ProcessHandle> tees = new ArrayList<>();
         Integer exitCode = null;
         boolean shellEnded = false;
         boolean calledExit = false;
         boolean errexit = false;
         while (true) {
-            StatusChannel.Message m = status.next(seq, shell.process, deadline, enforce);
+            StatusChannel.Message m = status.next(seq, shell.process, deadline, keepWaiting);
             if (m == null) {
                 break;
             }
@@ -259,7 +286,12 @@ public final class ShellSession implements AutoCloseable {
 
         String note = null;
         boolean timedOut = false;
-        if (exitCode == null) {
+        if (exitCode == null && diskShort[0] != null) {
+            // Whatever fills the disk goes now, before the machine has no room left; the lesson ends here.
+            killTree(shell.handle, tees);
+            note = "killed with every process it started";
+            replaceShell();
+        } else if (exitCode == null) {
             // Still inside the step at its deadline: the shell is busy with it, so it goes too.
             timedOut = true;
             killTree(shell.handle, tees);
@@ -303,7 +335,9 @@ public final class ShellSession implements AutoCloseable {
         if (dropped != null) {
             note = note == null ? dropped : note + "; " + dropped;
         }
-        return new Execution(kept, exitCode, duration, timedOut, note);
+        // A disk filled faster than it is looked at (a small one, at memory speed) is under the floor all the same.
+        String shortage = timedOut ? null : diskShort[0] != null ? diskShort[0] : floor.shortage();
+        return new Execution(kept, exitCode, duration, timedOut, note, shortage);
     }
 
     /** A new shell in the directory, with the variables and functions, the last one saved. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The session's status lines, read from a fifo that only the session driver writes to
@@ -107,11 +108,14 @@ final class StatusChannel implements AutoCloseable {
      * and has nothing more to say, or null at the deadline.
      */
     Message next(int seq, Process shell, long deadlineNanos) {
-        return next(seq, shell, deadlineNanos, () -> {});
+        return next(seq, shell, deadlineNanos, () -> true);
     }
 
-    /** As {@link #next(int, Process, long)}, calling {@code meanwhile} every few tens of milliseconds. */
-    Message next(int seq, Process shell, long deadlineNanos, Runnable meanwhile) {
+    /**
+     * As {@link #next(int, Process, long)}, asking {@code keepWaiting} every few tens of milliseconds; null as soon as
+     * it says no.
+     */
+    Message next(int seq, Process shell, long deadlineNanos, BooleanSupplier keepWaiting) {
         try {
             while (true) {
                 long left = deadlineNanos - System.nanoTime();
@@ -126,7 +130,9 @@ final class StatusChannel implements AutoCloseable {
                     }
                     continue;
                 }
-                meanwhile.run();
+                if (!keepWaiting.getAsBoolean()) {
+                    return null;
+                }
                 if (!shell.isAlive()) {
                     // Give the reader a moment for a last line the shell wrote before it ended.
                     Line last = lines.poll(100, TimeUnit.MILLISECONDS);

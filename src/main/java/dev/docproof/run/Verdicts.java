@@ -19,6 +19,9 @@ final class Verdicts {
      *              step failed or timed out first)
      */
     static Outcome outcome(Step step, ShellSession.Execution e, MatchResult match, Duration timeout) {
+        if (e.diskShort() != null) {
+            return new Outcome.DiskShort(e.diskShort());
+        }
         if (e.timedOut()) {
             return new Outcome.TimedOut(timeout, e.note());
         }

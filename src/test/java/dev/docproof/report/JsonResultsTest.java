@@ -70,6 +70,8 @@ class JsonResultsTest {
                 new Outcome.TimedOut(Duration.ofSeconds(60), "the shell stopped answering"),
                 new Outcome.NotReady("port 8080 not listening after 30s"),
                 new Outcome.Interrupted("INT"),
+                new Outcome.DiskShort("the disk holding /var/lib/docker has 950 MB free, less than the 1 GB docproof keeps"
+                        + " free (--min-free-disk)"),
                 new Outcome.Repaired(REPAIR, new Outcome.Ran()),
                 new Outcome.Repaired(REPAIR, new Outcome.Passed(NO_SAMPLE, 9)),
                 new Outcome.Bound("docker inspect 3f2a1b0c9d8e", "<id> → 3f2a1b0c9d8e", new Outcome.Ran()),
@@ -80,7 +82,8 @@ class JsonResultsTest {
                 Outcome.NotRun.TEMPLATE,
                 Outcome.NotRun.LESSON_NOT_RUN,
                 new Outcome.NotRun(Outcome.NotRun.Why.AFTER_FAIL_FAST, 20),
-                new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, 31));
+                new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, 31),
+                new Outcome.NotRun(Outcome.NotRun.Why.AFTER_DISK_SHORT, 44));
     }
 
     /** One of every note kind. */
