@@ -40,7 +40,7 @@ final class ReportFiles {
             }
             try {
                 Files.createDirectories(junit);
-                JUnitReport.write(result, junit, strict);
+                JUnitReport.write(result, scope.shard(), junit, strict);
             } catch (IOException e) {
                 err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
                 return false;

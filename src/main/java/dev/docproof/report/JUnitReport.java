@@ -7,6 +7,7 @@ import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Leak;
 import dev.docproof.run.Outcome;
+import dev.docproof.run.Shard;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 import dev.docproof.verify.MatchResult;
@@ -50,16 +51,19 @@ public final class JUnitReport {
 
     private JUnitReport() {}
 
-    /** Writes one file per lesson into {@code dir} (created if needed); returns the files written. */
+    /** Writes one file per lesson of a whole run into {@code dir} (created if needed); returns the files written. */
     public static List<Path> write(CourseResult course, Path dir) throws IOException {
-        return write(course, dir, false);
+        return write(course, null, dir, false);
     }
 
     /**
-     * As {@link #write(CourseResult, Path)}; with {@code strict}, what {@code --strict} counts as failures in a
-     * lesson is a failed {@code --strict} testcase of it, so the report fails where the exit code does.
+     * As {@link #write(CourseResult, Path)}, for the run of {@code shard} (null: the whole course); with
+     * {@code strict}, what {@code --strict} counts as failures in a lesson is a failed {@code --strict} testcase of
+     * it, so the report fails where the exit code does. The reports an earlier run of this share wrote into
+     * {@code dir} that this one does not write again (a lesson since removed or renamed) are removed, so a CI test
+     * tab never shows the verdicts of a lesson that is no longer there; see {@link JUnitFolder}.
      */
-    public static List<Path> write(CourseResult course, Path dir, boolean strict) throws IOException {
+    public static List<Path> write(CourseResult course, Shard shard, Path dir, boolean strict) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
@@ -78,10 +82,11 @@ public final class JUnitReport {
                 className += "_" + pathHash(source(lesson));
             }
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(course, lesson, className, strict ? StrictFailures.of(lesson) : List.of(), out);
+                write(course, lesson, className, JUnitFolder.runName(shard), strict ? StrictFailures.of(lesson) : List.of(), out);
             }
             written.add(file);
         }
+        JUnitFolder.removeStale(dir, shard, written);
         return written;
     }
 
@@ -130,12 +135,12 @@ public final class JUnitReport {
         return String.valueOf(lesson.plan().lesson().source()).replace('\\', '/');
     }
 
-    private static void write(CourseResult course, LessonResult lesson, String className, List<String> strictFailures,
-                              Writer out) throws IOException {
+    private static void write(CourseResult course, LessonResult lesson, String className, String run,
+                              List<String> strictFailures, Writer out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
-            suite(course, lesson, className, strictFailures, xml);
+            suite(course, lesson, className, run, strictFailures, xml);
             xml.writeEndDocument();
             xml.flush();
             xml.close();
@@ -145,8 +150,8 @@ public final class JUnitReport {
         }
     }
 
-    private static void suite(CourseResult course, LessonResult lesson, String className, List<String> strictFailures,
-                              XMLStreamWriter xml) throws XMLStreamException {
+    private static void suite(CourseResult course, LessonResult lesson, String className, String run,
+                              List<String> strictFailures, XMLStreamWriter xml) throws XMLStreamException {
         String source = source(lesson);
         Summary summary = Summary.of(lesson);
         List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
@@ -173,6 +178,7 @@ public final class JUnitReport {
         indent(xml, 1);
         xml.writeStartElement("properties");
         property(xml, "source", source);
+        property(xml, JUnitFolder.RUN_PROPERTY, run);
         if (course.engineVersion() != null) {
             property(xml, "docker.engine.version", course.engineVersion());
         }

@@ -3,6 +3,7 @@ package dev.docproof.report;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.SourceSpan;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Shard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -143,7 +144,7 @@ class JUnitReportTest {
 
     @Test
     void underStrictWhatItCountsAsFailuresIsAFailedTestcaseOfTheLesson() throws Exception {
-        JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir, true);
+        JUnitReport.write(Results.course(Results.networking(), Results.failing()), null, dir, true);
 
         Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
         assertThat(suite.getAttribute("tests")).isEqualTo("4");
@@ -177,6 +178,46 @@ class JUnitReportTest {
         try (var listing = Files.list(dir)) {
             assertThat(listing.count()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void aFolderWrittenAgainLosesTheReportsOfLessonsNoLongerRunAndKeepsEveryOtherFile() throws Exception {
+        JUnitReport.write(Results.course(Results.networking(), Results.failing()), dir);
+        Path otherTool = Files.writeString(dir.resolve("TEST-com.example.AppTest.xml"),
+                "<testsuite name='com.example.AppTest' tests='1'><properties><property name='source' value='x'/>"
+                        + "</properties><testcase name='t'/></testsuite>");
+        Path notXml = Files.writeString(dir.resolve("TEST-notes.xml"), "not a report");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "kept");
+        Path failing = dir.resolve("TEST-content.failing.rst.xml");
+        Path linked = Files.createSymbolicLink(dir.resolve("TEST-linked.xml"), failing);
+
+        // content/failing.rst was removed (or renamed) since: its failed testcase must not stay in the CI test tab.
+        List<Path> written = JUnitReport.write(Results.course(Results.networking()), dir);
+
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.toList()).containsExactlyInAnyOrder(written.get(0), otherTool, notXml, notes, linked);
+        }
+    }
+
+    @Test
+    void aShardKeepsTheReportsTheOtherShardsOfItsSplitWroteIntoItsFolder() throws Exception {
+        Path networking = JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), dir, false).get(0);
+        Path failing = JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), dir, false).get(0);
+        assertThat(property(parse(failing), "docproof.run")).isEqualTo("shard 2/2");
+
+        JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), dir, false);
+        assertThat(failing).exists();
+
+        // The same shard at a later commit no longer holds a lesson: its report from before goes.
+        JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), dir, false);
+        JUnitReport.write(Results.course(Results.networking()), new Shard(2, 2), dir, false);
+        assertThat(failing).doesNotExist();
+        // Another split, or the whole course, replaces every report docproof wrote before.
+        JUnitReport.write(Results.course(Results.failing()), new Shard(1, 3), dir, false);
+        assertThat(networking).doesNotExist();
+        JUnitReport.write(Results.course(Results.networking()), dir);
+        assertThat(failing).doesNotExist();
+        assertThat(property(parse(networking), "docproof.run")).isEqualTo("whole course");
     }
 
     @Test
