@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  *
  * <p>Templates are not testcases: they are illustrations that are never run by design, and as
  * {@code <skipped/>} they would show as ten pending tests on every build and teach readers to ignore the
- * skipped count. Their number is a suite property instead. A runnable step that did not run (after a failure,
+ * skipped count. Their number is a suite property instead. A template run bound did run, so it is a testcase,
+ * a success however it went (what it showed is a finding, as on the console). A runnable step that did not run (after a failure,
  * or when the lesson could not be set up) is {@code <skipped/>}, which is what it is. A repaired step passes,
  * with the repair in its {@code system-out}; a lesson that could not be set up gets a {@code lesson setup}
  * testcase with an {@code <error/>}, and one a reader could not read whole a failed {@code reading the lesson}.
@@ -154,7 +155,7 @@ public final class JUnitReport {
                               List<String> strictFailures, XMLStreamWriter xml) throws XMLStreamException {
         String source = source(lesson);
         Summary summary = Summary.of(lesson);
-        List<StepResult> cases = lesson.steps().stream().filter(s -> s.step().kind() == StepKind.RUN).toList();
+        List<StepResult> cases = lesson.steps().stream().filter(JUnitReport::isTestcase).toList();
         boolean setupFailed = lesson.setupError() != null;
         // A lesson a reader could not read whole fails the run (as `plan` does); the setup error says it already.
         List<Diagnostic> readErrors = setupFailed ? List.of() : lesson.diagnostics().stream()
@@ -232,6 +233,25 @@ public final class JUnitReport {
         xml.writeEndElement();
     }
 
+    /** A runnable step, or a template that ran bound. */
+    private static boolean isTestcase(StepResult result) {
+        return result.step().kind() == StepKind.RUN || result.outcome() instanceof Outcome.Bound bound && bound.template();
+    }
+
+    /**
+     * The failure a testcase reports: the step's own, or that of the command it ran as when it was bound; null for a
+     * step that did not fail.
+     */
+    private static Outcome.Failed failure(Outcome outcome) {
+        if (outcome instanceof Outcome.Failed failed) {
+            return failed;
+        }
+        if (outcome instanceof Outcome.Bound bound && outcome.status() == Status.FAILED) {
+            return failure(bound.ran());
+        }
+        return null;
+    }
+
     /**
      * A testcase per runnable step. Both {@code passed} (output compared) and {@code ran} (exit 0, nothing to
      * compare) are successes; the first line of the testcase's output says which, and why.
@@ -241,10 +261,11 @@ public final class JUnitReport {
         testcase(xml, "line " + result.step().line() + ": " + Texts.oneLine(result.step().command()), className,
                 source, result.step().line(), result.durationMs());
         Outcome outcome = result.outcome();
-        if (outcome instanceof Outcome.Failed failed) {
+        Outcome.Failed failed = failure(outcome);
+        if (failed != null) {
             indent(xml, 2);
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", oneLine(failed.describe()));
+            xml.writeAttribute("message", oneLine(outcome.describe()));
             xml.writeAttribute("type", failureType(failed));
             xml.writeCharacters(clean(failureBody(result)));
             xml.writeEndElement();
@@ -326,7 +347,8 @@ public final class JUnitReport {
 
     private static String notes(StepResult result) {
         List<String> notes = new ArrayList<>();
-        if (result.outcome().succeeded()) {
+        boolean failed = failure(result.outcome()) != null;
+        if (!failed && !(result.outcome() instanceof Outcome.NotRun || result.outcome() instanceof Outcome.Skipped)) {
             notes.add(result.status().jsonName() + ": " + result.outcome().describe());
         }
         if (result.repair() != null) {
@@ -336,7 +358,7 @@ public final class JUnitReport {
             result.match().drift().forEach(d -> notes.add("drift: " + d));
             result.match().abridged().forEach(a -> notes.add("abridged: " + a));
         }
-        if (!(result.outcome() instanceof Outcome.Failed)) {
+        if (!failed) {
             result.notes().forEach(n -> notes.add("note: " + n.describe()));
         }
         return String.join("\n", notes);

@@ -1,9 +1,14 @@
 package dev.docproof.report;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.SourceSpan;
+import dev.docproof.lesson.StepKind;
 import dev.docproof.run.LessonResult;
+import dev.docproof.run.Outcome;
+import dev.docproof.run.Output;
 import dev.docproof.run.Shard;
+import dev.docproof.run.StepResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -245,6 +250,36 @@ class JUnitReportTest {
         assertThat(cases.get(1).getAttribute("file")).isEqualTo("content/docker-networking.rst");
         assertThat(cases.get(1).getAttribute("line")).isEqualTo("241");
         assertThat(cases).allMatch(c -> children(c, "failure").isEmpty() && children(c, "skipped").isEmpty());
+    }
+
+    @Test
+    void aStepRunBoundFailsAsItsBoundCommandDidAndATemplateRunBoundIsATestcase() throws Exception {
+        Path file = Path.of("content/bind.md");
+        var inspect = new StepResult(Results.run(file, 9, "docker inspect 3f9a1c2be4d7"), new Outcome.Bound(
+                "docker inspect 89d095592a64", "3f9a1c2be4d7 → 89d095592a64", new Outcome.ExitCode(1, null)),
+                Output.NONE, 0, Duration.ofMillis(40), List.of());
+        var logs = new StepResult(Results.step(file, 16, StepKind.TEMPLATE, "docker logs {container id}", Sample.NONE),
+                new Outcome.Bound("docker logs 89d095592a64", "{container id} → 89d095592a64", new Outcome.ExitCode(1, null),
+                        true), Output.NONE, 0, Duration.ofMillis(30), List.of());
+        var shown = new StepResult(Results.step(file, 20, StepKind.TEMPLATE, "docker rm <id>", Sample.NONE),
+                Outcome.NotRun.TEMPLATE, Output.NONE, 0, Duration.ZERO, List.of());
+
+        JUnitReport.write(Results.course(Results.lesson(file, List.of(inspect, logs, shown), List.of(),
+                Duration.ofSeconds(1), (String) null, List.of())), dir);
+
+        Element suite = parse(dir.resolve("TEST-content.bind.md.xml"));
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        List<Element> cases = children(suite, "testcase");
+        assertThat(cases).extracting(c -> c.getAttribute("line")).containsExactly("9", "16");
+        Element failure = children(cases.get(0), "failure").get(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("exit-code");
+        assertThat(failure.getAttribute("message"))
+                .isEqualTo("ran as `docker inspect 89d095592a64` (3f9a1c2be4d7 → 89d095592a64): exited with 1");
+        assertThat(children(cases.get(1), "failure")).isEmpty();
+        assertThat(children(cases.get(1), "skipped")).isEmpty();
+        assertThat(children(cases.get(1), "system-out").get(0).getTextContent())
+                .isEqualTo("bound: ran as `docker logs 89d095592a64` ({container id} → 89d095592a64): exited with 1");
     }
 
     @Test
