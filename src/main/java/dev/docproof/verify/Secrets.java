@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Masks values that look like credentials, so that no report and no page shows them: cloud access keys,
- * API tokens, private keys, and the values of password, secret, token and key settings ({@code KEY=value},
+ * API tokens, Docker Swarm join tokens and unlock keys, private keys, and the values of password, secret, token and key settings ({@code KEY=value},
  * {@code key: value}). Pure. A masked value keeps its first four characters, so a reader can still tell
  * which key it was. What cannot be told from a random string is not masked; a lesson that prints such
  * values should say so with a marker ({@code output: ignore}).
@@ -24,6 +24,8 @@ public final class Secrets {
             Pattern.compile("(?<![A-Za-z0-9])(?<v>xox[abprs]-[A-Za-z0-9-]{10,})"),
             Pattern.compile("(?<![A-Za-z0-9])(?<v>AIza[0-9A-Za-z_-]{35})"),
             Pattern.compile("(?<![A-Za-z0-9])(?<v>sk_(?:live|test)_[0-9A-Za-z]{16,})"),
+            // `docker swarm init` prints the token that lets any machine join the swarm
+            Pattern.compile("(?<![A-Za-z0-9])(?<v>SWM(?:TKN|KEY)-1-[A-Za-z0-9+/-]{20,})"),
             Pattern.compile("(?<![A-Za-z0-9_-])(?<v>eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})"),
             // KEY=value, key: value, "key": "value" where the key names a credential; the shell's PWD and OLDPWD
             // (a folder, as `env` prints them) name none

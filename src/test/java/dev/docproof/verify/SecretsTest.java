@@ -17,6 +17,8 @@ class SecretsTest {
             "password": "hunter2hunter2"                                    | "password": "********"
             key AIzaSyA1234567890abcdefghijklmnopqrstuv                     | key AIza********
             DB_PWD=hunter2hunter2                                           | DB_PWD=********
+            docker swarm join --token SWMTKN-1-0r513qcgv1b8pleawk1j7u82obblllalwze0c7b1i4j7p2csmo-7xq4in66vpf32pa5vo67j7jkf 172.17.0.3:2377 | docker swarm join --token SWMT******** 172.17.0.3:2377
+            SWMKEY-1-7c37Cc8654o6p38HnroywCi19pllOnGtbdZEgtKxZu8             | SWMK********
             """)
     void credentialLookingValuesAreMasked(String text, String masked) {
         assertThat(Secrets.mask(text)).isEqualTo(masked);
