@@ -9,6 +9,7 @@ import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.LedgerNames;
+import dev.docproof.shell.SwarmChanges;
 import dev.docproof.docker.LedgerSnapshot;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -85,7 +87,10 @@ final class LessonRun {
 
     /** Opens the lesson's place and shell, runs the steps there and closes both; the set-up error, else null. */
     private SetupError runInPlace(List<StepResult> results, List<Leak> leaks) {
-        SetupError setupError = null;
+        SetupError setupError = settings.isolation() == Isolation.HOST ? swarmChanged() : null;
+        if (setupError != null) {
+            return setupError;
+        }
         CompletableFuture<ShellSession> opening = null;
         try {
             LessonPlace where = places.open(plan, plannedNames());
@@ -133,6 +138,25 @@ final class LessonRun {
             }
         }
         return setupError;
+    }
+
+    /**
+     * The set-up error naming the first step that would change the swarm mode of this machine's engine, else null:
+     * the change is every user's of the engine, and no label lets docproof undo it; a sandbox's engine is the lesson's.
+     */
+    private SetupError swarmChanged() {
+        for (Step step : plan.steps()) {
+            if (step.kind() == StepKind.RUN && step.marks().skip() == null) {
+                Optional<String> change = SwarmChanges.in(step.command());
+                if (change.isPresent()) {
+                    return new SetupError(SetupError.Kind.SHARED_ENGINE, plan.lesson().source() + ":" + step.line()
+                            + ": `" + change.get() + "` changes the swarm mode of this machine's engine for every user"
+                            + " of it, which docproof cannot undo after the lesson; run the lesson in its sandbox"
+                            + " (without --isolation host), or mark the step `docproof: skip`");
+                }
+            }
+        }
+        return null;
     }
 
     /** The names the lesson's steps give what they create, each with the step's line. */

@@ -10,6 +10,8 @@ public record SetupError(Kind kind, String message) {
         ENGINE,
         /** A name the lesson creates is already taken on the engine. */
         NAME_TAKEN,
+        /** A step would change the engine for every user of it (its swarm mode), which only a sandbox contains. */
+        SHARED_ENGINE,
         /** The lesson's sandbox did not start. */
         SANDBOX,
         /** The lesson's shell could not be started. */

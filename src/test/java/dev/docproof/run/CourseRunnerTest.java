@@ -281,6 +281,25 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aStepChangingTheSwarmModeOfThisMachinesEngineStopsTheLessonBeforeItRunsUnlessMarkedSkip() {
+        // `false &&`: were it run after all, the step would still leave the engine as it is.
+        Plan plan = plan(run(8, "echo first"), run(10, "false && docker swarm init"));
+        Step marked = run(12, "docker swarm leave --force").withMarks(dev.docproof.lesson.Marks.NONE.withSkip("a swarm of its own"));
+
+        CourseResult course = CourseRunner.run(List.of(plan, plan(run(8, "echo first"), marked)),
+                settings(false, false, Duration.ofSeconds(60)), recorder, collaborators(NO_REPAIR));
+
+        LessonResult refused = course.lessons().get(0);
+        assertThat(refused.setupError().kind()).isEqualTo(SetupError.Kind.SHARED_ENGINE);
+        assertThat(refused.setupError().message()).isEqualTo("fixture.rst:10: `docker swarm init` changes the swarm mode"
+                + " of this machine's engine for every user of it, which docproof cannot undo after the lesson; run the"
+                + " lesson in its sandbox (without --isolation host), or mark the step `docproof: skip`");
+        assertThat(refused.steps()).extracting(StepResult::status).containsOnly(Status.NOT_RUN);
+        assertThat(course.lessons().get(1).setupError()).isNull();
+        assertThat(course.lessons().get(1).steps()).extracting(StepResult::status).containsExactly(Status.RAN, Status.SKIPPED);
+    }
+
+    @Test
     void aStepStartingAContainerFromAnImageTheEngineLacksIsSkippedAndTheLessonsGoOn() {
         String absent = "docproof-test-run-absent-" + net.substring(net.length() - 8) + ":1";
         Plan plan = plan(run(10, "docker run -d --name " + box + " " + absent), run(12, "echo after"));
