@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -33,9 +34,15 @@ import java.util.function.Consumer;
 final class ImageStore {
 
     static final String LABEL = "dev.docproof.image-store";
+    /** Written by the filler's engine once it stopped cleanly, whatever stopped it (see sandbox-init). */
     private static final String COMPLETE = ".docproof-store-complete";
+    /**
+     * Written by the run that loaded every image, after that clean stop: a filler left by a killed run and stopped by
+     * anyone else (`docker stop`, an engine shutting down) marks its store complete with part of the images.
+     */
+    static final String LOADED = ".docproof-images-loaded";
     /** How the store is laid out (see sandbox-init): part of its name, so a store of another layout is never used. */
-    private static final String FORMAT = "layout 2: a template for each sandbox";
+    private static final String FORMAT = "layout 3: a template for each sandbox, sealed by the run that loaded it";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Path LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "docproof-image-store.lock");
 
@@ -97,7 +104,7 @@ final class ImageStore {
             }
             // The engine inside marks the store complete once it has shut down cleanly.
             filler.stopGracefully(STOP_TIMEOUT);
-            filled = complete(client, name);
+            filled = sealed(client, name);
             if (!filled) {
                 throw new EngineException("the sandboxes' image store " + name + " was not completed; the filler's"
                         + " log ends with:\n" + filler.logs());
@@ -109,13 +116,36 @@ final class ImageStore {
         }
     }
 
-    /** Whether the volume exists and its filler finished; read where the engine keeps it on this machine. */
+    /**
+     * Whether the volume exists, its filler finished and the run that filled it loaded every image; read where the
+     * engine keeps it on this machine.
+     */
     private static boolean complete(DockerClient client, String name) {
+        return mountpoint(client, name).filter(m -> Files.exists(m.resolve(COMPLETE)) && Files.exists(m.resolve(LOADED)))
+                .isPresent();
+    }
+
+    /** After every image was loaded and the filler stopped: seals the store when its engine marked it complete. */
+    private static boolean sealed(DockerClient client, String name) throws EngineException {
+        Optional<Path> mountpoint = mountpoint(client, name).filter(m -> Files.exists(m.resolve(COMPLETE)));
+        if (mountpoint.isEmpty()) {
+            return false;
+        }
+        try {
+            Files.writeString(mountpoint.get().resolve(LOADED), "", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EngineException("cannot seal the sandboxes' image store " + name + " (" + mountpoint.get() + "): "
+                    + e.getMessage());
+        }
+        return true;
+    }
+
+    private static Optional<Path> mountpoint(DockerClient client, String name) {
         try {
             InspectVolumeResponse volume = client.inspectVolumeCmd(name).exec();
-            return volume.getMountpoint() != null && Files.exists(Path.of(volume.getMountpoint(), COMPLETE));
+            return Optional.ofNullable(volume.getMountpoint()).map(Path::of);
         } catch (NotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
