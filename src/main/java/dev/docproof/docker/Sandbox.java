@@ -99,7 +99,6 @@ public final class Sandbox implements AutoCloseable {
                 .withCommand(spec.kind() == SandboxLabels.Kind.LESSON ? "run" : "prepare", socket.toString())
                 .withFileSystemBind((boundInstead == null ? folder : boundInstead).toString(), folder.toString(),
                         BindMode.READ_WRITE)
-                .withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE)
                 .withCreateContainerCmdModifier(cmd -> engineInside(cmd, spec))
                 .waitingFor(new EngineAnswers(socket, folder.resolve(SHARED_MARK), token))
                 .withStartupTimeout(START_TIMEOUT)
@@ -119,13 +118,17 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * What an engine inside a container needs where {@code --privileged} is refused: every capability
-     * but CAP_SYS_RESOURCE, no seccomp or AppArmor profile, the cgroup tree writable (bound above) and its
-     * storage on a volume (the image declares one; the image store's filler mounts the store there).
+     * but CAP_SYS_RESOURCE, no seccomp or AppArmor profile, its cgroups writable and its storage on a volume (the
+     * image declares one; the image store's filler mounts the store there). Its cgroups are its own: in a cgroup
+     * namespace of its own, {@code /sys/fs/cgroup} shows only the sandbox's subtree (the sandbox makes it writable as
+     * it starts), so its engine's containers are nested in the sandbox's bounds, and nothing a lesson does there
+     * reaches this machine's other cgroups.
      */
     private static void engineInside(CreateContainerCmd cmd, Spec spec) {
         HostConfig host = cmd.getHostConfig();
         host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
-                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+                .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
+                .withCgroupnsMode("private");
         if (spec.memory() > 0) {
             host.withMemory(spec.memory()).withMemorySwap(spec.memory()); // no swap beyond it either
         }

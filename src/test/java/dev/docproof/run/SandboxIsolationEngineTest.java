@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +116,37 @@ class SandboxIsolationEngineTest {
         assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.PASSED, Status.PASSED);
         assertThat(probe).doesNotExist();
         assertThat(mine(TestEngine.ready().client())).isEmpty();
+    }
+
+    /**
+     * A lesson on cgroups (as a course on containers has) makes one in every cgroup tree it sees: in the sandbox those
+     * are the sandbox's own, never this machine's, and its engine's containers are made there too.
+     */
+    @Test
+    void aLessonMakingCgroupsMakesThemInItsSandboxNotOnTheHost() throws Exception {
+        String name = "docproof-probe-" + UUID.randomUUID();
+        Path lesson = Files.writeString(dir.resolve("cgroups.md"), """
+                # Cgroups
+
+                ```console
+                $ for tree in /sys/fs/cgroup /sys/fs/cgroup/*/; do mkdir "$tree/%s" 2>/dev/null && echo made; done | sort -u
+                made
+                $ docker run -d --name nested launchcodedevops/simple-http >/dev/null && echo started
+                started
+                ```
+                """.formatted(name));
+        CourseResult course = CourseRunner.run(List.of(plan(lesson)), sandboxed(1), RunListener.NONE);
+        LessonResult result = course.lessons().get(0);
+        assertThat(result.setupError()).isNull();
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.PASSED, Status.PASSED);
+        try (Stream<Path> trees = Files.list(Path.of("/sys/fs/cgroup"))) {
+            List<Path> made = Stream.concat(Stream.of(Path.of("/sys/fs/cgroup")), trees)
+                    .map(tree -> tree.resolve(name)).filter(Files::exists).toList();
+            for (Path cgroup : made) {
+                Files.delete(cgroup); // an empty cgroup goes as a folder does; the host keeps none of the test's
+            }
+            assertThat(made).isEmpty();
+        }
     }
 
     @Test
