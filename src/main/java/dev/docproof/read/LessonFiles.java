@@ -1,6 +1,7 @@
 package dev.docproof.read;
 
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.FileNameCharset;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.SourceSpan;
 
@@ -100,6 +101,15 @@ public final class LessonFiles {
             } else {
                 diagnostics.add(Diagnostic.error(where, "no such file or folder"));
             }
+        }
+        List<Path> misread = files.stream().filter(FileNameCharset::mayBeMisread).toList();
+        if (!misread.isEmpty()) {
+            // Still read and run (the file system keeps the name's bytes), but reported under a name that may read
+            // like another lesson's and that a merge, or a run in a UTF-8 locale, does not know.
+            diagnostics.add(Diagnostic.warning(new SourceSpan(misread.get(0), 1, 1), "this lesson's name"
+                    + (misread.size() == 1 ? " is" : " and " + (misread.size() - 1) + " more are") + " not ASCII, and file"
+                    + " names are read in the locale's charset, " + FileNameCharset.name() + ", so reports may show them"
+                    + " garbled and a merge not know them: " + FileNameCharset.advice()));
         }
         return new Discovery(new ArrayList<>(files), diagnostics, folders);
     }

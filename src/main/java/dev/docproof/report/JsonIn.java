@@ -2,12 +2,15 @@ package dev.docproof.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.docproof.lesson.FileNameCharset;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -49,6 +52,19 @@ record JsonIn(Path file, String pointer, JsonNode node) {
 
     String text(String name) throws ResultsException {
         return typed(name, JsonNode::isTextual, "a string").textValue();
+    }
+
+    /** The file the string field {@code name} names; a name no file here can have is a problem saying why. */
+    Path path(String name) throws ResultsException {
+        String text = text(name);
+        Optional<Path> path = FileNameCharset.path(text);
+        if (path.isEmpty()) {
+            throw field(name).problem("\"" + text + "\" cannot be a file name here" + (text.indexOf('\0') >= 0
+                    ? " (it holds a NUL character): the results file was damaged; give the file docproof wrote"
+                    : " (file names are read in the locale's charset, " + FileNameCharset.name() + "): "
+                    + FileNameCharset.advice()));
+        }
+        return path.get();
     }
 
     /** A string field that may be null. */

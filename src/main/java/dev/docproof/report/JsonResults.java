@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.lesson.Diagnostic;
+import dev.docproof.lesson.FileNameCharset;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.run.Interrupts;
@@ -102,7 +103,8 @@ public final class JsonResults {
         List<String> foreign = new ArrayList<>();
         for (JsonIn lesson : written) {
             String source = lesson.node().path("source").asText(null);
-            if (source != null && plans.apply(Path.of(source).normalize()) == null) {
+            // A name no file can have is not the course's either; reading the lesson then says why.
+            if (source != null && FileNameCharset.path(source).map(p -> plans.apply(p.normalize())).isEmpty()) {
                 foreign.add(source);
             }
         }
@@ -166,10 +168,13 @@ public final class JsonResults {
 
     private static LessonResult lesson(JsonIn in, Function<Path, Plan> plans) throws ResultsException {
         String source = in.text("source");
-        Plan plan = plans.apply(Path.of(source).normalize());
+        Plan plan = plans.apply(in.path("source").normalize());
         if (plan == null) {
             throw new ResultsException(in.file() + ": " + in.pointer() + ": the lesson " + source + " is not among the"
-                    + " lessons merged: name the same lesson PATHs as the shards did, from the same folder");
+                    + " lessons merged: " + (source.indexOf('\uFFFD') >= 0
+                    ? "its name lost characters (\uFFFD) in the locale of the run that wrote it, which read file names"
+                    + " as ASCII: " + FileNameCharset.advice()
+                    : "name the same lesson PATHs as the shards did, from the same folder"));
         }
         String ran = in.textOrNull("sourceSha256");
         String now = SourceDigest.of(plan.lesson().source());

@@ -28,7 +28,7 @@ final class SpanJson {
 
     static SourceSpan read(JsonIn in) throws ResultsException {
         JsonIn from = in.optional("includedFrom");
-        return new SourceSpan(Path.of(in.text("file")), in.integer("line"), in.integer("column"),
+        return new SourceSpan(in.path("file"), in.integer("line"), in.integer("column"),
                 from.isNull() ? null : read(from));
     }
 }

@@ -262,6 +262,32 @@ class JsonResultsTest {
     }
 
     @Test
+    void aLessonNameNoFileCanHaveIsNamedByItsPlaceInTheFile(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking());
+        Path file = dir.resolve("shard.json");
+        Files.writeString(file, JsonReport.toJson(course).replace("content/docker-networking.rst", "content/x\\u0000.rst"));
+
+        assertThatThrownBy(() -> JsonResults.read(file, plansOf(course.lessons().get(0))))
+                .isInstanceOf(ResultsException.class)
+                .hasMessage(file + ": /lessons/0/source: \"content/x\u0000.rst\" cannot be a file name here (it holds a"
+                        + " NUL character): the results file was damaged; give the file docproof wrote");
+    }
+
+    @Test
+    void aLessonWhoseNameALocaleGarbledSaysToRunInAUtf8Locale(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking());
+        Path file = dir.resolve("shard.json");
+        Files.writeString(file, JsonReport.toJson(course).replace("docker-networking", "\uFFFD\uFFFDandu"));
+
+        assertThatThrownBy(() -> JsonResults.read(file, plansOf(course.lessons().get(0))))
+                .isInstanceOf(ResultsException.class)
+                .hasMessage(file + ": /lessons/0: the lesson content/\uFFFD\uFFFDandu.rst is not among the lessons merged:"
+                        + " its name lost characters (\uFFFD) in the locale of the run that wrote it, which read file"
+                        + " names as ASCII: run docproof in a UTF-8 locale (export LC_ALL=C.UTF-8), the same for every"
+                        + " shard and the merge");
+    }
+
+    @Test
     void resultsOfAnotherCourseAreOneProblemNotOneALesson(@TempDir Path dir) throws Exception {
         CourseResult course = Results.course(Results.networking(), Results.failing(), Results.broken());
         Path file = Files.writeString(dir.resolve("shard.json"), JsonReport.toJson(course));
