@@ -18,13 +18,17 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,7 +70,7 @@ public final class JUnitReport {
      */
     public static List<Path> write(CourseResult course, Shard shard, Path dir, boolean strict) throws IOException {
         Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>();
+        Map<Path, Report> reports = new LinkedHashMap<>();
         // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
         // A.md's report and a.md's would be one file.
         Map<String, Long> sharing = course.lessons().stream()
@@ -82,13 +86,53 @@ public final class JUnitReport {
             if (sharingClass.get(className) > 1) {
                 className += "_" + pathHash(source(lesson));
             }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                write(course, lesson, className, JUnitFolder.runName(shard), strict ? StrictFailures.of(lesson) : List.of(), out);
-            }
-            written.add(file);
+            String suiteClass = className;
+            reports.put(file, out -> write(course, lesson, suiteClass, JUnitFolder.runName(shard),
+                    strict ? StrictFailures.of(lesson) : List.of(), out));
         }
+        List<Path> written = writeWhole(reports);
         JUnitFolder.removeStale(dir, shard, written);
         return written;
+    }
+
+    /** Writes one report's text. */
+    @FunctionalInterface
+    interface Report {
+        void write(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes every report beside the file it replaces, and only once all are written puts them in place: a run whose
+     * reports cannot all be written (a full disk) leaves the previous run's as they were, none cut short or mixed with
+     * this run's. A report written before keeps its mode.
+     */
+    static List<Path> writeWhole(Map<Path, Report> reports) throws IOException {
+        Map<Path, Path> staged = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<Path, Report> report : reports.entrySet()) {
+                Path file = report.getKey();
+                Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".docproof-tmp");
+                staged.put(file, temp);
+                try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    report.getValue().write(out);
+                }
+                Files.setPosixFilePermissions(temp, Files.exists(file) ? Files.getPosixFilePermissions(file)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            for (Map.Entry<Path, Path> ready : staged.entrySet()) {
+                try {
+                    Files.move(ready.getValue(), ready.getKey(), StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(ready.getValue(), ready.getKey(), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return List.copyOf(staged.keySet());
+        } finally {
+            for (Path temp : staged.values()) {
+                Files.deleteIfExists(temp);
+            }
+        }
     }
 
     /** {@code TEST-content.docker-networking.rst.xml}. */
@@ -147,6 +191,9 @@ public final class JUnitReport {
             xml.close();
             out.write('\n');
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof IOException io) {
+                throw io; // the file's own failure (a full disk), said as such
+            }
             throw new IOException("could not write the JUnit report: " + e.getMessage(), e);
         }
     }

@@ -24,7 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -382,5 +384,37 @@ class JUnitReportTest {
         assertThat(JUnitReport.fileName("content/sub dir/a&b.md")).isEqualTo("TEST-content.sub_dir.a_b.md.xml");
         assertThat(JUnitReport.className("content/sub dir/a&b.md")).isEqualTo("content.sub_dir.a_b_md");
         assertThat(JUnitReport.className("README.md")).isEqualTo("README_md");
+    }
+
+    @Test
+    void reportsThatCannotAllBeWrittenLeaveThePreviousRunsAsTheyWere() throws Exception {
+        Path first = Files.writeString(dir.resolve("TEST-a.md.xml"), "<previous a/>\n");
+        Path second = Files.writeString(dir.resolve("TEST-b.md.xml"), "<previous b/>\n");
+        Map<Path, JUnitReport.Report> reports = new LinkedHashMap<>();
+        reports.put(first, out -> out.write("<testsuite name='a'/>\n"));
+        reports.put(second, out -> {
+            out.write("<testsuite name='b'>");
+            out.flush();
+            throw new java.io.IOException("No space left on device");
+        });
+
+        assertThatThrownBy(() -> JUnitReport.writeWhole(reports)).hasMessage("No space left on device");
+
+        assertThat(first).hasContent("<previous a/>");
+        assertThat(second).hasContent("<previous b/>");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(first, second);
+        }
+    }
+
+    @Test
+    void aReportWrittenWholeIsReadableByAllAsOneWrittenInPlaceWas() throws Exception {
+        Path report = dir.resolve("TEST-a.md.xml");
+
+        assertThat(JUnitReport.writeWhole(Map.of(report, out -> out.write("<testsuite name='a'/>\n")))).containsExactly(report);
+
+        assertThat(report).hasContent("<testsuite name='a'/>");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(report)))
+                .isEqualTo("rw-r--r--");
     }
 }
