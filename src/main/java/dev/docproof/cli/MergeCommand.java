@@ -154,17 +154,26 @@ final class MergeCommand implements Callable<Integer> {
         return files;
     }
 
+    /** The file {@code path} names, links resolved; where it is, when it no longer exists. */
+    private static Path where(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException gone) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     /** Every file read against the lessons read now; the problems of all of them at once. */
     private static List<JsonResults.Read> read(List<Path> files, List<Plan> plans) throws ResultsException {
-        // By where the file is, so a shard that named the course `content` and a merge naming it `./content` or by
-        // its absolute path agree.
+        // By where the file is, so a shard that named the course `content` and a merge naming it `./content`, by its
+        // absolute path or through a symbolic link agree.
         Map<Path, Plan> bySource = new LinkedHashMap<>();
-        plans.forEach(p -> bySource.putIfAbsent(p.lesson().source().toAbsolutePath().normalize(), p));
+        plans.forEach(p -> bySource.putIfAbsent(where(p.lesson().source()), p));
         List<JsonResults.Read> read = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Path file : files) {
             try {
-                read.add(JsonResults.read(file, source -> bySource.get(source.toAbsolutePath().normalize())));
+                read.add(JsonResults.read(file, source -> bySource.get(where(source))));
             } catch (ResultsException e) {
                 problems.addAll(e.problems());
             }

@@ -113,6 +113,19 @@ class MergeCommandTest {
     }
 
     @Test
+    void shardsThatReachedTheCourseThroughASymlinkedFolderMerge() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path link = Files.createSymbolicLink(dir.resolve("linked-course"), course);
+
+        Run merged = docproof("merge", link.toString(), "--results", first.toString(), second.toString());
+
+        assertThat(merged.err()).doesNotContain("nothing was merged");
+        assertThat(merged.out()).contains(link.resolve("network.md") + ": could not run the lesson")
+                .contains("course: 10 runnable: ");
+    }
+
+    @Test
     void aJUnitFolderThatIsAFileIsASetUpErrorSayingSo() throws IOException {
         Path first = shardResults(new Shard(1, 2));
         Path second = shardResults(new Shard(2, 2));
