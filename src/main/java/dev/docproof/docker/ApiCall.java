@@ -42,6 +42,12 @@ sealed interface ApiCall {
      */
     record Prune(ResourceKind kind) implements ApiCall {}
 
+    /**
+     * {@code POST /build/prune}: build cache carries no label to tell the run's from another's, so on an engine
+     * others use too the lesson's prune is narrowed to none of it.
+     */
+    record BuildPrune() implements ApiCall {}
+
     /** {@code POST /build}: the image built gets the labels through the query. */
     record Build() implements ApiCall {}
 
@@ -54,6 +60,8 @@ sealed interface ApiCall {
     Pattern VERSION = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?(?=/)");
     Pattern RESOURCE = Pattern.compile("^/(containers|networks|volumes)/([^/]+)(/[a-z]+)?$");
     ObjectMapper JSON = new ObjectMapper();
+    /** An {@code id} filter of a build cache prune that matches no cache record. */
+    String NO_CACHE_RECORD = "^docproof-none$";
 
     static ApiCall of(String method, String target) {
         String path = pathOf(target);
@@ -64,6 +72,9 @@ sealed interface ApiCall {
             }
             if (method.equals("POST") && path.equals("/commit")) {
                 return new Commit();
+            }
+            if (method.equals("POST") && path.equals("/build/prune")) {
+                return new BuildPrune();
             }
             return method.equals("POST") && path.equals("/build") ? new Build() : new Other();
         }
@@ -159,10 +170,7 @@ sealed interface ApiCall {
      * filters, so the lesson's own filters still apply and nothing another run or user keeps is removed.
      */
     static String scopedPrune(String target, Map<String, String> labels) throws JsonProcessingException {
-        Map<String, String> query = query(target);
-        String given = query.get("filters");
-        JsonNode parsed = given == null || given.isBlank() ? null : JSON.readTree(given);
-        ObjectNode filters = parsed instanceof ObjectNode o ? o : JSON.createObjectNode();
+        ObjectNode filters = filters(target);
         String ours = RunOwner.RUN + "=" + labels.get(RunOwner.RUN);
         if (filters.get("label") instanceof ArrayNode list) {
             list.add(ours); // the older form, a list of values
@@ -170,6 +178,23 @@ sealed interface ApiCall {
             (filters.get("label") instanceof ObjectNode set ? set : filters.putObject("label")).put(ours, true);
         }
         return withParameter(target, "filters", JSON.writeValueAsString(filters), true);
+    }
+
+    /**
+     * A build cache prune's target narrowed to no cache record: its {@code id} filter (the engine matches it as a
+     * pattern) is one no record's id, letters and digits only, can match. The lesson's other filters still apply.
+     */
+    static String noBuildCache(String target) throws JsonProcessingException {
+        ObjectNode filters = filters(target);
+        filters.putObject("id").put(NO_CACHE_RECORD, true); // in place of the lesson's own: the engine takes one
+        return withParameter(target, "filters", JSON.writeValueAsString(filters), true);
+    }
+
+    /** The {@code filters} a request's target gives, as a JSON object to add to (empty when it gives none). */
+    private static ObjectNode filters(String target) throws JsonProcessingException {
+        String given = query(target).get("filters");
+        JsonNode parsed = given == null || given.isBlank() ? null : JSON.readTree(given);
+        return parsed instanceof ObjectNode o ? o : JSON.createObjectNode();
     }
 
     /**

@@ -87,6 +87,8 @@ public final class EngineProxy implements AutoCloseable {
     private final Path socket;
     private final EngineLink upstream;
     private final Map<String, String> labels;
+    /** Whether others use the engine too (this machine's), not only the lesson (a sandbox's own). */
+    private final boolean shared;
     private final SocketMounts socketMounts;
     private final Recorder recorder;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -107,38 +109,40 @@ public final class EngineProxy implements AutoCloseable {
     public record Unanswered(String request, StepMark sentIn, Duration waiting) {}
 
     private EngineProxy(ServerSocketChannel server, Path socket, EngineLink upstream, Map<String, String> labels,
-                        Recorder recorder) {
+                        boolean shared, Recorder recorder) {
         this.server = server;
         this.socket = socket;
         this.upstream = upstream;
         this.labels = Map.copyOf(labels);
+        this.shared = shared;
         this.socketMounts = SocketMounts.of(upstream.uri(), socket);
         this.recorder = recorder;
     }
 
     /**
      * Serves a socket in {@code folder} (which only this user may enter) that forwards to {@code upstream}
-     * ({@code unix:///path} or {@code tcp://host:port}), labelling every create with {@code labels}.
+     * ({@code unix:///path} or {@code tcp://host:port}), labelling every create with {@code labels}; {@code shared}
+     * when others use that engine too.
      */
-    public static EngineProxy start(Path folder, URI upstream, Map<String, String> labels, Recorder recorder)
-            throws EngineException {
+    public static EngineProxy start(Path folder, URI upstream, Map<String, String> labels, boolean shared,
+                                    Recorder recorder) throws EngineException {
         String scheme = upstream.getScheme() == null ? "" : upstream.getScheme();
         if (!scheme.equals("unix") && !scheme.equals("tcp")) {
             throw new EngineException("docproof follows a lesson's engine calls over unix:// or tcp:// only, not "
                     + upstream + ". Point DOCKER_HOST at a unix socket or a plain TCP address.");
         }
-        return start(folder, EngineLink.plain(upstream), labels, recorder);
+        return start(folder, EngineLink.plain(upstream), labels, shared, recorder);
     }
 
     /** As above, to the engine {@code upstream} reaches (over TLS when the engine speaks it). */
-    static EngineProxy start(Path folder, EngineLink upstream, Map<String, String> labels, Recorder recorder)
-            throws EngineException {
+    static EngineProxy start(Path folder, EngineLink upstream, Map<String, String> labels, boolean shared,
+                             Recorder recorder) throws EngineException {
         Path socket = folder.resolve("docker.sock");
         try {
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
             permitAsTheEngine(socket, upstream.uri());
-            EngineProxy proxy = new EngineProxy(server, socket, upstream, labels, recorder);
+            EngineProxy proxy = new EngineProxy(server, socket, upstream, labels, shared, recorder);
             proxy.threads.execute(proxy::accept);
             return proxy;
         } catch (IOException e) {
@@ -194,7 +198,7 @@ public final class EngineProxy implements AutoCloseable {
             return;
         }
         open.add(engine);
-        ProxyConnection connection = new ProxyConnection(client, engine, labels, socketMounts, recorder);
+        ProxyConnection connection = new ProxyConnection(client, engine, labels, shared, socketMounts, recorder);
         connections.add(connection);
         threads.execute(() -> {
             try {

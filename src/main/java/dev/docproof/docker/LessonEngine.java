@@ -62,7 +62,7 @@ public final class LessonEngine implements AutoCloseable {
      */
     public static LessonEngine openAlone(Engine engine, String lesson, Path sharedFolder) throws EngineException {
         Ledger ledger = new Ledger(engine, RunOwner.of(lesson));
-        EngineProxy proxy = EngineProxy.start(sharedFolder, engine.link(), ledger.owner().labels(), ledger);
+        EngineProxy proxy = EngineProxy.start(sharedFolder, engine.link(), ledger.owner().labels(), false, ledger);
         return new LessonEngine(null, null, ledger, proxy, engine.uri().toString());
     }
 
@@ -74,7 +74,7 @@ public final class LessonEngine implements AutoCloseable {
         try {
             folder = RunFolder.create(tmp, owner);
             Ledger ledger = new Ledger(engine, owner);
-            EngineProxy proxy = EngineProxy.start(folder.path(), engine.link(), owner.labels(), ledger);
+            EngineProxy proxy = EngineProxy.start(folder.path(), engine.link(), owner.labels(), true, ledger);
             return new LessonEngine(folder, locks, ledger, proxy, engine.uri().toString());
         } catch (IOException | EngineException | RuntimeException e) {
             if (folder != null) {

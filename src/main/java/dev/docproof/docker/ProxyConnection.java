@@ -40,17 +40,19 @@ final class ProxyConnection {
     private final Peer client;
     private final Peer engine;
     private final Map<String, String> labels;
+    private final boolean shared;
     private final SocketMounts socketMounts;
     private final EngineProxy.Recorder recorder;
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     /** The request whose answer is being passed back, else null. */
     private volatile Pending current;
 
-    ProxyConnection(Peer client, Peer engine, Map<String, String> labels, SocketMounts socketMounts,
+    ProxyConnection(Peer client, Peer engine, Map<String, String> labels, boolean shared, SocketMounts socketMounts,
                     EngineProxy.Recorder recorder) {
         this.client = client;
         this.engine = engine;
         this.labels = labels;
+        this.shared = shared;
         this.socketMounts = socketMounts;
         this.recorder = recorder;
     }
@@ -110,8 +112,9 @@ final class ProxyConnection {
             HttpWire.Head relabelled = head.with(call instanceof ApiCall.Build ? ApiCall.labelledBuild(target, made)
                     : ApiCall.labelledCommit(target, made), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
-        } else if (call instanceof ApiCall.Prune) {
-            HttpWire.Head scoped = head.with(ApiCall.scopedPrune(target, labels), head.contentLength());
+        } else if (call instanceof ApiCall.Prune || call instanceof ApiCall.BuildPrune && shared) {
+            HttpWire.Head scoped = head.with(call instanceof ApiCall.Prune ? ApiCall.scopedPrune(target, labels)
+                    : ApiCall.noBuildCache(target), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(scoped) : scoped).bytes());
         } else {
             HttpWire.send(engine, raw);

@@ -275,7 +275,7 @@ class OwnershipEngineTest {
         String image = LedgerTestEngine.tinyImage();
         Path gateDir = Files.createDirectory(dir.resolve("gate"));
         // The engine as the run sees it: a plain forwarder that the test can take away mid-run.
-        EngineProxy gate = EngineProxy.start(gateDir, TestEngine.ready().uri(), Map.of(), EngineProxy.Recorder.NONE);
+        EngineProxy gate = EngineProxy.start(gateDir, TestEngine.ready().uri(), Map.of(), true, EngineProxy.Recorder.NONE);
         Path lesson = lesson("gone.md", "docker create --name " + box + " " + image, "sleep 4");
         Path json = dir.resolve("gone.json");
         Path log = dir.resolve("gone.log");

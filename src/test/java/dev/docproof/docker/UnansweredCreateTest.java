@@ -5,19 +5,14 @@ import dev.docproof.shell.ResourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.URI;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -35,25 +30,8 @@ class UnansweredCreateTest {
 
     @Test
     void aCreateTheEngineNeverAnswersIsToldWithTheStepThatSentIt() throws Exception {
-        Path engineSocket = dir.resolve("engine.sock");
-        ServerSocketChannel engine = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        engine.bind(UnixDomainSocketAddress.of(engineSocket));
-        CompletableFuture<String> received = CompletableFuture.supplyAsync(() -> {
-            try (SocketChannel c = engine.accept()) {
-                ByteArrayOutputStream got = new ByteArrayOutputStream();
-                ByteBuffer buffer = ByteBuffer.allocate(4096);
-                while (!got.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n{")) {
-                    buffer.clear();
-                    if (c.read(buffer) < 0) {
-                        break;
-                    }
-                    got.write(buffer.array(), 0, buffer.position());
-                }
-                return got.toString(StandardCharsets.ISO_8859_1); // and gone, without a word
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // The engine reads the request and goes away, without a word.
+        OneRequestEngine engine = new OneRequestEngine(dir.resolve("engine.sock"), "\r\n\r\n{", null);
         List<String> created = new CopyOnWriteArrayList<>();
         List<String> unanswered = new CopyOnWriteArrayList<>();
         EngineProxy.Recorder recorder = new EngineProxy.Recorder() {
@@ -74,14 +52,14 @@ class UnansweredCreateTest {
             }
         };
         Path proxyFolder = Files.createDirectory(dir.resolve("proxy"));
-        try (EngineProxy proxy = EngineProxy.start(proxyFolder, URI.create("unix://" + engineSocket), Map.of(), recorder);
+        try (EngineProxy proxy = EngineProxy.start(proxyFolder, engine.uri(), Map.of(), true, recorder);
              SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(proxyFolder.resolve("docker.sock")))) {
             byte[] body = "{\"Image\":\"x\"}".getBytes(StandardCharsets.UTF_8);
             client.write(ByteBuffer.wrap(("POST /v1.41/containers/create?name=box HTTP/1.1\r\nHost: docker\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1)));
             client.write(ByteBuffer.wrap(body));
-            assertThat(received.get(10, TimeUnit.SECONDS)).startsWith("POST /v1.41/containers/create?name=box");
+            assertThat(engine.received.get(10, TimeUnit.SECONDS)).startsWith("POST /v1.41/containers/create?name=box");
             ByteBuffer rest = ByteBuffer.allocate(1024);
             assertThat(client.read(rest)).as("the client sees its connection end, as with the engine gone").isEqualTo(-1);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
