@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Shard {@code index} of {@code count} ({@code --shard K/N}, K from 1): a stable share of a course's
  * lessons for one of N CI runners. Lessons are dealt by path, the longest first (most steps that run), each
  * to the shard with the fewest steps so far, so the shards take about the same time and every runner
- * computes the same split from the same lessons.
+ * computes the same split from the same lessons, however it spelled the paths that found them.
  */
 public record Shard(int index, int count) {
 
@@ -44,8 +44,10 @@ public record Shard(int index, int count) {
     /** This shard's lessons, in the order they were given. */
     public List<Plan> select(List<Plan> plans) {
         List<Plan> byWeight = new ArrayList<>(plans);
+        // Lessons of a weight in the order of where they are, not of how the command line spelled the paths that
+        // found them (`content`, `./content`, `$PWD/content`), which may differ from one runner to another.
         byWeight.sort(Comparator.comparingLong(Shard::runnable).reversed()
-                .thenComparing(p -> p.lesson().source().toString()));
+                .thenComparing(p -> p.lesson().source().toAbsolutePath().normalize().toString()));
         long[] load = new long[count];
         List<Plan> mine = new ArrayList<>();
         for (Plan plan : byWeight) {

@@ -81,6 +81,25 @@ class ShardTest {
     }
 
     @Test
+    void theSplitIsTheSameWhicheverWayARunnerSpelledThePathsItNamed() {
+        List<String> lessons = List.of("content/c1.md", "content/c2.md", "content/c3.md", "aaa/a1.md", "aaa/a2.md",
+                "aaa/a3.md", "aaa/a4.md");
+        String here = Path.of("").toAbsolutePath().toString();
+        // One runner named `content aaa`; another `$PWD/content aaa`.
+        List<Plan> relative = lessons.stream().map(name -> lesson(name, 1)).toList();
+        List<Plan> respelled = lessons.stream()
+                .map(name -> lesson(name.startsWith("content/") ? here + "/" + name : name, 1)).toList();
+        for (int k = 1; k <= 2; k++) {
+            assertThat(new Shard(k, 2).select(respelled)).extracting(ShardTest::where)
+                    .containsExactlyElementsOf(new Shard(k, 2).select(relative).stream().map(ShardTest::where).toList());
+        }
+    }
+
+    private static Path where(Plan plan) {
+        return plan.lesson().source().toAbsolutePath().normalize();
+    }
+
+    @Test
     void onlyKOfNWithKFromOneToNIsAShard() {
         assertThat(Shard.parse("2/3")).contains(new Shard(2, 3));
         assertThat(Shard.parse("0/3")).isEmpty();
