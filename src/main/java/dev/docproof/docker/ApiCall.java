@@ -51,8 +51,11 @@ sealed interface ApiCall {
     /** {@code POST /build}: the image built gets the labels through the query. */
     record Build() implements ApiCall {}
 
-    /** {@code POST /commit}: the image made from a container gets the labels through a {@code LABEL} change. */
-    record Commit() implements ApiCall {}
+    /**
+     * {@code POST /commit}, and {@code POST /images/create?fromSrc=…} (an import): the image made from a container or
+     * a tarball gets the labels through a {@code LABEL} change.
+     */
+    record CommitOrImport() implements ApiCall {}
 
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
@@ -70,8 +73,9 @@ sealed interface ApiCall {
             if (method.equals("POST") && path.equals("/images/prune")) {
                 return new Prune(ResourceKind.IMAGE);
             }
-            if (method.equals("POST") && path.equals("/commit")) {
-                return new Commit();
+            if (method.equals("POST") && (path.equals("/commit")
+                    || path.equals("/images/create") && query(target).containsKey("fromSrc"))) {
+                return new CommitOrImport();
             }
             if (method.equals("POST") && path.equals("/build/prune")) {
                 return new BuildPrune();
@@ -152,10 +156,10 @@ sealed interface ApiCall {
     }
 
     /**
-     * A commit request's target with one more {@code changes} entry, a Dockerfile {@code LABEL} instruction
+     * A commit or import request's target with one more {@code changes} entry, a Dockerfile {@code LABEL} instruction
      * naming {@code labels}; the changes the lesson asked for are kept as they are.
      */
-    static String labelledCommit(String target, Map<String, String> labels) {
+    static String labelledByChange(String target, Map<String, String> labels) {
         StringBuilder label = new StringBuilder("LABEL");
         labels.forEach((k, v) -> label.append(' ').append(dockerfileQuoted(k)).append('=').append(dockerfileQuoted(v)));
         return withParameter(target, "changes", label.toString(), false);

@@ -259,7 +259,7 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * The planned image names the engine already has: a build or commit would take the name from the image
+     * The planned image names the engine already has: a build, commit or import would take the name from the image
      * that holds it, and that image would be left without it once the lesson's own is removed. A name the engine
      * would not take (one the shell expands, {@code $IMAGE}) clashes with nothing.
      */
@@ -346,7 +346,7 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * The images the lesson made (built or committed) and left, each at the line of the step that made it: the
+     * The images the lesson made (built, committed or imported) and left, each at the line of the step that made it: the
      * proxy labels every such image with the run, so none is ever taken for another's.
      */
     private List<LedgerEntry> imagesMade() throws EngineException {

@@ -106,11 +106,11 @@ final class ProxyConnection {
             return true;
         }
         pending.add(new Pending(call, isHead, head.upgrade(), null, false, false, request, sentIn, System.nanoTime()));
-        if (call instanceof ApiCall.Build || call instanceof ApiCall.Commit) {
+        if (call instanceof ApiCall.Build || call instanceof ApiCall.CommitOrImport) {
             Map<String, String> made = new LinkedHashMap<>(labels);
             made.put(RunOwner.MADE_AT, Integer.toString(sentIn.line()));
             HttpWire.Head relabelled = head.with(call instanceof ApiCall.Build ? ApiCall.labelledBuild(target, made)
-                    : ApiCall.labelledCommit(target, made), head.contentLength());
+                    : ApiCall.labelledByChange(target, made), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
         } else if (call instanceof ApiCall.Prune || call instanceof ApiCall.BuildPrune && shared) {
             HttpWire.Head scoped = head.with(call instanceof ApiCall.Prune ? ApiCall.scopedPrune(target, labels)

@@ -25,8 +25,8 @@ public final class ImagesMade {
     }
 
     /**
-     * The names a command gives an image it builds or commits: a new image, which the lesson's proxy labels as the
-     * run's (a tag or an import names an image it cannot label).
+     * The names a command gives an image it builds, commits or imports: a new image, which the lesson's proxy labels
+     * as the run's (a tag names an image it cannot label).
      */
     public static List<String> built(String command) {
         return named(command, false);
@@ -40,8 +40,8 @@ public final class ImagesMade {
                 List<String> args = words.subList(call.argumentsFrom(), words.size());
                 List<Integer> positionals = DockerCli.positionals(call.command(), args);
                 boolean secondNames = switch (call.command()) {
-                    case "commit", "container commit" -> true;
-                    case "tag", "image tag", "import", "image import" -> unlabelledToo;
+                    case "commit", "container commit", "import", "image import" -> true;
+                    case "tag", "image tag" -> unlabelledToo;
                     default -> false;
                 };
                 if (List.of("build", "buildx build", "image build").contains(call.command())) {

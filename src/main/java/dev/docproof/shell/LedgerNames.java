@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The names a shell command will give the engine resources it creates: {@code docker network create NAME},
- * {@code docker volume create NAME}, {@code docker run|create --name NAME}, and the names of the images it builds
- * or commits (new images, labelled as the run's and removed after it). Pure; a command it does not
+ * {@code docker volume create NAME}, {@code docker run|create --name NAME}, and the names of the images it builds,
+ * commits or imports (new images, labelled as the run's and removed after it). Pure; a command it does not
  * understand yields nothing rather than a guess.
  */
 public final class LedgerNames {

@@ -144,11 +144,12 @@ class OwnershipEngineTest {
     }
 
     @Test
-    void imagesTheLessonBuildsOrCommitsAreItsLeaksAtTheirLinesAndRemovedWhileAnotherBuildOfTheSameFileIsNot()
+    void imagesTheLessonBuildsCommitsOrImportsAreItsLeaksAtTheirLinesAndRemovedWhileAnotherBuildOfTheSameFileIsNot()
             throws Exception {
         TestEngine.ready();
         String built = LedgerTestEngine.uniqueName("built");
         String committed = LedgerTestEngine.uniqueName("committed");
+        String imported = LedgerTestEngine.uniqueName("imported");
         String foreign = LedgerTestEngine.uniqueName("foreign");
         Path context = Files.createDirectories(dir.resolve("context"));
         String dockerfile = "FROM launchcodedevops/simple-http\nLABEL lesson=built\n";
@@ -161,6 +162,7 @@ class OwnershipEngineTest {
                 + "$ docker image inspect -f '{{len .RepoTags}}' " + built + "\n2\n"
                 + "$ docker create --name " + box + " " + built + "\n"
                 + "$ docker commit -c 'ENV MADE=commit' " + box + " " + committed + "\n"
+                + "$ docker export " + box + " | docker import - " + imported + "\n"
                 + "$ docker rm " + box + "\n"
                 + "$ docker image inspect -f '{{range .Config.Env}}{{println .}}{{end}}' " + committed + "\n"
                 + "...\nMADE=commit\n"
@@ -169,16 +171,18 @@ class OwnershipEngineTest {
             Run run = check(lesson.toString());
 
             assertThat(run.code()).as(run.out() + run.err()).isZero();
-            assertThat(run.out()).contains(lesson + ":11: passed").contains(lesson + ":16: passed")
+            assertThat(run.out()).contains(lesson + ":11: passed").contains(lesson + ":17: passed")
                     .containsPattern(lesson + ":5: leaked image " + built + "(-too)?:latest \\(removed after the lesson\\)")
                     .contains(lesson + ":14: leaked image " + committed + ":latest (removed after the lesson)")
+                    .contains(lesson + ":15: leaked image " + imported + ":latest (removed after the lesson)")
                     .doesNotContain(foreign);
             assertThat(docker("images", "-q", built)).as("the lesson's images are removed").isEmpty();
             assertThat(docker("images", "-q", built + "-too")).isEmpty();
             assertThat(docker("images", "-q", committed)).isEmpty();
+            assertThat(docker("images", "-q", imported)).isEmpty();
             assertThat(docker("images", "-q", foreign)).as("the same file built by someone else stays").isNotEmpty();
         } finally {
-            LedgerTestEngine.removeQuietly("rmi", "-f", built, built + "-too", committed, foreign);
+            LedgerTestEngine.removeQuietly("rmi", "-f", built, built + "-too", committed, imported, foreign);
         }
     }
 

@@ -21,6 +21,11 @@ class ApiCallTest {
         assertThat(ApiCall.of("POST", "/networks/create")).isEqualTo(new ApiCall.Create(ResourceKind.NETWORK));
         assertThat(ApiCall.of("POST", "/v1.41/volumes/create")).isEqualTo(new ApiCall.Create(ResourceKind.VOLUME));
         assertThat(ApiCall.of("POST", "/v1.41/build?t=x")).isEqualTo(new ApiCall.Build());
+        assertThat(ApiCall.of("POST", "/v1.41/commit?container=box")).isEqualTo(new ApiCall.CommitOrImport());
+        assertThat(ApiCall.of("POST", "/v1.41/images/create?fromSrc=-&repo=imported"))
+                .isEqualTo(new ApiCall.CommitOrImport());
+        assertThat(ApiCall.of("POST", "/v1.41/images/create?fromImage=redis&tag=alpine")).as("a pull")
+                .isEqualTo(new ApiCall.Other());
     }
 
     @Test
@@ -97,7 +102,7 @@ class ApiCallTest {
 
     @Test
     void aCommitGetsTheLabelsAsOneMoreLabelChangeAfterTheOnesAsked() {
-        String target = ApiCall.labelledCommit("/v1.41/commit?container=box&repo=img&changes=ENV+A%3D1&changes=CMD+x",
+        String target = ApiCall.labelledByChange("/v1.41/commit?container=box&repo=img&changes=ENV+A%3D1&changes=CMD+x",
                 Map.of(RunOwner.RUN, "r1", RunOwner.LESSON, "a \"b\".md"));
         assertThat(target).startsWith("/v1.41/commit?container=box&repo=img&changes=ENV+A%3D1&changes=CMD+x&changes=");
         String added = java.net.URLDecoder.decode(target.substring(target.lastIndexOf("changes=") + 8),

@@ -28,12 +28,15 @@ class LedgerNamesTest {
     }
 
     @Test
-    void readsTheImageNamesABuildOrCommitGivesButNotATagImportOrPull() {
+    void readsTheImageNamesABuildCommitOrImportGivesButNotATagOrPull() {
         assertThat(LedgerNames.plannedNames("docker build -t app -t app:2 ."))
                 .containsExactly(new PlannedName(ResourceKind.IMAGE, "app"), new PlannedName(ResourceKind.IMAGE, "app:2"));
         assertThat(LedgerNames.plannedNames("docker tag app registry.local/app && docker commit box snap"))
                 .containsExactly(new PlannedName(ResourceKind.IMAGE, "snap"));
-        assertThat(LedgerNames.plannedNames("docker pull redis:alpine; docker import x.tar imported")).isEmpty();
+        assertThat(LedgerNames.plannedNames("docker pull redis:alpine; docker import x.tar imported"))
+                .containsExactly(new PlannedName(ResourceKind.IMAGE, "imported"));
+        assertThat(LedgerNames.plannedNames("docker export box | docker image import - imported:2"))
+                .containsExactly(new PlannedName(ResourceKind.IMAGE, "imported:2"));
     }
 
     @Test
