@@ -372,7 +372,13 @@ public final class JUnitReport {
         if (failed instanceof Outcome.DiskShort) {
             return "disk-short";
         }
-        return "interrupted";
+        if (failed instanceof Outcome.NotReady) {
+            return "not-ready";
+        }
+        if (failed instanceof Outcome.Interrupted) {
+            return "interrupted";
+        }
+        throw new IllegalArgumentException("a failure the JUnit report does not know: " + failed);
     }
 
     private static String failureBody(StepResult result) {

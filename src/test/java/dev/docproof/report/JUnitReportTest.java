@@ -285,6 +285,22 @@ class JUnitReportTest {
     }
 
     @Test
+    void aBackgroundStepThatNeverGotReadyIsANotReadyFailureNotAnInterruptedOne() throws Exception {
+        Path file = Path.of("content/server.md");
+        var server = new StepResult(Results.run(file, 5, "python3 -m http.server 8765"),
+                new Outcome.NotReady("port 8765 never listened within 60s"), Output.NONE, null, Duration.ofSeconds(60),
+                List.of());
+
+        JUnitReport.write(Results.course(Results.lesson(file, List.of(server), List.of(), Duration.ofSeconds(60),
+                (String) null, List.of())), dir);
+
+        Element failure = children(children(parse(dir.resolve("TEST-content.server.md.xml")), "testcase").get(0),
+                "failure").get(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("not-ready");
+        assertThat(failure.getAttribute("message")).isEqualTo("in the background: port 8765 never listened within 60s");
+    }
+
+    @Test
     void repairedStepPassesWithTheRepairInItsOutputAndLeaksAreNoted() throws Exception {
         JUnitReport.write(Results.course(Results.networking()), dir);
         Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
