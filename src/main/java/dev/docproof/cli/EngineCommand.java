@@ -7,6 +7,8 @@ import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.docker.ImageStores;
+import dev.docproof.docker.RunFolder;
+import dev.docproof.docker.SandboxFolders;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
@@ -58,6 +60,9 @@ final class EngineCommand implements java.util.concurrent.Callable<Integer> {
         try (Engine engine = EngineSetup.ensure(logDir, out::println)) {
             for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
                 out.println("removed the " + orphan.describe() + ", left by a run that ended without cleaning up");
+            }
+            for (SandboxFolders.Left folder : SandboxFolders.reap(RunFolder.defaultTemp())) {
+                out.println("removed the " + folder.describe() + ", left by a run that ended without cleaning up");
             }
             ImageRecipes recipes = ImageRecipes.discover(images);
             ImageProvisioner provisioner = new ImageProvisioner(engine, recipes, logDir, out::println);

@@ -1,9 +1,7 @@
 package dev.docproof.docker;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,9 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -42,11 +38,7 @@ public final class RunFolder implements AutoCloseable {
         Path path = Files.createDirectories(tmp).resolve(PREFIX + owner.runId());
         Files.createDirectory(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-        Properties p = new Properties();
-        p.putAll(owner.labels());
-        try (Writer w = Files.newBufferedWriter(path.resolve(OWNER), StandardCharsets.UTF_8)) {
-            p.store(w, "docproof run owner");
-        }
+        owner.writeTo(path.resolve(OWNER));
         Files.createFile(path.resolve(FOLDERS));
         return new RunFolder(path, owner);
     }
@@ -87,15 +79,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private static Optional<RunOwner> readOwner(Path dir) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(OWNER), StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        Map<String, String> labels = new java.util.HashMap<>();
-        p.stringPropertyNames().forEach(k -> labels.put(k, p.getProperty(k)));
-        return RunOwner.fromLabels(labels);
+        return RunOwner.readFrom(dir.resolve(OWNER));
     }
 
     /**

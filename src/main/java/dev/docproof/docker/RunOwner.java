@@ -1,12 +1,19 @@
 package dev.docproof.docker;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -59,6 +66,28 @@ public record RunOwner(String runId, long pid, Instant processStarted, String ho
         } catch (RuntimeException damaged) {
             return Optional.empty();
         }
+    }
+
+    /** Writes the owner into {@code file}, where {@link #readFrom} reads it again. */
+    void writeTo(Path file) throws IOException {
+        Properties p = new Properties();
+        p.putAll(labels());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "docproof run owner");
+        }
+    }
+
+    /** The owner {@code file} names; empty when it cannot be read or is damaged. */
+    static Optional<RunOwner> readFrom(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> labels.put(k, p.getProperty(k)));
+        return fromLabels(labels);
     }
 
     /** Whether the owner is known to be gone, still runs, or ran on another machine and cannot be told from here. */

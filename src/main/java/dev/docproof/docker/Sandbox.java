@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +85,7 @@ public final class Sandbox implements AutoCloseable {
         Path folder;
         String token = UUID.randomUUID().toString();
         try {
-            folder = Files.createTempDirectory("docproof-sandbox-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            folder = SandboxFolders.create(RunFolder.defaultTemp(), spec.owner());
             Files.writeString(folder.resolve(SHARED_MARK), token, StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new EngineException("cannot create a folder for the sandbox: " + e.getMessage());

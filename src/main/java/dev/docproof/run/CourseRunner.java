@@ -12,6 +12,7 @@ import dev.docproof.docker.Ledger;
 import dev.docproof.docker.Leftovers;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.RunFolder;
+import dev.docproof.docker.SandboxFolders;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.lesson.Diagnostic;
@@ -376,6 +377,10 @@ public final class CourseRunner {
         List<String> removed = new ArrayList<>();
         for (SandboxReaper.Found orphan : SandboxReaper.reap(engine.client())) {
             removed.add("removed the " + orphan.describe() + ", left by a run that ended without cleaning up");
+        }
+        // A run killed after making a sandbox's folder and before its container: no label names that folder.
+        for (SandboxFolders.Left folder : SandboxFolders.reap(RunFolder.defaultTemp())) {
+            removed.add("removed the " + folder.describe() + ", left by a run that ended without cleaning up");
         }
         try {
             Leftovers.recover(engine.client(), engine.uri().toString(), RunFolder.defaultTemp())

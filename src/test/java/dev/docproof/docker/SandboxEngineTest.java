@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,11 +133,7 @@ class SandboxEngineTest {
     @Test
     void theReaperRemovesASandboxWhoseOwnerIsGoneAndLeavesLiveOnes() throws Exception {
         DockerClient host = TestEngine.ready().client();
-        Process ended = new ProcessBuilder("true").start();
-        ended.waitFor(10, TimeUnit.SECONDS);
-        RunOwner self = RunOwner.of("orphan.rst");
-        RunOwner dead = new RunOwner("deadrun1", ended.pid(), self.processStarted(), self.host(), self.started(), "orphan.rst");
-        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, dead, null, 0));
+        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, deadOwner("orphan.rst"), null, 0));
         Sandbox live = sandboxes.start("live.rst");
         try {
             assertThat(SandboxReaper.list(host)).anyMatch(f -> f.containerId().equals(orphan.containerId())
@@ -152,6 +149,30 @@ class SandboxEngineTest {
             orphan.close();
             sandboxes.discard(live);
         }
+    }
+
+    @Test
+    void aSandboxsFolderNamesItsOwnerSoARunKilledBeforeItsContainerExistedLeavesAFolderTheNextRunRemoves() throws Exception {
+        Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, deadOwner("unstarted.rst"), null, 0));
+        try {
+            // Only the folder is left, as when the run is killed before it creates the container.
+            TestEngine.ready().client().removeContainerCmd(orphan.containerId()).withForce(true).exec();
+
+            assertThat(SandboxFolders.reap(orphan.folder().getParent())).extracting(SandboxFolders.Left::folder)
+                    .contains(orphan.folder());
+            assertThat(orphan.folder()).doesNotExist();
+        } finally {
+            orphan.close();
+        }
+    }
+
+    /** The owner of a run whose process has ended. */
+    private static RunOwner deadOwner(String lesson) throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor(10, TimeUnit.SECONDS);
+        RunOwner self = RunOwner.of(lesson);
+        return new RunOwner("deadrun-" + UUID.randomUUID(), ended.pid(), self.processStarted(), self.host(), self.started(),
+                lesson);
     }
 
     @Test
