@@ -16,6 +16,7 @@ import dev.docproof.run.Status;
 import dev.docproof.run.TemplateChecks;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.Duration;
@@ -53,7 +54,7 @@ final class CourseRun {
             early.close();
             // Its results file still says so, so that a merge sees every shard of the split.
             Ran none = nothingRun(Main.OK);
-            return options.writeReports(none.result(), err) ? none : new Ran(none.result(), Main.SETUP_ERROR);
+            return options.writeReports(none.result(), input.files(), err) ? none : new Ran(none.result(), Main.SETUP_ERROR);
         }
         boolean terminal = System.console() != null;
         ConsoleReport console = new ConsoleReport(out, terminal, terminal && System.getenv("NO_COLOR") == null);
@@ -67,11 +68,12 @@ final class CourseRun {
         try (SignalCatcher signals = SignalCatcher.install()) {
             CourseResult ran = Progress.whileRunning(console, terminal,
                     () -> CourseRunner.run(plans, options.settings(input), console, early));
-            return reported(ran, Interrupts.requested(), reviewing, console, options, out, err);
+            return reported(ran, input.files(), Interrupts.requested(), reviewing, console, options, out, err);
         }
     }
 
-    private static Ran reported(CourseResult ran, Interrupts.Signal duringRun, CompletableFuture<Reviewed> reviewing,
+    private static Ran reported(CourseResult ran, List<Path> course, Interrupts.Signal duringRun,
+                                CompletableFuture<Reviewed> reviewing,
                                 ConsoleReport console, RunOptions options, PrintWriter out, PrintWriter err) {
         Reviewed reviewed = reviewing.join();
         reviewed.helps().printNotes(err);
@@ -80,7 +82,7 @@ final class CourseRun {
         console.courseFinished(result);
         out.flush();
 
-        if (!options.writeReports(result, err)) {
+        if (!options.writeReports(result, course, err)) {
             return new Ran(result, Main.SETUP_ERROR);
         }
         Interrupts.Signal interrupted = Interrupts.requested();

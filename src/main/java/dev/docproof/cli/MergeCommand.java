@@ -97,7 +97,7 @@ final class MergeCommand implements Callable<Integer> {
             // An interrupted shard makes the merge what an interrupted run is: the same exit status, and saying so.
             JsonResults.Read interrupted = shards.stream().filter(s -> s.interrupted() != null).findFirst().orElse(null);
             if (!ReportFiles.write(course, new JsonReport.Scope(null, interrupted == null ? null : interrupted.interrupted()),
-                    json, junit, strict, err)) {
+                    List.of(), json, junit, strict, err)) {
                 return Main.SETUP_ERROR;
             }
             int code = CourseRun.verdict(course, strict, err);

@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /** The report files a run or a merge writes: {@code --json FILE} and {@code --junit DIR}. */
 final class ReportFiles {
@@ -18,12 +19,13 @@ final class ReportFiles {
 
     /**
      * @param scope  the share of the course the result holds and whether the run was interrupted
+     * @param split  for a shard, every lesson of the course it was cut from (see {@link JUnitReport}); else empty
      * @param json   null when not asked for, as {@code junit}
      * @param strict whether the run counts what {@code --strict} does as failures, which the JUnit report then shows
      * @return false, after saying why on {@code err}, when a report cannot be written
      */
-    static boolean write(CourseResult result, JsonReport.Scope scope, Path json, Path junit, boolean strict,
-                         PrintWriter err) {
+    static boolean write(CourseResult result, JsonReport.Scope scope, List<Path> split, Path json, Path junit,
+                         boolean strict, PrintWriter err) {
         if (json != null) {
             try {
                 writeWhole(json, w -> JsonReport.write(result, scope, w));
@@ -40,7 +42,7 @@ final class ReportFiles {
             }
             try {
                 Files.createDirectories(junit);
-                JUnitReport.write(result, scope.shard(), junit, strict);
+                JUnitReport.write(result, scope.shard(), split, junit, strict);
             } catch (IOException e) {
                 err.println("docproof: cannot write the JUnit reports into " + junit + ": " + e.getMessage());
                 return false;

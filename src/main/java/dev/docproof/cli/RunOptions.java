@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** How lessons are run and reported, shared by the commands that run them ({@code check}, {@code site}). */
 final class RunOptions {
@@ -70,8 +71,12 @@ final class RunOptions {
         }
     }
 
-    /** Writes the JSON and JUnit reports asked for; false, after saying why on {@code err}, when one cannot be. */
-    boolean writeReports(CourseResult result, PrintWriter err) {
-        return ReportFiles.write(result, new JsonReport.Scope(shard, Interrupts.requested()), json, junit, strict, err);
+    /**
+     * Writes the JSON and JUnit reports asked for, of a run of {@code course}'s lessons (or of this shard of them);
+     * false, after saying why on {@code err}, when one cannot be.
+     */
+    boolean writeReports(CourseResult result, List<Path> course, PrintWriter err) {
+        return ReportFiles.write(result, new JsonReport.Scope(shard, Interrupts.requested()),
+                shard == null ? List.of() : course, json, junit, strict, err);
     }
 }

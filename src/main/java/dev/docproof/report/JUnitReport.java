@@ -31,6 +31,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 
 /**
@@ -58,26 +60,33 @@ public final class JUnitReport {
 
     /** Writes one file per lesson of a whole run into {@code dir} (created if needed); returns the files written. */
     public static List<Path> write(CourseResult course, Path dir) throws IOException {
-        return write(course, null, dir, false);
+        return write(course, null, List.of(), dir, false);
     }
 
     /**
-     * As {@link #write(CourseResult, Path)}, for the run of {@code shard} (null: the whole course); with
+     * As {@link #write(CourseResult, Path)}, for the run of {@code shard} (null: the whole course) cut from the
+     * lessons {@code split} (empty for a whole run): reports are named apart as one run of them all would name them, so
+     * shards writing into one folder never overwrite each other's, and a lesson keeps its report's name whichever
+     * shard runs it. With
      * {@code strict}, what {@code --strict} counts as failures in a lesson is a failed {@code --strict} testcase of
      * it, so the report fails where the exit code does. The reports an earlier run of this share wrote into
      * {@code dir} that this one does not write again (a lesson since removed or renamed) are removed, so a CI test
      * tab never shows the verdicts of a lesson that is no longer there; see {@link JUnitFolder}.
      */
-    public static List<Path> write(CourseResult course, Shard shard, Path dir, boolean strict) throws IOException {
+    public static List<Path> write(CourseResult course, Shard shard, List<Path> split, Path dir, boolean strict)
+            throws IOException {
         Files.createDirectories(dir);
         Map<Path, Report> reports = new LinkedHashMap<>();
+        Set<String> lessons = new LinkedHashSet<>();
+        split.forEach(file -> lessons.add(source(file)));
+        course.lessons().forEach(lesson -> lessons.add(source(lesson)));
         // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
         // A.md's report and a.md's would be one file.
-        Map<String, Long> sharing = course.lessons().stream()
-                .collect(Collectors.groupingBy(l -> fileName(source(l)).toLowerCase(Locale.ROOT), Collectors.counting()));
+        Map<String, Long> sharing = lessons.stream()
+                .collect(Collectors.groupingBy(l -> fileName(l).toLowerCase(Locale.ROOT), Collectors.counting()));
         // CI tools group testcases by class: two lessons of one class name would show as one, their tests mixed.
-        Map<String, Long> sharingClass = course.lessons().stream()
-                .collect(Collectors.groupingBy(l -> className(source(l)), Collectors.counting()));
+        Map<String, Long> sharingClass = lessons.stream()
+                .collect(Collectors.groupingBy(JUnitReport::className, Collectors.counting()));
         for (LessonResult lesson : course.lessons()) {
             String name = fileName(source(lesson));
             boolean alone = sharing.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= LONGEST_NAME;
@@ -177,7 +186,11 @@ public final class JUnitReport {
     }
 
     private static String source(LessonResult lesson) {
-        return String.valueOf(lesson.plan().lesson().source()).replace('\\', '/');
+        return source(lesson.plan().lesson().source());
+    }
+
+    private static String source(Path file) {
+        return String.valueOf(file).replace('\\', '/');
     }
 
     private static void write(CourseResult course, LessonResult lesson, String className, String run,

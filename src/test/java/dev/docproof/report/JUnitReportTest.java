@@ -79,6 +79,22 @@ class JUnitReportTest {
     }
 
     @Test
+    void shardsNameTheReportsOfLessonsWhosePathsReadAlikeApartAsOneRunOfTheCourseWould() throws Exception {
+        var spaced = Results.lesson(Path.of("x y.md"), List.of(), List.of(), Duration.ofMillis(5), (String) null, List.of());
+        var underscored = Results.lesson(Path.of("x_y.md"), List.of(), List.of(), Duration.ofMillis(5), (String) null,
+                List.of());
+        List<Path> split = List.of(Path.of("x y.md"), Path.of("x_y.md"));
+
+        Path first = JUnitReport.write(Results.course(spaced), new Shard(1, 2), split, dir, false).get(0);
+        Path second = JUnitReport.write(Results.course(underscored), new Shard(2, 2), split, dir, false).get(0);
+
+        assertThat(first).isNotEqualTo(second).exists();
+        assertThat(parse(first).getAttribute("name")).isEqualTo("x y.md");
+        assertThat(parse(second).getAttribute("name")).isEqualTo("x_y.md");
+        assertThat(JUnitReport.write(Results.course(spaced, underscored), dir)).containsExactly(first, second);
+    }
+
+    @Test
     void lessonsWhosePathsDifferOnlyByCaseOrAreTooLongForAFileNameGetAFileEach() throws Exception {
         String deep = "content/" + "a-long-folder-name-of-one-module-of-a-course/".repeat(6) + "lesson.md";
         var upper = Results.lesson(Path.of("A.md"), List.of(), List.of(), java.time.Duration.ofMillis(5), (String) null,
@@ -151,7 +167,7 @@ class JUnitReportTest {
 
     @Test
     void underStrictWhatItCountsAsFailuresIsAFailedTestcaseOfTheLesson() throws Exception {
-        JUnitReport.write(Results.course(Results.networking(), Results.failing()), null, dir, true);
+        JUnitReport.write(Results.course(Results.networking(), Results.failing()), null, List.of(), dir, true);
 
         Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
         assertThat(suite.getAttribute("tests")).isEqualTo("4");
@@ -208,19 +224,19 @@ class JUnitReportTest {
 
     @Test
     void aShardKeepsTheReportsTheOtherShardsOfItsSplitWroteIntoItsFolder() throws Exception {
-        Path networking = JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), dir, false).get(0);
-        Path failing = JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), dir, false).get(0);
+        Path networking = JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), List.of(), dir, false).get(0);
+        Path failing = JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), List.of(), dir, false).get(0);
         assertThat(property(parse(failing), "docproof.run")).isEqualTo("shard 2/2");
 
-        JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), dir, false);
+        JUnitReport.write(Results.course(Results.networking()), new Shard(1, 2), List.of(), dir, false);
         assertThat(failing).exists();
 
         // The same shard at a later commit no longer holds a lesson: its report from before goes.
-        JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), dir, false);
-        JUnitReport.write(Results.course(Results.networking()), new Shard(2, 2), dir, false);
+        JUnitReport.write(Results.course(Results.failing()), new Shard(2, 2), List.of(), dir, false);
+        JUnitReport.write(Results.course(Results.networking()), new Shard(2, 2), List.of(), dir, false);
         assertThat(failing).doesNotExist();
         // Another split, or the whole course, replaces every report docproof wrote before.
-        JUnitReport.write(Results.course(Results.failing()), new Shard(1, 3), dir, false);
+        JUnitReport.write(Results.course(Results.failing()), new Shard(1, 3), List.of(), dir, false);
         assertThat(networking).doesNotExist();
         JUnitReport.write(Results.course(Results.networking()), dir);
         assertThat(failing).doesNotExist();
