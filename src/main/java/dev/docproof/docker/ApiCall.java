@@ -57,11 +57,18 @@ sealed interface ApiCall {
      */
     record CommitOrImport() implements ApiCall {}
 
+    /**
+     * {@code POST /images/X/tag?repo=R&tag=T}: gives the image X one more name, {@code R:T}. A name carries no label:
+     * the ledger keeps those the lesson gave.
+     */
+    record Tag(String name) implements ApiCall {}
+
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
 
     Pattern VERSION = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?(?=/)");
     Pattern RESOURCE = Pattern.compile("^/(containers|networks|volumes)/([^/]+)(/[a-z]+)?$");
+    Pattern TAG = Pattern.compile("^/images/.+/tag$");
     ObjectMapper JSON = new ObjectMapper();
     /** An {@code id} filter of a build cache prune that matches no cache record. */
     String NO_CACHE_RECORD = "^docproof-none$";
@@ -79,6 +86,12 @@ sealed interface ApiCall {
             }
             if (method.equals("POST") && path.equals("/build/prune")) {
                 return new BuildPrune();
+            }
+            if (method.equals("POST") && TAG.matcher(path).matches() && query(target).get("repo") != null) {
+                // As the engine lists it: a client may name Docker Hub's images in full (docker.io/library/app).
+                String repo = query(target).get("repo").replaceFirst("^(docker\\.io|index\\.docker\\.io)/(library/)?", "");
+                String tag = query(target).getOrDefault("tag", "");
+                return new Tag(repo + ":" + (tag.isEmpty() ? "latest" : tag));
             }
             return method.equals("POST") && path.equals("/build") ? new Build() : new Other();
         }

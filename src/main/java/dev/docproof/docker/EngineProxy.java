@@ -79,6 +79,9 @@ public final class EngineProxy implements AutoCloseable {
          * run's labels. {@code name} is null for one the lesson did not name.
          */
         default void unanswered(StepMark sentIn, ResourceKind kind, String name) { }
+
+        /** The engine gave an image the name {@code name} ({@code repo:tag}), as the lesson asked. */
+        default void tagged(StepMark sentIn, String name) { }
     }
 
     private static final Duration CONNECT = Duration.ofSeconds(5);

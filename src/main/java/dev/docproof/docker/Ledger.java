@@ -1,5 +1,6 @@
 package dev.docproof.docker;
 
+import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.LedgerEntry;
 import dev.docproof.shell.Resource;
 import dev.docproof.shell.ResourceKind;
@@ -81,6 +82,10 @@ public final class Ledger implements EngineProxy.Recorder {
     /** Containers created with auto-removal: the engine removes them when they stop. */
     private final Set<String> autoRemoving = new HashSet<>();
     private final List<UnansweredCreate> unanswered = new ArrayList<>();
+    /** The names the lesson gave images ({@code docker tag}), as it wrote them, each with the first step that did. */
+    private final Map<String, Integer> namesGiven = new LinkedHashMap<>();
+    /** The image names the engine had before the lesson (canonical); null until {@link #begin()} asked. */
+    private Set<String> imageNamesBefore;
     private int line;
     private String section = "";
 
@@ -171,7 +176,21 @@ public final class Ledger implements EngineProxy.Recorder {
 
     /** The engine's resources before the lesson's first step: what the lesson's names must not clash with. */
     public LedgerSnapshot begin() throws EngineException {
-        return snapshot(false);
+        LedgerSnapshot before = snapshot(false);
+        Set<String> names = new HashSet<>();
+        try {
+            for (Image image : client.listImagesCmd().exec()) {
+                for (String name : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
+                    names.add(ImageRef.parse(name).canonical());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw EngineCalls.failed(engine, "a list of its images", e);
+        }
+        synchronized (this) {
+            imageNamesBefore = names;
+        }
+        return before;
     }
 
     /** From now on, what the engine creates or removes for the lesson is the step's at {@code line}. */
@@ -215,6 +234,11 @@ public final class Ledger implements EngineProxy.Recorder {
     @Override
     public synchronized void unanswered(StepMark sentIn, ResourceKind kind, String name) {
         unanswered.add(new UnansweredCreate(kind, name, Math.max(sentIn.line(), 1)));
+    }
+
+    @Override
+    public synchronized void tagged(StepMark sentIn, String name) {
+        namesGiven.putIfAbsent(name, Math.max(sentIn.line(), 1));
     }
 
     /** The creates the engine never answered, in the order the connections ended: each may exist, labelled. */
@@ -295,7 +319,7 @@ public final class Ledger implements EngineProxy.Recorder {
      *                         run to recover
      */
     public List<Removal> removeLeftBehind() throws EngineException {
-        return leftBehind(this::remove);
+        return leftBehind(this::remove, this::untag);
     }
 
     /**
@@ -303,10 +327,11 @@ public final class Ledger implements EngineProxy.Recorder {
      * sandbox's): the same leaks, each removed by the drop, and no removal call of its own.
      */
     public List<Removal> leftBehindForDrop() throws EngineException {
-        return leftBehind(entry -> new Removal(entry, true, null));
+        return leftBehind(entry -> new Removal(entry, true, null), entry -> new Removal(entry, true, null));
     }
 
-    private List<Removal> leftBehind(Function<LedgerEntry, Removal> remove) throws EngineException {
+    private List<Removal> leftBehind(Function<LedgerEntry, Removal> remove, Function<LedgerEntry, Removal> untag)
+            throws EngineException {
         LedgerSnapshot ours = snapshot(true);
         List<Removal> removals = new ArrayList<>();
         for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME)) {
@@ -334,6 +359,10 @@ public final class Ledger implements EngineProxy.Recorder {
         for (LedgerEntry image : imagesMade()) {
             removals.add(remove.apply(image));
         }
+        // Then the names it gave images it did not make: the name goes, the image stays.
+        for (LedgerEntry name : namesLeft()) {
+            removals.add(untag.apply(name));
+        }
         synchronized (this) {
             // Followed but no longer there: auto-removed by the engine when its process ended.
             for (Tracked t : tracked.values()) {
@@ -359,6 +388,56 @@ public final class Ledger implements EngineProxy.Recorder {
                             .thenComparing(e -> e.resource().name())).toList();
         } catch (RuntimeException e) {
             throw EngineCalls.failed(engine, "a list of the images the lesson made", e);
+        }
+    }
+
+    /**
+     * The names the lesson gave images that are new since it began and still name an image it did not make (a name
+     * on one it made went with it), each at the line of the step that gave it. None when the names before are unknown.
+     */
+    private List<LedgerEntry> namesLeft() throws EngineException {
+        Map<String, Integer> given;
+        Set<String> before;
+        synchronized (this) {
+            given = new LinkedHashMap<>(namesGiven);
+            before = imageNamesBefore;
+        }
+        List<LedgerEntry> left = new ArrayList<>();
+        for (Map.Entry<String, Integer> name : given.entrySet()) {
+            if (before == null || before.contains(ImageRef.parse(name.getKey()).canonical())) {
+                continue;
+            }
+            try {
+                boolean foreign = source.image(name.getKey())
+                        .filter(i -> !owner.runId().equals(i.labels().get(RunOwner.RUN))).isPresent();
+                if (foreign) {
+                    left.add(new LedgerEntry(new Resource(ResourceKind.IMAGE, name.getKey(), name.getKey()),
+                            name.getValue(), "", 0));
+                }
+            } catch (RuntimeException e) {
+                throw EngineCalls.failed(engine, "about the image " + name.getKey(), e);
+            }
+        }
+        return left;
+    }
+
+    /**
+     * Takes a name the lesson gave off the image it names, never the image: a name that is the image's last is kept
+     * (removing it would delete the image), and said so.
+     */
+    private Removal untag(LedgerEntry entry) {
+        String name = entry.resource().name();
+        try {
+            List<String> names = client.inspectImageCmd(name).exec().getRepoTags();
+            if (names == null || names.size() < 2) {
+                return new Removal(entry, false, "it is the last name of an image the lesson did not make, so it stays");
+            }
+            client.removeImageCmd(name).withNoPrune(true).exec(); // not forced: the engine takes off only the name
+            return new Removal(entry, true, null);
+        } catch (NotFoundException gone) {
+            return new Removal(entry, true, null);
+        } catch (RuntimeException e) {
+            return new Removal(entry, false, EngineCalls.message(engine, e));
         }
     }
 

@@ -249,6 +249,8 @@ final class ProxyConnection {
             recorder.removed(request.sentIn(), remove.kind(), remove.ref());
         } else if (request.call() instanceof ApiCall.Stop stop) {
             recorder.stopped(request.sentIn(), stop.ref());
+        } else if (request.call() instanceof ApiCall.Tag tag) {
+            recorder.tagged(request.sentIn(), tag.name());
         }
     }
 

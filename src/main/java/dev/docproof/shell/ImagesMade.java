@@ -21,18 +21,6 @@ public final class ImagesMade {
 
     /** The names a command gives an image on the engine it runs against: built, tagged, committed or imported. */
     public static List<String> tagged(String command) {
-        return named(command, true);
-    }
-
-    /**
-     * The names a command gives an image it builds, commits or imports: a new image, which the lesson's proxy labels
-     * as the run's (a tag names an image it cannot label).
-     */
-    public static List<String> built(String command) {
-        return named(command, false);
-    }
-
-    private static List<String> named(String command, boolean unlabelledToo) {
         List<String> made = new ArrayList<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
@@ -40,8 +28,7 @@ public final class ImagesMade {
                 List<String> args = words.subList(call.argumentsFrom(), words.size());
                 List<Integer> positionals = DockerCli.positionals(call.command(), args);
                 boolean secondNames = switch (call.command()) {
-                    case "commit", "container commit", "import", "image import" -> true;
-                    case "tag", "image tag" -> unlabelledToo;
+                    case "commit", "container commit", "import", "image import", "tag", "image tag" -> true;
                     default -> false;
                 };
                 if (List.of("build", "buildx build", "image build").contains(call.command())) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The names a shell command will give the engine resources it creates: {@code docker network create NAME},
- * {@code docker volume create NAME}, {@code docker run|create --name NAME}, and the names of the images it builds,
- * commits or imports (new images, labelled as the run's and removed after it). Pure; a command it does not
+ * {@code docker volume create NAME}, {@code docker run|create --name NAME}, and the names it gives images: those it
+ * builds, commits or imports (new images, labelled as the run's and removed after it) and those it tags (the name
+ * is taken off after it). Pure; a command it does not
  * understand yields nothing rather than a guess.
  */
 public final class LedgerNames {
@@ -25,7 +26,7 @@ public final class LedgerNames {
             DockerCli.call(words).flatMap(call -> plannedName(call, words.subList(call.argumentsFrom(), words.size())))
                     .ifPresent(names::add);
         }
-        ImagesMade.built(command).forEach(image -> names.add(new PlannedName(ResourceKind.IMAGE, image)));
+        ImagesMade.tagged(command).forEach(image -> names.add(new PlannedName(ResourceKind.IMAGE, image)));
         return names;
     }
 

@@ -202,8 +202,36 @@ class OwnershipEngineTest {
             assertThat(run.out() + run.err()).contains(lesson + ":5: the lesson gives an image the name \"" + taken
                     + "\", but the engine already has an image of that name").contains("`docker rmi " + taken + "`");
             assertThat(docker("images", "-q", taken)).as("the name still names the image it named").isEqualTo(id);
+
+            Path retag = lesson("retag.md", "docker tag launchcodedevops/simple-http " + taken);
+            Run tagged = check(retag.toString());
+
+            assertThat(tagged.code()).isEqualTo(2);
+            assertThat(tagged.out() + tagged.err()).contains(retag + ":4: the lesson gives an image the name \"" + taken
+                    + "\", but the engine already has an image of that name");
+            assertThat(docker("images", "-q", taken)).as("a tag takes a name as a build does").isEqualTo(id);
         } finally {
             LedgerTestEngine.removeQuietly("rmi", taken);
+        }
+    }
+
+    @Test
+    void aNameTheLessonGivesAnImageItDidNotMakeIsItsLeakTakenOffAfterItWhileTheImageStays() throws Exception {
+        TestEngine.ready();
+        String alias = LedgerTestEngine.uniqueName("alias");
+        String id = docker("images", "-q", "launchcodedevops/simple-http");
+        try {
+            Path lesson = lesson("alias.md", "docker tag launchcodedevops/simple-http " + alias);
+
+            Run run = check(lesson.toString());
+
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains(lesson + ":4: leaked image " + alias + ":latest (removed after the lesson)");
+            assertThat(docker("images", "-q", alias)).as("the name the lesson gave").isEmpty();
+            assertThat(docker("images", "-q", "launchcodedevops/simple-http")).as("the image it named").isEqualTo(id);
+            assertThat(check(lesson.toString()).code()).as("so the lesson runs again").isZero();
+        } finally {
+            LedgerTestEngine.removeQuietly("rmi", alias);
         }
     }
 

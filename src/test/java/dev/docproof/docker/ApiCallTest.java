@@ -26,6 +26,13 @@ class ApiCallTest {
                 .isEqualTo(new ApiCall.CommitOrImport());
         assertThat(ApiCall.of("POST", "/v1.41/images/create?fromImage=redis&tag=alpine")).as("a pull")
                 .isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("POST", "/v1.41/images/launchcodedevops/simple-http/tag?repo=registry.local%2Fapp&tag=2"))
+                .isEqualTo(new ApiCall.Tag("registry.local/app:2"));
+        assertThat(ApiCall.of("POST", "/v1.41/images/app/tag?repo=alias&tag=")).isEqualTo(new ApiCall.Tag("alias:latest"));
+        assertThat(ApiCall.of("POST", "/v1.41/images/app/tag?repo=docker.io%2Flibrary%2Falias&tag=1"))
+                .as("as the engine lists it").isEqualTo(new ApiCall.Tag("alias:1"));
+        assertThat(ApiCall.of("POST", "/v1.41/images/app/tag?repo=docker.io%2Fteam%2Falias&tag=1"))
+                .isEqualTo(new ApiCall.Tag("team/alias:1"));
     }
 
     @Test

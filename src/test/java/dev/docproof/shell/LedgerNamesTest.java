@@ -28,11 +28,12 @@ class LedgerNamesTest {
     }
 
     @Test
-    void readsTheImageNamesABuildCommitOrImportGivesButNotATagOrPull() {
+    void readsTheImageNamesABuildCommitImportOrTagGivesButNotAPull() {
         assertThat(LedgerNames.plannedNames("docker build -t app -t app:2 ."))
                 .containsExactly(new PlannedName(ResourceKind.IMAGE, "app"), new PlannedName(ResourceKind.IMAGE, "app:2"));
         assertThat(LedgerNames.plannedNames("docker tag app registry.local/app && docker commit box snap"))
-                .containsExactly(new PlannedName(ResourceKind.IMAGE, "snap"));
+                .containsExactly(new PlannedName(ResourceKind.IMAGE, "registry.local/app"),
+                        new PlannedName(ResourceKind.IMAGE, "snap"));
         assertThat(LedgerNames.plannedNames("docker pull redis:alpine; docker import x.tar imported"))
                 .containsExactly(new PlannedName(ResourceKind.IMAGE, "imported"));
         assertThat(LedgerNames.plannedNames("docker export box | docker image import - imported:2"))
