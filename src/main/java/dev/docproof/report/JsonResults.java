@@ -17,7 +17,9 @@ import dev.docproof.run.Shard;
 import dev.docproof.run.StepResult;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,8 +122,16 @@ public final class JsonResults {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultsException(file + ": no such file: give the files `docproof check --shard K/N --json FILE`"
+                    + " wrote, or a folder holding them");
         } catch (IOException e) {
             throw new ResultsException(file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw new ResultsException(file + ": empty: the shard's results were not written (a run stopped before its"
+                    + " reports, or a copy or an upload that did not finish); give the shard's whole results, or run"
+                    + " that shard again");
         }
         try {
             JsonNode node = MAPPER.readTree(bytes);

@@ -209,6 +209,20 @@ class JsonResultsTest {
     }
 
     @Test
+    void anEmptyOrMissingFileIsNamedAsSuchWithWhatToDo(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("shard-3.json"), "\n");
+        Path missing = dir.resolve("shard-4.json");
+
+        assertThatThrownBy(() -> JsonResults.read(empty, p -> null)).isInstanceOf(ResultsException.class)
+                .hasMessage(empty + ": empty: the shard's results were not written (a run stopped before its reports,"
+                        + " or a copy or an upload that did not finish); give the shard's whole results, or run that"
+                        + " shard again");
+        assertThatThrownBy(() -> JsonResults.read(missing, p -> null)).isInstanceOf(ResultsException.class)
+                .hasMessage(missing + ": no such file: give the files `docproof check --shard K/N --json FILE` wrote,"
+                        + " or a folder holding them");
+    }
+
+    @Test
     void jsonThatIsNotDocproofResultsIsRefused(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("junit.json"), "{\"tests\": 3}\n");
 
