@@ -2,6 +2,7 @@ package dev.docproof.report;
 
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Finding;
+import dev.docproof.lesson.SourceSpan;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.LessonResult;
@@ -318,8 +319,13 @@ public final class JUnitReport {
      */
     private static void step(XMLStreamWriter xml, StepResult result, String className, String source)
             throws XMLStreamException {
-        testcase(xml, "line " + result.step().line() + ": " + Texts.oneLine(result.step().command()), className,
-                source, result.step().line(), result.durationMs());
+        // A step an include brought in is at its line of the included file, which its testcase names, so that a CI
+        // annotation points at the command and not at that line of the lesson.
+        SourceSpan span = result.step().span();
+        boolean included = span.includedFrom() != null;
+        testcase(xml, "line " + span.line() + (included ? " of " + source(span.file()) : "") + ": "
+                        + Texts.oneLine(result.step().command()), className, included ? source(span.file()) : source,
+                span.line(), result.durationMs());
         Outcome outcome = result.outcome();
         Outcome.Failed failed = failure(outcome);
         if (failed != null) {

@@ -317,6 +317,24 @@ class JUnitReportTest {
     }
 
     @Test
+    void aStepAnIncludeBroughtInIsATestcaseAtItsLineOfTheIncludedFile() throws Exception {
+        Path lesson = Path.of("content/main.rst");
+        var step = new dev.docproof.lesson.Step(new SourceSpan(Path.of("content/part.inc"), 7, 4,
+                new SourceSpan(lesson, 11, 1)), 7, StepKind.RUN, "echo two", Sample.NONE, "");
+        var own = Results.run(lesson, 17, "echo three");
+
+        JUnitReport.write(Results.course(Results.lesson(lesson, List.of(Results.ran(step, 2, "two\n"),
+                Results.ran(own, 3, "three\n")), List.of(), Duration.ofSeconds(1), (String) null, List.of())), dir);
+
+        List<Element> cases = children(parse(dir.resolve("TEST-content.main.rst.xml")), "testcase");
+        assertThat(cases).extracting(c -> c.getAttribute("name") + " @ " + c.getAttribute("file") + ":"
+                + c.getAttribute("line")).containsExactly(
+                "line 7 of content/part.inc: echo two @ content/part.inc:7",
+                "line 17: echo three @ content/main.rst:17");
+        assertThat(cases).allMatch(c -> c.getAttribute("classname").equals("content.main_rst"));
+    }
+
+    @Test
     void repairedStepPassesWithTheRepairInItsOutputAndLeaksAreNoted() throws Exception {
         JUnitReport.write(Results.course(Results.networking()), dir);
         Element suite = parse(dir.resolve("TEST-content.docker-networking.rst.xml"));
