@@ -264,7 +264,9 @@ public final class JUnitReport {
             xml.writeEndElement();
         }
         if (!readErrors.isEmpty()) {
-            lessonFailure(xml, "reading the lesson", className, source, readErrors.get(0).span().line(), "read-error",
+            // At the first error, in the file that holds it (an included one, maybe), as a step's testcase is.
+            SourceSpan first = readErrors.get(0).span();
+            lessonFailure(xml, "reading the lesson", className, source(first.file()), first.line(), "read-error",
                     readErrors.size() + (readErrors.size() == 1 ? " reading error" : " reading errors")
                             + ": what could not be read was not checked",
                     readErrors.stream().map(Diagnostic::toString).toList());

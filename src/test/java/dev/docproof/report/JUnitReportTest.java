@@ -166,6 +166,19 @@ class JUnitReportTest {
     }
 
     @Test
+    void aReadingErrorInAnIncludedFileIsATestcaseAtItsLineOfThatFile() throws Exception {
+        Path file = Path.of("content/main.rst");
+        LessonResult lesson = Results.lesson(file, List.of(), List.of(), Duration.ofMillis(5), (String) null, List.of(
+                Diagnostic.error(new SourceSpan(Path.of("content/part.inc"), 4, 1, new SourceSpan(file, 11, 1)),
+                        "Content block expected for the \"code-block\" directive; none found")));
+
+        JUnitReport.write(Results.course(lesson), dir);
+
+        Element reading = children(parse(dir.resolve("TEST-content.main.rst.xml")), "testcase").get(0);
+        assertThat(reading.getAttribute("file") + ":" + reading.getAttribute("line")).isEqualTo("content/part.inc:4");
+    }
+
+    @Test
     void underStrictWhatItCountsAsFailuresIsAFailedTestcaseOfTheLesson() throws Exception {
         JUnitReport.write(Results.course(Results.networking(), Results.failing()), null, List.of(), dir, true);
 
