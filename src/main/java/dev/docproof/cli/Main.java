@@ -1,9 +1,13 @@
 package dev.docproof.cli;
 
 import dev.docproof.run.CourseRunner;
+import dev.docproof.run.Interrupts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,9 +38,30 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(execute(args, out, err));
+        PrintWriter out = untilAbandoned(System.out);
+        PrintWriter err = untilAbandoned(System.err);
+        int code = execute(args, out, err);
+        Interrupts.Signal abandoned = Interrupts.abandoned();
+        System.exit(abandoned == null ? code : abandoned.exitStatus());
+    }
+
+    /** What docproof prints, until a second signal ends it at once (see {@link Interrupts#abandon}). */
+    private static PrintWriter untilAbandoned(OutputStream stream) {
+        return new PrintWriter(new FilterOutputStream(stream) {
+            @Override
+            public void write(int b) throws IOException {
+                if (Interrupts.abandoned() == null) {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (Interrupts.abandoned() == null) {
+                    out.write(bytes, offset, length);
+                }
+            }
+        }, true);
     }
 
     /** Runs one command line with the given writers (what it prints made safe for a terminal); never throws, returns the exit code. */

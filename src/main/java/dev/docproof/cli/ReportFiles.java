@@ -3,6 +3,7 @@ package dev.docproof.cli;
 import dev.docproof.report.JUnitReport;
 import dev.docproof.report.JsonReport;
 import dev.docproof.run.CourseResult;
+import dev.docproof.run.Interrupts;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +27,9 @@ final class ReportFiles {
      */
     static boolean write(CourseResult result, JsonReport.Scope scope, List<Path> split, Path json, Path junit,
                          boolean strict, PrintWriter err) {
+        if (Interrupts.abandoned() != null) {
+            return false; // ended at once: the reports would tell of a run half taken down
+        }
         if (json != null) {
             try {
                 writeWhole(json, w -> JsonReport.write(result, scope, w));

@@ -10,13 +10,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * While lessons run, the first Ctrl-C (SIGINT) or SIGTERM asks the run to stop and report (see
- * {@link Interrupts}) instead of ending the JVM; a second one ends it at once, as before, its shutdown hooks
- * still ending the shell and removing what the lesson created. One catcher covers a command from its run to its
- * last report: installing one inside it changes nothing.
+ * {@link Interrupts}) instead of ending the JVM; a second one ends it at once, saying so, its shutdown hooks still
+ * ending the shell and removing what the lesson created, and nothing more printed or written (see
+ * {@link Interrupts#abandon}). One catcher covers a command from its run to its last report: installing one inside it
+ * changes nothing.
  */
 final class SignalCatcher implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final AtomicBoolean caught = new AtomicBoolean();
 
     private SignalCatcher() {}
 
@@ -39,12 +41,24 @@ final class SignalCatcher implements AutoCloseable {
         try {
             Signal signal = new Signal(name);
             previous.put(signal, Signal.handle(signal, s -> {
-                restore(); // the next signal ends the JVM
-                Interrupts.request(as);
+                if (caught.compareAndSet(false, true)) {
+                    Interrupts.request(as);
+                } else {
+                    endAtOnce(as);
+                }
             }));
         } catch (IllegalArgumentException unavailable) {
             // the JVM keeps this signal for itself (-Xrs) or the platform lacks it: it ends the run as before
         }
+    }
+
+    private void endAtOnce(Interrupts.Signal as) {
+        Interrupts.abandon(as);
+        System.err.println("docproof: SIG" + as + " again: ending at once, without reports; what the run made is"
+                + " removed on the way out");
+        System.err.flush();
+        restore(); // a third signal is the JVM's own
+        System.exit(as.exitStatus());
     }
 
     private synchronized void restore() {

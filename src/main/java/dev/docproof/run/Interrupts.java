@@ -27,6 +27,7 @@ public final class Interrupts {
     }
 
     private static final AtomicReference<Signal> REQUESTED = new AtomicReference<>();
+    private static final AtomicReference<Signal> ABANDONED = new AtomicReference<>();
     /** What stops the steps that run now (one per lesson running: several with --jobs); empty between steps. */
     private static final Set<Runnable> STOP_RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -42,6 +43,19 @@ public final class Interrupts {
     /** The signal that asked the run to stop, or null. */
     public static Signal requested() {
         return REQUESTED.get();
+    }
+
+    /**
+     * A second signal: docproof ends at once, its shutdown hooks removing what the run made. What it would still say
+     * or write would describe a run half taken down (a sandbox removed under its lesson), so nothing more is.
+     */
+    public static void abandon(Signal signal) {
+        ABANDONED.compareAndSet(null, signal);
+    }
+
+    /** The signal that ended the run at once, or null. */
+    public static Signal abandoned() {
+        return ABANDONED.get();
     }
 
     /** While a lesson runs, {@code stop} ends its running step should a signal come. */

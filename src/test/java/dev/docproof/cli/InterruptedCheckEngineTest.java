@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.testsupport.TestEngine;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,27 +31,25 @@ class InterruptedCheckEngineTest {
 
     @TempDir
     Path dir;
+    /** The temp folder of the docproof process a test starts, and the reports it asks for. */
+    private Path tmp;
+    private Path json;
+    private Path junit;
+
+    @BeforeEach
+    void reportsAndTempFolderInThisTestsFolder() {
+        tmp = dir.resolve("tmp");
+        json = dir.resolve("report.json");
+        junit = dir.resolve("junit");
+    }
 
     @ParameterizedTest(name = "SIG{0} exits {1}, isolation {2}")
     @CsvSource({"INT, 130, host", "TERM, 143, host", "INT, 130, sandbox", "TERM, 143, sandbox"})
     void aSignalMidLessonStopsTheStepWritesEveryReportAndExitsWithTheSignalsStatus(String signal, int status,
                                                                                    String isolation) throws Exception {
         TestEngine.sandboxesReady(); // building the sandbox image is not what this test watches
-        Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Path lesson = dir.resolve("lesson.md");
-        // The step is seen to run by its sleep, a process of this machine in either isolation.
-        String seconds = Long.toString(3000 + ProcessHandle.current().pid() % 500 + (isolation.equals("host") ? 0 : 500));
-        Files.writeString(lesson, "# Interrupted\n\n```console\n$ echo one\none\n$ echo waiting; sleep " + seconds
-                + "\n$ echo never\n```\n");
-        Path json = dir.resolve("report.json");
-        Path junit = dir.resolve("junit");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // A job started in the background of a non-interactive shell inherits SIGINT ignored, and a process keeps an
-        // ignored SIGINT ignored, as Ctrl-C could never reach it: the child gets the default back, as from a terminal.
-        Process docproof = new ProcessBuilder("env", "--default-signal=INT", java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "check", "--isolation", isolation, lesson.toString(), "--json", json.toString(),
-                "--junit", junit.toString())
-                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
+        String seconds = sleepSeconds(isolation);
+        Process docproof = checkSleeping(seconds, isolation);
         try {
             awaitSleeping(seconds, docproof);
 
@@ -84,6 +83,56 @@ class InterruptedCheckEngineTest {
         assertThat(sleeping(seconds)).as("the step's process").isFalse();
         assertThat(SandboxReaper.list(TestEngine.ready().client())).as("sandboxes of the stopped run")
                 .noneMatch(f -> f.owner() != null && f.owner().pid() == docproof.pid());
+    }
+
+    @ParameterizedTest(name = "SIG{0} twice exits {1}, isolation {2}")
+    @CsvSource({"INT, 130, host", "TERM, 143, sandbox"})
+    void aSecondSignalEndsDocproofAtOnceSayingSoRemovingWhatTheRunMadeAndWritingNoReport(String signal, int status,
+                                                                                      String isolation) throws Exception {
+        TestEngine.sandboxesReady();
+        String seconds = sleepSeconds(isolation);
+        Process docproof = checkSleeping(seconds, isolation);
+        try {
+            awaitSleeping(seconds, docproof);
+
+            // The second comes while the first is still taking the lesson down, as an impatient Ctrl-C does.
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(docproof.pid())).inheritIO().start().waitFor();
+            TimeUnit.MILLISECONDS.sleep(100);
+            new ProcessBuilder("kill", "-" + signal, String.valueOf(docproof.pid())).inheritIO().start().waitFor();
+
+            assertThat(docproof.waitFor(60, TimeUnit.SECONDS)).as("docproof ended").isTrue();
+            assertThat(docproof.exitValue()).as("stderr: %s", text("stderr")).isEqualTo(status);
+        } finally {
+            docproof.destroyForcibly();
+        }
+        assertThat(text("stderr")).contains("docproof: SIG" + signal + " again: ending at once, without reports; what"
+                + " the run made is removed on the way out").doesNotContain("internal error", "sandbox stopped");
+        assertThat(text("stdout")).doesNotContain("sandbox stopped", "could not run the lesson");
+        assertThat(json).doesNotExist();
+        assertThat(junit).doesNotExist();
+        assertThat(sleeping(seconds)).as("the step's process").isFalse();
+        assertThat(SandboxReaper.list(TestEngine.ready().client())).as("sandboxes of the stopped run")
+                .noneMatch(f -> f.owner() != null && f.owner().pid() == docproof.pid());
+    }
+
+    /** The step is seen to run by its sleep, a process of this machine in either isolation, for this long. */
+    private static String sleepSeconds(String isolation) {
+        return Long.toString(3000 + ProcessHandle.current().pid() % 500 + (isolation.equals("host") ? 0 : 500));
+    }
+
+    /** {@code docproof check} of a lesson whose second step sleeps {@code seconds}, with every report asked for. */
+    private Process checkSleeping(String seconds, String isolation) throws IOException {
+        Files.createDirectories(tmp);
+        Path lesson = dir.resolve("lesson.md");
+        Files.writeString(lesson, "# Interrupted\n\n```console\n$ echo one\none\n$ echo waiting; sleep " + seconds
+                + "\n$ echo never\n```\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A job started in the background of a non-interactive shell inherits SIGINT ignored, and a process keeps an
+        // ignored SIGINT ignored, as Ctrl-C could never reach it: the child gets the default back, as from a terminal.
+        return new ProcessBuilder("env", "--default-signal=INT", java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "check", "--isolation", isolation, lesson.toString(), "--json", json.toString(),
+                "--junit", junit.toString())
+                .redirectOutput(dir.resolve("stdout").toFile()).redirectError(dir.resolve("stderr").toFile()).start();
     }
 
     @Test
