@@ -471,14 +471,18 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * Removes one labelled resource: a container with its anonymous volumes, an image with every tag it has;
-     * null when it is gone (or was already), else why not.
+     * Removes one labelled resource: a container with its anonymous volumes, a network once the containers still on
+     * it are taken off it (the run's own went first: these are others the lesson connected to it), an image with
+     * every tag it has; null when it is gone (or was already), else why not.
      */
     static String remove(DockerClient client, String engine, Resource r) {
         try {
             switch (r.kind()) {
                 case CONTAINER -> client.removeContainerCmd(r.id()).withForce(true).withRemoveVolumes(true).exec();
-                case NETWORK -> client.removeNetworkCmd(r.id()).exec();
+                case NETWORK -> {
+                    disconnectEveryContainer(client, r);
+                    client.removeNetworkCmd(r.id()).exec();
+                }
                 case VOLUME -> client.removeVolumeCmd(r.id()).exec();
                 case IMAGE -> client.removeImageCmd(r.id()).withForce(true).exec();
             }
@@ -487,6 +491,23 @@ public final class Ledger implements EngineProxy.Recorder {
             return null;
         } catch (RuntimeException e) {
             return EngineCalls.message(engine, e);
+        }
+    }
+
+    /**
+     * Takes every container still on the network off it, stopped ones too: the engine removes no network a running
+     * container is on, and one a stopped container is on would leave it unable to start.
+     */
+    private static void disconnectEveryContainer(DockerClient client, Resource network) {
+        // By id, and by name for a container never started: the engine gives it the network's id only when it starts.
+        List<String> either = List.of(network.id(), network.name());
+        for (Container attached : client.listContainersCmd().withShowAll(true).withNetworkFilter(either).exec()) {
+            try {
+                client.disconnectFromNetworkCmd().withNetworkId(network.id()).withContainerId(attached.getId())
+                        .withForce(true).exec();
+            } catch (NotFoundException gone) {
+                // removed meanwhile: off the network too
+            }
         }
     }
 

@@ -216,6 +216,31 @@ class LedgerEngineTest {
     }
 
     @Test
+    void aNetworkTheLessonConnectedAnotherContainerToIsRemovedWithThatContainerTakenOffItAndKept() throws Exception {
+        String image = LedgerTestEngine.tinyImage();
+        String foreign = container(LedgerTestEngine.uniqueName("foreign"));
+        String running = container(LedgerTestEngine.uniqueName("running"));
+        String net = network(LedgerTestEngine.uniqueName("net"));
+        docker("create", "--name", foreign, image);
+        docker("run", "-d", "--name", running, "launchcodedevops/simple-http");
+        owned.ledger().begin();
+
+        owned.ledger().stepStarted(9, "");
+        lesson("network", "create", net);
+        lesson("network", "connect", net, foreign);
+        lesson("network", "connect", net, running);
+
+        assertThat(owned.removeLeftBehind()).extracting(r -> r.entry().resource().name(), Ledger.Removal::removed)
+                .containsExactly(tuple(net, true));
+        assertThat(docker("network", "ls", "-q", "--filter", "name=^" + net + "$")).isEmpty();
+        for (String other : List.of(foreign, running)) {
+            assertThat(docker("inspect", "-f", "{{range $n, $e := .NetworkSettings.Networks}}{{$n}} {{end}}", other))
+                    .as("the other container stays, off the lesson's network").doesNotContain(net);
+        }
+        assertThat(docker("inspect", "-f", "{{.State.Running}}", running)).isEqualTo("true");
+    }
+
+    @Test
     void aPreExistingResourceTheLessonRemovesIsRecordedButNotCountedAsTheLessons() throws Exception {
         String before = network(LedgerTestEngine.uniqueName("before"));
         docker("network", "create", before);
