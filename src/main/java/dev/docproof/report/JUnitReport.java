@@ -79,8 +79,8 @@ public final class JUnitReport {
         Files.createDirectories(dir);
         Map<Path, Report> reports = new LinkedHashMap<>();
         Set<String> lessons = new LinkedHashSet<>();
-        split.forEach(file -> lessons.add(source(file)));
-        course.lessons().forEach(lesson -> lessons.add(source(lesson)));
+        split.forEach(file -> lessons.add(nameOf(file)));
+        course.lessons().forEach(lesson -> lessons.add(nameOf(lesson.plan().lesson().source())));
         // Compared without case: on the file systems of macOS and Windows, where CI artifacts are often opened,
         // A.md's report and a.md's would be one file.
         Map<String, Long> sharing = lessons.stream()
@@ -89,12 +89,13 @@ public final class JUnitReport {
         Map<String, Long> sharingClass = lessons.stream()
                 .collect(Collectors.groupingBy(JUnitReport::className, Collectors.counting()));
         for (LessonResult lesson : course.lessons()) {
-            String name = fileName(source(lesson));
+            String path = nameOf(lesson.plan().lesson().source());
+            String name = fileName(path);
             boolean alone = sharing.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= LONGEST_NAME;
-            Path file = dir.resolve(alone ? name : uniqueFileName(source(lesson)));
-            String className = className(source(lesson));
+            Path file = dir.resolve(alone ? name : uniqueFileName(path));
+            String className = className(path);
             if (sharingClass.get(className) > 1) {
-                className += "_" + pathHash(source(lesson));
+                className += "_" + pathHash(path);
             }
             String suiteClass = className;
             reports.put(file, out -> write(course, lesson, suiteClass, JUnitFolder.runName(shard),
@@ -184,6 +185,16 @@ public final class JUnitReport {
             }
         }
         return name.toString();
+    }
+
+    /**
+     * The path a lesson's report and class are named after: where it is from the working folder, so that it keeps
+     * them whether the command line said {@code content}, {@code ./content} or {@code $PWD/content}.
+     */
+    static String nameOf(Path lesson) {
+        Path here = Path.of("").toAbsolutePath();
+        Path where = lesson.toAbsolutePath().normalize();
+        return source(where.startsWith(here) ? here.relativize(where) : lesson.normalize());
     }
 
     private static String source(LessonResult lesson) {

@@ -443,6 +443,21 @@ class JUnitReportTest {
     }
 
     @Test
+    void aLessonKeepsItsReportsNameAndClassHoweverItsPathWasSpelled() throws Exception {
+        String here = Path.of("").toAbsolutePath().toString();
+        for (String spelled : List.of("content/a.md", "./content/a.md", here + "/content/a.md", "content/sub/../a.md")) {
+            Path file = Path.of(spelled);
+            List<Path> written = JUnitReport.write(Results.course(Results.lesson(file, List.of(Results.ran(
+                    Results.run(file, 3, "echo hi"), 1, "hi\n")), List.of(), Duration.ofMillis(5), (String) null,
+                    List.of())), dir);
+
+            assertThat(written).as(spelled).containsExactly(dir.resolve("TEST-content.a.md.xml"));
+            assertThat(children(parse(written.get(0)), "testcase").get(0).getAttribute("classname")).as(spelled)
+                    .isEqualTo("content.a_md");
+        }
+    }
+
+    @Test
     void classAndFileNamesAreSanitised() {
         assertThat(JUnitReport.fileName("content/sub dir/a&b.md")).isEqualTo("TEST-content.sub_dir.a_b.md.xml");
         assertThat(JUnitReport.className("content/sub dir/a&b.md")).isEqualTo("content.sub_dir.a_b_md");
