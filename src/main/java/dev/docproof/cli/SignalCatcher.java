@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * While lessons run, the first Ctrl-C (SIGINT) or SIGTERM asks the run to stop and report (see
+ * While lessons run, the first Ctrl-C (SIGINT), SIGTERM or SIGHUP (its terminal closed) asks the run to stop and report (see
  * {@link Interrupts}) instead of ending the JVM; a second one ends it at once, saying so, its shutdown hooks still
  * ending the shell and removing what the lesson created, and nothing more printed or written (see
  * {@link Interrupts#abandon}). One catcher covers a command from its run to its last report: installing one inside it
@@ -33,6 +33,7 @@ final class SignalCatcher implements AutoCloseable {
             catcher.owner = true;
             catcher.catchSignal("INT", Interrupts.Signal.INT);
             catcher.catchSignal("TERM", Interrupts.Signal.TERM);
+            catcher.catchSignal("HUP", Interrupts.Signal.HUP);
         }
         return catcher;
     }

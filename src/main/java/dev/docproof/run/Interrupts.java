@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Ctrl-C (SIGINT) or SIGTERM during a run: the step that runs is stopped, the lesson cleans up as after any
+ * Ctrl-C (SIGINT), SIGTERM or SIGHUP during a run: the step that runs is stopped, the lesson cleans up as after any
  * step, the steps and lessons not reached are not run, and every report is still written. The command line
  * catches the signal and calls {@link #request}; a run asks {@link #requested} between steps.
  */
@@ -13,7 +13,9 @@ public final class Interrupts {
 
     /** The signal that asked the run to stop, with the exit status a shell gives a process it ended. */
     public enum Signal {
-        INT(130), TERM(143);
+        INT(130), TERM(143),
+        /** The terminal docproof ran in was closed (an ssh session that dropped). */
+        HUP(129);
 
         private final int exitStatus;
 

@@ -44,7 +44,7 @@ class InterruptedCheckEngineTest {
     }
 
     @ParameterizedTest(name = "SIG{0} exits {1}, isolation {2}")
-    @CsvSource({"INT, 130, host", "TERM, 143, host", "INT, 130, sandbox", "TERM, 143, sandbox"})
+    @CsvSource({"INT, 130, host", "TERM, 143, host", "HUP, 129, host", "INT, 130, sandbox", "TERM, 143, sandbox"})
     void aSignalMidLessonStopsTheStepWritesEveryReportAndExitsWithTheSignalsStatus(String signal, int status,
                                                                                    String isolation) throws Exception {
         TestEngine.sandboxesReady(); // building the sandbox image is not what this test watches
