@@ -63,12 +63,19 @@ sealed interface ApiCall {
      */
     record Tag(String name) implements ApiCall {}
 
+    /**
+     * {@code POST /images/load}: its answer names the images loaded ({@code Loaded image: app:1}); a loaded image
+     * carries no label of the run, so the ledger keeps those names as ones the lesson gave.
+     */
+    record Load() implements ApiCall {}
+
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
 
     Pattern VERSION = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?(?=/)");
     Pattern RESOURCE = Pattern.compile("^/(containers|networks|volumes)/([^/]+)(/[a-z]+)?$");
     Pattern TAG = Pattern.compile("^/images/.+/tag$");
+    Pattern LOADED = Pattern.compile("Loaded image: ([^\\s\"\\\\]+)");
     ObjectMapper JSON = new ObjectMapper();
     /** An {@code id} filter of a build cache prune that matches no cache record. */
     String NO_CACHE_RECORD = "^docproof-none$";
@@ -83,6 +90,9 @@ sealed interface ApiCall {
             if (method.equals("POST") && (path.equals("/commit")
                     || path.equals("/images/create") && query(target).containsKey("fromSrc"))) {
                 return new CommitOrImport();
+            }
+            if (method.equals("POST") && path.equals("/images/load")) {
+                return new Load();
             }
             if (method.equals("POST") && path.equals("/build/prune")) {
                 return new BuildPrune();
@@ -234,6 +244,16 @@ sealed interface ApiCall {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The names an image load's answer (JSON messages, one a line) says it gave: {@code Loaded image: app:1}. */
+    static List<String> loadedNames(byte[] answer) {
+        List<String> names = new ArrayList<>();
+        Matcher m = LOADED.matcher(new String(answer, StandardCharsets.UTF_8));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /**

@@ -86,6 +86,8 @@ public final class Ledger implements EngineProxy.Recorder {
     private final Map<String, Integer> namesGiven = new LinkedHashMap<>();
     /** The image names the engine had before the lesson (canonical); null until {@link #begin()} asked. */
     private Set<String> imageNamesBefore;
+    /** The ids of the images the engine had before the lesson; null until {@link #begin()} asked. */
+    private Set<String> imageIdsBefore;
     private int line;
     private String section = "";
 
@@ -178,8 +180,10 @@ public final class Ledger implements EngineProxy.Recorder {
     public LedgerSnapshot begin() throws EngineException {
         LedgerSnapshot before = snapshot(false);
         Set<String> names = new HashSet<>();
+        Set<String> ids = new HashSet<>();
         try {
             for (Image image : client.listImagesCmd().exec()) {
+                ids.add(image.getId());
                 for (String name : image.getRepoTags() == null ? new String[0] : image.getRepoTags()) {
                     names.add(ImageRef.parse(name).canonical());
                 }
@@ -189,6 +193,7 @@ public final class Ledger implements EngineProxy.Recorder {
         }
         synchronized (this) {
             imageNamesBefore = names;
+            imageIdsBefore = ids;
         }
         return before;
     }
@@ -422,17 +427,22 @@ public final class Ledger implements EngineProxy.Recorder {
     }
 
     /**
-     * Takes a name the lesson gave off the image it names, never the image: a name that is the image's last is kept
-     * (removing it would delete the image), and said so.
+     * Takes a name the lesson gave off the image it names. The image goes with its last name only when the engine did
+     * not have it before the lesson (one it loaded); else that name is kept, and said so.
      */
     private Removal untag(LedgerEntry entry) {
         String name = entry.resource().name();
         try {
-            List<String> names = client.inspectImageCmd(name).exec().getRepoTags();
-            if (names == null || names.size() < 2) {
+            var image = client.inspectImageCmd(name).exec();
+            List<String> names = image.getRepoTags();
+            boolean hadIt;
+            synchronized (this) {
+                hadIt = imageIdsBefore == null || imageIdsBefore.contains(image.getId());
+            }
+            if ((names == null || names.size() < 2) && hadIt) {
                 return new Removal(entry, false, "it is the last name of an image the lesson did not make, so it stays");
             }
-            client.removeImageCmd(name).withNoPrune(true).exec(); // not forced: the engine takes off only the name
+            client.removeImageCmd(name).withNoPrune(true).exec(); // not forced: the name goes, and a new image with its last
             return new Removal(entry, true, null);
         } catch (NotFoundException gone) {
             return new Removal(entry, true, null);

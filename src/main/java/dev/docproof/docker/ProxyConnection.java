@@ -229,6 +229,14 @@ final class ProxyConnection {
             HttpWire.send(client, sent.toByteArray());
             return;
         }
+        if (success && request.call() instanceof ApiCall.Load && !noBody) {
+            // The answer streams on to the client as it comes; the names it gave are read once it is whole.
+            HttpWire.send(client, raw);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            in.copyBody(head, HttpWire.Sink.of(client), answer);
+            ApiCall.loadedNames(answer.toByteArray()).forEach(name -> recorder.tagged(request.sentIn(), name));
+            return;
+        }
         if (success) {
             recordRemoval(request);
         }

@@ -216,6 +216,30 @@ class OwnershipEngineTest {
     }
 
     @Test
+    void anImageTheLessonLoadsThatTheEngineLackedIsItsLeakAndRemovedAfterIt() throws Exception {
+        TestEngine.ready();
+        String loaded = LedgerTestEngine.uniqueName("loaded");
+        Path context = Files.createDirectories(dir.resolve("loaded"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM launchcodedevops/simple-http\nLABEL loaded=" + loaded + "\n");
+        docker("build", "-q", "-t", loaded, context.toString());
+        Path tar = dir.resolve("loaded.tar");
+        docker("save", "-o", tar.toString(), loaded);
+        docker("rmi", loaded);
+        try {
+            Path lesson = lesson("load.md", "docker load -i " + tar);
+
+            Run run = check(lesson.toString());
+
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains(lesson + ":4: leaked image " + loaded + ":latest (removed after the lesson)");
+            assertThat(docker("images", "-q", loaded)).as("the image loaded").isEmpty();
+            assertThat(docker("images", "-q", "launchcodedevops/simple-http")).as("the image it was built on").isNotEmpty();
+        } finally {
+            LedgerTestEngine.removeQuietly("rmi", loaded);
+        }
+    }
+
+    @Test
     void aNameTheLessonGivesAnImageItDidNotMakeIsItsLeakTakenOffAfterItWhileTheImageStays() throws Exception {
         TestEngine.ready();
         String alias = LedgerTestEngine.uniqueName("alias");

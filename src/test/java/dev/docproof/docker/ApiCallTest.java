@@ -68,6 +68,14 @@ class ApiCallTest {
     }
 
     @Test
+    void anImageLoadSaysTheNamesItGave() {
+        assertThat(ApiCall.of("POST", "/v1.41/images/load?quiet=0")).isEqualTo(new ApiCall.Load());
+        byte[] answer = ("{\"stream\":\"Loaded image: app:1\\n\"}\r\n{\"stream\":\"Loaded image ID: sha256:ab12\\n\"}\r\n"
+                + "{\"stream\":\"Loaded image: registry.local:5000/team/app:latest\\n\"}\r\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(ApiCall.loadedNames(answer)).containsExactly("app:1", "registry.local:5000/team/app:latest");
+    }
+
+    @Test
     void readsAndStreamsArePassedOnUntouched() {
         assertThat(ApiCall.of("GET", "/v1.41/containers/json?all=1")).isEqualTo(new ApiCall.Other());
         assertThat(ApiCall.of("POST", "/v1.41/containers/server/attach?stream=1")).isEqualTo(new ApiCall.Other());
