@@ -7,6 +7,9 @@ import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipe;
 import dev.docproof.docker.ImageRecipes;
 import dev.docproof.docker.ImageStores;
+import dev.docproof.docker.Leftovers;
+import dev.docproof.docker.RunFolder;
+import dev.docproof.docker.SandboxFolders;
 import dev.docproof.docker.SandboxReaper;
 import dev.docproof.shell.ImageRef;
 import dev.docproof.lesson.Diagnostic;
@@ -87,10 +90,12 @@ final class DoctorCommand implements Callable<Integer> {
                 imageFacts.add(new DoctorReport.ImageFacts(use.getKey(), Optional.of(provisioner.state(use.getKey())),
                         recipeFolder(recipes, use.getKey()), use.getValue()));
             }
+            List<SandboxReaper.Found> sandboxes = SandboxReaper.list(engine.client());
             return new DoctorReport.Facts(DoctorReport.EngineFacts.answering(engine.serverVersion(),
                     engine.apiVersion(), engine.foundVia(), engine.speaks()), names(lessonPaths), lessonFiles.size(), imageFacts, notes,
-                    SandboxReaper.list(engine.client()), ImageStores.list(engine,
-                    Optional.of(CourseRunner.sandboxImages(engine, plans))).stream().filter(ImageStores.Found::unused).toList());
+                    sandboxes, ImageStores.list(engine,
+                    Optional.of(CourseRunner.sandboxImages(engine, plans))).stream().filter(ImageStores.Found::unused).toList(),
+                    leftovers(engine, sandboxes));
         } catch (EngineException e) {
             List<DoctorReport.ImageFacts> imageFacts = new ArrayList<>();
             for (Map.Entry<ImageRef, List<String>> use : usedAt.entrySet()) {
@@ -102,6 +107,17 @@ final class DoctorCommand implements Callable<Integer> {
                     e instanceof EngineTlsException tls ? tls.fix() : ""), names(lessonPaths),
                     lessonFiles.size(), imageFacts, notes);
         }
+    }
+
+    /** What dead runs left besides the sandboxes listed: their resources on the engine and folders on this machine. */
+    private static List<String> leftovers(Engine engine, List<SandboxReaper.Found> sandboxes) throws EngineException {
+        Path tmp = RunFolder.defaultTemp();
+        List<String> left = new ArrayList<>();
+        Leftovers.find(engine.client(), engine.uri().toString(), tmp).forEach(l -> left.add(l.describe()));
+        // A listed sandbox's folder goes with it.
+        SandboxFolders.left(tmp).stream().filter(f -> sandboxes.stream().noneMatch(s -> s.owner() != null
+                && s.owner().runId().equals(f.owner().runId()))).forEach(f -> left.add(f.describe()));
+        return left;
     }
 
     private static Optional<String> recipeFolder(ImageRecipes recipes, ImageRef image) {

@@ -54,9 +54,11 @@ final class DoctorReport {
      * @param lessons     how many lesson files were scanned
      * @param paths       the paths the user named, for the headline
      * @param lessonNotes problems reading the lessons, each with what to do
+     * @param leftovers   what runs that are gone left besides their sandboxes, one description each
      */
     record Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images,
-                 List<String> lessonNotes, List<SandboxReaper.Found> sandboxes, List<ImageStores.Found> unusedStores) {
+                 List<String> lessonNotes, List<SandboxReaper.Found> sandboxes, List<ImageStores.Found> unusedStores,
+                 List<String> leftovers) {
 
         Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images, List<String> lessonNotes) {
             this(engine, paths, lessons, images, lessonNotes, List.of());
@@ -64,7 +66,7 @@ final class DoctorReport {
 
         Facts(EngineFacts engine, List<String> paths, int lessons, List<ImageFacts> images, List<String> lessonNotes,
               List<SandboxReaper.Found> sandboxes) {
-            this(engine, paths, lessons, images, lessonNotes, sandboxes, List.of());
+            this(engine, paths, lessons, images, lessonNotes, sandboxes, List.of(), List.of());
         }
     }
 
@@ -120,6 +122,11 @@ final class DoctorReport {
                         ? "the next docproof check removes it, or: docker rm -f -v " + sandbox.containerId()
                         : "docker rm -f -v " + sandbox.containerId() + " once the run on that machine is over"));
             }
+        }
+        for (String left : facts.leftovers()) {
+            problems++;
+            lines.add("leftovers: PROBLEM: left by a docproof run that is gone: " + left);
+            lines.add("  fix: the next docproof check removes it");
         }
         // Disk the engine need not keep, not a reason the lessons cannot run.
         for (ImageStores.Found store : facts.unusedStores()) {

@@ -34,13 +34,25 @@ public final class Leftovers {
         }
     }
 
+    /** What one dead run left, still there: what {@code docproof doctor} lists and the next run removes. */
+    public record Left(RunOwner owner, List<Resource> resources, List<Path> folders) {
+
+        /** e.g. "pid 4242 on build-7, started …, lesson content/x.rst: container server, folder /tmp/docproof-lesson-1". */
+        public String describe() {
+            List<String> what = new ArrayList<>();
+            resources.forEach(r -> what.add(r.kind().jsonName() + " " + r.name()));
+            folders.forEach(f -> what.add("folder " + f));
+            return owner.describe() + ": " + (what.isEmpty() ? "its run folder only" : String.join(", ", what));
+        }
+    }
+
     private Leftovers() {}
 
     /**
-     * Removes what dead runs left on the engine at {@code engine} (its address, for messages) and in
-     * {@code tmp}; says what it removed, run by run.
+     * What dead runs left on the engine at {@code engine} (its address, for messages) and in {@code tmp}, run by run,
+     * without removing anything; a run's resources in the order they are removed (containers first, images last).
      */
-    public static List<Recovered> recover(DockerClient client, String engine, Path tmp) throws EngineException {
+    public static List<Left> find(DockerClient client, String engine, Path tmp) throws EngineException {
         Map<String, RunOwner> dead = new LinkedHashMap<>();
         Map<String, RunFolder> folders = new LinkedHashMap<>();
         for (RunFolder folder : RunFolder.under(tmp)) {
@@ -59,34 +71,45 @@ public final class Leftovers {
                 resources.computeIfAbsent(owner.runId(), id -> new ArrayList<>()).add(l.resource());
             });
         }
-        List<Recovered> recovered = new ArrayList<>();
+        List<Left> left = new ArrayList<>();
         for (RunOwner owner : dead.values()) {
-            List<Resource> removed = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
+            List<Resource> ordered = new ArrayList<>();
             // Images last: a container of the run may still use one.
             for (ResourceKind kind : List.of(ResourceKind.CONTAINER, ResourceKind.NETWORK, ResourceKind.VOLUME,
                     ResourceKind.IMAGE)) {
-                for (Resource r : resources.getOrDefault(owner.runId(), List.of())) {
-                    if (r.kind() == kind) {
-                        String problem = Ledger.remove(client, engine, r);
-                        if (problem == null) {
-                            removed.add(r);
-                        } else {
-                            problems.add(r.kind().jsonName() + " " + r.name() + ": " + problem);
-                        }
-                    }
+                resources.getOrDefault(owner.runId(), List.of()).stream().filter(r -> r.kind() == kind).forEach(ordered::add);
+            }
+            RunFolder folder = folders.get(owner.runId());
+            left.add(new Left(owner, ordered, folder == null ? List.of() : folder.folders()));
+        }
+        return left;
+    }
+
+    /**
+     * Removes what dead runs left on the engine at {@code engine} (its address, for messages) and in
+     * {@code tmp}; says what it removed, run by run.
+     */
+    public static List<Recovered> recover(DockerClient client, String engine, Path tmp) throws EngineException {
+        Map<String, RunFolder> runFolders = new LinkedHashMap<>();
+        RunFolder.under(tmp).forEach(f -> runFolders.put(f.owner().runId(), f));
+        List<Recovered> recovered = new ArrayList<>();
+        for (Left left : find(client, engine, tmp)) {
+            List<Resource> removed = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (Resource r : left.resources()) {
+                String problem = Ledger.remove(client, engine, r);
+                if (problem == null) {
+                    removed.add(r);
+                } else {
+                    problems.add(r.kind().jsonName() + " " + r.name() + ": " + problem);
                 }
             }
-            List<Path> deleted = new ArrayList<>();
-            RunFolder folder = folders.get(owner.runId());
+            left.folders().forEach(RunFolder::deleteTree);
+            RunFolder folder = runFolders.get(left.owner().runId());
             if (folder != null) {
-                for (Path p : folder.folders()) {
-                    RunFolder.deleteTree(p);
-                    deleted.add(p);
-                }
                 folder.close();
             }
-            recovered.add(new Recovered(owner, removed, deleted, problems));
+            recovered.add(new Recovered(left.owner(), removed, left.folders(), problems));
         }
         return recovered;
     }

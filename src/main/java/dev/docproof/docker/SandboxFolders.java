@@ -41,6 +41,13 @@ public final class SandboxFolders {
 
     /** Removes the sandbox folders under {@code tmp} whose run is gone, and returns them. */
     public static List<Left> reap(Path tmp) {
+        List<Left> left = left(tmp);
+        left.forEach(l -> Folders.delete(l.folder()));
+        return left;
+    }
+
+    /** The sandbox folders under {@code tmp} whose run is gone. */
+    public static List<Left> left(Path tmp) {
         List<Left> left = new ArrayList<>();
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmp, PREFIX + "*")) {
             for (Path folder : folders) {
@@ -50,7 +57,6 @@ public final class SandboxFolders {
         } catch (IOException e) {
             // an unreadable temp folder holds nothing we could remove anyway
         }
-        left.forEach(l -> Folders.delete(l.folder()));
         return left;
     }
 }

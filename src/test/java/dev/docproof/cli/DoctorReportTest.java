@@ -136,4 +136,17 @@ class DoctorReportTest {
                 "not ready: 1 problem");
         assertThat(report.lines()).noneMatch(line -> line.contains("bbbbbbbbbbbb"));
     }
+
+    @Test
+    void whatARunThatIsGoneLeftBesidesItsSandboxIsAProblemTheNextCheckFixes() {
+        String left = "pid 4242 on vm, started 2026-12-01T21:40:03Z, lesson content/x.rst: container server";
+        DoctorReport.Report report = DoctorReport.of(new DoctorReport.Facts(UP, List.of("content"), 1, List.of(), List.of(),
+                List.of(), List.of(), List.of(left)));
+
+        assertThat(report.ready()).isFalse();
+        assertThat(report.lines()).containsSubsequence(
+                "leftovers: PROBLEM: left by a docproof run that is gone: " + left,
+                "  fix: the next docproof check removes it",
+                "not ready: 1 problem");
+    }
 }

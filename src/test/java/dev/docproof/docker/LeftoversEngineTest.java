@@ -91,6 +91,14 @@ class LeftoversEngineTest {
         deadFolder.register(notDocproofs);
         RunFolder liveFolder = RunFolder.create(tmp, live);
 
+        // What doctor lists: found, and nothing removed yet.
+        Leftovers.Left found = Leftovers.find(engine.client(), engine.uri().toString(), tmp).stream()
+                .filter(l -> l.owner().runId().equals(dead.runId())).findFirst().orElseThrow();
+        assertThat(found.resources()).extracting(Resource::name).containsExactly(deadBox, deadNet, deadImage);
+        assertThat(found.describe()).contains("lesson content/killed.rst: container " + deadBox).contains("folder " + lessonDir);
+        assertThat(docker("ps", "-a", "--format", "{{.Names}}").lines()).contains(deadBox);
+        assertThat(lessonDir).exists();
+
         List<Leftovers.Recovered> recovered = Leftovers.recover(engine.client(), engine.uri().toString(), tmp);
 
         Leftovers.Recovered mine = recovered.stream().filter(r -> r.owner().runId().equals(dead.runId()))
