@@ -23,19 +23,21 @@ final class ReportFiles {
      * @param split  for a shard, every lesson of the course it was cut from (see {@link JUnitReport}); else empty
      * @param json   null when not asked for, as {@code junit}
      * @param strict whether the run counts what {@code --strict} does as failures, which the JUnit report then shows
-     * @return false, after saying why on {@code err}, when a report cannot be written
+     * @return false, after saying why on {@code err}, when a report cannot be written (the others are still written)
      */
     static boolean write(CourseResult result, JsonReport.Scope scope, List<Path> split, Path json, Path junit,
                          boolean strict, PrintWriter err) {
         if (Interrupts.abandoned() != null) {
             return false; // ended at once: the reports would tell of a run half taken down
         }
+        // Each report asked for is tried: one that cannot be written (its disk full) keeps none of the others from CI.
+        boolean written = true;
         if (json != null) {
             try {
                 writeWhole(json, w -> JsonReport.write(result, scope, w));
             } catch (IOException e) {
                 err.println("docproof: cannot write the JSON report to " + json + ": " + e.getMessage());
-                return false;
+                written = false;
             }
         }
         if (junit != null) {
@@ -52,7 +54,7 @@ final class ReportFiles {
                 return false;
             }
         }
-        return true;
+        return written;
     }
 
     /** Writes a report's text. */

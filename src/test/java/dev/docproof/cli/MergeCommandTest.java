@@ -140,6 +140,23 @@ class MergeCommandTest {
         assertThat(junit).hasContent("a file");
     }
 
+    @Test
+    void aJsonReportThatCannotBeWrittenLeavesTheJUnitReportsWrittenAndSaysWhy() throws IOException {
+        Path first = shardResults(new Shard(1, 2));
+        Path second = shardResults(new Shard(2, 2));
+        Path json = Files.writeString(dir.resolve("not-a-folder"), "a file\n").resolve("results.json");
+        Path junit = dir.resolve("junit");
+
+        Run merged = docproof("merge", course.toString(), "--results", first.toString(), second.toString(),
+                "--json", json.toString(), "--junit", junit.toString());
+
+        assertThat(merged.code()).isEqualTo(Main.SETUP_ERROR);
+        assertThat(merged.err()).contains("docproof: cannot write the JSON report to " + json + ": ");
+        try (var reports = Files.list(junit)) {
+            assertThat(reports).isNotEmpty();
+        }
+    }
+
     /** What an interrupted run writes: the running step interrupted, the steps after it not run. */
     private static LessonResult interrupted(Plan plan) {
         List<StepResult> steps = new java.util.ArrayList<>();
