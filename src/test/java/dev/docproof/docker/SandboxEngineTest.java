@@ -156,7 +156,7 @@ class SandboxEngineTest {
         Sandbox orphan = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, deadOwner("unstarted.rst"), null, 0));
         try {
             // Only the folder is left, as when the run is killed before it creates the container.
-            TestEngine.ready().client().removeContainerCmd(orphan.containerId()).withForce(true).exec();
+            TestEngine.ready().client().removeContainerCmd(orphan.containerId()).withForce(true).withRemoveVolumes(true).exec();
 
             assertThat(SandboxFolders.reap(orphan.folder().getParent())).extracting(SandboxFolders.Left::folder)
                     .contains(orphan.folder());
