@@ -88,15 +88,24 @@ final class CourseRun {
         Interrupts.Signal interrupted = Interrupts.requested();
         if (interrupted != null) {
             setupErrors(result, err);
-            boolean anyRan = result.lessons().stream().flatMap(l -> l.steps().stream())
-                    .anyMatch(r -> !(r.outcome() instanceof Outcome.NotRun || r.outcome() instanceof Outcome.Skipped));
-            err.println(duringRun == null ? afterRun(interrupted, "the reports")
-                    : anyRan ? "docproof: interrupted by SIG" + interrupted + ": the running step was stopped, what the"
-                    + " lesson created was removed, and the steps not reached were not run"
-                    : "docproof: interrupted by SIG" + interrupted + " before any step ran: every step is reported not run");
+            err.println(duringRun == null ? afterRun(interrupted, "the reports") : duringRun(result, interrupted));
             return new Ran(result, interrupted.exitStatus());
         }
         return new Ran(result, verdict(result, options.strict, err));
+    }
+
+    /** What a signal that came while the lessons ran says, by what it stopped. */
+    static String duringRun(CourseResult result, Interrupts.Signal signal) {
+        List<Outcome> outcomes = result.lessons().stream().flatMap(l -> l.steps().stream()).map(r -> r.outcome()).toList();
+        boolean anyRan = outcomes.stream().anyMatch(o -> !(o instanceof Outcome.NotRun || o instanceof Outcome.Skipped));
+        // One that came while a lesson was cleaned up after its last step stopped no step.
+        boolean cutShort = outcomes.stream().anyMatch(o -> o instanceof Outcome.Interrupted
+                || o instanceof Outcome.NotRun notRun && notRun.why() == Outcome.NotRun.Why.AFTER_INTERRUPT);
+        String by = "docproof: interrupted by SIG" + signal;
+        return !anyRan ? by + " before any step ran: every step is reported not run"
+                : !cutShort ? by + " once every step had run: what the lessons created was removed"
+                : by + ": the running step was stopped, what the lesson created was removed, and the steps not reached"
+                + " were not run";
     }
 
     /** What a signal that came once the lessons had run says: {@code what} was finished first. */
