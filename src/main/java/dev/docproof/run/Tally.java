@@ -6,7 +6,11 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The one count of outcomes that every report states, for a lesson or a whole course. */
+/**
+ * The one count of outcomes that every report states, for a lesson or a whole course. "Runnable" counts every
+ * step docproof runs or would run: the runnable steps and the templates it ran bound, so the outcomes listed
+ * after it never add up to more; "templates" counts the templates left unrun.
+ */
 public record Tally(Map<Status, Integer> byStatus, int runnable, int templates) {
 
     public Tally {
@@ -21,7 +25,7 @@ public record Tally(Map<Status, Integer> byStatus, int runnable, int templates) 
         int runnable = 0;
         for (StepResult r : steps) {
             counts.merge(r.status(), 1, Integer::sum);
-            if (r.step().kind() == StepKind.RUN) {
+            if (r.step().kind() == StepKind.RUN || r.status() == Status.BOUND) {
                 runnable++;
             }
         }
