@@ -105,14 +105,19 @@ record JsonIn(Path file, String pointer, JsonNode node) {
         }
     }
 
-    /** An ISO-8601 duration ({@code PT1.5S}), or null. */
+    /** An ISO-8601 duration ({@code PT1.5S}) no run could have made negative, or null. */
     Duration durationOrNull(String name) throws ResultsException {
         String text = textOrNull(name);
+        Duration duration;
         try {
-            return text == null ? null : Duration.parse(text);
+            duration = text == null ? null : Duration.parse(text);
         } catch (DateTimeParseException e) {
             throw field(name).problem("not a duration (PT1.5S): " + text);
         }
+        if (duration != null && duration.isNegative()) {
+            throw field(name).problem("a negative duration: " + text);
+        }
+        return duration;
     }
 
     /** The elements of an array field, each read by {@code reader}. */

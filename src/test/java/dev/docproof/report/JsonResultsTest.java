@@ -264,6 +264,20 @@ class JsonResultsTest {
                 .hasMessage(file + ": /lessons/0/steps/1: no field \"stdout\"");
     }
 
+    /** A negative duration is no run's: the file was edited or made by something else. */
+    @Test
+    void aNegativeDurationIsNamedByItsPlaceInTheFile(@TempDir Path dir) throws Exception {
+        CourseResult course = Results.course(Results.networking());
+        Path file = dir.resolve("shard.json");
+        String json = JsonReport.toJson(course);
+        assertThat(json).contains("\"duration\" : \"PT0.312S\"");
+        Files.writeString(file, json.replace("\"duration\" : \"PT0.312S\"", "\"duration\" : \"-PT0.312S\""));
+
+        assertThatThrownBy(() -> JsonResults.read(file, plansOf(course.lessons().get(0))))
+                .isInstanceOf(ResultsException.class)
+                .hasMessage(file + ": /lessons/0/steps/2/duration: a negative duration: -PT0.312S");
+    }
+
     @Test
     void aLessonTheCourseDoesNotHoldIsRefused(@TempDir Path dir) throws Exception {
         CourseResult course = Results.course(Results.networking());
