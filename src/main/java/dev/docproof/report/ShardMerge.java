@@ -40,7 +40,10 @@ public final class ShardMerge {
             for (LessonResult lesson : file.lessons()) {
                 Path source = lesson.plan().lesson().source();
                 JsonResults.Read before = ranBy.putIfAbsent(source, file);
-                if (before != null) {
+                if (before == file) {
+                    problems.add(source + ": given twice in " + file.describe() + ": a run reports each lesson once,"
+                            + " so the file was edited or joined from two runs: give the results as docproof wrote them");
+                } else if (before != null) {
                     problems.add(source + ": run by two shards: " + before.describe() + " and " + file.describe()
                             + ": merge the results of one split of the course");
                 }

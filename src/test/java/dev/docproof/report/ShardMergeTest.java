@@ -171,6 +171,19 @@ class ShardMergeTest {
     }
 
     @Test
+    void aLessonGivenTwiceInOneFileIsNamedAsSuchNotAsRunByTwoShards() throws Exception {
+        LessonResult a = lesson("a.rst", 1);
+        LessonResult b = lesson("b.rst", 1);
+        JsonResults.Read whole = shard(null, Instant.now(), Duration.ZERO, a, b, b);
+
+        assertThatThrownBy(() -> ShardMerge.merge(plans(), List.of(whole)))
+                .isInstanceOf(ResultsException.class)
+                .hasMessage(b.plan().lesson().source() + ": given twice in the whole run (" + whole.file() + "): a run"
+                        + " reports each lesson once, so the file was edited or joined from two runs: give the results"
+                        + " as docproof wrote them");
+    }
+
+    @Test
     void aLessonNoShardRanIsNamedWithTheShardTheSplitGivesIt() throws Exception {
         LessonResult big = lesson("big.rst", 5);
         LessonResult small = lesson("small.rst", 1);
