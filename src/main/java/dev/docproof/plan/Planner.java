@@ -35,6 +35,9 @@ public final class Planner {
     private final List<Diagnostic> diagnostics;
     private int nextMarker;
     private Node previous;
+    /** The code block before the one being planned among the same nodes (null: none), and what stands between. */
+    private Node.CodeBlock blockBefore;
+    private List<Node> sinceBlockBefore = List.of();
 
     /** A marker line and where it stands. */
     private record Marker(SourceSpan span, String text) {}
@@ -77,7 +80,17 @@ public final class Planner {
     }
 
     private void walk(List<? extends Node> nodes, String section) {
+        Node.CodeBlock lastBlock = null;
+        List<Node> since = new ArrayList<>();
         for (Node node : nodes) {
+            if (node instanceof Node.CodeBlock block) {
+                blockBefore = lastBlock;
+                sinceBlockBefore = List.copyOf(since);
+                lastBlock = block;
+                since.clear();
+            } else if (!(node instanceof Node.Comment)) {
+                since.add(node);
+            }
             visit(node, section);
             if (!(node instanceof Node.Comment)) {
                 previous = node;
@@ -97,7 +110,8 @@ public final class Planner {
 
     private void planBlock(Node.CodeBlock written, String section) {
         Node.CodeBlock block = Prompts.zshPromptsRead(callouts ? Callouts.strip(written) : written);
-        Marks marks = markersBefore(block).over(course);
+        Marks marked = markersBefore(block);
+        Marks marks = marked.over(course);
         boolean prompts = block.lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
         FileTargets.Verdict target = prompts ? new FileTargets.Verdict.None() : FileTargets.of(block, previous);
         String file = marks.file() != null ? marks.file()
@@ -111,6 +125,10 @@ public final class Planner {
             hintIfAmbiguous(block, marks, target, "this shell block holds data, not commands, so it is not run");
             return;
         }
+        boolean nothingToRun = mode.isEmpty() || mode.get() == ShellBlocks.Mode.TRANSCRIPT && !prompts;
+        if (nothingToRun && marked.isEmpty() && sampleOfTheStepBefore(block)) {
+            return;
+        }
         if (mode.isEmpty()) {
             hintIfAmbiguous(block, marks, target, "this block is shown, not written to a file");
             return;
@@ -120,6 +138,39 @@ public final class Planner {
         if (!result.steps().isEmpty()) {
             blocks.add(new PlannedBlock(block, result.steps()));
         }
+    }
+
+    /**
+     * Takes {@code block} as the output sample of the last command of the shell block right before it, when that
+     * command shows none of its own and {@link OutputBlocks} says the block shows output.
+     */
+    private boolean sampleOfTheStepBefore(Node.CodeBlock block) {
+        PlannedBlock last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+        // The planned block may be a reading of the written one (prompts, callouts): the same place tells it.
+        if (last == null || blockBefore == null || !last.block().span().equals(blockBefore.span())
+                || !block.span().file().equals(blockBefore.span().file()) // a sample's lines are in its step's file
+                || !OutputBlocks.showOutput(block, sinceBlockBefore)) {
+            return false;
+        }
+        Step step = last.steps().get(last.steps().size() - 1);
+        if (!step.sample().isEmpty() || step.writesFile() || step.marks().background() != null) {
+            return false;
+        }
+        List<String> lines = block.lines();
+        int first = 0;
+        while (lines.get(first).isBlank()) {
+            first++;
+        }
+        int end = lines.size();
+        while (lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        Step withSample = new Step(step.span(), step.lastLine(), step.kind(), step.command(),
+                new Sample(lines.subList(first, end), block.lineOf(first)), step.section(), step.marks());
+        List<Step> steps = new ArrayList<>(last.steps());
+        steps.set(steps.size() - 1, withSample);
+        blocks.set(blocks.size() - 1, new PlannedBlock(last.block(), steps));
+        return true;
     }
 
     /** A hint on how to mark a block that may be a file, unless a marker already says what it is. */

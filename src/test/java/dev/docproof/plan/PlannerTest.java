@@ -71,6 +71,66 @@ class PlannerTest {
                 tuple(11, 11, "curl -v localhost:8080", List.of("> GET / HTTP/1.1")));
     }
 
+    private static Node.Paragraph paragraph(int line, String text) {
+        return new Node.Paragraph(new SourceSpan(FILE, line, 1), List.of(new Inline.Text(text)));
+    }
+
+    /** Courses often show a command's output in a block of its own right after the command's block. */
+    @Test
+    void anOutputBlockRightAfterAShellBlockIsTheSampleOfItsLastCommand() {
+        Plan plan = plan(block("bash", 2, "$ docker volume create notes", "notes", "$ echo $GREETING"),
+                block("text", 7, "", "hi", "there", ""),
+                block("bash", 11, "$ docker ps"),
+                block(null, 14, "CONTAINER ID   IMAGE"),
+                block("console", 17, "$ docker network ls"),
+                block("console", 20, "NETWORK ID     NAME"));
+
+        assertThat(plan.steps()).extracting(Step::command, Step::sample).containsExactly(
+                tuple("docker volume create notes", new Sample(List.of("notes"), 3)),
+                tuple("echo $GREETING", new Sample(List.of("hi", "there"), 8)),
+                tuple("docker ps", new Sample(List.of("CONTAINER ID   IMAGE"), 14)),
+                tuple("docker network ls", new Sample(List.of("NETWORK ID     NAME"), 20)));
+        assertThat(plan.diagnostics()).isEmpty(); // the console block of output alone is no transcript missing prompts
+    }
+
+    @Test
+    void aSentenceThatAnnouncesOutputJoinsTheBlocksWhateverTheOutputsLanguage() {
+        for (String sentence : List.of("Output:", "You should see something like this:", "The command prints:",
+                "It returns the network's details:", "The response looks like this:")) {
+            Plan plan = plan(block("bash", 2, "docker network inspect demo"), paragraph(5, sentence),
+                    block("json", 8, "[", "  {\"Name\": \"demo\"}", "]"));
+
+            assertThat(plan.steps()).as(sentence).extracting(Step::sample)
+                    .containsExactly(new Sample(List.of("[", "  {\"Name\": \"demo\"}", "]"), 8));
+        }
+    }
+
+    /** Taking a block for output where the author meant something else would fail a step that is right. */
+    @Test
+    void aBlockIsNoOutputSampleUnlessItsPlaceSaysSo() {
+        List<List<Node>> shown = List.of(
+                // a sentence that says nothing of output
+                List.of(block("bash", 2, "$ docker run -d app"), paragraph(5, "Then edit the settings:"),
+                        block("text", 8, "debug = true")),
+                // a block of another language with nothing to introduce it
+                List.of(block("bash", 2, "$ docker run -d app"), block("yaml", 5, "services: {}")),
+                // more than one sentence between
+                List.of(block("bash", 2, "$ docker run -d app"), paragraph(5, "It starts."),
+                        paragraph(7, "You should see:"), block("text", 9, "abc123")),
+                // a command that shows its own output already
+                List.of(block("console", 2, "$ echo hi", "hi"), block("text", 6, "hi again")),
+                // a marker says what the block is
+                List.of(block("bash", 2, "$ echo hi"), new Node.Comment(new SourceSpan(FILE, 5, 1),
+                        "docproof: output: ignore"), block("text", 7, "hi")),
+                // no shell block right before
+                List.of(paragraph(2, "The output:"), block("text", 4, "hi")));
+        List<List<Sample>> samples = shown.stream()
+                .map(nodes -> plan(nodes.toArray(Node[]::new)).steps().stream().map(Step::sample).toList()).toList();
+
+        assertThat(samples).containsExactly(List.of(Sample.NONE), List.of(Sample.NONE), List.of(Sample.NONE),
+                List.of(new Sample(List.of("hi"), 3)), List.of(Sample.NONE), List.of());
+    }
+
     @Test
     void commentLinesAreNarrationNotSteps() {
         List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
