@@ -57,7 +57,7 @@ public final class CourseRunner {
         /** Lessons on this machine against an engine whose images are only checked for presence, never built. */
         EngineLink(String version, Engine engine, AutoCloseable connection) {
             this(version, engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    (images, buildBases) -> Ledger.missingImages(engine, images), connection);
+                    (images, alsoUsed) -> Ledger.missingImages(engine, images), connection);
         }
 
         @Override
@@ -90,10 +90,11 @@ public final class CourseRunner {
         /**
          * Makes sure the images that can be had offline are on the engine (present, or built from a recipe);
          * returns those that cannot: absent, with no recipe. Steps that start containers from those are skipped.
-         * {@code buildBases} (what the lessons' Dockerfiles build from) go along where the lessons run when the
-         * engine has them; a build whose base is missing is skipped, saying why.
+         * {@code alsoUsed} (what the lessons' Dockerfiles build from, and what their steps name without starting a
+         * container from it: {@code docker tag}, {@code history}, ...) go along where the lessons run when the engine
+         * has them or a recipe makes them; a build whose base is missing is skipped, saying why.
          */
-        List<String> ensure(List<String> images, List<String> buildBases) throws EngineException;
+        List<String> ensure(List<String> images, List<String> alsoUsed) throws EngineException;
     }
 
     @FunctionalInterface
@@ -247,15 +248,15 @@ public final class CourseRunner {
         }
         if (settings.isolation() == Isolation.HOST) {
             return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
-                    (names, buildBases) -> {
-                        List<String> missing = provision(engine, withBases(names, buildBases), recipes, settings, listener);
+                    (names, alsoUsed) -> {
+                        List<String> missing = provision(engine, withAlsoUsed(names, alsoUsed), recipes, settings, listener);
                         return names.stream().filter(missing::contains).toList();
                     }, engine);
         }
         SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener, settings);
-        return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, buildBases) -> {
+        return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, alsoUsed) -> {
             // A base with a recipe is built like any lesson image; one missing with none makes its build skipped.
-            List<String> all = withBases(names, buildBases);
+            List<String> all = withAlsoUsed(names, alsoUsed);
             List<String> missing = provision(engine, all, recipes, settings, listener);
             sandboxes.prepare(all.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList());
             return names.stream().filter(missing::contains).toList();
@@ -265,8 +266,8 @@ public final class CourseRunner {
         });
     }
 
-    /** The images as named, then the build bases not among them (by canonical name). */
-    private static List<String> withBases(List<String> images, List<String> buildBases) {
+    /** The images as named, then those also used not among them (by canonical name). */
+    private static List<String> withAlsoUsed(List<String> images, List<String> alsoUsed) {
         Set<String> seen = new HashSet<>();
         List<String> all = new ArrayList<>();
         for (String image : images) {
@@ -274,7 +275,7 @@ public final class CourseRunner {
                 all.add(image);
             }
         }
-        buildBases.stream().filter(b -> seen.add(ImageRef.parse(b).canonical())).forEach(all::add);
+        alsoUsed.stream().filter(b -> seen.add(ImageRef.parse(b).canonical())).forEach(all::add);
         return all;
     }
 
@@ -310,15 +311,15 @@ public final class CourseRunner {
     private static void provisionImages(EngineLink link, List<Plan> plans, RunListener listener)
             throws EngineException {
         Set<String> images = new LinkedHashSet<>();
-        Set<String> bases = new LinkedHashSet<>();
+        Set<String> alsoUsed = new LinkedHashSet<>();
         for (Plan plan : plans) {
             images.addAll(preconditions(plan));
-            bases.addAll(fileImages(plan));
+            alsoUsed.addAll(alsoUsed(plan));
         }
         if (!images.isEmpty()) {
             listener.setupProgress("checking the lessons' images: " + String.join(", ", images));
         }
-        List<String> missing = link.images().ensure(List.copyOf(images), List.copyOf(bases));
+        List<String> missing = link.images().ensure(List.copyOf(images), List.copyOf(alsoUsed));
         if (!missing.isEmpty()) {
             listener.setupProgress("not on the engine, and content/images has no recipe: " + String.join(", ", missing)
                     + "; the steps that start containers from " + (missing.size() == 1 ? "it" : "them")
@@ -328,13 +329,15 @@ public final class CourseRunner {
 
     /**
      * The images a run of these lessons puts into the sandboxes' image store, those the engine has: what
-     * their steps start containers from and what their Dockerfiles build from.
+     * their steps start containers from, what their Dockerfiles build from, and what their steps otherwise name
+     * ({@code docker tag}, {@code history}, {@code image inspect}, ...), so that a lesson reads in its sandbox the
+     * images it would read on this machine.
      */
     public static List<ImageRef> sandboxImages(Engine engine, List<Plan> plans) throws EngineException {
         Set<String> names = new LinkedHashSet<>();
         for (Plan plan : plans) {
             names.addAll(preconditions(plan));
-            names.addAll(fileImages(plan));
+            names.addAll(alsoUsed(plan));
         }
         List<String> missing = Ledger.missingImages(engine, List.copyOf(names));
         return names.stream().filter(n -> !missing.contains(n)).map(ImageRef::parse).toList();
@@ -346,6 +349,17 @@ public final class CourseRunner {
      */
     static List<String> preconditions(Plan plan) {
         return LessonImages.needed(plan, true).stream().map(LessonImages.Use::image).distinct().toList();
+    }
+
+    /**
+     * The images a lesson uses without needing them to start: what its files build from or run, and what its steps
+     * name without starting a container from it ({@link LessonImages#named}). Each goes where the lesson runs when
+     * the engine has it; one missing fails only the step that uses it, as it would on this machine.
+     */
+    private static List<String> alsoUsed(Plan plan) {
+        Set<String> images = new LinkedHashSet<>(fileImages(plan));
+        LessonImages.named(plan).forEach(use -> images.add(use.image()));
+        return List.copyOf(images);
     }
 
     /**

@@ -48,6 +48,32 @@ public final class ImageReferences {
         return found;
     }
 
+    /**
+     * The images a command names without starting a container from them or making them, as written: the source of
+     * {@code docker tag}, what {@code history}, {@code save}, {@code image inspect} (and {@code inspect}, which may name
+     * a container instead), {@code images} (its filter) and {@code rmi} name. A sandbox needs them as much as the images
+     * it runs: a lesson's {@code docker tag nginx web:v1} reads an image the engine has.
+     */
+    public static List<String> namedAsWritten(String command) {
+        List<String> found = new ArrayList<>();
+        for (ShellWords.Command simple : ShellWords.commands(command)) {
+            List<String> words = simple.texts();
+            DockerCli.call(words).ifPresent(call -> {
+                List<String> arguments = words.subList(call.argumentsFrom(), words.size());
+                List<Integer> positionals = DockerCli.positionals(call.command(), arguments);
+                int named = switch (call.command()) {
+                    case "tag", "image tag", "history", "image history", "images", "image ls", "image list" -> 1;
+                    case "save", "image save", "image inspect", "inspect", "rmi", "image rm", "image remove" ->
+                            positionals.size();
+                    default -> 0;
+                };
+                positionals.stream().limit(named).map(arguments::get)
+                        .filter(word -> REFERENCE.matcher(word).matches()).forEach(found::add);
+            });
+        }
+        return found;
+    }
+
     /** The first argument of run, create or pull, when it is an image reference. */
     private static Optional<String> imageOperand(List<String> words, DockerCli.Call call, boolean withPulls) {
         String command = call.command();

@@ -26,6 +26,33 @@ class ImageReferencesTest {
     }
 
     @Test
+    void findsTheImagesACommandNamesWithoutRunningThem() {
+        assertThat(ImageReferences.namedAsWritten("docker tag launchcodedevops/simple-client my-client:v1"))
+                .containsExactly("launchcodedevops/simple-client");
+        assertThat(ImageReferences.namedAsWritten("docker image tag nginx:1.25 web")).containsExactly("nginx:1.25");
+        assertThat(ImageReferences.namedAsWritten("docker history --no-trunc --format '{{.CreatedBy}}' redis | head -1"))
+                .containsExactly("redis");
+        assertThat(ImageReferences.namedAsWritten("docker image inspect -f '{{.Id}}' alpine busybox:1"))
+                .containsExactly("alpine", "busybox:1");
+        assertThat(ImageReferences.namedAsWritten("docker save -o images.tar alpine redis")).containsExactly("alpine", "redis");
+        assertThat(ImageReferences.namedAsWritten("docker images launchcodedevops/simple-http --format '{{.Tag}}'"))
+                .containsExactly("launchcodedevops/simple-http");
+        assertThat(ImageReferences.namedAsWritten("docker image ls alpine")).containsExactly("alpine");
+        assertThat(ImageReferences.namedAsWritten("docker rmi -f alpine && docker image rm redis"))
+                .containsExactly("alpine", "redis");
+        assertThat(ImageReferences.namedAsWritten("docker inspect --format '{{.State.Status}}' server")).containsExactly("server");
+    }
+
+    @Test
+    void aCommandThatRunsOrMakesAnImageOrNamesNoneNamesNothingHere() {
+        assertThat(ImageReferences.namedAsWritten("docker run alpine echo hi")).isEmpty();
+        assertThat(ImageReferences.namedAsWritten("docker build -t app .")).isEmpty();
+        assertThat(ImageReferences.namedAsWritten("docker images")).isEmpty();
+        assertThat(ImageReferences.namedAsWritten("docker tag <image> my-client")).isEmpty();
+        assertThat(ImageReferences.namedAsWritten("docker network inspect bridge")).isEmpty();
+    }
+
+    @Test
     void skipsEveryOptionValueOfRunAndCreate() {
         assertThat(found("docker run --name x --network n -v /a:/b -p 8080:80 -e A=1 --network-alias al -w /w"
                 + " -h host -u 0 -l k=v --mount type=tmpfs,dst=/t --env-file f --restart no img:1 echo hi"))
