@@ -69,12 +69,20 @@ sealed interface ApiCall {
      */
     record Load() implements ApiCall {}
 
+    /**
+     * {@code GET} of what carries labels: a container, network, volume or image as JSON, their lists, and
+     * {@code /system/df}. The answer is passed on without docproof's own labels ({@link OwnLabels}).
+     */
+    record Read() implements ApiCall {}
+
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
 
     Pattern VERSION = Pattern.compile("^/v[0-9]+(\\.[0-9]+)?(?=/)");
     Pattern RESOURCE = Pattern.compile("^/(containers|networks|volumes)/([^/]+)(/[a-z]+)?$");
     Pattern TAG = Pattern.compile("^/images/.+/tag$");
+    Pattern LABELLED = Pattern.compile("^/(?:(?:containers|images)/json|containers/[^/]+/json|images/.+/json"
+            + "|networks|networks/[^/]+|volumes|volumes/[^/]+|system/df)$");
     Pattern LOADED = Pattern.compile("Loaded image: ([^\\s\"\\\\]+)");
     ObjectMapper JSON = new ObjectMapper();
     /** An {@code id} filter of a build cache prune that matches no cache record. */
@@ -82,6 +90,9 @@ sealed interface ApiCall {
 
     static ApiCall of(String method, String target) {
         String path = pathOf(target);
+        if (method.equals("GET") && LABELLED.matcher(path).matches()) {
+            return new Read();
+        }
         Matcher m = RESOURCE.matcher(path);
         if (!m.matches()) {
             if (method.equals("POST") && path.equals("/images/prune")) {

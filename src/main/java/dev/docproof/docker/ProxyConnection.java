@@ -210,9 +210,12 @@ final class ProxyConnection {
             byte[] body = in.readBody(head);
             recordBody(request, body);
             if (!request.internal()) {
-                HttpWire.send(client, head.withLength(body.length).bytes());
-                HttpWire.send(client, body);
+                sendWhole(head, OwnLabels.hidden(body)); // a volume's create answers with the volume
             }
+            return;
+        }
+        if (success && request.call() instanceof ApiCall.Read && !noBody) {
+            sendWhole(head, OwnLabels.hidden(in.readBody(head)));
             return;
         }
         if (success && request.call() instanceof ApiCall.AwaitRemoval awaited && !noBody) {
@@ -250,6 +253,12 @@ final class ProxyConnection {
         if (!noBody) {
             in.copyBody(head, HttpWire.Sink.of(client), null);
         }
+    }
+
+    /** An answer whose body was read whole, as one piece. */
+    private void sendWhole(HttpWire.Head head, byte[] body) throws IOException {
+        HttpWire.send(client, head.withLength(body.length).bytes());
+        HttpWire.send(client, body);
     }
 
     private void recordRemoval(Pending request) {

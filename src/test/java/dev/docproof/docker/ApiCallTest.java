@@ -76,11 +76,25 @@ class ApiCallTest {
     }
 
     @Test
-    void readsAndStreamsArePassedOnUntouched() {
-        assertThat(ApiCall.of("GET", "/v1.41/containers/json?all=1")).isEqualTo(new ApiCall.Other());
+    void streamsAndReadsOfWhatCarriesNoLabelsArePassedOnUntouched() {
         assertThat(ApiCall.of("POST", "/v1.41/containers/server/attach?stream=1")).isEqualTo(new ApiCall.Other());
         assertThat(ApiCall.of("GET", "/v1.41/containers/server/logs?follow=1")).isEqualTo(new ApiCall.Other());
-        assertThat(ApiCall.of("GET", "/v1.41/networks/create")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("GET", "/v1.41/events?filters=%7B%7D")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("GET", "/v1.41/images/launchcodedevops/simple-http/history")).isEqualTo(new ApiCall.Other());
+        assertThat(ApiCall.of("GET", "/_ping")).isEqualTo(new ApiCall.Other());
+    }
+
+    /** What a lesson reads of labelled resources, so that docproof's own labels can be taken out of the answer. */
+    @Test
+    void readsOfWhatCarriesLabelsAreRecognisedWithOrWithoutAnApiVersion() {
+        for (String target : new String[] {"/v1.41/containers/json?all=1", "/containers/server/json",
+                "/v1.41/images/json", "/v1.41/images/launchcodedevops/simple-http/json", "/networks",
+                "/v1.41/networks/networking-test", "/volumes?filters=%7B%7D", "/v1.41/volumes/app-data",
+                "/v1.41/system/df"}) {
+            assertThat(ApiCall.of("GET", target)).as(target).isEqualTo(new ApiCall.Read());
+        }
+        assertThat(ApiCall.of("DELETE", "/v1.41/volumes/app-data")).isEqualTo(new ApiCall.Remove(
+                dev.docproof.shell.ResourceKind.VOLUME, "app-data"));
     }
 
     @Test
