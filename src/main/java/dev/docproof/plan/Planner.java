@@ -142,7 +142,8 @@ public final class Planner {
 
     /**
      * Takes {@code block} as the output sample of the last command of the shell block right before it, when that
-     * command shows none of its own and {@link OutputBlocks} says the block shows output.
+     * command shows none of its own, is the block's only command or follows a prompt, and {@link OutputBlocks} says
+     * the block shows output.
      */
     private boolean sampleOfTheStepBefore(Node.CodeBlock block) {
         PlannedBlock last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
@@ -154,6 +155,11 @@ public final class Planner {
         }
         Step step = last.steps().get(last.steps().size() - 1);
         if (!step.sample().isEmpty() || step.writesFile() || step.marks().background() != null) {
+            return false;
+        }
+        // A script of several commands shows what they print together: the block cannot be told to be the last one's.
+        boolean prompted = last.block().lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
+        if (!prompted && last.steps().size() > 1) {
             return false;
         }
         List<String> lines = block.lines();

@@ -123,12 +123,15 @@ class PlannerTest {
                 List.of(block("bash", 2, "$ echo hi"), new Node.Comment(new SourceSpan(FILE, 5, 1),
                         "docproof: output: ignore"), block("text", 7, "hi")),
                 // no shell block right before
-                List.of(paragraph(2, "The output:"), block("text", 4, "hi")));
+                List.of(paragraph(2, "The output:"), block("text", 4, "hi")),
+                // a script of several commands, whose output may be any of theirs
+                List.of(block("bash", 2, "docker pull alpine", "docker run --rm alpine echo hi"),
+                        paragraph(5, "Output:"), block("text", 7, "hi")));
         List<List<Sample>> samples = shown.stream()
                 .map(nodes -> plan(nodes.toArray(Node[]::new)).steps().stream().map(Step::sample).toList()).toList();
 
         assertThat(samples).containsExactly(List.of(Sample.NONE), List.of(Sample.NONE), List.of(Sample.NONE),
-                List.of(new Sample(List.of("hi"), 3)), List.of(Sample.NONE), List.of());
+                List.of(new Sample(List.of("hi"), 3)), List.of(Sample.NONE), List.of(), List.of(Sample.NONE, Sample.NONE));
     }
 
     @Test
