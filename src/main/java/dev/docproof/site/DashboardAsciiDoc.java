@@ -47,7 +47,9 @@ final class DashboardAsciiDoc {
         count(out, "repaired", totals.repaired() + " repaired");
         count(out, "not-run", totals.notRun() + " not run");
         count(out, "leaks", totals.leaks() + (totals.leaks() == 1 ? " leak" : " leaks"));
-        out.append(AsciiDoc.text("· " + totals.steps() + " steps in " + site.lessons().size() + " pages")).append("\n\n");
+        int lessons = site.lessons().size();
+        out.append(AsciiDoc.text("· " + totals.steps() + (totals.steps() == 1 ? " step" : " steps") + " in " + lessons
+                + (lessons == 1 ? " page" : " pages"))).append("\n\n");
         out.append("[.lessons%header%autowidth.stretch,cols=\"9*\"]\n|===\n");
         for (String head : new String[] {"Lesson", "Steps", "Passed", "Ran", "Failed", "Repaired", "Not run", "Leaks", "Took"}) {
             out.append('|').append(AsciiDoc.text(head)).append(' ');

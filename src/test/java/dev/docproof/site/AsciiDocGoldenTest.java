@@ -1,14 +1,18 @@
 package dev.docproof.site;
 
+import dev.docproof.lesson.Plan;
+import dev.docproof.run.CourseResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -36,6 +40,15 @@ class AsciiDocGoldenTest {
     @Test
     void verificationDashboardMatchesItsGoldenFile() throws IOException {
         check("verification.adoc", DashboardAsciiDoc.write(SiteFixtures.site(), "test", List.of()));
+    }
+
+    @Test
+    void aCourseOfOnePageSaysPageNotPages() {
+        Plan plan = SiteFixtures.plan();
+        SiteModel one = SiteModel.ofRun(List.of(plan), new CourseResult(List.of(SiteFixtures.result(plan)), "20.10.24",
+                SiteFixtures.STARTED, Duration.ofMillis(4321)));
+
+        assertThat(DashboardAsciiDoc.write(one, "test", List.of())).contains(" steps in 1 page]").doesNotContain("1 pages");
     }
 
     private static void check(String name, String actual) throws IOException {
