@@ -118,26 +118,32 @@ class RstSphinxDirectivesTest {
 
     @Test
     void includesNeverReadOutsideTheCourseFolder() throws IOException {
-        Files.writeString(course.getParent().resolve("secret-" + course.getFileName() + ".txt"), "TOP-SECRET-CONTENT");
-        Lesson lesson = read("""
-                Before.
+        // Beside the course folder, so no temp folder of the test's takes it away: removed at the end.
+        Path secret = Files.writeString(course.getParent().resolve("secret-" + course.getFileName() + ".txt"),
+                "TOP-SECRET-CONTENT");
+        try {
+            Lesson lesson = read("""
+                    Before.
 
-                .. include:: ../../secret-%s.txt
+                    .. include:: ../../secret-%s.txt
 
-                .. literalinclude:: /../secret-%s.txt
+                    .. literalinclude:: /../secret-%s.txt
 
-                After.
-                """.formatted(course.getFileName(), course.getFileName()));
-        Path page = course.resolve("lessons/page.rst");
-        assertThat(messages(lesson)).containsExactly(
-                page + ":3:1: error: The \"include\" file \"../../secret-" + course.getFileName() + ".txt\" is outside"
-                        + " the course folder " + course + "; only files inside it are read (move the file into the"
-                        + " course folder)",
-                page + ":5:1: error: The \"literalinclude\" file \"/../secret-" + course.getFileName() + ".txt\" is"
-                        + " outside the course folder " + course + "; only files inside it are read (move the file"
-                        + " into the course folder)");
-        assertThat(RstNodes.walk(lesson.nodes()).toString()).doesNotContain("TOP-SECRET-CONTENT");
-        assertThat(RstNodes.all(lesson.nodes(), Node.Paragraph.class)).hasSize(2);
+                    After.
+                    """.formatted(course.getFileName(), course.getFileName()));
+            Path page = course.resolve("lessons/page.rst");
+            assertThat(messages(lesson)).containsExactly(
+                    page + ":3:1: error: The \"include\" file \"../../secret-" + course.getFileName() + ".txt\" is"
+                            + " outside the course folder " + course + "; only files inside it are read (move the file"
+                            + " into the course folder)",
+                    page + ":5:1: error: The \"literalinclude\" file \"/../secret-" + course.getFileName() + ".txt\" is"
+                            + " outside the course folder " + course + "; only files inside it are read (move the file"
+                            + " into the course folder)");
+            assertThat(RstNodes.walk(lesson.nodes()).toString()).doesNotContain("TOP-SECRET-CONTENT");
+            assertThat(RstNodes.all(lesson.nodes(), Node.Paragraph.class)).hasSize(2);
+        } finally {
+            Files.delete(secret);
+        }
     }
 
     @Test
