@@ -89,7 +89,9 @@ class BrowserTest {
                 "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         try {
-            ProcessResult result = new ProcessExecutor(command).readOutput(true).redirectError(
+            ProcessResult result = new ProcessExecutor(command).readOutput(true)
+                    .environment("TMPDIR", profile.toString()) // its own temp files go with the profile
+                    .redirectError(
                     org.zeroturnaround.exec.stream.slf4j.Slf4jStream.ofCaller().asDebug())
                     .timeout(90, TimeUnit.SECONDS).exitValueNormal().execute();
             return result;
