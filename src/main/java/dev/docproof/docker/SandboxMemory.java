@@ -71,8 +71,10 @@ public final class SandboxMemory {
     }
 
     /**
-     * Whether the engine saw one of its containers run out of memory since {@code epochSecond}: a container the
-     * step removed (`docker run --rm`) took its cgroup, and under cgroup v1 the count of its kills, with it.
+     * Whether the engine saw one of its containers run out of memory since {@code epochSecond}: a container's cgroup,
+     * and under cgroup v1 the count of its kills, goes as soon as the container ends. The engine drops its word on a
+     * kill that reaches it after it has removed the container, so a `docker run --rm` killed for want of memory may go
+     * untold under cgroup v1.
      */
     static boolean containerOomSince(Engine engine, long epochSecond, Duration late) {
         AtomicBoolean seen = new AtomicBoolean();
@@ -83,6 +85,11 @@ public final class SandboxMemory {
                         @Override
                         public void onNext(Event event) {
                             seen.set(true);
+                            try {
+                                close(); // one is enough: the window need not run out
+                            } catch (IOException closing) {
+                                // the window ends by itself
+                            }
                         }
                     }).awaitCompletion(engine.deadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException unanswered) {
