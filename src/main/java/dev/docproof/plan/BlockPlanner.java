@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>In a transcript, a step starts at each {@code $ } prompt line. Its command takes in the lines a
  * trailing backslash continues and the bodies of the here-documents it opens, joined with newlines.
- * {@code #} lines are narration. Any other non-blank line after a command (directly, or after comments
+ * {@code #} lines are narration, and so is a comment typed at a prompt ({@code $ # now list them}). Any other non-blank line after a command (directly, or after comments
  * such as {@code # output}) is that command's documented output: the sample runs from the first such line
  * to the last one before the next prompt, keeping whatever stands between them (blank lines, and
  * {@code #} lines, which inside output are output), so that it stays one contiguous stretch of the source.
@@ -90,6 +90,11 @@ final class BlockPlanner {
                 sampleStart = sampleEnd = -1;
                 if (offset >= line.stripTrailing().length()) {
                     warn(i, "a `$` prompt with no command after it; nothing to run here");
+                    current = null;
+                    i++;
+                    continue;
+                }
+                if (line.charAt(offset) == '#') { // `$ # now the volume holds the note`: narration typed at the prompt
                     current = null;
                     i++;
                     continue;

@@ -143,6 +143,16 @@ class PlannerTest {
     }
 
     @Test
+    void aCommentTypedAtAPromptIsNarrationAndEndsTheStepBeforeIt() {
+        List<Step> steps = plan(block("console", 1, "$ echo stored", "stored", "$ # the volume keeps the note \\",
+                "$ cat note", "stored")).steps();
+
+        assertThat(steps).extracting(Step::command).containsExactly("echo stored", "cat note");
+        assertThat(steps).extracting(Step::sample).containsExactly(new Sample(List.of("stored"), 2),
+                new Sample(List.of("stored"), 5));
+    }
+
+    @Test
     void trailingSpacesAreTrimmedFromCommands() {
         assertThat(plan(block("bash", 1, "$ docker network remove ")).steps())
                 .extracting(Step::command).containsExactly("docker network remove");
