@@ -17,13 +17,28 @@ public enum Volatile {
             return sameId(documented.substring(7), actual.substring(7));
         }
     },
-    /** A full id; the engine prints the short form (its first 12 digits) in tables, so either stands for it. */
     /** A full id; the engine prints the short form (its first 12 digits) in tables, so either stands for the other. */
     LONG_ID("id", "[0-9a-f]{64}"),
     SHORT_ID("id", "[0-9a-f]{12}") {
         @Override
         boolean accepts(String documented) { // both a digit and a letter: not a word, not a number
             return documented.chars().anyMatch(Character::isDigit) && documented.chars().anyMatch(Character::isLetter);
+        }
+    },
+    /**
+     * The start of an {@code ls -l} line up to the file's owner and group: whoever reads the lesson has other names than
+     * its author ({@code learner learner}, {@code root root}); the mode and the link count are compared.
+     */
+    FILE_OWNERS("file owner", "[-dlcbps][rwxsStT-]{9}[.+@]? +\\d+ +\\S+ +\\S+") {
+        @Override
+        String actualRegex(String documented) {
+            String[] columns = documented.split(" +");
+            return Pattern.quote(columns[0]) + " +" + Pattern.quote(columns[1]) + " +\\S+ +\\S+";
+        }
+
+        @Override
+        boolean sameValue(String documented, String actual) {
+            return documented.replaceAll(" +", " ").equals(actual.replaceAll(" +", " "));
         }
     },
     TIMESTAMP("timestamp", String.join("|",
@@ -33,6 +48,8 @@ public enum Volatile {
             Words.DAY + ", \\d{1,2} " + Words.MONTH + " \\d{4} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?",
             // Mon Nov 30 11:48:21 UTC 2026 (date)
             Words.DAY + " " + Words.MONTH + " +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?(?: \\d{4})?",
+            // Mar  4 09:12, Mar  4  2024 (ls -l), Mar  4 09:12:45 (syslog)
+            Words.MONTH + " +\\d{1,2} +(?:\\d{2}:\\d{2}(?::\\d{2})?|\\d{4})",
             "\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?")),
     /** Written by an author as a pattern ({@code 172.X.X.X}): matches any address with the fixed octets; no drift. */
     IPV4_PATTERN("IPv4 address pattern", "(?:\\d{1,3}|[xX])(?:\\.(?:\\d{1,3}|[xX])){3}") {

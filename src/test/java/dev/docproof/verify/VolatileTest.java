@@ -21,6 +21,11 @@ class VolatileTest {
             TIMESTAMP      | 2026-11-30 11:46:04 +0000 UTC                                           | 2026-12-02 08:01:59 +0000 UTC
             TIMESTAMP      | Mon, 30 Nov 2026 12:07:31 GMT                                           | Tue, 01 Dec 2026 08:00:00 GMT
             TIMESTAMP      | Mon Nov 30 11:46:04 UTC 2026                                            | Tue Dec  1 08:00:00 UTC 2026
+            TIMESTAMP      | Mar  4 09:12                                                            | Dec 13 06:25
+            TIMESTAMP      | Mar  4  2024                                                            | Dec  3 06:25
+            TIMESTAMP      | Mar  4 09:12:45                                                         | Dec 13 06:25:02
+            FILE_OWNERS    | -rw-r--r-- 1 learner learner                                            | -rw-r--r-- 1 root root
+            FILE_OWNERS    | drwxr-xr-x. 2 ana staff                                                 | drwxr-xr-x. 2 root    root
             IPV4           | 172.28.0.2                                                              | 192.168.144.2
             RELATIVE_TIME  | 3 seconds ago                                                           | About a minute ago
             RELATIVE_TIME  | Less than a second ago                                                  | 2 hours ago
@@ -51,6 +56,9 @@ class VolatileTest {
             port 8080 (#0)         | port 8081 (#0)
             Content-Length: 31     | Content-Length: 44
             networking-test        | networking-tests
+            -rw-r--r-- 1 ana ana   | -rwxr-xr-x 1 root root
+            -rw-r--r-- 1 ana ana   | -rw-r--r-- 2 root root
+            Mar  4 09:12 (log)     | Mar  4 09:12 (logs)
             """)
     void ordinaryTextMustBeEqual(String documented, String actual) {
         MatchResult result = Matcher.match(new Sample(List.of(documented), 1), Path.of("x.rst"), "", actual + "\n", "");
