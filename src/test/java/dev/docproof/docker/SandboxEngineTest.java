@@ -197,6 +197,24 @@ class SandboxEngineTest {
     }
 
     @Test
+    void aSandboxHasTheToolsCoursesHaveLearnersRunBesideDocker() throws Exception {
+        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
+        try {
+            String out = bash(sandbox, """
+                    for p in git jq wget unzip zip ping ip nc dig netstat ssh make tree file less; do
+                        command -v $p >/dev/null || echo "missing $p"
+                    done
+                    git init -q repo && git -C repo rev-parse --is-inside-work-tree
+                    echo '{"name": "networking-test"}' | jq -r .name
+                    ping -c 1 -W 2 127.0.0.1 >/dev/null && echo pinged
+                    """);
+            assertThat(out.lines()).containsExactly("true", "networking-test", "pinged");
+        } finally {
+            sandboxes.discard(sandbox);
+        }
+    }
+
+    @Test
     void aSandboxRemovedWithItsContainersStillRunningLeavesNoCgroupOnThisMachine() throws Exception {
         Sandbox sandbox = sandboxes.start("sandbox-engine-test");
         String inner;
