@@ -10,6 +10,7 @@ import dev.docproof.plan.StepNeeds;
 import dev.docproof.plan.TemplateInstances;
 import dev.docproof.plan.Templates;
 import dev.docproof.repair.Binding;
+import dev.docproof.shell.FullScreen;
 import dev.docproof.shell.ImageRef;
 import dev.docproof.shell.ImagesMade;
 import dev.docproof.shell.LedgerEntry;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Decides, before a step runs, how it runs: as written, with what the author left open bound to what the
  * lesson made ({@link Binding}), or not at all because it needs what the session lacks — a program, a
- * registry, the internet, an image nobody can provide offline, or the result of a step that was skipped.
+ * registry, the internet, an image nobody can provide offline, the result of a step that was skipped, or a person
+ * at a terminal ({@link FullScreen}).
  * Such a step is skipped with its reason, never passed or failed, and the lesson goes on.
  */
 final class StepGate {
@@ -125,6 +127,10 @@ final class StepGate {
     }
 
     private Optional<String> missingNeed(Step step, String command) {
+        Optional<FullScreen.Use> screen = FullScreen.in(command);
+        if (screen.isPresent()) {
+            return Optional.of(screen.get().reason());
+        }
         for (String image : LedgerNames.imagesUsed(command)) {
             String why = unmade.get(ImageRef.parse(image).canonical());
             // A skipped pull's image the engine has anyway (provided offline from content/images) is there to run.

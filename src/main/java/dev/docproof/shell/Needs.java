@@ -43,14 +43,10 @@ public final class Needs {
         Set<String> found = new LinkedHashSet<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
-            int i = 0;
-            while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-                i++;
-            }
+            int i = programIndex(words);
             // sudo is a program of its own, which a machine may lack (a container running as root has none).
-            if (i < words.size() && words.get(i).equals("sudo")) {
+            if (words.subList(0, i).contains("sudo")) {
                 found.add("sudo");
-                i = afterSudoOptions(words, i + 1);
             }
             if (i < words.size()) {
                 String word = words.get(i);
@@ -73,6 +69,18 @@ public final class Needs {
                     .filter(KnownCli.DOCKER.plugins()::contains).ifPresent(found::add);
         }
         return List.copyOf(found);
+    }
+
+    /**
+     * Index of the program a simple command runs, after its assignments and a {@code sudo} with its options
+     * ({@code FOO=1 sudo -u postgres -E psql}); the number of words when it names none.
+     */
+    static int programIndex(List<String> words) {
+        int i = 0;
+        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+            i++;
+        }
+        return i < words.size() && words.get(i).equals("sudo") ? afterSudoOptions(words, i + 1) : i;
     }
 
     /** Index of the word after sudo's options and assignments ({@code sudo -u postgres -E FOO=1 psql}). */

@@ -1,6 +1,7 @@
 package dev.docproof.run;
 
 import dev.docproof.docker.LedgerTestEngine;
+import dev.docproof.shell.FullScreen;
 import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Lesson;
 import dev.docproof.lesson.Node;
@@ -118,6 +119,18 @@ class CourseRunnerTest {
                 tuple(10, Status.RAN), tuple(12, Status.RAN), tuple(14, Status.PASSED), tuple(16, Status.SKIPPED));
         assertThat(lesson.steps().get(3).outcome()).isEqualTo(new Outcome.Skipped(
                 "needs the program docproof-test-no-such-program, which the session lacks"));
+    }
+
+    @Test
+    void aFullScreenProgramIsSkippedSayingWhatToShowInsteadAndTheLessonGoesOn() {
+        Plan plan = plan(run(10, "top"), run(12, "watch -n 1 date"), run(14, "top -b -n 1 | head -1 | cut -c1-3", "top"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.SKIPPED), tuple(12, Status.SKIPPED), tuple(14, Status.PASSED));
+        assertThat(lesson.steps().get(0).outcome()).isEqualTo(new Outcome.Skipped(FullScreen.in("top").orElseThrow().reason()));
     }
 
     @Test
