@@ -134,6 +134,20 @@ class CourseRunnerTest {
     }
 
     @Test
+    void anLsSampleInColumnsMatchesTheNamesLsWritesOnePerLineButNotThroughAPipe() {
+        Plan plan = plan(run(10, "mkdir app && cd app && touch Dockerfile app.py requirements.txt"),
+                run(12, "ls", "app.py  Dockerfile  requirements.txt"),
+                run(14, "ls | cat", "app.py  Dockerfile  requirements.txt"),
+                run(16, "ls", "app.py  Dockerfile  setup.py"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.RAN), tuple(12, Status.PASSED), tuple(14, Status.FAILED), tuple(16, Status.FAILED));
+    }
+
+    @Test
     void runsStepsInOrderJudgesEachBindsTheTemplateAndRemovesWhatTheLessonLeftBehind() {
         String image = LedgerTestEngine.tinyImage();
         Plan plan = plan(
