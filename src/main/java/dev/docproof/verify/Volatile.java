@@ -25,6 +25,23 @@ public enum Volatile {
             return documented.chars().anyMatch(Character::isDigit) && documented.chars().anyMatch(Character::isLetter);
         }
     },
+    /** A git commit: its full 40 digits, or the first 7 to 11 a log or a commit prints; either stands for the other. */
+    COMMIT_ID("commit id", "[0-9a-f]{40}|[0-9a-f]{7,11}") {
+        @Override
+        boolean accepts(String documented) { // both a digit and a letter: not a word, not a number
+            return SHORT_ID.accepts(documented);
+        }
+
+        @Override
+        String actualRegex(String documented) {
+            return "[0-9a-f]{40}|[0-9a-f]{7,11}";
+        }
+
+        @Override
+        boolean sameValue(String documented, String actual) {
+            return sameId(documented, actual);
+        }
+    },
     /**
      * The start of an {@code ls -l} line up to the file's owner and group: whoever reads the lesson has other names than
      * its author ({@code learner learner}, {@code root root}); the mode and the link count are compared.
@@ -39,6 +56,16 @@ public enum Volatile {
         @Override
         boolean sameValue(String documented, String actual) {
             return documented.replaceAll(" +", " ").equals(actual.replaceAll(" +", " "));
+        }
+    },
+    /**
+     * The author's home folder in a path ({@code /home/student/hello-git}, {@code /Users/ada}): the learner's, or the
+     * folder a lesson runs in, is another.
+     */
+    HOME_FOLDER("home folder", "/home/[A-Za-z0-9._-]+|/Users/[A-Za-z0-9._-]+") {
+        @Override
+        String actualRegex(String documented) {
+            return "(?:/[^/\\s]+)+?";
         }
     },
     TIMESTAMP("timestamp", String.join("|",

@@ -24,7 +24,11 @@ class VolatileTest {
             TIMESTAMP      | Mar  4 09:12                                                            | Dec 13 06:25
             TIMESTAMP      | Mar  4  2024                                                            | Dec  3 06:25
             TIMESTAMP      | Mar  4 09:12:45                                                         | Dec 13 06:25:02
+            COMMIT_ID      | 3a4b5c6                                                                 | 5132397
+            COMMIT_ID      | 9fceb02d0ae598e95dc970b74767f19372d61af8                                | 5132397e0c1b8f3a9d2e4c6b8a0f1e3d5c7b9a1f
             FILE_OWNERS    | -rw-r--r-- 1 learner learner                                            | -rw-r--r-- 1 root root
+            HOME_FOLDER    | /home/student                                                           | /lesson
+            HOME_FOLDER    | /Users/ada.lovelace                                                     | /home/runner/work
             FILE_OWNERS    | drwxr-xr-x. 2 ana staff                                                 | drwxr-xr-x. 2 root    root
             IPV4           | 172.28.0.2                                                              | 192.168.144.2
             RELATIVE_TIME  | 3 seconds ago                                                           | About a minute ago
@@ -56,6 +60,10 @@ class VolatileTest {
             port 8080 (#0)         | port 8081 (#0)
             Content-Length: 31     | Content-Length: 44
             networking-test        | networking-tests
+            deadbeef               | 5132397
+            /home                  | /root
+            /etc/hosts             | /etc/host
+            build 1234567          | build 7654321
             -rw-r--r-- 1 ana ana   | -rwxr-xr-x 1 root root
             -rw-r--r-- 1 ana ana   | -rw-r--r-- 2 root root
             Mar  4 09:12 (log)     | Mar  4 09:12 (logs)
@@ -63,6 +71,18 @@ class VolatileTest {
     void ordinaryTextMustBeEqual(String documented, String actual) {
         MatchResult result = Matcher.match(new Sample(List.of(documented), 1), Path.of("x.rst"), "", actual + "\n", "");
         assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAuthorsHomeFolderStandsForAnyFolderThePathContinuesFrom() {
+        MatchResult init = Matcher.match(new Sample(List.of("Initialized empty Git repository in /home/student/hello-git/.git/"),
+                18), Path.of("x.rst"), "", "Initialized empty Git repository in /lesson/hello-git/.git/\n", "");
+        MatchResult elsewhere = Matcher.match(new Sample(List.of("Initialized empty Git repository in /home/student/hello-git/.git/"),
+                18), Path.of("x.rst"), "", "Initialized empty Git repository in /lesson/other/.git/\n", "");
+
+        assertThat(init.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(init.drift()).containsExactly("line 18: /home/student → /lesson");
+        assertThat(elsewhere.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
     }
 
     @org.junit.jupiter.api.Test
