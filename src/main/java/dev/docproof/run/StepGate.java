@@ -32,8 +32,8 @@ import java.util.stream.Collectors;
 /**
  * Decides, before a step runs, how it runs: as written, with what the author left open bound to what the
  * lesson made ({@link Binding}), or not at all because it needs what the session lacks — a program, a
- * registry, the internet, an image nobody can provide offline, the result of a step that was skipped, or a person
- * at a terminal ({@link FullScreen}).
+ * registry, the internet, an image nobody can provide offline, the result of a step that was skipped (an image, or
+ * what it fetched: {@link Unfetched}), or a person at a terminal ({@link FullScreen}).
  * Such a step is skipped with its reason, never passed or failed, and the lesson goes on.
  */
 final class StepGate {
@@ -56,6 +56,7 @@ final class StepGate {
     private final Reachability reachability;
     /** Images a skipped step would have made, with why they are missing. */
     private final Map<String, String> unmade = new HashMap<>();
+    private final Unfetched unfetched = new Unfetched();
     /** Images the lesson made, by canonical name, with the line that made them. */
     private final Map<String, Integer> made = new HashMap<>();
     private final Set<String> programsFound = new LinkedHashSet<>();
@@ -120,6 +121,7 @@ final class StepGate {
     }
 
     private Decision skipped(Step step, String reason) {
+        unfetched.skipped(step.line(), step.command(), reason);
         for (String image : ImagesMade.by(step.command())) {
             unmade.put(ImageRef.parse(image).canonical(), "line " + step.line() + " was skipped: " + reason);
         }
@@ -127,6 +129,10 @@ final class StepGate {
     }
 
     private Optional<String> missingNeed(Step step, String command) {
+        Optional<String> notFetched = unfetched.blocks(command);
+        if (notFetched.isPresent()) {
+            return notFetched;
+        }
         Optional<FullScreen.Use> screen = FullScreen.in(command);
         if (screen.isPresent()) {
             return Optional.of(screen.get().reason());

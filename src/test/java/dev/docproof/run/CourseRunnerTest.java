@@ -148,6 +148,30 @@ class CourseRunnerTest {
     }
 
     @Test
+    void whatASkippedStepWouldHaveFetchedSkipsTheStepsThatUseItAndThoseInsideItsFolder() {
+        Plan plan = plan(run(10, "git clone https://docproof-test.invalid/org/starter.git"),
+                run(12, "cd starter"),
+                run(14, "ls", "README.md"),
+                run(16, "cd .."),
+                run(18, "echo back in $(basename $PWD) | sed 's/in .*/in place/'", "back in place"),
+                run(20, "cat starter/README.md"),
+                run(22, "cd starter/src && ls"),
+                run(24, "cd /tmp && pwd", "/tmp"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.SKIPPED), tuple(12, Status.SKIPPED), tuple(14, Status.SKIPPED), tuple(16, Status.SKIPPED),
+                tuple(18, Status.PASSED), tuple(20, Status.SKIPPED), tuple(22, Status.SKIPPED), tuple(24, Status.PASSED));
+        String clone = ((Outcome.Skipped) lesson.steps().get(0).outcome()).reason();
+        assertThat(lesson.steps().get(1).outcome()).isEqualTo(new Outcome.Skipped(
+                "needs starter, which line 10 would have fetched (it was skipped: " + clone + ")"));
+        assertThat(lesson.steps().get(2).outcome()).isEqualTo(new Outcome.Skipped("runs inside starter, which the session"
+                + " could not enter: starter is missing, which line 10 would have fetched (it was skipped: " + clone + ")"));
+    }
+
+    @Test
     void runsStepsInOrderJudgesEachBindsTheTemplateAndRemovesWhatTheLessonLeftBehind() {
         String image = LedgerTestEngine.tinyImage();
         Plan plan = plan(
