@@ -215,6 +215,21 @@ class SandboxEngineTest {
     }
 
     @Test
+    void aSandboxsShellHasAUtf8LocaleAndItsUsersName() throws Exception {
+        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
+        try {
+            String out = bash(sandbox, """
+                    printf 'café\\n' | wc -m
+                    mkdir -p app/static && touch app/static/style.css && tree --noreport app
+                    echo "$USER"
+                    """);
+            assertThat(out.lines()).containsExactly("5", "app", "└── static", "    └── style.css", "root");
+        } finally {
+            sandboxes.discard(sandbox);
+        }
+    }
+
+    @Test
     void aSandboxRemovedWithItsContainersStillRunningLeavesNoCgroupOnThisMachine() throws Exception {
         Sandbox sandbox = sandboxes.start("sandbox-engine-test");
         String inner;
