@@ -204,11 +204,13 @@ class SandboxEngineTest {
                     for p in git jq wget unzip zip ping ip nc dig netstat ssh make tree file less; do
                         command -v $p >/dev/null || echo "missing $p"
                     done
-                    git init -q repo && git -C repo rev-parse --is-inside-work-tree
+                    git init -q -b main repo && git -C repo rev-parse --is-inside-work-tree
+                    git -C repo -c user.name=A -c user.email=a@b commit -q --allow-empty -m first
+                    git -C repo log --oneline | cut -d' ' -f2-
                     echo '{"name": "networking-test"}' | jq -r .name
                     ping -c 1 -W 2 127.0.0.1 >/dev/null && echo pinged
                     """);
-            assertThat(out.lines()).containsExactly("true", "networking-test", "pinged");
+            assertThat(out.lines()).containsExactly("true", "(HEAD -> main) first", "networking-test", "pinged");
         } finally {
             sandboxes.discard(sandbox);
         }
