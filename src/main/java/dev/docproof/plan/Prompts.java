@@ -35,17 +35,27 @@ final class Prompts {
     }
 
     /**
-     * Why lines that look like commands to a reader are not read as commands, for a warning that found none:
-     * the first line written with another prompt, and what to write instead; "" when there is none.
+     * The block as its commands read when it is a transcript whose prompts name the user and host
+     * ({@code student@ubuntu:~/app$ }, {@code [ada@box ~]$ }, root's {@code root@server:/# }), as terminals show them:
+     * each such prompt read as a {@code $ } prompt ending where it ends, so every command keeps its column. Only a block
+     * with no {@code $ } prompt (where one is, the others are output); otherwise the block itself.
+     */
+    static Node.CodeBlock hostPromptsRead(Node.CodeBlock block) {
+        if (block.lines().stream().anyMatch(line -> commandOffset(line) >= 0)
+                || block.lines().stream().noneMatch(line -> HOST_PROMPT.matcher(line).find())) {
+            return block;
+        }
+        return new Node.CodeBlock(block.span(), block.language(), block.options(), block.lines().stream().map(line -> {
+            Matcher prompt = HOST_PROMPT.matcher(line);
+            return prompt.find() ? " ".repeat(prompt.end() - 2) + "$ " + line.substring(prompt.end()) : line;
+        }).toList(), block.firstLine(), block.indent());
+    }
+
+    /**
+     * Why lines that look like commands to a reader are not read as commands, for a warning that found none: the
+     * first {@code #} line that reads as a root prompt, and what to write instead; "" when there is none.
      */
     static String otherPromptHint(List<String> lines) {
-        for (String line : lines) {
-            Matcher host = HOST_PROMPT.matcher(line);
-            if (host.find()) {
-                return "; `" + host.group().strip() + "` is not read as a prompt: write `$ "
-                        + line.substring(host.end()).strip() + "`";
-            }
-        }
         // a # line reads as a root prompt when output follows it, or when the block holds nothing else
         boolean onlyComments = lines.stream().allMatch(line -> isBlank(line) || isComment(line));
         for (int i = 0; i < lines.size(); i++) {

@@ -266,19 +266,15 @@ class PlannerTest {
     }
 
     /**
-     * A transcript written with a prompt docproof does not read ({@code user@host:~$ }, a {@code #} root prompt) runs
-     * nothing; the warning says which line reads how, and what to write instead.
+     * A transcript written with a prompt docproof does not read (a {@code #} root prompt) runs nothing; the warning
+     * says which line reads how, and what to write instead.
      */
     @Test
     void aWarningAboutATranscriptWithOtherPromptsSaysWhatToWrite() {
-        Plan hostPrompt = plan(block("console", 3, "ubuntu@ip-10-0-0-1:~$ docker ps", "CONTAINER ID   IMAGE"));
         Plan rootPrompt = plan(block("console", 3, "# Who am I?", "# whoami", "root", "$ echo hi", "hi"));
         Plan onlyRoot = plan(block("console", 3, "# apt-get update"));
         Plan comment = plan(block("console", 3, "# the list of containers", "CONTAINER ID   IMAGE"));
 
-        assertThat(hostPrompt.diagnostics()).extracting(Diagnostic::message).containsExactly("a console block without"
-                + " `$ ` prompts: its lines read as output, nothing to run; `ubuntu@ip-10-0-0-1:~$` is not read as a"
-                + " prompt: write `$ docker ps`");
         assertThat(rootPrompt.steps()).extracting(Step::command).containsExactly("echo hi");
         assertThat(rootPrompt.diagnostics()).extracting(Diagnostic::toString).containsExactly("lesson.md:5:1: warning:"
                 + " output with no command before it; commands start with a `$ ` prompt; `#` lines are comments, not a root"
@@ -308,6 +304,21 @@ class PlannerTest {
         assertThat(mixed).extracting(Step::command, s -> s.sample().lines())
                 .containsExactly(tuple("echo hi", List.of("% not a prompt here")));
         assertThat(script).extracting(Step::command).containsExactly("cat > paper.tex <<EOF\n% preamble\nEOF");
+    }
+
+    @Test
+    void aTranscriptWhosePromptsNameUserAndHostRunsItsCommandsAtTheirColumns() {
+        List<Step> ubuntu = plan(block("console", 4, "Last login: Mon Nov 30 09:12:45 on ttys000", "student@ubuntu:~/app$ echo hello", "hello",
+                "student@ubuntu:~/app$ ls", "app.py")).steps();
+        List<Step> others = plan(block("console", 4, "[ada@centos ~]$ whoami", "ada", "root@server:/# id -u", "0")).steps();
+        List<Step> mixed = plan(block("console", 4, "$ cat prompt.txt", "student@ubuntu:~$ echo not run")).steps();
+
+        assertThat(ubuntu).extracting(Step::line, s -> s.span().column(), Step::command, s -> s.sample().lines())
+                .containsExactly(tuple(5, 23, "echo hello", List.of("hello")), tuple(7, 23, "ls", List.of("app.py")));
+        assertThat(others).extracting(Step::command, s -> s.sample().lines())
+                .containsExactly(tuple("whoami", List.of("ada")), tuple("id -u", List.of("0")));
+        assertThat(mixed).extracting(Step::command, s -> s.sample().lines())
+                .containsExactly(tuple("cat prompt.txt", List.of("student@ubuntu:~$ echo not run")));
     }
 
     @Test
