@@ -215,6 +215,7 @@ final class LessonRun {
         try {
             Integer stoppedAt = null;
             StepGate gate = new StepGate(session, ledger, new Reachability(), plan);
+            OutputShownAsCommands output = new OutputShownAsCommands(plan);
             for (Step step : plan.steps()) {
                 StepResult r;
                 if (step.marks().skip() == null && (Interrupts.requested() != null || stoppedAt != null)) {
@@ -226,7 +227,8 @@ final class LessonRun {
                             : diskShortAt != null ? Outcome.NotRun.Why.AFTER_DISK_SHORT
                             : Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
-                    StepGate.Decision decision = gate.decide(step);
+                    Optional<String> printed = output.reason(step, results.isEmpty() ? null : results.get(results.size() - 1));
+                    StepGate.Decision decision = printed.isPresent() ? new StepGate.Decision.Skip(printed.get()) : gate.decide(step);
                     if (decision instanceof StepGate.Decision.Template t) {
                         r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
                         r = t.why() == null ? r : r.with(new Note.Unbound(t.why()));

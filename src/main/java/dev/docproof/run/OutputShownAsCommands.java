@@ -1,0 +1,62 @@
+package dev.docproof.run;
+
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Step;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Output a lesson shows in a block of commands without prompts, right under the command that printed it
+ * ({@code docker run --rm alpine echo hi}, then {@code hi}): the planner reads every line of such a block as a
+ * command, but the line is what the command before it printed. Told by the run, which has that output: a line equal
+ * to one the command before it printed (or the line before it, itself such output) is not run.
+ */
+final class OutputShownAsCommands {
+
+    /** The steps of blocks without prompts, each with the step before it in its block. */
+    private final Map<Step, Step> before = new HashMap<>();
+    /** The step whose output the lines after it show, for each line found to be such output. */
+    private final Map<Step, StepResult> printedBy = new HashMap<>();
+
+    OutputShownAsCommands(Plan plan) {
+        for (PlannedBlock planned : plan.blocks()) {
+            List<Step> steps = planned.steps();
+            for (int i = 1; i < steps.size(); i++) {
+                if (!prompted(planned, steps.get(i)) && steps.get(i).line() == steps.get(i - 1).lastLine() + 1) {
+                    before.put(steps.get(i), steps.get(i - 1));
+                }
+            }
+        }
+    }
+
+    /** Why {@code step} is not run, when it is output the step right before it printed or showed. */
+    Optional<String> reason(Step step, StepResult previous) {
+        Step prior = before.get(step);
+        if (prior == null || previous == null || previous.step() != prior || step.command().contains("\n")) {
+            return Optional.empty();
+        }
+        StepResult printer = printedBy.getOrDefault(prior, previous);
+        String line = collapsed(step.command());
+        if (printer.output().merged().lines().map(OutputShownAsCommands::collapsed).noneMatch(line::equals)) {
+            return Optional.empty();
+        }
+        printedBy.put(step, printer);
+        return Optional.of("line " + step.line() + " is what line " + printer.step().line() + " printed, not a command:"
+                + " in a block that shows commands with their output, put `$ ` before each command, and its output is"
+                + " compared");
+    }
+
+    private static boolean prompted(PlannedBlock planned, Step step) {
+        List<String> lines = planned.block().lines();
+        int at = step.line() - planned.block().firstLine();
+        return at >= 0 && at < lines.size() && lines.get(at).stripLeading().startsWith("$");
+    }
+
+    private static String collapsed(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+}
