@@ -281,9 +281,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Whether the kernel killed a process of the sandbox, or of a container in it, for want of memory since {@code mark};
      * asked of a step that ended with {@code exitCode}. Under cgroup v1 a container's kills are counted in its own
-     * cgroup, which goes as the container ends, so the engine's events tell. The engine records that kill as it handles the container's end, which
-     * may come just after the step saw it end: a status of 137 (a SIGKILL, as the kernel's is) waits up to 3 s for it;
-     * any other failure asks only what the engine has recorded already.
+     * cgroup, which goes as the container ends, so the engine's events tell. The engine records that kill as it
+     * handles the container's end, which may come just after the step saw it end: a status of 137 (a SIGKILL, as the
+     * kernel's is) waits up to 3 s for it; any other failure asks only what the engine has recorded already.
      */
     public boolean killedForMemorySince(MemoryMark mark, int exitCode) {
         return mark.kills() >= 0 && SandboxMemory.oomKills(initPid) > mark.kills()

@@ -109,7 +109,8 @@ public final class Planner {
     }
 
     private void planBlock(Node.CodeBlock written, String section) {
-        Node.CodeBlock block = Prompts.hostPromptsRead(Prompts.zshPromptsRead(callouts ? Callouts.strip(written) : written));
+        Node.CodeBlock block = Prompts.hostPromptsRead(
+                Prompts.zshPromptsRead(callouts ? Callouts.strip(written) : written));
         Marks marked = markersBefore(block);
         Marks marks = marked.over(course);
         boolean prompts = block.lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);

@@ -228,7 +228,8 @@ final class LessonRun {
                             : Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
                     Optional<String> printed = output.reason(step, results.isEmpty() ? null : results.get(results.size() - 1));
-                    StepGate.Decision decision = printed.isPresent() ? new StepGate.Decision.Skip(printed.get()) : gate.decide(step);
+                    StepGate.Decision decision = printed.isPresent() ? new StepGate.Decision.Skip(printed.get())
+                            : gate.decide(step);
                     if (decision instanceof StepGate.Decision.Template t) {
                         r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
                         r = t.why() == null ? r : r.with(new Note.Unbound(t.why()));

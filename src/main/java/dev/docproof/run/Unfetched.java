@@ -24,7 +24,7 @@ final class Unfetched {
     /** How many folders down from where the session really is. */
     private int depth;
 
-    /** Records what a skipped step would have fetched, and the folder it would have entered. */
+    /** Records what a skipped step would have fetched. */
     void skipped(int line, String command, String reason) {
         for (String path : Downloads.by(command)) {
             missing.put(path, "line " + line + " would have fetched (it was skipped: " + reason + ")");
