@@ -19,8 +19,9 @@ import java.util.List;
  * trailing backslash continues and the bodies of the here-documents it opens, joined with newlines.
  * {@code #} lines are narration, and so is a comment typed at a prompt ({@code $ # now list them}). Any other
  * non-blank line after a command (directly, or after comments such as {@code # output}) is that command's
- * documented output: the sample runs from the first such line to the last one before the next prompt, keeping whatever stands between them (blank lines, and
- * {@code #} lines, which inside output are output), so that it stays one contiguous stretch of the source.
+ * documented output: the sample runs from the first such line to the last one before the next prompt, keeping
+ * whatever stands between them (blank lines, and {@code #} lines, which inside output are output), so that it stays
+ * one contiguous stretch of the source.
  *
  * <p>In a script, every line that is not blank or a comment starts a command; there is no output.
  */
