@@ -18,6 +18,7 @@ import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.plan.Review;
 import dev.docproof.plan.Templates;
+import dev.docproof.shell.FullScreen;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -106,6 +107,10 @@ public final class PlanReport {
         List<Need> needs = StepNeeds.of(step);
         if (!needs.isEmpty()) {
             out.println(indent + "(needs " + needs.stream().map(Need::toString).collect(Collectors.joining(", ")) + ")");
+        }
+        if (step.kind() == StepKind.RUN) {
+            FullScreen.in(step.command()).ifPresent(use -> out.println(indent + "(needs a person at a terminal: "
+                    + use.program() + "; skipped when run)"));
         }
         for (Binding.Slot slot : slots(step, instances)) {
             out.println(indent + "(binds " + slot.written() + (slot.authorValue() ? ", an id from the author's run," : "")

@@ -92,6 +92,24 @@ class PlanCommandTest {
                 .containsExactly("4:0", "5:0", "6:0", "7:1", "8:0", "9:0");
     }
 
+    @Test
+    void aStepRunningAFullScreenProgramSaysItNeedsAPersonAtATerminal(@TempDir Path dir) throws IOException {
+        Path lesson = Files.writeString(dir.resolve("lesson.md"), """
+                # Editing
+
+                ```console
+                $ nano notes.txt
+                $ top -b -n 1 | head -1
+                ```
+                """);
+
+        Result text = run("plan", lesson.toString());
+
+        assertThat(text.out()).contains("      4 run      nano notes.txt\n"
+                + "                 (needs a person at a terminal: nano; skipped when run)\n"
+                + "      5 run      top -b -n 1 | head -1\n");
+    }
+
     /** A step that reaches the engine around the lesson's labelling socket is a warning at its word; one that only names DOCKER_HOST is not. */
     @Test
     void aStepThatTalksToTheEngineAroundTheLedgerIsAWarningSayingWhatToWriteInstead(@TempDir Path dir) throws IOException {
