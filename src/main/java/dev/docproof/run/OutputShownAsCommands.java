@@ -2,7 +2,10 @@ package dev.docproof.run;
 
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
+import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.Step;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.verify.Matcher;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +15,9 @@ import java.util.Optional;
 /**
  * Output a lesson shows in a block of commands without prompts, right under the command that printed it
  * ({@code docker run --rm alpine echo hi}, then {@code hi}): the planner reads every line of such a block as a
- * command, but the line is what the command before it printed. Told by the run, which has that output: a line equal
- * to one the command before it printed (or the line before it, itself such output) is not run.
+ * command, but the line is what the command before it printed. Told by the run, which has that output: a line that
+ * matches one the command before it printed, as a sample line would (or the line before it, itself such output), is
+ * not run.
  */
 final class OutputShownAsCommands {
 
@@ -36,12 +40,17 @@ final class OutputShownAsCommands {
     /** Why {@code step} is not run, when it is output the step right before it printed or showed. */
     Optional<String> reason(Step step, StepResult previous) {
         Step prior = before.get(step);
-        if (prior == null || previous == null || previous.step() != prior || step.command().contains("\n")) {
+        if (prior == null || previous == null || previous.step() != prior || step.kind() != StepKind.RUN
+                || step.command().contains("\n")) {
             return Optional.empty();
         }
         StepResult printer = printedBy.getOrDefault(prior, previous);
+        Output printed = printer.output();
+        // Equal but for blanks, or as a sample line matches: an id or a time the author's run printed stands for this run's.
         String line = collapsed(step.command());
-        if (printer.output().merged().lines().map(OutputShownAsCommands::collapsed).noneMatch(line::equals)) {
+        if (printed.merged().lines().map(OutputShownAsCommands::collapsed).noneMatch(line::equals)
+                && !Matcher.match(new Sample(List.of(step.command()), step.line()), step.span().file(), printed.merged(),
+                printed.stdout(), printed.stderr()).matched()) {
             return Optional.empty();
         }
         printedBy.put(step, printer);

@@ -32,6 +32,11 @@ class OutputShownAsCommandsTest {
                 echo ran > proof.txt
                 ```
 
+                ```bash
+                printf '%s\\n' "$(head -c 32 /dev/urandom | sha256sum | cut -c1-64)"
+                3f9a1c2be4d7b5e1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6
+                ```
+
                 ```console
                 $ echo ls
                 ls
@@ -46,9 +51,10 @@ class OutputShownAsCommandsTest {
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(4, Status.RAN), tuple(5, Status.SKIPPED), tuple(6, Status.SKIPPED), tuple(7, Status.RAN),
-                tuple(11, Status.PASSED), tuple(13, Status.PASSED));
+                tuple(11, Status.RAN), tuple(12, Status.SKIPPED), tuple(16, Status.PASSED), tuple(18, Status.PASSED));
         assertThat(lesson.steps().get(2).outcome()).isEqualTo(new Outcome.Skipped("line 6 is what line 4 printed, not a"
                 + " command: in a block that shows commands with their output, put `$ ` before each command, and its"
                 + " output is compared"));
+        assertThat(((Outcome.Skipped) lesson.steps().get(5).outcome()).reason()).startsWith("line 12 is what line 11 printed");
     }
 }
