@@ -103,6 +103,8 @@ final class OutcomeJson {
             node.put("kind", "sandbox-devices");
         } else if (note instanceof Note.TerminalWanted) {
             node.put("kind", "terminal-wanted");
+        } else if (note instanceof Note.StoppedLikeCtrlC s) {
+            node.put("kind", "stopped-like-ctrl-c").put("after", s.after().toString());
         } else if (note instanceof Note.OutlivedBy o) {
             ArrayNode containers = node.put("kind", "outlived-by").putArray("containers");
             o.containers().forEach(containers::add);
@@ -133,6 +135,10 @@ final class OutcomeJson {
             case "beside-the-lesson" -> new Note.BesideTheLesson(in.strings("paths"));
             case "sandbox-devices" -> new Note.SandboxDevices();
             case "terminal-wanted" -> new Note.TerminalWanted();
+            case "stopped-like-ctrl-c" -> {
+                in.text("after"); // there, or the file says where it is missing
+                yield new Note.StoppedLikeCtrlC(in.durationOrNull("after"));
+            }
             case "outlived-by" -> new Note.OutlivedBy(in.strings("containers"));
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));

@@ -19,9 +19,11 @@ import dev.docproof.lesson.StepKind;
 import dev.docproof.plan.Review;
 import dev.docproof.plan.Templates;
 import dev.docproof.shell.FullScreen;
+import dev.docproof.shell.UntilStopped;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -111,6 +113,10 @@ public final class PlanReport {
         if (step.kind() == StepKind.RUN) {
             FullScreen.in(step.command()).ifPresent(use -> out.println(indent + "(needs a person at a terminal: "
                     + use.program() + "; skipped when run)"));
+            if (UntilStopped.in(step.command()) && step.marks().background() == null) {
+                Duration watched = step.marks().timeout() != null ? step.marks().timeout() : UntilStopped.WATCHED;
+                out.println(indent + "(prints until stopped: runs " + Durations.format(watched) + ", then gets Ctrl-C)");
+            }
         }
         for (Binding.Slot slot : slots(step, instances)) {
             out.println(indent + "(binds " + slot.written() + (slot.authorValue() ? ", an id from the author's run," : "")

@@ -82,6 +82,17 @@ public sealed interface Note {
     }
 
     /**
+     * A step that prints until a person stops it ({@code docker logs -f}, {@code ping}) was stopped as a learner
+     * stops it: with Ctrl-C (SIGINT) after a look at what it printed; the status that gives (130) counts as success.
+     */
+    record StoppedLikeCtrlC(Duration after) implements Note {
+        public String describe() {
+            return "it prints until a person stops it: stopped with Ctrl-C (SIGINT) after " + Durations.format(after)
+                    + ", as a learner stops it, which is no failure (a `docproof: timeout` marker sets how long it runs)";
+        }
+    }
+
+    /**
      * The docker client of a failed step wanted a terminal for an interactive session ({@code docker run -it ubuntu
      * bash}): a command the container runs and ends with runs without {@code -t} (see NoTerminal), a session a
      * learner types into cannot.

@@ -6,6 +6,7 @@ import dev.docproof.docker.Sandbox;
 import dev.docproof.lesson.Step;
 import dev.docproof.shell.Listings;
 import dev.docproof.shell.ResourceKind;
+import dev.docproof.shell.UntilStopped;
 import dev.docproof.shell.ShellWords;
 import dev.docproof.verify.ColumnListing;
 import dev.docproof.verify.MatchResult;
@@ -60,7 +61,12 @@ final class StepRunner {
                     .collect(Collectors.joining(" ")), ENV);
         }
         Sandbox.MemoryMark memory = place.memoryMark();
-        ShellSession.Execution e = session.run(command, deadline(step));
+        // A command that prints until a person stops it runs as long as a learner watches it, then gets their Ctrl-C.
+        Duration watched = UntilStopped.in(command) && step.marks().background() == null && Interrupts.requested() == null
+                ? (step.marks().timeout() != null ? step.marks().timeout() : UntilStopped.WATCHED) : null;
+        ShellSession.Execution e = watched == null ? session.run(command, deadline(step))
+                : stoppedLikeCtrlC(session.run("__dp_stop_after " + Math.max(1, watched.toSeconds()) + "\n" + command
+                + "\n__dp_stop_cancel $?", watched.plus(AFTER_CTRL_C)));
         // Asked of a step that failed only: a process killed for want of memory fails the step that waited for it.
         boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
                 && place.killedForMemorySince(memory, e.exitCode() == null ? -1 : e.exitCode());
@@ -93,6 +99,9 @@ final class StepRunner {
         if (outOfMemory) {
             notes.add(new Note.OutOfMemory(place.memoryLimit()));
         }
+        if (watched != null && !e.timedOut() && e.duration().compareTo(watched) >= 0) {
+            notes.add(new Note.StoppedLikeCtrlC(watched));
+        }
         List<String> outliving = outcome instanceof Outcome.TimedOut ? ledger.entries().stream()
                 .filter(en -> en.createdAtLine() == step.line() && en.present()
                         && en.resource().kind() == ResourceKind.CONTAINER)
@@ -115,6 +124,17 @@ final class StepRunner {
     }
 
     /** The step's own deadline (a marker, the course config), else the run's. */
+    /** How long a command may take to end after its Ctrl-C before it is killed as at a deadline. */
+    private static final Duration AFTER_CTRL_C = Duration.ofSeconds(10);
+    /** The status of a process ended by SIGINT (128 + 2). */
+    private static final int INTERRUPTED = 130;
+
+    /** A command ended by the Ctrl-C it was meant to get has done what the lesson asked of it. */
+    private static ShellSession.Execution stoppedLikeCtrlC(ShellSession.Execution e) {
+        return Integer.valueOf(INTERRUPTED).equals(e.exitCode()) && Interrupts.requested() == null
+                ? new ShellSession.Execution(e.output(), 0, e.duration(), e.timedOut(), e.note(), e.diskShort()) : e;
+    }
+
     Duration deadline(Step step) {
         return step.marks().timeout() != null ? step.marks().timeout() : settings.stepTimeout();
     }

@@ -32,6 +32,20 @@ __dp_end() {
   __dp_seq=
 }
 
+# A step that prints until a person stops it (`docker logs -f`, `ping`): after $1 seconds, SIGINT to what the
+# step started in the foreground, as a learner's Ctrl-C; never to what ran before it (the tees that keep the step's
+# output, a server an earlier step left in the background). Killing the stopper's sleep first ends it unfired.
+__dp_stop_after() {
+  local before=" $(pgrep -P $$ 2>/dev/null | tr '\n' ' ') "
+  __dp_stopper=$( { sleep "$1" && for __dp_c in $(pgrep -P $$); do
+      [[ $before == *" $__dp_c "* ]] || kill -INT "$__dp_c"; done; } </dev/null >/dev/null 2>&1 & echo $! )
+}
+__dp_stop_cancel() {
+  pkill -P "$__dp_stopper" 2>/dev/null
+  kill "$__dp_stopper" 2>/dev/null
+  return "$1"
+}
+
 # A step that calls `exit` (or fails under `set -e`) ends this shell: say so, with the state it leaves,
 # instead of vanishing.
 __dp_on_exit() {

@@ -93,13 +93,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void aStepRunningAFullScreenProgramSaysItNeedsAPersonAtATerminal(@TempDir Path dir) throws IOException {
+    void aStepRunningAFullScreenProgramOrOneThatPrintsUntilStoppedSaysHowItRuns(@TempDir Path dir) throws IOException {
         Path lesson = Files.writeString(dir.resolve("lesson.md"), """
                 # Editing
 
                 ```console
                 $ nano notes.txt
                 $ top -b -n 1 | head -1
+                $ docker logs -f web
                 ```
                 """);
 
@@ -107,7 +108,9 @@ class PlanCommandTest {
 
         assertThat(text.out()).contains("      4 run      nano notes.txt\n"
                 + "                 (needs a person at a terminal: nano; skipped when run)\n"
-                + "      5 run      top -b -n 1 | head -1\n");
+                + "      5 run      top -b -n 1 | head -1\n"
+                + "      6 run      docker logs -f web\n"
+                + "                 (prints until stopped: runs 5.0s, then gets Ctrl-C)\n");
     }
 
     /** A step that reaches the engine around the lesson's labelling socket is a warning at its word; one that only names DOCKER_HOST is not. */

@@ -101,6 +101,7 @@ class JsonResultsTest {
                 new Note.BesideTheLesson(List.of("app", "run.sh")),
                 new Note.SandboxDevices(),
                 new Note.TerminalWanted(),
+                new Note.StoppedLikeCtrlC(java.time.Duration.ofSeconds(5)),
                 new Note.OutlivedBy(List.of("web")),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }

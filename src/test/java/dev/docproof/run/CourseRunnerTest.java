@@ -172,6 +172,23 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aCommandThatPrintsUntilStoppedGetsCtrlCAfterALookAndWhatRanBeforeItRunsOn() {
+        Plan plan = plan(run(10, "printf 'one\\ntwo\\n' > log.txt && sleep 300 & echo started", "started"),
+                run(12, "tail -f log.txt", "one", "two"),
+                run(14, "kill -0 $! && echo still running", "still running"),
+                run(16, "tail -n 1 log.txt", "two"));
+
+        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
+                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.PASSED), tuple(12, Status.PASSED), tuple(14, Status.PASSED), tuple(16, Status.PASSED));
+        assertThat(lesson.steps().get(1).notes()).containsExactly(new Note.StoppedLikeCtrlC(Duration.ofSeconds(5)));
+        assertThat(lesson.steps().get(1).duration()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(15));
+        assertThat(lesson.steps().get(3).notes()).isEmpty();
+    }
+
+    @Test
     void runsStepsInOrderJudgesEachBindsTheTemplateAndRemovesWhatTheLessonLeftBehind() {
         String image = LedgerTestEngine.tinyImage();
         Plan plan = plan(
