@@ -227,9 +227,14 @@ final class LessonRun {
                             : diskShortAt != null ? Outcome.NotRun.Why.AFTER_DISK_SHORT
                             : Outcome.NotRun.Why.AFTER_FAIL_FAST, stoppedAt));
                 } else {
-                    Optional<String> printed = output.reason(step, results.isEmpty() ? null : results.get(results.size() - 1));
+                    StepResult previous = results.isEmpty() ? null : results.get(results.size() - 1);
+                    Optional<String> printed = output.reason(step, previous);
                     StepGate.Decision decision = printed.isPresent() ? new StepGate.Decision.Skip(printed.get())
                             : gate.decide(step);
+                    if (decision instanceof StepGate.Decision.Skip lacking) {
+                        decision = output.outputRatherThanProgram(step, previous, lacking.reason())
+                                .<StepGate.Decision>map(StepGate.Decision.Skip::new).orElse(decision);
+                    }
                     if (decision instanceof StepGate.Decision.Template t) {
                         r = StepResult.notRun(step, Outcome.NotRun.TEMPLATE);
                         r = t.why() == null ? r : r.with(new Note.Unbound(t.why()));

@@ -59,6 +59,28 @@ final class OutputShownAsCommands {
                 + " compared");
     }
 
+    /**
+     * A line the gate skips for want of its program, standing right under a command that printed, and whose program
+     * word is capitalised as commands never are ({@code Docker version 24.0.6, build ed223bc} under
+     * {@code docker --version}): the lesson's output, drifted, rather than a program to install.
+     */
+    Optional<String> outputRatherThanProgram(Step step, StepResult previous, String skipped) {
+        Step prior = before.get(step);
+        String first = step.command().strip().split("\\s+", 2)[0];
+        if (prior == null || previous == null || previous.step() != prior || !skipped.startsWith("needs the program")
+                || first.chars().noneMatch(Character::isUpperCase)) {
+            return Optional.empty();
+        }
+        StepResult printer = printedBy.getOrDefault(prior, previous);
+        if (printer.output().merged().isBlank()) {
+            return Optional.empty();
+        }
+        printedBy.put(step, printer);
+        return Optional.of("line " + step.line() + " reads as what line " + printer.step().line() + " printed, not as a"
+                + " command (it " + skipped + "): in a block that shows commands with their output, put `$ ` before"
+                + " each command, and its output is compared");
+    }
+
     private static boolean prompted(PlannedBlock planned, Step step) {
         List<String> lines = planned.block().lines();
         int at = step.line() - planned.block().firstLine();

@@ -37,6 +37,12 @@ class OutputShownAsCommandsTest {
                 3f9a1c2be4d7b5e1e2e5e5c0a0f6c1f7b8e2d1a43c6f0cecc5b1e2e5e5c0a0f6
                 ```
 
+                ```bash
+                echo 'Docproof version 2.0.0'
+                Docproof version 1.0.0
+                docproof-test-no-such-program --version
+                ```
+
                 ```console
                 $ echo ls
                 ls
@@ -51,10 +57,16 @@ class OutputShownAsCommandsTest {
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(4, Status.RAN), tuple(5, Status.SKIPPED), tuple(6, Status.SKIPPED), tuple(7, Status.RAN),
-                tuple(11, Status.RAN), tuple(12, Status.SKIPPED), tuple(16, Status.PASSED), tuple(18, Status.PASSED));
+                tuple(11, Status.RAN), tuple(12, Status.SKIPPED), tuple(16, Status.RAN), tuple(17, Status.SKIPPED),
+                tuple(18, Status.SKIPPED), tuple(22, Status.PASSED), tuple(24, Status.PASSED));
         assertThat(lesson.steps().get(2).outcome()).isEqualTo(new Outcome.Skipped("line 6 is what line 4 printed, not a"
                 + " command: in a block that shows commands with their output, put `$ ` before each command, and its"
                 + " output is compared"));
         assertThat(((Outcome.Skipped) lesson.steps().get(5).outcome()).reason()).startsWith("line 12 is what line 11 printed");
+        assertThat(lesson.steps().get(7).outcome()).isEqualTo(new Outcome.Skipped("line 17 reads as what line 16 printed,"
+                + " not as a command (it needs the program Docproof, which the session lacks): in a block that shows"
+                + " commands with their output, put `$ ` before each command, and its output is compared"));
+        assertThat(lesson.steps().get(8).outcome()).isEqualTo(new Outcome.Skipped(
+                "needs the program docproof-test-no-such-program, which the session lacks"));
     }
 }
