@@ -39,24 +39,9 @@ final class OutputShownAsCommands {
 
     /** Why {@code step} is not run, when it is output the step right before it printed or showed. */
     Optional<String> reason(Step step, StepResult previous) {
-        Step prior = before.get(step);
-        if (prior == null || previous == null || previous.step() != prior || step.kind() != StepKind.RUN
-                || step.command().contains("\n")) {
-            return Optional.empty();
-        }
-        StepResult printer = printedBy.getOrDefault(prior, previous);
-        Output printed = printer.output();
-        // Equal but for blanks, or as a sample line matches: an id or a time the author's run printed stands for this run's.
-        String line = collapsed(step.command());
-        if (printed.merged().lines().map(OutputShownAsCommands::collapsed).noneMatch(line::equals)
-                && !Matcher.match(new Sample(List.of(step.command()), step.line()), step.span().file(), printed.merged(),
-                printed.stdout(), printed.stderr()).matched()) {
-            return Optional.empty();
-        }
-        printedBy.put(step, printer);
-        return Optional.of("line " + step.line() + " is what line " + printer.step().line() + " printed, not a command:"
-                + " in a block that shows commands with their output, put `$ ` before each command, and its output is"
-                + " compared");
+        return printer(step, previous).filter(printer -> step.kind() == StepKind.RUN && !step.command().contains("\n")
+                && shows(step, printer.output())).map(printer -> taken(step, printer, "line " + step.line()
+                + " is what line " + printer.step().line() + " printed, not a command"));
     }
 
     /**
@@ -65,20 +50,32 @@ final class OutputShownAsCommands {
      * {@code docker --version}): the lesson's output, drifted, rather than a program to install.
      */
     Optional<String> outputRatherThanProgram(Step step, StepResult previous, String skipped) {
-        Step prior = before.get(step);
         String first = step.command().strip().split("\\s+", 2)[0];
-        if (prior == null || previous == null || previous.step() != prior || !skipped.startsWith("needs the program")
-                || first.chars().noneMatch(Character::isUpperCase)) {
-            return Optional.empty();
-        }
-        StepResult printer = printedBy.getOrDefault(prior, previous);
-        if (printer.output().merged().isBlank()) {
-            return Optional.empty();
-        }
+        return printer(step, previous).filter(printer -> skipped.startsWith("needs the program")
+                && first.chars().anyMatch(Character::isUpperCase) && !printer.output().merged().isBlank())
+                .map(printer -> taken(step, printer, "line " + step.line() + " reads as what line "
+                + printer.step().line() + " printed, not as a command (it " + skipped + ")"));
+    }
+
+    /** The step whose output {@code step} may show: the one right above it, or what that one showed the output of. */
+    private Optional<StepResult> printer(Step step, StepResult previous) {
+        Step prior = before.get(step);
+        return prior == null || previous == null || previous.step() != prior ? Optional.empty()
+                : Optional.of(printedBy.getOrDefault(prior, previous));
+    }
+
+    /** Equal but for blanks, or as a sample line matches: an id or a time the author's run printed stands for this run's. */
+    private static boolean shows(Step step, Output printed) {
+        String line = collapsed(step.command());
+        return printed.merged().lines().map(OutputShownAsCommands::collapsed).anyMatch(line::equals)
+                || Matcher.match(new Sample(List.of(step.command()), step.line()), step.span().file(), printed.merged(),
+                printed.stdout(), printed.stderr()).matched();
+    }
+
+    private String taken(Step step, StepResult printer, String what) {
         printedBy.put(step, printer);
-        return Optional.of("line " + step.line() + " reads as what line " + printer.step().line() + " printed, not as a"
-                + " command (it " + skipped + "): in a block that shows commands with their output, put `$ ` before"
-                + " each command, and its output is compared");
+        return what + ": in a block that shows commands with their output, put `$ ` before each command, and its output"
+                + " is compared";
     }
 
     private static boolean prompted(PlannedBlock planned, Step step) {

@@ -23,7 +23,7 @@ public final class Downloads {
         List<String> made = new ArrayList<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
-            int at = Needs.programIndex(words);
+            int at = CommandWord.afterSudo(words);
             if (at >= words.size()) {
                 continue;
             }

@@ -35,7 +35,7 @@ public final class FullScreen {
     public static Optional<Use> in(String command) {
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
-            int at = Needs.programIndex(words);
+            int at = CommandWord.afterSudo(words);
             if (at >= words.size()) {
                 continue;
             }

@@ -20,7 +20,7 @@ public final class Listings {
             return false;
         }
         List<String> words = commands.get(0).texts();
-        int at = Needs.programIndex(words);
+        int at = CommandWord.afterSudo(words);
         if (at >= words.size() || !words.get(at).equals("ls")) {
             return false;
         }

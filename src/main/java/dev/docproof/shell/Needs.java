@@ -28,10 +28,6 @@ public final class Needs {
             "true", "false", "test", "[", "[[", "printf", "read", "pwd", "eval", "exec", "if", "then", "else",
             "elif", "fi", "for", "while", "until", "do", "done", "case", "esac", "function", "local", "return",
             "alias", "type", "command", "wait", "kill", "trap", "shift", "let", "declare", "time", "!", "{", "}");
-    /** sudo's options that take the next word as their value. */
-    private static final Set<String> SUDO_VALUED = Set.of("-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-U",
-            "--user", "--group", "--close-from", "--chdir", "--host", "--prompt", "--role", "--type", "--command-timeout",
-            "--other-user");
     private static final Pattern URL = Pattern.compile("(?:https?|git|ssh)://[^\\s'\"<>]+|git@([A-Za-z0-9.-]+):");
     private static final Pattern PRIVATE = Pattern.compile(
             "(?:127|10)\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(?:1[6-9]|2\\d|3[01])\\.[\\d.]+|0\\.0\\.0\\.0");
@@ -43,7 +39,7 @@ public final class Needs {
         Set<String> found = new LinkedHashSet<>();
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
-            int i = programIndex(words);
+            int i = CommandWord.afterSudo(words);
             // sudo is a program of its own, which a machine may lack (a container running as root has none).
             if (words.subList(0, i).contains("sudo")) {
                 found.add("sudo");
@@ -69,29 +65,6 @@ public final class Needs {
                     .filter(KnownCli.DOCKER.plugins()::contains).ifPresent(found::add);
         }
         return List.copyOf(found);
-    }
-
-    /**
-     * Index of the program a simple command runs, after its assignments and a {@code sudo} with its options
-     * ({@code FOO=1 sudo -u postgres -E psql}); the number of words when it names none.
-     */
-    static int programIndex(List<String> words) {
-        int i = 0;
-        while (i < words.size() && words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
-            i++;
-        }
-        return i < words.size() && words.get(i).equals("sudo") ? afterSudoOptions(words, i + 1) : i;
-    }
-
-    /** Index of the word after sudo's options and assignments ({@code sudo -u postgres -E FOO=1 psql}). */
-    private static int afterSudoOptions(List<String> words, int i) {
-        while (i < words.size() && (words.get(i).startsWith("-") || words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
-            String option = words.get(i++);
-            if (SUDO_VALUED.contains(option)) {
-                i++;
-            }
-        }
-        return i;
     }
 
     /** The non-local hosts {@code command} reaches, each once, in order. */

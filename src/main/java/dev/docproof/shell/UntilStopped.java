@@ -28,7 +28,7 @@ public final class UntilStopped {
         }
         for (ShellWords.Command simple : ShellWords.commands(command)) {
             List<String> words = simple.texts();
-            int at = Needs.programIndex(words);
+            int at = CommandWord.afterSudo(words);
             if (at < words.size() && follows(words.get(at), words, words.subList(at + 1, words.size()))) {
                 return true;
             }

@@ -68,6 +68,12 @@ class CourseRunnerTest {
                 List.of(), same ? null : "-" + sample.lines() + "\n+" + stdout);
     }
 
+    /** The lesson run as written (no repair, a deadline of 60 s), its steps told to the recorder. */
+    private LessonResult runOne(Plan plan) {
+        return CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)), recorder,
+                collaborators(NO_REPAIR)).lessons().get(0);
+    }
+
     private CourseRunner.Collaborators collaborators(CourseRunner.Repairer repairer) {
         String version = LedgerTestEngine.client().versionCmd().exec().getVersion();
         CourseRunner.EngineConnector engine = l -> new CourseRunner.EngineLink(version, dev.docproof.testsupport.TestEngine.ready(), () -> { });
@@ -112,8 +118,7 @@ class CourseRunnerTest {
                 run(14, "greet", "hello from the tool"),
                 run(16, "docproof-test-no-such-program --version"));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(10, Status.RAN), tuple(12, Status.RAN), tuple(14, Status.PASSED), tuple(16, Status.SKIPPED));
@@ -125,8 +130,7 @@ class CourseRunnerTest {
     void aFullScreenProgramIsSkippedSayingWhatToShowInsteadAndTheLessonGoesOn() {
         Plan plan = plan(run(10, "top"), run(12, "watch -n 1 date"), run(14, "top -b -n 1 | head -1 | cut -c1-3", "top"));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(10, Status.SKIPPED), tuple(12, Status.SKIPPED), tuple(14, Status.PASSED));
@@ -140,8 +144,7 @@ class CourseRunnerTest {
                 run(14, "ls | cat", "app.py  Dockerfile  requirements.txt"),
                 run(16, "ls", "app.py  Dockerfile  setup.py"));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(10, Status.RAN), tuple(12, Status.PASSED), tuple(14, Status.FAILED), tuple(16, Status.FAILED));
@@ -158,8 +161,7 @@ class CourseRunnerTest {
                 run(22, "cd starter/src && ls"),
                 run(24, "cd /tmp && pwd", "/tmp"));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(10, Status.SKIPPED), tuple(12, Status.SKIPPED), tuple(14, Status.SKIPPED), tuple(16, Status.SKIPPED),
@@ -178,8 +180,7 @@ class CourseRunnerTest {
                 run(14, "kill -0 $! && echo still running", "still running"),
                 run(16, "tail -n 1 log.txt", "two"));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
                 tuple(10, Status.PASSED), tuple(12, Status.PASSED), tuple(14, Status.PASSED), tuple(16, Status.PASSED));
@@ -337,8 +338,7 @@ class CourseRunnerTest {
         docker("network", "create", net);
         Plan plan = plan(run(8, "echo first"), run(10, "docker network create " + net));
 
-        LessonResult lesson = CourseRunner.run(List.of(plan), settings(false, false, Duration.ofSeconds(60)),
-                recorder, collaborators(NO_REPAIR)).lessons().get(0);
+        LessonResult lesson = runOne(plan);
 
         assertThat(lesson.setupError().kind()).isEqualTo(SetupError.Kind.NAME_TAKEN);
         assertThat(lesson.setupError().message()).startsWith("fixture.rst:10: the lesson creates the network \"" + net + "\"")
