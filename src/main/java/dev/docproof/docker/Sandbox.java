@@ -126,7 +126,10 @@ public final class Sandbox implements AutoCloseable {
         HostConfig host = cmd.getHostConfig();
         host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
                 .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
-                .withCgroupnsMode("private");
+                .withCgroupnsMode("private")
+                // The engine turns IPv6 off in a container; on, the sandbox's engine serves published ports on IPv6
+                // too, as a learner's machine does (docker ps shows both mappings).
+                .withSysctls(Map.of("net.ipv6.conf.all.disable_ipv6", "0"));
         if (spec.memory() > 0) {
             host.withMemory(spec.memory()).withMemorySwap(spec.memory()); // no swap beyond it either
         }

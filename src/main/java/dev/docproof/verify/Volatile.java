@@ -1,6 +1,8 @@
 package dev.docproof.verify;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Kinds of value that change from run to run. A documented value of a kind matches any actual value of the
@@ -78,6 +80,31 @@ public enum Volatile {
             // Mar  4 09:12, Mar  4  2024 (ls -l), Mar  4 09:12:45 (syslog)
             Words.MONTH + " +\\d{1,2} +(?:\\d{2}:\\d{2}(?::\\d{2})?|\\d{4})",
             "\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?")),
+    /**
+     * A container's published ports as {@code docker ps} and {@code docker port} write them. Whether the engine also
+     * listens on IPv6, and how the client writes that twin ({@code :::8080->80/tcp} before Docker 26,
+     * {@code [::]:8080->80/tcp} since), is the machine's and its Docker's, not the lesson's: the IPv6 twins are
+     * optional on both sides. The IPv4 mappings are the lesson's and must be as written; no drift.
+     */
+    PUBLISHED_PORTS("published ports", Ports.LIST) {
+        @Override
+        String actualRegex(String documented) {
+            String twinsAfter = "(?:, " + Ports.IPV6 + ")*";
+            return "(?:" + Ports.IPV6 + ", )*" + Arrays.stream(documented.split(", "))
+                    .filter(mapping -> !mapping.matches(Ports.IPV6))
+                    .map(mapping -> Pattern.quote(mapping) + twinsAfter).collect(Collectors.joining(", "));
+        }
+
+        @Override
+        boolean accepts(String documented) { // an IPv6 twin alone is no mapping of the lesson's to hold on to
+            return Arrays.stream(documented.split(", ")).anyMatch(m -> !m.matches(Ports.IPV6));
+        }
+
+        @Override
+        boolean drifts() {
+            return false;
+        }
+    },
     /** Written by an author as a pattern ({@code 172.X.X.X}): matches any address with the fixed octets; no drift. */
     IPV4_PATTERN("IPv4 address pattern", "(?:\\d{1,3}|[xX])(?:\\.(?:\\d{1,3}|[xX])){3}") {
         @Override
@@ -166,6 +193,13 @@ public enum Volatile {
         String time = "(?:--:--:--|\\d+:\\d{2}:\\d{2})";
         return " *\\d{1,3} +" + figure + " +\\d{1,3} +" + figure + " +\\d{1,3} +" + figure
                 + " +" + figure + " +" + figure + " +" + time + " +" + time + " +" + time + " +" + figure;
+    }
+
+    private static final class Ports {
+        static final String MAPPED = ":\\d+(?:-\\d+)?->\\d+(?:-\\d+)?/(?:tcp|udp|sctp)";
+        static final String IPV6 = "(?:::|\\[::\\])" + MAPPED;
+        static final String ONE = "(?:\\d{1,3}(?:\\.\\d{1,3}){3}" + MAPPED + "|" + IPV6 + ")";
+        static final String LIST = ONE + "(?:, " + ONE + ")*";
     }
 
     private static final class Words {

@@ -232,6 +232,22 @@ class SandboxEngineTest {
     }
 
     @Test
+    void aSandboxPublishesPortsOnIpv6TooAsAMachineWithIpv6Does() throws Exception {
+        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
+        try {
+            String out = bash(sandbox, """
+                    docker run -d --name web -p 8080:8080 launchcodedevops/simple-http >/dev/null
+                    docker ps --format '{{.Ports}}'
+                    docker port web
+                    """);
+            assertThat(out.lines()).containsExactly("0.0.0.0:8080->8080/tcp, :::8080->8080/tcp",
+                    "8080/tcp -> 0.0.0.0:8080", "8080/tcp -> :::8080");
+        } finally {
+            sandboxes.discard(sandbox);
+        }
+    }
+
+    @Test
     void aSandboxRemovedWithItsContainersStillRunningLeavesNoCgroupOnThisMachine() throws Exception {
         Sandbox sandbox = sandboxes.start("sandbox-engine-test");
         String inner;

@@ -105,4 +105,34 @@ class VolatileTest {
         assertThat(other.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
         assertThat(other.drift()).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0} ↔ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.0.0.0:8080->80/tcp                                     | 0.0.0.0:8080->80/tcp, :::8080->80/tcp
+            0.0.0.0:8080->80/tcp                                     | 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp
+            0.0.0.0:8080->80/tcp, :::8080->80/tcp                    | 0.0.0.0:8080->80/tcp
+            0.0.0.0:8080->80/tcp, :::8080->80/tcp                    | 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp
+            0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp                 | 0.0.0.0:80->80/tcp, :::80->80/tcp, 0.0.0.0:443->443/tcp, :::443->443/tcp
+            0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp                 | 0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp, :::80->80/tcp, :::443->443/tcp
+            127.0.0.1:5432->5432/tcp                                 | 127.0.0.1:5432->5432/tcp
+            """)
+    void publishedPortsMatchWithOrWithoutTheirIpv6TwinsInEitherNotation(String documented, String actual) {
+        MatchResult result = Matcher.match(new Sample(List.of("abc   nginx   " + documented + "   web"), 4), Path.of("x.rst"),
+                "", "abc   nginx   " + actual + "   web\n", "");
+        assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(result.drift()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} ≠ {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0.0.0.0:8080->80/tcp                     | 0.0.0.0:8081->80/tcp, :::8081->80/tcp
+            0.0.0.0:8080->80/tcp, :::8080->80/tcp    | 127.0.0.1:8080->80/tcp
+            0.0.0.0:80->80/tcp, 0.0.0.0:443->443/tcp | 0.0.0.0:80->80/tcp, :::80->80/tcp
+            0.0.0.0:8080->80/tcp                     | 0.0.0.0:8080->80/udp
+            """)
+    void thePortsTheLessonPublishedMustBeAsWritten(String documented, String actual) {
+        MatchResult result = Matcher.match(new Sample(List.of("ports " + documented), 4), Path.of("x.rst"), "",
+                "ports " + actual + "\n", "");
+        assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
 }
