@@ -2,8 +2,11 @@ package dev.docproof.verify;
 
 import java.util.List;
 
-/** One output stream as displayed lines, trailing blank lines dropped, with a count of non-blank lines. */
-record ActualStream(String name, List<String> lines, int[] nonBlankBefore) {
+/**
+ * One output stream as displayed lines, trailing blank lines dropped, with a count of the lines a sample must show:
+ * neither blank nor the IPv6 twin of a published port (which only a machine whose engine listens on IPv6 prints).
+ */
+record ActualStream(String name, List<String> lines, int[] shownBefore) {
 
     static ActualStream of(String name, String raw) {
         List<String> lines = new java.util.ArrayList<>(TerminalText.render(raw));
@@ -12,17 +15,22 @@ record ActualStream(String name, List<String> lines, int[] nonBlankBefore) {
         }
         int[] before = new int[lines.size() + 1];
         for (int k = 0; k < lines.size(); k++) {
-            before[k + 1] = before[k] + (lines.get(k).isBlank() ? 0 : 1);
+            before[k + 1] = before[k] + (mustBeShown(lines.get(k)) ? 1 : 0);
         }
         return new ActualStream(name, List.copyOf(lines), before);
+    }
+
+    /** Whether a sample that skips {@code line} without a {@code ...} is abridged. */
+    static boolean mustBeShown(String line) {
+        return !line.isBlank() && !Volatile.isIpv6PortTwin(line);
     }
 
     int size() {
         return lines.size();
     }
 
-    /** Non-blank lines in {@code [from, to)}: what skipping them hides from the reader. */
+    /** Lines a sample must show in {@code [from, to)}: what skipping them hides from the reader. */
     int shownBetween(int from, int to) {
-        return nonBlankBefore[to] - nonBlankBefore[from];
+        return shownBefore[to] - shownBefore[from];
     }
 }

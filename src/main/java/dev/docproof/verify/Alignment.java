@@ -156,7 +156,9 @@ final class Alignment {
             best = new Best(best(next).cost(), Assignment.NONE, next);
         } else {
             long missingNext = key(i + 1, at[0], at[1], gapSince[0], gapSince[1]);
-            best = new Best(best(missingNext).cost().plus(1, 0, 0), Assignment.MISSING, missingNext);
+            best = optional(sample.get(i))
+                    ? new Best(best(missingNext).cost(), Assignment.NONE, missingNext)
+                    : new Best(best(missingNext).cost().plus(1, 0, 0), Assignment.MISSING, missingNext);
             for (int s = 0; s < 2; s++) {
                 int[] candidates = positions[i].get(s);
                 int tried = 0;
@@ -176,6 +178,11 @@ final class Alignment {
         }
         memo.put(state, best);
         return best;
+    }
+
+    /** A documented line that may be missing at no cost (see {@link SampleLine.Required#optional()}). */
+    static boolean optional(SampleLine line) {
+        return line instanceof SampleLine.Required required && required.optional();
     }
 
     private static int firstAtOrAfter(int[] sorted, int from) {

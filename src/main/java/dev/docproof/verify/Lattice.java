@@ -110,7 +110,11 @@ final class Lattice {
             choose(cell, cost[index(i + 1, o, e, f)], ADVANCE, true);
             return;
         }
-        choose(cell, cost[index(i + 1, o, e, f)] + pack(1, 0, 0), MISSING, true);
+        if (Alignment.optional(line)) {
+            choose(cell, cost[index(i + 1, o, e, f)], ADVANCE, true);
+        } else {
+            choose(cell, cost[index(i + 1, o, e, f)] + pack(1, 0, 0), MISSING, true);
+        }
         if (o < nOut && drift[0][i][o] != null) {
             choose(cell, cost[index(i + 1, o + 1, e, f & 1)] + pack(0, skipped(0, o, gapOut, false), drifts(drift[0][i][o])),
                     MATCH_OUT, false);

@@ -122,7 +122,7 @@ public final class Matcher {
             if (to > from) {
                 int gap = firstGap(lines, previous + 1, i);
                 String firstShown = stream.lines().subList(from, to).stream()
-                        .filter(l -> !l.isBlank()).findFirst().orElse("");
+                        .filter(ActualStream::mustBeShown).findFirst().orElse("");
                 runs.add(new Run(s, from, to, gap >= 0 ? 2 * gap + 1 : 2 * (previous + 1), gap >= 0,
                         stream.shownBetween(from, to), firstShown, previous, end ? Math.max(0, previous) : i));
             }

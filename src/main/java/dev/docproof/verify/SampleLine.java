@@ -12,8 +12,11 @@ sealed interface SampleLine {
     /** An empty line: layout, never required (actual blank lines are never required either). */
     record Blank(String text) implements SampleLine {}
 
-    /** A line that must appear in the actual output. */
-    record Required(String text, LinePattern pattern) implements SampleLine {}
+    /**
+     * A line that must appear in the actual output, unless {@code optional}: the IPv6 twin of a published port
+     * ({@code 80/tcp -> :::8080}), which only a machine whose engine listens on IPv6 prints.
+     */
+    record Required(String text, LinePattern pattern, boolean optional) implements SampleLine {}
 
     static SampleLine of(String raw) {
         String text = TerminalText.trimEnd(raw);
@@ -24,6 +27,6 @@ sealed interface SampleLine {
         if (bare.isEmpty()) {
             return new Blank(text);
         }
-        return new Required(text, LinePattern.compile(text));
+        return new Required(text, LinePattern.compile(text), Volatile.isIpv6PortTwin(text));
     }
 }

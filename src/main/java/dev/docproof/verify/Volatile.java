@@ -105,6 +105,28 @@ public enum Volatile {
             return false;
         }
     },
+    /**
+     * The loopback address a client reached {@code localhost} on: {@code ::1} where the machine has IPv6 (curl tries it
+     * first), {@code 127.0.0.1} elsewhere; either stands for the other, and for any IPv4 address (drift).
+     */
+    LOOPBACK("loopback address", "127\\.0\\.0\\.1|\\[::1\\]|::1") {
+        @Override
+        String actualRegex(String documented) {
+            return IPV4.regex + "|\\[::1\\]|::1";
+        }
+    },
+    /** The IPv6 any-address a port is published on, as clients before Docker 26 ({@code :::8080}) and since write it. */
+    IPV6_ANY("IPv6 any-address", Ports.ANY_ADDRESS6 + "(?=:\\d)") {
+        @Override
+        String actualRegex(String documented) {
+            return Ports.ANY_ADDRESS6;
+        }
+
+        @Override
+        boolean drifts() {
+            return false;
+        }
+    },
     /** Written by an author as a pattern ({@code 172.X.X.X}): matches any address with the fixed octets; no drift. */
     IPV4_PATTERN("IPv4 address pattern", "(?:\\d{1,3}|[xX])(?:\\.(?:\\d{1,3}|[xX])){3}") {
         @Override
@@ -195,11 +217,22 @@ public enum Volatile {
                 + " +" + figure + " +" + figure + " +" + time + " +" + time + " +" + time + " +" + figure;
     }
 
+    /**
+     * Whether {@code line} is the IPv6 twin of a published port as {@code docker port} writes it
+     * ({@code 80/tcp -> :::8080}): printed only where the engine listens on IPv6, so never required nor abridged.
+     */
+    static boolean isIpv6PortTwin(String line) {
+        return Ports.TWIN_LINE.matcher(line).matches();
+    }
+
     private static final class Ports {
         static final String MAPPED = ":\\d+(?:-\\d+)?->\\d+(?:-\\d+)?/(?:tcp|udp|sctp)";
-        static final String IPV6 = "(?:::|\\[::\\])" + MAPPED;
+        static final String ANY_ADDRESS6 = "(?:::|\\[::\\])";
+        static final String IPV6 = ANY_ADDRESS6 + MAPPED;
         static final String ONE = "(?:\\d{1,3}(?:\\.\\d{1,3}){3}" + MAPPED + "|" + IPV6 + ")";
         static final String LIST = ONE + "(?:, " + ONE + ")*";
+        static final Pattern TWIN_LINE = Pattern.compile(" *\\d+(?:-\\d+)?/(?:tcp|udp|sctp) -> " + ANY_ADDRESS6
+                + ":\\d+(?:-\\d+)? *");
     }
 
     private static final class Words {

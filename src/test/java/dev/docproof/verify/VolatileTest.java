@@ -31,6 +31,8 @@ class VolatileTest {
             HOME_FOLDER    | /Users/ada.lovelace                                                     | /home/runner/work
             FILE_OWNERS    | drwxr-xr-x. 2 ana staff                                                 | drwxr-xr-x. 2 root    root
             IPV4           | 172.28.0.2                                                              | 192.168.144.2
+            LOOPBACK       | 127.0.0.1                                                               | ::1
+            LOOPBACK       | [::1]                                                                   | 127.0.0.1
             RELATIVE_TIME  | 3 seconds ago                                                           | About a minute ago
             RELATIVE_TIME  | Less than a second ago                                                  | 2 hours ago
             DURATION       | 0.012s                                                                  | 12ms
@@ -134,5 +136,23 @@ class VolatileTest {
         MatchResult result = Matcher.match(new Sample(List.of("ports " + documented), 4), Path.of("x.rst"), "",
                 "ports " + actual + "\n", "");
         assertThat(result.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theIpv6TwinOfAPortLineIsNeitherRequiredNorAbridged() {
+        String v4 = "80/tcp -> 0.0.0.0:8080\n";
+        MatchResult twinPrinted = Matcher.match(new Sample(List.of("80/tcp -> 0.0.0.0:8080"), 9), Path.of("x.rst"), "",
+                v4 + "80/tcp -> [::]:8080\n", "");
+        MatchResult twinDocumented = Matcher.match(new Sample(List.of("80/tcp -> 0.0.0.0:8080", "80/tcp -> :::8080"), 9),
+                Path.of("x.rst"), "", v4, "");
+        MatchResult otherNotation = Matcher.match(new Sample(List.of("80/tcp -> 0.0.0.0:8080", "80/tcp -> :::8080"), 9),
+                Path.of("x.rst"), "", v4 + "80/tcp -> [::]:8080\n", "");
+        MatchResult otherPort = Matcher.match(new Sample(List.of("80/tcp -> 0.0.0.0:8080"), 9), Path.of("x.rst"), "",
+                "80/tcp -> 0.0.0.0:9090\n80/tcp -> [::]:9090\n", "");
+
+        for (MatchResult result : List.of(twinPrinted, twinDocumented, otherNotation)) {
+            assertThat(result).isEqualTo(new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null));
+        }
+        assertThat(otherPort.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
     }
 }
