@@ -3,7 +3,8 @@
 # run by `docproof check --jobs 4` (each lesson in its own sandbox) against the serial floor: plain bash
 # running the same lessons' commands one after another on this machine's engine. Then one lesson in a
 # sandbox (`--jobs 1`) against one run of the floor. Runs alternate (A B A B ...) so drift on the shared
-# machine hits both; prints medians and ratios.
+# machine hits both; prints medians and ratios. Also the CPU time the machine spent on each side (every
+# process, the engines' included): docproof's divided by the cores is the least a parallel run can take here.
 #
 # Usage: bench/course.sh [PAIRS]   (default 3)
 # Needs: the lesson images on the engine, and nobody else using the lesson's fixed names on the host.
@@ -55,21 +56,25 @@ require_free_names "before the warm-up"
 docproof_check --jobs 4 "$course/lesson-1.rst" "$course/lesson-2.rst"
 
 now() { date +%s%N; }
+# CPU time the whole machine spent busy (every process, the engines' included), in ms: a run's share of it shows
+# whether a parallel run can go faster on this machine's cores at all.
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz) }' /proc/stat; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
-course_times=(); floor_times=(); one_times=(); one_floor_times=()
+course_times=(); floor_times=(); one_times=(); one_floor_times=(); course_cpu=(); floor_cpu=()
 for p in $(seq 1 "$pairs"); do
   require_free_names "before docproof run $p"
-  t0=$(now); docproof_check --jobs 4 "$course"; t1=$(now)
-  course_times+=($(( (t1 - t0) / 1000000 )))
+  c0=$(busy_ms); t0=$(now); docproof_check --jobs 4 "$course"; t1=$(now); c1=$(busy_ms)
+  course_times+=($(( (t1 - t0) / 1000000 ))); course_cpu+=($((c1 - c0)))
   require_free_names "before floor run $p"
-  t0=$(now); floor "$lessons"; t1=$(now)
-  floor_times+=($(( (t1 - t0) / 1000000 )))
+  c0=$(busy_ms); t0=$(now); floor "$lessons"; t1=$(now); c1=$(busy_ms)
+  floor_times+=($(( (t1 - t0) / 1000000 ))); floor_cpu+=($((c1 - c0)))
   t0=$(now); docproof_check --jobs 1 "$course/lesson-1.rst"; t1=$(now)
   one_times+=($(( (t1 - t0) / 1000000 )))
   t0=$(now); floor 1; t1=$(now)
   one_floor_times+=($(( (t1 - t0) / 1000000 )))
-  echo "pair $p: $lessons lessons: docproof --jobs 4 ${course_times[-1]} ms, serial floor ${floor_times[-1]} ms;" \
-    "one lesson: sandbox ${one_times[-1]} ms, floor ${one_floor_times[-1]} ms"
+  echo "pair $p: $lessons lessons: docproof --jobs 4 ${course_times[-1]} ms (CPU ${course_cpu[-1]} ms)," \
+    "serial floor ${floor_times[-1]} ms (CPU ${floor_cpu[-1]} ms); one lesson: sandbox ${one_times[-1]} ms," \
+    "floor ${one_floor_times[-1]} ms"
 done
 
 a=$(median "${course_times[@]}"); b=$(median "${floor_times[@]}")
@@ -79,3 +84,6 @@ echo "plain bash serial floor, $lessons lessons (median of $pairs): $b ms"
 awk -v a="$a" -v b="$b" 'BEGIN { printf "ratio: %.2fx (goal <= 0.6x)\n", a / b }'
 echo "one lesson in a sandbox (median of $pairs): $c ms; its floor: $d ms"
 awk -v c="$c" -v d="$d" 'BEGIN { printf "ratio: %.2fx\n", c / d }'
+e=$(median "${course_cpu[@]}"); f=$(median "${floor_cpu[@]}"); cores=$(nproc)
+echo "CPU the machine spent (median): docproof $e ms, serial floor $f ms, on $cores cores"
+awk -v e="$e" -v b="$b" -v n="$cores" 'BEGIN { printf "docproof'"'"'s work, every core busy all along, would still take %d ms here: %.2fx the floor\n", e / n, e / n / b }'
