@@ -5,8 +5,10 @@ import dev.docproof.repair.LineMatch;
 import dev.docproof.shell.Placeholders;
 import dev.docproof.repair.SampleUpdate;
 import dev.docproof.repair.SourcePatch;
+import dev.docproof.run.BlockSample;
 import dev.docproof.run.LessonResult;
 import dev.docproof.run.Outcome;
+import dev.docproof.run.Output;
 import dev.docproof.run.Status;
 import dev.docproof.run.StepResult;
 
@@ -70,8 +72,9 @@ final class FixWriteBack {
             }
             lesson.plan().diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                     .forEach(d -> unfixed.add(d.toString()));
-            for (StepResult result : lesson.steps()) {
-                Optional<SourcePatch.Edit> edit = edit(result, updateSamples);
+            for (int i = 0; i < lesson.steps().size(); i++) {
+                StepResult result = lesson.steps().get(i);
+                Optional<SourcePatch.Edit> edit = edit(result, BlockSample.whole(lesson.steps(), i), updateSamples);
                 if (edit.isEmpty() && bind && result.outcome() instanceof Outcome.Bound b && b.ran().succeeded()) {
                     if (Placeholders.authorValues(b.command()).isEmpty()) {
                         edit = Optional.of(new SourcePatch.Edit.Command(result.step().line(), result.step().lastLine(),
@@ -118,8 +121,8 @@ final class FixWriteBack {
         return new WriteBack(changes, diffs, unfixed, setupErrors);
     }
 
-    /** The source edit a step's result proves, if any. */
-    private static Optional<SourcePatch.Edit> edit(StepResult result, boolean updateSamples) {
+    /** The source edit a step's result proves, if any; {@code sampled}: the output its sample was compared with. */
+    private static Optional<SourcePatch.Edit> edit(StepResult result, Output sampled, boolean updateSamples) {
         if (result.repair() != null) {
             var repair = result.repair();
             return Optional.of(new SourcePatch.Edit.Command(result.step().line(), result.step().lastLine(),
@@ -127,7 +130,7 @@ final class FixWriteBack {
         }
         if (updateSamples && result.outcome() instanceof Outcome.Mismatch) {
             // Only the output of a command that succeeded may become documentation.
-            return SampleUpdate.edit(result.step().sample(), result.output().merged(), LineMatch.BASIC)
+            return SampleUpdate.edit(result.step().sample(), sampled.merged(), LineMatch.BASIC)
                     .map(e -> (SourcePatch.Edit) e);
         }
         return Optional.empty();

@@ -22,7 +22,8 @@ final class OutputBlocks {
             "none", "nohighlight", "log", "console", "shell-session", "shellsession", "sh-session");
     /** A sentence that says the next block is what a command prints, ending in a colon. */
     private static final Pattern ANNOUNCES_OUTPUT = Pattern.compile("\\b(?:output|outputs|prints?|printed|displays?"
-            + "|displayed|responds?|response|returns?|returned|looks? (?:something )?like|(?:should|will|would|'ll)"
+            + "|displayed|responds?|response|returns?|returned|answers?|answered|repl(?:y|ies|ied)"
+            + "|looks? (?:something )?like|(?:should|will|would|'ll)"
             + " (?:now )?(?:see|get|show|print|display|return))\\b[^:]*:\\s*$", Pattern.CASE_INSENSITIVE);
 
     private OutputBlocks() {}

@@ -143,8 +143,9 @@ public final class Planner {
 
     /**
      * Takes {@code block} as the output sample of the last command of the shell block right before it, when that
-     * command shows none of its own, is the block's only command or follows a prompt, and {@link OutputBlocks} says
-     * the block shows output.
+     * command shows none of its own and {@link OutputBlocks} says the block shows output. Below a script of several
+     * commands it is what they print together, as far back as the script's first command (see
+     * {@link Sample#earlierSteps()}); below a transcript, the last prompt's command alone printed it.
      */
     private boolean sampleOfTheStepBefore(Node.CodeBlock block) {
         PlannedBlock last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
@@ -158,11 +159,7 @@ public final class Planner {
         if (!step.sample().isEmpty() || step.writesFile() || step.marks().background() != null) {
             return false;
         }
-        // A script of several commands shows what they print together: the block cannot be told to be the last one's.
         boolean prompted = last.block().lines().stream().anyMatch(line -> Prompts.commandOffset(line) >= 0);
-        if (!prompted && last.steps().size() > 1) {
-            return false;
-        }
         List<String> lines = block.lines();
         int first = 0;
         while (lines.get(first).isBlank()) {
@@ -173,7 +170,8 @@ public final class Planner {
             end--;
         }
         Step withSample = new Step(step.span(), step.lastLine(), step.kind(), step.command(),
-                new Sample(lines.subList(first, end), block.lineOf(first)), step.section(), step.marks());
+                new Sample(lines.subList(first, end), block.lineOf(first), prompted ? 0 : last.steps().size() - 1),
+                step.section(), step.marks());
         List<Step> steps = new ArrayList<>(last.steps());
         steps.set(steps.size() - 1, withSample);
         blocks.set(blocks.size() - 1, new PlannedBlock(last.block(), steps));

@@ -126,7 +126,10 @@ public final class PlanReport {
             out.println(indent + "(instances: " + lines(instances) + ")");
         }
         if (!step.sample().isEmpty()) {
-            out.println(indent + "sample at line " + step.sample().firstLine() + ":");
+            int earlier = step.sample().earlierSteps();
+            out.println(indent + "sample at line " + step.sample().firstLine() + (earlier == 0 ? ""
+                    : " (below the block: its output, or with that of up to " + earlier + " command"
+                    + (earlier == 1 ? "" : "s") + " before it)") + ":");
             for (String line : step.sample().lines()) {
                 out.println(indent + "| " + line);
             }
@@ -248,6 +251,7 @@ public final class PlanReport {
         } else {
             node.put("sampleLine", step.sample().firstLine());
         }
+        node.put("sampleOfEarlierSteps", step.sample().earlierSteps());
         return node;
     }
 }

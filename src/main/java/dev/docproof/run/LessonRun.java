@@ -204,7 +204,7 @@ final class LessonRun {
     /** Runs the steps and removes what the lesson left; the error when the engine stopped answering, else null. */
     private SetupError runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
         backgrounds = new Backgrounds(session);
-        StepRunner runner = new StepRunner(session, place, settings, with.matcher(), plan.lesson().source());
+        StepRunner runner = new StepRunner(session, place, settings, with.matcher(), plan.lesson().source(), results);
         StepRepair repair = new StepRepair(plan, ledger, with.repairer());
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");

@@ -39,9 +39,11 @@ final class StepRunner {
     private final RunSettings settings;
     private final CourseRunner.SampleMatcher matcher;
     private final Path lessonFile;
+    /** The lesson's results so far: a sample below a block of several commands may show their output too. */
+    private final List<StepResult> done;
 
     StepRunner(ShellSession session, LessonPlace place, RunSettings settings, CourseRunner.SampleMatcher matcher,
-               Path lessonFile) {
+               Path lessonFile, List<StepResult> done) {
         this.session = session;
         this.place = place;
         this.engine = place.engine();
@@ -49,6 +51,7 @@ final class StepRunner {
         this.settings = settings;
         this.matcher = matcher;
         this.lessonFile = lessonFile;
+        this.done = done;
     }
 
     Attempt run(Step step, String command) {
@@ -80,7 +83,8 @@ final class StepRunner {
         MatchResult match = null;
         if (!e.timedOut() && Verdicts.exitedAsExpected(step, e.exitCode()) && !step.sample().isEmpty()
                 && !step.marks().ignoreOutput()) {
-            match = matcher.match(step.sample(), lessonFile, e.output().merged(), e.output().stdout(), e.output().stderr());
+            match = BlockSample.match(step, e.output(), done,
+                    o -> matcher.match(step.sample(), lessonFile, o.merged(), o.stdout(), o.stderr()));
             if (!match.matched() && Listings.inColumnsAtATerminal(command)
                     && ColumnListing.sameNames(step.sample(), e.output().stdout())) {
                 match = new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null);

@@ -200,6 +200,20 @@ class FixWriteBackTest {
     }
 
     @Test
+    void aSampleBelowSeveralCommandsIsRewrittenFromWhatTheWholeBlockPrinted() throws IOException {
+        lesson = copy("src/test/resources/repair/block-sample.rst");
+        byte[] before = Files.readAllBytes(lesson);
+        StepResult hello = new StepResult(step(6, "echo hello", Sample.NONE), new Outcome.Ran(),
+                new Output("hello\n", "hello\n", ""), 0, Duration.ofMillis(5), List.of());
+        StepResult world = mismatched(step(7, "echo world", new Sample(List.of("hello", "there"), 13, 1)), 0, "world\n");
+
+        assertThat(fix(true, false, result(hello, world))).isZero();
+
+        assertThat(Files.readString(lesson)).isEqualTo(new String(before, StandardCharsets.UTF_8)
+                .replace("   there\n", "   world\n"));
+    }
+
+    @Test
     void aSampleKeepsItsPlaceholdersAndElisionsWhenRewritten() throws IOException {
         lesson = copy("src/test/resources/repair/sample-drift.rst");
         byte[] before = Files.readAllBytes(lesson);

@@ -174,7 +174,8 @@ class PlanCommandTest {
                         "needs" : [ ],
                         "bindings" : [ ],
                         "sample" : [ ],
-                        "sampleLine" : null
+                        "sampleLine" : null,
+                        "sampleOfEarlierSteps" : 0
                       }, {
                         "line" : 8,
                         "column" : 3,
@@ -194,7 +195,8 @@ class PlanCommandTest {
                           "authorValue" : false
                         } ],
                         "sample" : [ ],
-                        "sampleLine" : null
+                        "sampleLine" : null,
+                        "sampleOfEarlierSteps" : 0
                       } ]
                     }, {
                       "line" : 14,
@@ -213,7 +215,8 @@ class PlanCommandTest {
                         "needs" : [ ],
                         "bindings" : [ ],
                         "sample" : [ "NETWORK ID     NAME               DRIVER    SCOPE", "...            docproof-cli-net   bridge    local" ],
-                        "sampleLine" : 17
+                        "sampleLine" : 17,
+                        "sampleOfEarlierSteps" : 0
                       } ]
                     } ],
                     "findings" : [ {

@@ -96,7 +96,8 @@ class PlannerTest {
     @Test
     void aSentenceThatAnnouncesOutputJoinsTheBlocksWhateverTheOutputsLanguage() {
         for (String sentence : List.of("Output:", "You should see something like this:", "The command prints:",
-                "It returns the network's details:", "The response looks like this:")) {
+                "It returns the network's details:", "The response looks like this:",
+                "The engine answers with the network's details:")) {
             Plan plan = plan(block("bash", 2, "docker network inspect demo"), paragraph(5, sentence),
                     block("json", 8, "[", "  {\"Name\": \"demo\"}", "]"));
 
@@ -123,15 +124,23 @@ class PlannerTest {
                 List.of(block("bash", 2, "$ echo hi"), new Node.Comment(new SourceSpan(FILE, 5, 1),
                         "docproof: output: ignore"), block("text", 7, "hi")),
                 // no shell block right before
-                List.of(paragraph(2, "The output:"), block("text", 4, "hi")),
-                // a script of several commands, whose output may be any of theirs
-                List.of(block("bash", 2, "docker pull alpine", "docker run --rm alpine echo hi"),
-                        paragraph(5, "Output:"), block("text", 7, "hi")));
+                List.of(paragraph(2, "The output:"), block("text", 4, "hi")));
         List<List<Sample>> samples = shown.stream()
                 .map(nodes -> plan(nodes.toArray(Node[]::new)).steps().stream().map(Step::sample).toList()).toList();
 
         assertThat(samples).containsExactly(List.of(Sample.NONE), List.of(Sample.NONE), List.of(Sample.NONE),
-                List.of(new Sample(List.of("hi"), 3)), List.of(Sample.NONE), List.of(), List.of(Sample.NONE, Sample.NONE));
+                List.of(new Sample(List.of("hi"), 3)), List.of(Sample.NONE), List.of());
+    }
+
+    @Test
+    void belowAScriptOfSeveralCommandsTheSampleIsTheLastOnesWithTheOthersBeforeItAsFarBackAsTheScriptsStart() {
+        List<Step> script = plan(block("bash", 2, "docker pull alpine", "docker run --rm alpine echo hi"),
+                paragraph(5, "Output:"), block("text", 7, "hi")).steps();
+        List<Step> transcript = plan(block("console", 2, "$ docker pull alpine", "$ docker run --rm alpine echo hi"),
+                block("text", 6, "hi")).steps();
+
+        assertThat(script).extracting(Step::sample).containsExactly(Sample.NONE, new Sample(List.of("hi"), 7, 1));
+        assertThat(transcript).extracting(Step::sample).containsExactly(Sample.NONE, new Sample(List.of("hi"), 6, 0));
     }
 
     @Test

@@ -111,6 +111,28 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aSampleBelowSeveralCommandsMayShowTheLastOnesOutputOrWhatTheyPrintedTogether() {
+        Plan plan = plan(
+                run(10, "echo one"), below(11, "echo two", "two"),
+                run(20, "echo three"), below(21, "echo four", "three", "four"),
+                run(30, "echo five"), below(31, "echo six", "seven"));
+
+        LessonResult lesson = runOne(plan);
+
+        assertThat(lesson.steps()).extracting(r -> r.step().line(), StepResult::status).containsExactly(
+                tuple(10, Status.RAN), tuple(11, Status.PASSED), tuple(20, Status.RAN), tuple(21, Status.PASSED),
+                tuple(30, Status.RAN), tuple(31, Status.FAILED));
+        assertThat(((Outcome.Mismatch) lesson.steps().get(5).outcome()).match().diff())
+                .as("judged against what the whole block printed").contains("five\nsix");
+    }
+
+    /** The second command of a block of two, with the sample shown below the block. */
+    private static Step below(int line, String command, String... sample) {
+        return new Step(new SourceSpan(FILE, line, 3), line, StepKind.RUN, command,
+                new Sample(List.of(sample), line + 2, 1), "Section " + line);
+    }
+
+    @Test
     void aProgramAnEarlierStepPutsOnThePathIsFoundWhenItsStepComesAndOneThatNeverExistsIsSkipped() {
         Plan plan = plan(
                 run(10, "mkdir -p tools && printf '#!/bin/sh\\necho hello from the tool\\n' > tools/greet && chmod +x tools/greet"),
