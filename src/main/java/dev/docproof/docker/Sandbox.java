@@ -11,6 +11,7 @@ import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -247,6 +248,14 @@ public final class Sandbox implements AutoCloseable {
         command.addAll(List.of(container.getContainerId(), "bash", "-c",
                 "echo $$ > '" + folder.resolve(SHELL_PID) + "' && exec bash --noprofile --norc"));
         return command;
+    }
+
+    /**
+     * Copies a file or folder of this machine to {@code path} inside the sandbox, with its modes, through the engine
+     * (a folder's content lands in {@code path}).
+     */
+    public void copyIn(Path source, String path) {
+        container.copyFileToContainer(MountableFile.forHostPath(source), path);
     }
 
     /** The bash {@link #shellCommand()} started last, as this machine sees it. */

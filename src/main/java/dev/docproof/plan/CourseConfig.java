@@ -1,5 +1,6 @@
 package dev.docproof.plan;
 
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.lesson.Marks;
 import dev.docproof.lesson.Need;
 
@@ -10,25 +11,27 @@ import java.util.Map;
 
 /**
  * What a course's {@code docproof.yml} says about all its lessons: a default step deadline, needs every step
- * has, lessons not to run (with why), and per-lesson deadlines and needs. Lesson paths are relative to
- * {@code root}, the folder that holds the file.
+ * has, the course's files every working folder holds, lessons not to run (with why), and per-lesson deadlines,
+ * needs and files. Lesson paths are relative to {@code root}, the folder that holds the file.
  */
-public record CourseConfig(Path root, Duration timeout, List<Need> needs, Map<String, String> skip,
-                           Map<String, Lesson> lessons) {
+public record CourseConfig(Path root, Duration timeout, List<Need> needs, List<CourseFile> files,
+                           Map<String, String> skip, Map<String, Lesson> lessons) {
 
     /** One lesson's own settings. */
-    public record Lesson(Duration timeout, List<Need> needs) {
+    public record Lesson(Duration timeout, List<Need> needs, List<CourseFile> files) {
         public Lesson {
             needs = needs == null ? List.of() : List.copyOf(needs);
+            files = files == null ? List.of() : List.copyOf(files);
         }
     }
 
     public static final String FILE_NAME = "docproof.yml";
 
-    public static final CourseConfig NONE = new CourseConfig(Path.of(""), null, List.of(), Map.of(), Map.of());
+    public static final CourseConfig NONE = new CourseConfig(Path.of(""), null, List.of(), List.of(), Map.of(), Map.of());
 
     public CourseConfig {
         needs = List.copyOf(needs);
+        files = List.copyOf(files);
         skip = Map.copyOf(skip);
         lessons = Map.copyOf(lessons);
     }
@@ -45,6 +48,16 @@ public record CourseConfig(Path root, Duration timeout, List<Need> needs, Map<St
         String reason = skip.get(key);
         return new Marks(reason == null ? null : reason + " (" + FILE_NAME + ")", null, null, deadline, null, all,
                 Map.of(), false, List.of());
+    }
+
+    /** The course's files the lesson in {@code file} starts with: every lesson's, then its own. */
+    public List<CourseFile> filesFor(Path file) {
+        Lesson own = lessons.get(relative(file));
+        List<CourseFile> all = new java.util.ArrayList<>(files);
+        if (own != null) {
+            all.addAll(own.files());
+        }
+        return all;
     }
 
     /** Needs, as written in the file ({@code registry}, {@code internet}, a program). */

@@ -49,6 +49,7 @@ public final class PlanReport {
             first = false;
             out.println(plan.lesson().source() + ": " + summary(plan));
             plan.diagnostics().forEach(out::println);
+            plan.files().forEach(f -> out.println("starts with the course's " + f.source() + " as " + f.target()));
             for (PlannedBlock block : plan.blocks()) {
                 SourceSpan at = block.block().span();
                 out.println("block at line " + at.inLesson().line() + " ("
@@ -157,6 +158,8 @@ public final class PlanReport {
             lesson.put("title", plan.lesson().title());
             ArrayNode diagnostics = lesson.putArray("diagnostics");
             plan.diagnostics().forEach(d -> diagnostics.add(diagnostic(d)));
+            ArrayNode files = lesson.putArray("files");
+            plan.files().forEach(f -> files.addObject().put("source", f.source().toString()).put("target", f.target()));
             ArrayNode blocks = lesson.putArray("blocks");
             for (PlannedBlock block : plan.blocks()) {
                 ObjectNode b = blocks.addObject();

@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.shell.ShellWords;
 
 import java.nio.file.Files;
@@ -18,8 +19,11 @@ final class BesideTheLesson {
 
     private BesideTheLesson() {}
 
-    /** The note for a step that failed with its exit code, when its command names such files; else null. */
-    static Note note(String command, Outcome outcome, Path lessonFile) {
+    /**
+     * The note for a step that failed with its exit code, when its command names such files that none of the course's
+     * files the lesson started with ({@code broughtIn}) put there; else null.
+     */
+    static Note note(String command, Outcome outcome, Path lessonFile, List<CourseFile> broughtIn) {
         if (!(outcome instanceof Outcome.ExitCode)) {
             return null;
         }
@@ -31,7 +35,7 @@ final class BesideTheLesson {
                     continue; // a program on PATH (`docker`), though a folder beside the lesson had its name
                 }
                 String path = asRelativePath(word.text());
-                if (path != null && shipped(folder, path, lessonFile)) {
+                if (path != null && shipped(folder, path, lessonFile) && !broughtIn(path, broughtIn)) {
                     shipped.add(path);
                 }
             }
@@ -47,6 +51,19 @@ final class BesideTheLesson {
         }
         String path = word.replaceAll("^(\\./)+", "").replaceAll("/+$", "");
         return path.isEmpty() || path.equals(".") || path.equals("..") ? null : path;
+    }
+
+    /** Whether a course file put {@code path} (relative to the working folder) there. */
+    private static boolean broughtIn(String path, List<CourseFile> files) {
+        String first = Path.of(path).getName(0).toString();
+        for (CourseFile file : files) {
+            String landed = CourseFiles.destination(file, "");
+            if (landed.isEmpty() ? Files.exists(file.source().resolve(path)) : Path.of(landed.substring(1)).getName(0)
+                    .toString().equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean shipped(Path folder, String path, Path lessonFile) {

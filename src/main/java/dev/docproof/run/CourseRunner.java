@@ -367,10 +367,15 @@ public final class CourseRunner {
      * services run. The files are those of its file steps, of its here-documents ({@code cat > Dockerfile <<'EOF'},
      * {@code docker build - <<EOF}) and of what it echoes into files (see {@link WrittenTexts}). A {@code FROM} or
      * {@code image:} line in any of them counts: one that is no Dockerfile's or Compose file's costs only an image
-     * in the sandboxes' store, one missed fails the build or the pull.
+     * in the sandboxes' store, one missed fails the build or the pull. The course's files it starts with count too
+     * (their Dockerfiles and Compose files, see {@link CourseFiles#buildFiles}).
      */
     static List<String> fileImages(Plan plan) {
         Set<String> images = new LinkedHashSet<>();
+        for (String text : CourseFiles.buildFiles(plan.files())) {
+            ImageProvisioner.parents(text.lines().toList()).forEach(b -> images.add(b.canonical()));
+            ComposeFiles.images(text).forEach(i -> images.add(ImageRef.parse(i).canonical()));
+        }
         for (Step step : plan.steps()) {
             if (step.kind() == StepKind.RUN && step.marks().skip() == null) {
                 for (String text : WrittenTexts.of(step.command())) {

@@ -4,6 +4,7 @@ import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.NameLocks;
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
@@ -30,6 +31,11 @@ final class HostPlace implements LessonPlace {
     static HostPlace open(Engine engine, Plan plan, List<NameLocks.Name> names)
             throws EngineException, NameLocks.HeldException {
         return new HostPlace(engine, LessonEngine.open(engine, plan.lesson().source().toString(), names));
+    }
+
+    @Override
+    public void bringIn(CourseFile file, ShellSession session) throws IOException {
+        CourseFiles.copy(file.source(), Path.of(CourseFiles.destination(file, session.workingDirectory().toString())));
     }
 
     @Override

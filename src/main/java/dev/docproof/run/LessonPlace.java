@@ -4,6 +4,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
+import dev.docproof.lesson.CourseFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ interface LessonPlace extends AutoCloseable {
      * given; each step keeps {@code maxOutput} bytes.
      */
     ShellSession openSession(long maxOutput, Path workingFolder) throws IOException;
+
+    /** Copies a file or folder of the course into the working folder of {@code session}, before its first step. */
+    void bringIn(CourseFile file, ShellSession session) throws IOException;
 
     /** The folders of this machine whose disks the lesson fills as it runs in {@code session} ({@link DiskFloor}). */
     List<Path> disks(ShellSession session);

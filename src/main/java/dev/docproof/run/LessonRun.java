@@ -4,7 +4,9 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.SandboxException;
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.lesson.Plan;
+import dev.docproof.plan.CourseConfig;
 import dev.docproof.lesson.Step;
 import dev.docproof.lesson.StepKind;
 import dev.docproof.shell.LedgerEntry;
@@ -114,7 +116,10 @@ final class LessonRun {
                             + ": free some space, or lower --min-free-disk (0 turns this off)");
                 } else {
                     session.keepFree(floor);
-                    setupError = runSteps(session, results, leaks);
+                    setupError = bringInCourseFiles(where, session);
+                    if (setupError == null) {
+                        setupError = runSteps(session, results, leaks);
+                    }
                 }
             }
         } catch (NameLocks.HeldException e) {
@@ -201,10 +206,24 @@ final class LessonRun {
         }
     }
 
+    /** Puts the course's files into the lesson's working folder, as the learner has them; the error, else null. */
+    private SetupError bringInCourseFiles(LessonPlace where, ShellSession session) {
+        for (CourseFile file : plan.files()) {
+            try {
+                where.bringIn(file, session);
+            } catch (IOException | RuntimeException e) {
+                return new SetupError(SetupError.Kind.COURSE_FILES, plan.lesson().source() + ": not run: cannot put the"
+                        + " course file " + file.source() + " into the lesson's working folder (as " + file.target()
+                        + "): " + e.getMessage() + "; check the file, or the files: list of " + CourseConfig.FILE_NAME);
+            }
+        }
+        return null;
+    }
+
     /** Runs the steps and removes what the lesson left; the error when the engine stopped answering, else null. */
     private SetupError runSteps(ShellSession session, List<StepResult> results, List<Leak> leaks) {
         backgrounds = new Backgrounds(session);
-        StepRunner runner = new StepRunner(session, place, settings, with.matcher(), plan.lesson().source(), results);
+        StepRunner runner = new StepRunner(session, place, settings, with.matcher(), plan, results);
         StepRepair repair = new StepRepair(plan, ledger, with.repairer());
         // On Ctrl-C the session's own hook ends the shell; this one removes what the lesson created so far.
         Thread interrupted = new Thread(this::removeOnInterrupt, "docproof-ledger-cleanup");

@@ -65,9 +65,10 @@ public sealed interface Note {
         public String describe() {
             return paths.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", ")) + (paths.size() == 1
                     ? " is" : " are") + " beside the lesson in the course, but the lesson runs in a working folder of"
-                    + " its own that starts empty: to use a file shipped with the course, show it in the lesson in a"
-                    + " block the run writes there (a `literalinclude` or `include::` whose caption or title is the"
-                    + " file's path, or a `docproof: file PATH` marker before it)";
+                    + " its own that starts empty: to use a file shipped with the course, list it under `files:` in the"
+                    + " course's docproof.yml, or show it in the lesson in a block the run writes there (a"
+                    + " `literalinclude` or `include::` whose caption or title is the file's path, or a"
+                    + " `docproof: file PATH` marker before it)";
         }
     }
 

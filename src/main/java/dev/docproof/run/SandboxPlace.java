@@ -6,6 +6,7 @@ import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.lesson.Plan;
 
 import java.io.IOException;
@@ -48,6 +49,11 @@ final class SandboxPlace implements LessonPlace {
     public ShellSession openSession(long maxOutput, Path workingFolder) throws IOException {
         return ShellSession.start(Path.of(Sandbox.WORKING_FOLDER), maxOutput, owned.shellEnvironment(),
                 new SandboxShell(sandbox));
+    }
+
+    @Override
+    public void bringIn(CourseFile file, ShellSession session) {
+        sandbox.copyIn(file.source(), CourseFiles.destination(file, Sandbox.WORKING_FOLDER));
     }
 
     /**

@@ -17,7 +17,9 @@ public record SetupError(Kind kind, String message) {
         /** The lesson's shell could not be started. */
         SHELL,
         /** A disk of this machine the lesson would write to has less free space than docproof keeps. */
-        DISK
+        DISK,
+        /** A file the course gives the lesson ({@code docproof.yml}'s {@code files:}) could not be put into its folder. */
+        COURSE_FILES
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.docproof.run;
 import dev.docproof.docker.Ledger;
 import dev.docproof.docker.LessonEngine;
 import dev.docproof.docker.Sandbox;
+import dev.docproof.lesson.CourseFile;
+import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.Step;
 import dev.docproof.shell.Listings;
 import dev.docproof.shell.ResourceKind;
@@ -41,16 +43,19 @@ final class StepRunner {
     private final Path lessonFile;
     /** The lesson's results so far: a sample below a block of several commands may show their output too. */
     private final List<StepResult> done;
+    /** The course's files the lesson's working folder started with. */
+    private final List<CourseFile> broughtIn;
 
     StepRunner(ShellSession session, LessonPlace place, RunSettings settings, CourseRunner.SampleMatcher matcher,
-               Path lessonFile, List<StepResult> done) {
+               Plan plan, List<StepResult> done) {
         this.session = session;
         this.place = place;
         this.engine = place.engine();
         this.ledger = engine.ledger();
         this.settings = settings;
         this.matcher = matcher;
-        this.lessonFile = lessonFile;
+        this.lessonFile = plan.lesson().source();
+        this.broughtIn = plan.files();
         this.done = done;
     }
 
@@ -120,7 +125,8 @@ final class StepRunner {
         if (outcome instanceof Outcome.ExitCode && e.output().stderr().contains("the input device is not a TTY")) {
             notes.add(new Note.TerminalWanted());
         }
-        Note beside = settings.workingFolder() == null ? BesideTheLesson.note(command, outcome, lessonFile) : null;
+        Note beside = settings.workingFolder() == null ? BesideTheLesson.note(command, outcome, lessonFile, broughtIn)
+                : null;
         if (beside != null) {
             notes.add(beside);
         }

@@ -157,6 +157,7 @@ class PlanCommandTest {
                     "format" : "markdown",
                     "title" : "A small network lesson",
                     "diagnostics" : [ ],
+                    "files" : [ ],
                     "blocks" : [ {
                       "line" : 5,
                       "language" : "bash",

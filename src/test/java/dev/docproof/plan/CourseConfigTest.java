@@ -1,5 +1,6 @@
 package dev.docproof.plan;
 
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Need;
 import dev.docproof.lesson.Plan;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** A course's docproof.yml: lessons to skip, default needs and timeouts, applied to every step. */
 class CourseConfigTest {
@@ -59,7 +61,7 @@ class CourseConfigTest {
         assertThat(read.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.severity()).isEqualTo(Diagnostic.Severity.ERROR);
             assertThat(d.span().line()).isEqualTo(2);
-            assertThat(d.message()).contains("unknown key 'skipp'").contains("timeout, needs, skip and lessons");
+            assertThat(d.message()).contains("unknown key 'skipp'").contains("timeout, needs, files, skip and lessons");
         });
     }
 
@@ -73,5 +75,54 @@ class CourseConfigTest {
         Files.writeString(file, "lessons:\n  a.md: {timeout: 99999999999h}\n");
         assertThat(CourseConfigFile.read(file).diagnostics()).extracting(Diagnostic::message)
                 .containsExactly("timeout '99999999999h' is longer than a step may run: give at most 24h");
+    }
+
+    @Test
+    void courseFilesGoIntoEveryLessonsWorkingFolderAndALessonsOwnAfterThem() throws IOException {
+        Files.createDirectories(dir.resolve("examples/app"));
+        Files.writeString(dir.resolve("examples/app/Dockerfile"), "FROM scratch\n");
+        Files.writeString(dir.resolve("run.sh"), "echo hi\n");
+        Files.writeString(dir.resolve("docproof.yml"), """
+                files:
+                  - run.sh
+                  - {from: examples/app, to: .}
+                lessons:
+                  build.md: {files: [{from: examples/app, to: app}]}
+                """);
+        Files.writeString(dir.resolve("build.md"), "# B\n\n```console\n$ docker build app\n```\n");
+        Files.writeString(dir.resolve("other.md"), "# O\n\n```console\n$ ls\n```\n");
+
+        CourseConfigFile.Result read = CourseConfigFile.read(dir.resolve("docproof.yml"));
+        Path root = dir.toAbsolutePath().normalize();
+
+        assertThat(read.diagnostics()).isEmpty();
+        assertThat(Planner.plan(LessonFiles.read(dir.resolve("other.md")), read.config()).files()).containsExactly(
+                new CourseFile(root.resolve("run.sh"), "run.sh"), new CourseFile(root.resolve("examples/app"), "."));
+        assertThat(Planner.plan(LessonFiles.read(dir.resolve("build.md")), read.config()).files()).containsExactly(
+                new CourseFile(root.resolve("run.sh"), "run.sh"), new CourseFile(root.resolve("examples/app"), "."),
+                new CourseFile(root.resolve("examples/app"), "app"));
+    }
+
+    @Test
+    void aCourseFileMissingOutsideTheCourseOrSentOutsideTheWorkingFolderIsAnErrorAtItsLine() throws IOException {
+        Path file = dir.resolve("docproof.yml");
+        Files.writeString(file, """
+                files:
+                  - examples/missing
+                  - ../secrets
+                  - {from: docproof.yml, to: ../up}
+                  - {to: somewhere}
+                """);
+
+        assertThat(CourseConfigFile.read(file).diagnostics()).extracting(d -> d.span().line(), Diagnostic::message)
+                .containsExactly(
+                        tuple(2, "course file `examples/missing` does not exist (" + dir.toAbsolutePath().normalize()
+                                .resolve("examples/missing") + "); paths are relative to docproof.yml"),
+                        tuple(3, "course file `../secrets` is outside the course: name a file or folder under "
+                                + dir.toAbsolutePath().normalize() + ", relative to docproof.yml"),
+                        tuple(4, "course file `docproof.yml` goes to `../up`, outside the lesson's working folder: name"
+                                + " a place in it, relative to it (`.` for the folder itself)"),
+                        tuple(1, "a course file names no path: write the path of a file or folder of the course,"
+                                + " relative to docproof.yml, or {from: PATH, to: WHERE}"));
     }
 }

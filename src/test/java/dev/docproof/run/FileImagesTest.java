@@ -1,5 +1,6 @@
 package dev.docproof.run;
 
+import dev.docproof.lesson.CourseFile;
 import dev.docproof.plan.Planner;
 import dev.docproof.read.LessonFiles;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,5 +113,20 @@ class FileImagesTest {
         var plan = Planner.plan(LessonFiles.read(lesson));
         assertThat(CourseRunner.fileImages(plan))
                 .containsExactly("launchcodedevops/simple-http:latest", "launchcodedevops/simple-client:latest");
+    }
+
+    @Test
+    void theDockerfilesAndComposeFilesOfTheCoursesFilesNameImagesTooButNotThoseInHiddenFolders() throws Exception {
+        Files.createDirectories(dir.resolve("app/.git"));
+        Files.writeString(dir.resolve("app/Dockerfile"), "FROM docproof/bookworm-minbase:1\n");
+        Files.writeString(dir.resolve("app/compose.yaml"), "services:\n  web:\n    image: launchcodedevops/simple-http\n");
+        Files.writeString(dir.resolve("app/.git/Dockerfile"), "FROM hidden:1\n");
+        Files.writeString(dir.resolve("app/notes.txt"), "FROM notes:1\n");
+        Files.writeString(dir.resolve("Dockerfile.dev"), "FROM alpine:3.19\n");
+        var plan = new dev.docproof.lesson.Plan(LessonFiles.read(Files.writeString(dir.resolve("x.md"), "# X\n")), List.of(),
+                List.of(), List.of(new CourseFile(dir.resolve("app"), "."), new CourseFile(dir.resolve("Dockerfile.dev"), ".")));
+
+        assertThat(CourseRunner.fileImages(plan)).containsExactlyInAnyOrder("docproof/bookworm-minbase:1",
+                "launchcodedevops/simple-http:latest", "alpine:3.19");
     }
 }
