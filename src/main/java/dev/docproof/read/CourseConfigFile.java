@@ -110,7 +110,7 @@ public final class CourseConfigFile {
         List<Diagnostic> problems = new ArrayList<>();
         SourceSpan top = new SourceSpan(file, 1, 1);
         Path root = file.toAbsolutePath().normalize().getParent();
-        CourseFiles files = new CourseFiles(file, root, text, problems);
+        FileEntries files = new FileEntries(file, root, text, problems);
         Map<String, CourseConfig.Lesson> lessons = new LinkedHashMap<>();
         if (raw.lessons() != null) {
             raw.lessons().forEach((name, l) -> lessons.put(name, new CourseConfig.Lesson(
@@ -136,7 +136,7 @@ public final class CourseConfigFile {
     }
 
     /** Reads course files, each checked to be a file or folder of the course, going to a place in the working folder. */
-    private record CourseFiles(Path file, Path root, String text, List<Diagnostic> problems) {
+    private record FileEntries(Path file, Path root, String text, List<Diagnostic> problems) {
 
         List<CourseFile> of(List<RawFile> raw) {
             List<CourseFile> files = new ArrayList<>();

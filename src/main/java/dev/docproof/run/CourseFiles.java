@@ -17,6 +17,13 @@ import java.util.stream.Stream;
 /** Puts a course's files into a lesson's working folder ({@link CourseFile}). */
 final class CourseFiles {
 
+    /** How deep into a course folder its Dockerfiles and Compose files are looked for. */
+    private static final int BUILD_FILE_DEPTH = 6;
+    /** A Dockerfile or Compose file larger than this is no hand-written one: not read. */
+    private static final long BUILD_FILE_MAX = 1_000_000;
+    private static final Pattern BUILD_FILE = Pattern.compile(
+            "(?i)(?:Dockerfile|Containerfile)(?:\\..+)?|.+\\.dockerfile|(?:docker-)?compose(?:\\..+)?\\.ya?ml");
+
     private CourseFiles() {}
 
     /**
@@ -28,13 +35,6 @@ final class CourseFiles {
                 ? file.source().getFileName().toString() : file.target();
         return target.equals(".") ? workingFolder : workingFolder + "/" + target;
     }
-
-    /** How deep into a course folder its Dockerfiles and Compose files are looked for. */
-    private static final int BUILD_FILE_DEPTH = 6;
-    /** A Dockerfile or Compose file larger than this is no hand-written one: not read. */
-    private static final long BUILD_FILE_MAX = 1_000_000;
-    private static final Pattern BUILD_FILE = Pattern.compile(
-            "(?i)(?:Dockerfile|Containerfile)(?:\\..+)?|.+\\.dockerfile|(?:docker-)?compose(?:\\..+)?\\.ya?ml");
 
     /**
      * The texts of the Dockerfiles and Compose files among {@code files} and in their folders (not in hidden ones such
