@@ -3,6 +3,7 @@ package dev.docproof.plan;
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Marks;
 import dev.docproof.shell.ForegroundServers;
+import dev.docproof.shell.Unfinished;
 import dev.docproof.lesson.Node.CodeBlock;
 import dev.docproof.lesson.Sample;
 import dev.docproof.lesson.SourceSpan;
@@ -11,19 +12,22 @@ import dev.docproof.lesson.StepKind;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Splits one shell block into steps.
  *
  * <p>In a transcript, a step starts at each {@code $ } prompt line. Its command takes in the lines a
- * trailing backslash continues and the bodies of the here-documents it opens, joined with newlines.
+ * trailing backslash continues, the bodies of the here-documents it opens, and the lines that finish a statement
+ * still unfinished ({@link Unfinished}: a loop, an {@code if}, a function body), joined with newlines.
  * {@code #} lines are narration, and so is a comment typed at a prompt ({@code $ # now list them}). Any other
  * non-blank line after a command (directly, or after comments such as {@code # output}) is that command's
  * documented output: the sample runs from the first such line to the last one before the next prompt, keeping
  * whatever stands between them (blank lines, and {@code #} lines, which inside output are output), so that it stays
  * one contiguous stretch of the source.
  *
- * <p>In a script, every line that is not blank or a comment starts a command; there is no output.
+ * <p>In a script, every line that is not blank or a comment, and not part of the command before it, starts a command;
+ * there is no output.
  */
 final class BlockPlanner {
 
@@ -170,19 +174,50 @@ final class BlockPlanner {
         return read(first, offset, false);
     }
 
+    /**
+     * Reads the command from line {@code first} on, as bash reads it: a line that a trailing backslash continues, the
+     * bodies of the here-documents a line opens, and, while the statement is unfinished ({@link Unfinished}: a
+     * {@code for … done}, an {@code if … fi}, a function body, an open quote), the lines that finish it.
+     */
     private Command read(int first, int offset, boolean continuationPrompts) {
         List<String> parts = new ArrayList<>();
-        parts.add(lines.get(first).substring(offset).stripTrailing());
+        StringBuilder code = new StringBuilder(); // the command without its here-document bodies
+        String line = lines.get(first).substring(offset).stripTrailing();
         int last = first;
-        while (Prompts.continues(lines.get(last))) {
-            if (last + 1 >= lines.size()) {
-                warn(last, "the command continues (`\\`) past the end of the block");
+        while (true) {
+            parts.add(line);
+            code.append(code.isEmpty() ? "" : "\n").append(line);
+            StringBuilder logical = new StringBuilder(line);
+            while (Prompts.continues(lines.get(last))) {
+                if (last + 1 >= lines.size()) {
+                    warn(last, "the command continues (`\\`) past the end of the block");
+                    break;
+                }
+                last++;
+                String next = continuation(lines.get(last), continuationPrompts).stripTrailing();
+                parts.add(next);
+                code.append("\n").append(next);
+                logical.append("\n").append(next);
+            }
+            last = hereDocBodies(logical.toString(), first, last, parts, continuationPrompts);
+            Optional<String> closer = Unfinished.closer(code.toString());
+            if (closer.isEmpty()) {
+                break;
+            }
+            if (last + 1 >= lines.size() || continuationPrompts && Prompts.continuationPromptLength(lines.get(last + 1)) == 0) {
+                warn(first, "the command is not finished (bash waits for `" + closer.get() + "`) when "
+                        + (last + 1 >= lines.size() ? "the block ends" : "its `> ` lines end"));
                 break;
             }
             last++;
-            parts.add(continuation(lines.get(last), continuationPrompts).stripTrailing());
+            line = continuation(lines.get(last), continuationPrompts).stripTrailing();
         }
-        for (HereDocs.HereDoc doc : HereDocs.opened(String.join("\n", parts))) {
+        return new Command(String.join("\n", parts), first, block.columnOf(offset), last);
+    }
+
+    /** Adds the bodies of the here-documents {@code opener} opens, from the line after {@code last}; the new last line. */
+    private int hereDocBodies(String opener, int first, int last, List<String> parts, boolean continuationPrompts) {
+        for (HereDocs.HereDoc doc : HereDocs.opened(opener)) {
             boolean closed = false;
             while (!closed && last + 1 < lines.size()) {
                 last++;
@@ -194,7 +229,7 @@ final class BlockPlanner {
                 warn(first, "the here-document <<" + doc.delimiter() + " is not closed before the block ends");
             }
         }
-        return new Command(String.join("\n", parts), first, block.columnOf(offset), last);
+        return last;
     }
 
     private static String continuation(String line, boolean prompted) {

@@ -32,12 +32,26 @@ public final class Needs {
     private static final Pattern PRIVATE = Pattern.compile(
             "(?:127|10)\\.[\\d.]+|192\\.168\\.[\\d.]+|172\\.(?:1[6-9]|2\\d|3[01])\\.[\\d.]+|0\\.0\\.0\\.0");
 
+    /** Arithmetic, {@code (( i++ ))} or {@code for ((i = 1; i <= 3; i++))}: names in it are variables. */
+    private static final Pattern ARITHMETIC = Pattern.compile("\\(\\((?:[^()]|\\([^()]*\\))*\\)\\)");
+    /** A function the command defines: {@code greet() {} or {@code function greet {}. */
+    private static final Pattern FUNCTION = Pattern.compile(
+            "(?:^|[\\s;&|{(])(?:function\\s+([A-Za-z_][\\w.-]*)|([A-Za-z_][\\w.-]*)\\s*\\(\\s*\\))");
+
     private Needs() {}
 
-    /** The programs {@code command} runs, each once, in order; variables, paths and builtins left out. */
+    /**
+     * The programs {@code command} runs, each once, in order; variables, paths, builtins and the functions it defines
+     * left out.
+     */
     public static List<String> programs(String command) {
+        Set<String> defined = new LinkedHashSet<>();
+        Matcher function = FUNCTION.matcher(command);
+        while (function.find()) {
+            defined.add(function.group(1) != null ? function.group(1) : function.group(2));
+        }
         Set<String> found = new LinkedHashSet<>();
-        for (ShellWords.Command simple : ShellWords.commands(command)) {
+        for (ShellWords.Command simple : ShellWords.commands(ARITHMETIC.matcher(command).replaceAll(" : "))) {
             List<String> words = simple.texts();
             int i = CommandWord.afterSudo(words);
             // sudo is a program of its own, which a machine may lack (a container running as root has none).
@@ -46,7 +60,7 @@ public final class Needs {
             }
             if (i < words.size()) {
                 String word = words.get(i);
-                if (!BUILTINS.contains(word) && word.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
+                if (!BUILTINS.contains(word) && !defined.contains(word) && word.matches("[A-Za-z0-9][A-Za-z0-9_.+-]*")) {
                     found.add(word);
                 }
             }

@@ -144,6 +144,30 @@ class PlannerTest {
     }
 
     @Test
+    void aCompoundCommandIsOneStepAsBashReadsIt() {
+        List<Step> script = plan(block("bash", 1, "for name in alpha beta; do", "  echo \"c-$name\"", "done",
+                "greet() {", "  echo \"hi $1\"", "}", "greet docker")).steps();
+        List<Step> transcript = plan(block("console", 1, "$ if [ -d /etc ]; then", ">   echo yes", "> fi", "yes",
+                "$ for ((i = 1; i <= 2; i++)); do", ">   echo \"$i\"", "> done", "1", "2")).steps();
+
+        assertThat(script).extracting(Step::line, Step::command).containsExactly(
+                tuple(1, "for name in alpha beta; do\n  echo \"c-$name\"\ndone"),
+                tuple(4, "greet() {\n  echo \"hi $1\"\n}"), tuple(7, "greet docker"));
+        assertThat(transcript).extracting(Step::command, Step::sample).containsExactly(
+                tuple("if [ -d /etc ]; then\n  echo yes\nfi", new Sample(List.of("yes"), 4)),
+                tuple("for ((i = 1; i <= 2; i++)); do\n  echo \"$i\"\ndone", new Sample(List.of("1", "2"), 8)));
+    }
+
+    @Test
+    void aCompoundCommandLeftOpenIsAWarningAtItsFirstLine() {
+        Plan plan = plan(block("bash", 1, "while true; do", "  echo forever"));
+
+        assertThat(plan.steps()).extracting(Step::command).containsExactly("while true; do\n  echo forever");
+        assertThat(plan.diagnostics()).extracting(d -> d.span().line(), Diagnostic::message).containsExactly(
+                tuple(1, "the command is not finished (bash waits for `done`) when the block ends"));
+    }
+
+    @Test
     void commentLinesAreNarrationNotSteps() {
         List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
 

@@ -13,6 +13,13 @@ class NeedsTest {
     }
 
     @Test
+    void theFunctionsACommandDefinesAndTheNamesInItsArithmeticAreNoPrograms() {
+        assertThat(Needs.programs("greet() {\n  echo \"hi $1\"\n}\ngreet docker")).isEmpty();
+        assertThat(Needs.programs("function bye {\n  tput bel\n}")).containsExactly("tput");
+        assertThat(Needs.programs("for ((i = 1; i <= 3; i++)); do\n  seq $i\ndone\n(( n = i * 2 ))")).containsExactly("seq");
+    }
+
+    @Test
     void dockerPluginsAreTheCommandsAClientListsOnlyWithThePluginInstalled() {
         assertThat(Needs.dockerPlugins("docker compose up -d && docker --debug buildx build . && docker compose ps"
                 + " && docker network ls && sudo docker compose down")).containsExactly("compose", "buildx");
