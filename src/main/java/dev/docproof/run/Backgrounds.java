@@ -128,7 +128,7 @@ final class Backgrounds implements AutoCloseable {
     /** Whether {@code command} exits 0 in the session; null when the session cannot run it any more. */
     private Boolean ask(String command) {
         try {
-            ShellSession.Execution e = session.run(command, PROBE);
+            ShellSession.Execution e = session.ask(command, PROBE);
             return e.exitCode() == null ? null : e.exitCode() == 0;
         } catch (IllegalStateException | UncheckedIOException closed) {
             return null;

@@ -33,7 +33,7 @@ final class BuildBase {
             return Optional.empty(); // a Dockerfile on stdin or a remote context: nothing here to read
         }
         String dockerfile = dockerfile(command).orElse(context + "/Dockerfile");
-        ShellSession.Execution read = session.run("cat -- " + ShellWords.quote(dockerfile), READ);
+        ShellSession.Execution read = session.ask("cat -- " + ShellWords.quote(dockerfile), READ);
         if (read.exitCode() == null || read.exitCode() != 0) {
             return Optional.empty(); // the build itself says what is wrong with its Dockerfile
         }

@@ -202,8 +202,23 @@ public final class ShellSession implements AutoCloseable {
         diskFloor = floor;
     }
 
-    /** Runs one step's command (may span several lines, here-documents included) in the session. */
-    public synchronized Execution run(String command, Duration timeout) {
+    /**
+     * Runs one step's command (may span several lines, here-documents included) in the session; its exit status is
+     * the next step's {@code $?}, as at a terminal.
+     */
+    public Execution run(String command, Duration timeout) {
+        return run(command, timeout, true);
+    }
+
+    /**
+     * Runs a command of docproof's own in the session (a probe, a file read): the lesson's {@code $?} stays what its
+     * last step left.
+     */
+    public Execution ask(String command, Duration timeout) {
+        return run(command, timeout, false);
+    }
+
+    private synchronized Execution run(String command, Duration timeout, boolean lessonStep) {
         if (closed.get()) {
             throw new IllegalStateException("the shell session is closed");
         }
@@ -218,7 +233,7 @@ public final class ShellSession implements AutoCloseable {
             Files.writeString(script, text.endsWith("\n") ? text : text + "\n");
             StepOutput output = new StepOutput(stepDir, maxOutput, script);
             try {
-                return runStep(stepDir, output, timeout);
+                return runStep(stepDir, output, timeout, lessonStep);
             } finally {
                 // what was kept is in memory now; the disk holds no step's output for long
                 boolean runsOn;
@@ -234,7 +249,8 @@ public final class ShellSession implements AutoCloseable {
         }
     }
 
-    private Execution runStep(Path stepDir, StepOutput output, Duration timeout) throws IOException {
+    private Execution runStep(Path stepDir, StepOutput output, Duration timeout, boolean lessonStep)
+            throws IOException {
         tidyDetached();
         // Every look at the step's files also keeps those of earlier steps' background processes small.
         Runnable enforce = () -> {
@@ -245,8 +261,8 @@ public final class ShellSession implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         String d = ShellWords.quote(stepDir.toString());
-        shell.feed.write("__dp_begin " + seq + " " + d + "; source " + d + "/command </dev/null >&3 2>&4 3>&- 4>&-; "
-                + "__dp_end $?\n");
+        shell.feed.write("__dp_begin " + seq + " " + d + "; __dp_last_status; source " + d
+                + "/command </dev/null >&3 2>&4 3>&- 4>&-; __dp_end $?" + (lessonStep ? " step" : "") + "\n");
 
         DiskFloor floor = diskFloor;
         String[] diskShort = {null};

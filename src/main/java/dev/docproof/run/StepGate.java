@@ -197,7 +197,7 @@ final class StepGate {
         }
         String probe = "for p in " + unknown.stream().map(dev.docproof.shell.ShellWords::quote)
                 .collect(Collectors.joining(" ")) + "; do command -v \"$p\" >/dev/null 2>&1 || echo \"$p\"; done";
-        ShellSession.Execution e = session.run(probe, LOOKUP);
+        ShellSession.Execution e = session.ask(probe, LOOKUP);
         List<String> missing = e.output().stdout().lines().map(String::strip).filter(unknown::contains).toList();
         unknown.stream().filter(p -> !missing.contains(p)).forEach(programsFound::add);
         return missing;
@@ -209,7 +209,7 @@ final class StepGate {
      */
     private boolean lacksPlugin(String plugin) {
         return pluginsLacking.computeIfAbsent(plugin, p -> {
-            ShellSession.Execution e = session.run(pluginProbe(p), LOOKUP);
+            ShellSession.Execution e = session.ask(pluginProbe(p), LOOKUP);
             return e.output().stdout().contains("lacking");
         });
     }

@@ -64,7 +64,7 @@ final class StepRunner {
         Map<String, String> env = step.marks().env();
         if (!env.isEmpty()) {
             // The variables are the step's own: what they were before is put back after it.
-            session.run("__dp_env_saved=$(declare -p " + String.join(" ", env.keySet()) + " 2>/dev/null); export "
+            session.ask("__dp_env_saved=$(declare -p " + String.join(" ", env.keySet()) + " 2>/dev/null); export "
                     + env.entrySet().stream().map(v -> v.getKey() + "=" + ShellWords.quote(v.getValue()))
                     .collect(Collectors.joining(" ")), ENV);
         }
@@ -79,7 +79,7 @@ final class StepRunner {
         boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
                 && place.killedForMemorySince(memory, e.exitCode() == null ? -1 : e.exitCode());
         if (!env.isEmpty()) {
-            session.run("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
+            session.ask("unset " + String.join(" ", env.keySet()) + "; eval \"$__dp_env_saved\"; unset __dp_env_saved", ENV);
         }
         // A step cut short may have been waiting for the engine: say so, and whether the engine stopped answering.
         Note engineNote = e.timedOut() || Interrupts.requested() != null ? engine.unanswered(step.line())

@@ -1,7 +1,7 @@
 # The driver of one docproof shell session, sourced when the shell starts (and again after a restart).
 # Each step arrives as ONE top-level line, so the step's commands run in the learner's shell itself
 # (cd, export, variables, functions carry over) and not inside a function:
-#   __dp_begin SEQ DIR; source DIR/command </dev/null >&3 2>&4 3>&- 4>&-; __dp_end $?
+#   __dp_begin SEQ DIR; __dp_last_status; source DIR/command </dev/null >&3 2>&4 3>&- 4>&-; __dp_end $? [step]
 # Status lines go to the fifo $__dp_fifo, opened only while a line is written, so no process a step
 # starts can hold or write to the status channel.
 
@@ -22,8 +22,14 @@ __dp_begin() {
   __dp_report started "$__dp_p1" "$__dp_p2"
 }
 
+# $? as the lesson's last step left it, so that a step reads it as at a terminal (`false`, then `echo $?` prints 1);
+# docproof's own commands in the session (probes, file reads) leave it alone.
+: "${__dp_status:=0}"
+__dp_last_status() { return "$__dp_status"; }
+
 __dp_end() {
   __dp_rc=$1
+  if [[ $2 == step ]]; then __dp_status=$__dp_rc; fi
   # The step's own job, if it started one: $! in a later step names it (the next step's output pipes reset $!).
   if [[ $! != "$__dp_p2" ]]; then __dp_job=$!; fi
   exec 3>&- 4>&-
@@ -51,6 +57,7 @@ __dp_stop_cancel() {
 __dp_on_exit() {
   __dp_rc=$?
   if [[ -n $__dp_seq ]]; then
+    __dp_status=$__dp_rc
     __dp_save
     if [[ $- == *e* && $__dp_rc != 0 ]]; then
       __dp_report errexit "$__dp_rc"

@@ -55,6 +55,18 @@ class ShellSessionTest {
     }
 
     @Test
+    void aStepReadsTheExitStatusTheLessonsLastStepLeftWhateverDocproofAskedBetween() {
+        session.run("ls /docproof-no-such-folder", DEADLINE);
+        session.ask("true", DEADLINE);
+
+        assertThat(session.run("echo $?", DEADLINE).output().stdout()).isEqualTo("2\n");
+        assertThat(session.run("echo $?", DEADLINE).output().stdout()).as("echo itself succeeded").isEqualTo("0\n");
+        session.run("false", DEADLINE);
+        session.run("exit 3", DEADLINE); // a new shell continues with the state the step left
+        assertThat(session.run("echo $?", DEADLINE).output().stdout()).isEqualTo("3\n");
+    }
+
+    @Test
     void keepsBothStreamsApartAndMergedInArrivalOrder() throws Exception {
         ShellSession.Execution e = session.run("bash " + script("both-streams.sh"), DEADLINE);
 
