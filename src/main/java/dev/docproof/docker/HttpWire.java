@@ -186,6 +186,33 @@ final class HttpWire {
         }
     }
 
+    /**
+     * The body {@code head} announces, decoded from chunks when sent so, to {@code data} piece by piece as it comes;
+     * the framing is not passed on (whoever sends the data on frames it anew).
+     */
+    void copyData(Head head, DataSink data) throws IOException {
+        ByteArrayOutputStream forward = new ByteArrayOutputStream() {
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                try {
+                    data.accept(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        try {
+            copyBody(head, null, forward);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Takes a body's data as it comes. */
+    interface DataSink {
+        void accept(byte[] data) throws IOException;
+    }
+
     /** The whole body {@code head} announces, decoded from chunks when sent so. */
     byte[] readBody(Head head) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -107,8 +107,7 @@ final class ProxyConnection {
         }
         pending.add(new Pending(call, isHead, head.upgrade(), null, false, false, request, sentIn, System.nanoTime()));
         if (call instanceof ApiCall.Build || call instanceof ApiCall.CommitOrImport) {
-            Map<String, String> made = new LinkedHashMap<>(labels);
-            made.put(RunOwner.MADE_AT, Integer.toString(sentIn.line()));
+            Map<String, String> made = madeLabels(sentIn);
             HttpWire.Head relabelled = head.with(call instanceof ApiCall.Build ? ApiCall.labelledBuild(target, made)
                     : ApiCall.labelledByChange(target, made), head.contentLength());
             HttpWire.send(engine, (head.chunked() ? withChunked(relabelled) : relabelled).bytes());
@@ -123,6 +122,13 @@ final class ProxyConnection {
             in.copyBody(head, HttpWire.Sink.of(engine), null);
         }
         return !head.upgrade();
+    }
+
+    /** The labels an image the lesson builds, commits or imports gets: the run's, and the line that made it. */
+    private Map<String, String> madeLabels(StepMark sentIn) {
+        Map<String, String> made = new LinkedHashMap<>(labels);
+        made.put(RunOwner.MADE_AT, Integer.toString(sentIn.line()));
+        return made;
     }
 
     private static HttpWire.Head withChunked(HttpWire.Head head) {
@@ -232,6 +238,15 @@ final class ProxyConnection {
             HttpWire.send(client, sent.toByteArray());
             return;
         }
+        if (success && request.call() instanceof ApiCall.Build && head.chunked() && !noBody) {
+            // A classic build counts docproof's labels as steps of its own: those go (see BuildSteps).
+            HttpWire.send(client, raw);
+            BuildSteps steps = new BuildSteps(madeLabels(request.sentIn()).size());
+            in.copyData(head, data -> sendChunk(steps.accept(data)));
+            sendChunk(steps.rest());
+            HttpWire.send(client, "0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            return;
+        }
         if (success && request.call() instanceof ApiCall.Load && !noBody) {
             // The answer streams on to the client as it comes; the names it gave are read once it is whole.
             HttpWire.send(client, raw);
@@ -252,6 +267,15 @@ final class ProxyConnection {
         HttpWire.send(client, raw);
         if (!noBody) {
             in.copyBody(head, HttpWire.Sink.of(client), null);
+        }
+    }
+
+    /** One chunk of a chunked answer; none for no bytes (an empty chunk would end the answer). */
+    private void sendChunk(byte[] bytes) throws IOException {
+        if (bytes.length > 0) {
+            HttpWire.send(client, (Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            HttpWire.send(client, bytes);
+            HttpWire.send(client, "\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 

@@ -36,6 +36,9 @@ class OwnLabelsHiddenEngineTest {
                 $ docker ps --filter name=docproof-test-labelled --format '{{.Labels}}'
                 tier=web
                 $ docker image inspect launchcodedevops/simple-http --format '{{range $k, $v := .Config.Labels}}{{$k}} {{end}}'
+                $ printf 'FROM launchcodedevops/simple-http\\nLABEL tier=web\\n' > Dockerfile
+                $ docker build -t docproof-test-labels-img .
+                $ docker rmi docproof-test-labels-img
                 $ docker rm -f docproof-test-labelled
                 docproof-test-labelled
                 $ docker volume rm docproof-test-labels
@@ -47,8 +50,13 @@ class OwnLabelsHiddenEngineTest {
     private void assertReadAsWithoutDocproof(LessonResult result) {
         assertThat(result.setupError()).isNull();
         assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.PASSED, Status.PASSED,
-                Status.RAN, Status.PASSED, Status.PASSED, Status.RAN, Status.PASSED, Status.PASSED);
+                Status.RAN, Status.PASSED, Status.PASSED, Status.RAN, Status.RAN, Status.RAN, Status.RAN, Status.PASSED,
+                Status.PASSED);
         assertThat(result.steps().get(5).output().merged()).doesNotContain("dev.docproof");
+        // The classic builder counts each label docproof gives the image as a step of its own: those are not shown.
+        assertThat(result.steps().get(7).output().stdout()).contains("Step 1/2 : FROM launchcodedevops/simple-http",
+                "Step 2/2 : LABEL tier=web", "Successfully tagged docproof-test-labels-img:latest")
+                .doesNotContain("dev.docproof", "Step 3/");
         assertThat(result.leaks()).isEmpty();
     }
 
