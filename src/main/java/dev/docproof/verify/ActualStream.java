@@ -3,8 +3,8 @@ package dev.docproof.verify;
 import java.util.List;
 
 /**
- * One output stream as displayed lines, trailing blank lines dropped, with a count of the lines a sample must show:
- * neither blank nor the IPv6 twin of a published port (which only a machine whose engine listens on IPv6 prints).
+ * One output stream as displayed lines, trailing blank lines dropped, with a count of the lines a sample must show
+ * ({@link #mustBeShown}).
  */
 record ActualStream(String name, List<String> lines, int[] shownBefore) {
 
@@ -20,9 +20,12 @@ record ActualStream(String name, List<String> lines, int[] shownBefore) {
         return new ActualStream(name, List.copyOf(lines), before);
     }
 
-    /** Whether a sample that skips {@code line} without a {@code ...} is abridged. */
+    /**
+     * Whether a sample that skips {@code line} without a {@code ...} is abridged: not for lines only a step prints, as
+     * it runs without a terminal (curl's progress meter), or only some machines print (the IPv6 twin of a port).
+     */
     static boolean mustBeShown(String line) {
-        return !line.isBlank() && !Volatile.isIpv6PortTwin(line);
+        return !line.isBlank() && !Volatile.isIpv6PortTwin(line) && !Volatile.isProgressMeter(line);
     }
 
     int size() {

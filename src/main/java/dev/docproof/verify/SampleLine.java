@@ -14,7 +14,8 @@ sealed interface SampleLine {
 
     /**
      * A line that must appear in the actual output, unless {@code optional}: the IPv6 twin of a published port
-     * ({@code 80/tcp -> :::8080}), which only a machine whose engine listens on IPv6 prints.
+     * ({@code 80/tcp -> :::8080}), which only a machine whose engine listens on IPv6 prints, or the {@code ^C} a
+     * terminal echoes when a learner stops a command (docproof stops it with the signal alone).
      */
     record Required(String text, LinePattern pattern, boolean optional) implements SampleLine {}
 
@@ -27,6 +28,6 @@ sealed interface SampleLine {
         if (bare.isEmpty()) {
             return new Blank(text);
         }
-        return new Required(text, LinePattern.compile(text), Volatile.isIpv6PortTwin(text));
+        return new Required(text, LinePattern.compile(text), Volatile.isIpv6PortTwin(text) || bare.equals("^C"));
     }
 }

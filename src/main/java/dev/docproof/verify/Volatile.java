@@ -75,8 +75,10 @@ public enum Volatile {
             "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?: ?(?:Z|[+-]\\d{2}:?\\d{2}))?(?: [A-Z]{2,5})?)?",
             // Mon, 30 Nov 2026 11:48:21 GMT (HTTP)
             Words.DAY + ", \\d{1,2} " + Words.MONTH + " \\d{4} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?",
-            // Mon Nov 30 11:48:21 UTC 2026 (date)
-            Words.DAY + " " + Words.MONTH + " +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?(?: \\d{4})?",
+            // Mon Nov 30 11:48:21 UTC 2026 (date), Mon Mar 4 09:14:02 2024 +0100 (git log)
+            Words.DAY + " " + Words.MONTH + " +\\d{1,2} \\d{2}:\\d{2}:\\d{2}(?: [A-Z]{2,5})?(?: \\d{4})?(?: [+-]\\d{4})?",
+            // 12/Mar/2024 15:04:33 (a web server's log), 12/Mar/2024:15:04:33 +0000 (nginx, Apache)
+            "\\d{2}/" + Words.MONTH + "/\\d{4}[: ]\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?",
             // Mar  4 09:12, Mar  4  2024 (ls -l), Mar  4 09:12:45 (syslog)
             Words.MONTH + " +\\d{1,2} +(?:\\d{2}:\\d{2}(?::\\d{2})?|\\d{4})",
             "\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d+)?")),
@@ -215,6 +217,16 @@ public enum Volatile {
         String time = "(?:--:--:--|\\d+:\\d{2}:\\d{2})";
         return " *\\d{1,3} +" + figure + " +\\d{1,3} +" + figure + " +\\d{1,3} +" + figure
                 + " +" + figure + " +" + figure + " +" + time + " +" + time + " +" + time + " +" + figure;
+    }
+
+    /**
+     * Whether {@code line} is part of curl's progress meter (its two heading lines, or a row): curl draws it only when
+     * its output goes to a file or a pipe, as in a step; at a learner's terminal {@code curl URL} shows none.
+     */
+    static boolean isProgressMeter(String line) {
+        String bare = line.strip();
+        return bare.startsWith("% Total") && bare.contains("% Received") || bare.startsWith("Dload")
+                && bare.contains("Upload") || PROGRESS_METER.detectAt(line, 0) == line.stripTrailing().length();
     }
 
     /**

@@ -22,6 +22,9 @@ class VolatileTest {
             TIMESTAMP      | Mon, 30 Nov 2026 12:07:31 GMT                                           | Tue, 01 Dec 2026 08:00:00 GMT
             TIMESTAMP      | Mon Nov 30 11:46:04 UTC 2026                                            | Tue Dec  1 08:00:00 UTC 2026
             TIMESTAMP      | Mar  4 09:12                                                            | Dec 13 06:25
+            TIMESTAMP      | Mon Mar 4 09:14:02 2024 +0100                                           | Thu Dec 3 09:01:01 2026 +0000
+            TIMESTAMP      | 12/Mar/2024 15:04:33                                                    | 03/Dec/2026 09:02:53
+            TIMESTAMP      | 12/Mar/2024:15:04:33 +0000                                              | 03/Dec/2026:09:02:53 +0100
             TIMESTAMP      | Mar  4  2024                                                            | Dec  3 06:25
             TIMESTAMP      | Mar  4 09:12:45                                                         | Dec 13 06:25:02
             COMMIT_ID      | 3a4b5c6                                                                 | 5132397
@@ -154,5 +157,20 @@ class VolatileTest {
             assertThat(result).isEqualTo(new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null));
         }
         assertThat(otherPort.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
+
+    @org.junit.jupiter.api.Test
+    void curlsProgressMeterIsNoAbridgementAsATerminalNeverShowsItAndACtrlCLineIsNotRequired() {
+        String meter = "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+                + "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+                + "100    31  100    31    0     0    997      0 --:--:-- --:--:-- --:--:--  1631\n";
+        MatchResult body = Matcher.match(new Sample(List.of("using container aliases works!"), 3), Path.of("x.rst"), "",
+                "using container aliases works!\n", meter);
+        MatchResult stopped = Matcher.match(new Sample(List.of("172.18.0.1 - - [12/Mar/2024 15:04:33] \"GET / HTTP/1.1\" 200 -",
+                "^C"), 3), Path.of("x.rst"), "", "", "172.18.0.1 - - [03/Dec/2026 09:02:53] \"GET / HTTP/1.1\" 200 -\n");
+
+        assertThat(body).isEqualTo(new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null));
+        assertThat(stopped.outcome()).isEqualTo(MatchResult.Outcome.MATCHED);
+        assertThat(stopped.abridged()).isEmpty();
     }
 }
