@@ -128,6 +128,9 @@ final class StepGate {
         return new Decision.Skip(reason);
     }
 
+    /** The status bash gives a command it cannot find. */
+    private static final int COMMAND_NOT_FOUND = 127;
+
     private Optional<String> missingNeed(Step step, String command) {
         Optional<String> notFetched = unfetched.blocks(command);
         if (notFetched.isPresent()) {
@@ -166,7 +169,9 @@ final class StepGate {
                 return lacking;
             }
         }
-        List<String> programs = missingPrograms(Needs.programs(command));
+        // A step meant to end with 127 (`course = "x"`: command not found) shows a missing program: that is its point.
+        List<String> programs = Integer.valueOf(COMMAND_NOT_FOUND).equals(step.marks().expectExit()) ? List.of()
+                : missingPrograms(Needs.programs(command));
         if (!programs.isEmpty()) {
             return Optional.of("needs the program" + (programs.size() == 1 ? " " : "s ") + String.join(", ", programs)
                     + ", which the session lacks");

@@ -4,6 +4,7 @@ import dev.docproof.docker.LedgerTestEngine;
 import dev.docproof.shell.FullScreen;
 import dev.docproof.shell.ResourceKind;
 import dev.docproof.lesson.Lesson;
+import dev.docproof.lesson.Marks;
 import dev.docproof.lesson.Node;
 import dev.docproof.lesson.Plan;
 import dev.docproof.lesson.PlannedBlock;
@@ -130,6 +131,18 @@ class CourseRunnerTest {
     private static Step below(int line, String command, String... sample) {
         return new Step(new SourceSpan(FILE, line, 3), line, StepKind.RUN, command,
                 new Sample(List.of(sample), line + 2, 1), "Section " + line);
+    }
+
+    @Test
+    void aStepMeantToEndWith127RunsToShowTheProgramIsMissing() {
+        Marks expect127 = new Marks(null, null, 127, null, null, List.of(), Map.of(), false, List.of());
+        Step notFound = new Step(new SourceSpan(FILE, 10, 3), 10, StepKind.RUN, "course = \"Docker Basics\"",
+                Sample.NONE, "Variables", expect127);
+
+        LessonResult lesson = runOne(plan(notFound));
+
+        assertThat(lesson.steps()).extracting(StepResult::status, StepResult::exitCode).containsExactly(tuple(Status.RAN, 127));
+        assertThat(lesson.steps().get(0).output().stderr()).contains("course: command not found");
     }
 
     @Test
