@@ -2,7 +2,9 @@ package dev.docproof.plan;
 
 import dev.docproof.lesson.Diagnostic;
 import dev.docproof.lesson.Marks;
+import dev.docproof.shell.CommandWord;
 import dev.docproof.shell.ForegroundServers;
+import dev.docproof.shell.ShellWords;
 import dev.docproof.shell.Unfinished;
 import dev.docproof.lesson.Node.CodeBlock;
 import dev.docproof.lesson.Sample;
@@ -13,6 +15,7 @@ import dev.docproof.lesson.StepKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Splits one shell block into steps.
@@ -20,7 +23,8 @@ import java.util.Optional;
  * <p>In a transcript, a step starts at each {@code $ } prompt line. Its command takes in the lines a
  * trailing backslash continues, the bodies of the here-documents it opens, and the lines that finish a statement
  * still unfinished ({@link Unfinished}: a loop, an {@code if}, a function body), joined with newlines.
- * {@code #} lines are narration, and so is a comment typed at a prompt ({@code $ # now list them}). Any other
+ * {@code #} lines are narration (but what a command that prints files printed, or a script's {@code #!} line), and
+ * so is a comment typed at a prompt ({@code $ # now list them}). Any other
  * non-blank line after a command (directly, or after comments such as {@code # output}) is that command's
  * documented output: the sample runs from the first such line to the last one before the next prompt, keeping
  * whatever stands between them (blank lines, and {@code #} lines, which inside output are output), so that it stays
@@ -108,7 +112,8 @@ final class BlockPlanner {
                 i = current.lastIndex + 1;
                 continue;
             }
-            if (!Prompts.isBlank(line) && !Prompts.isComment(line) && !narrationBeforePrompt(i)) {
+            if (!Prompts.isBlank(line) && (!Prompts.isComment(line) || commentPrinted(current, line))
+                    && !narrationBeforePrompt(i)) {
                 if (current == null) {
                     if (!orphanReported) {
                         warn(i, "output with no command before it; commands start with a `$ ` prompt"
@@ -127,6 +132,21 @@ final class BlockPlanner {
         if (current != null) {
             steps.add(step(current, sample(sampleStart, sampleEnd)));
         }
+    }
+
+    /** Programs whose output is a file's lines, comments included ({@code cat app.sh}, {@code head Dockerfile}). */
+    private static final Set<String> PRINTS_FILES = Set.of("cat", "head", "tail", "more", "less", "nl", "bat");
+
+    /**
+     * Whether a {@code #} line under {@code command} is what it printed rather than narration: a script's first line
+     * ({@code #!/bin/bash}), or any such line under a command that prints files, whose comments are the file's.
+     */
+    private static boolean commentPrinted(Command command, String line) {
+        return command != null && (line.strip().startsWith("#!") || ShellWords.commands(command.text()).stream()
+                .map(ShellWords.Command::texts).anyMatch(words -> {
+                    int program = CommandWord.afterSudo(words);
+                    return program < words.size() && PRINTS_FILES.contains(words.get(program));
+                }));
     }
 
     /**

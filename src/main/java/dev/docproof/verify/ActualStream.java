@@ -21,11 +21,11 @@ record ActualStream(String name, List<String> lines, int[] shownBefore) {
     }
 
     /**
-     * Whether a sample that skips {@code line} without a {@code ...} is abridged: not for lines only a step prints, as
-     * it runs without a terminal (curl's progress meter), or only some machines print (the IPv6 twin of a port).
+     * Whether a sample that skips {@code line} without a {@code ...} is abridged: not for a blank line, nor for one
+     * only some machines print (the IPv6 twin of a published port).
      */
     static boolean mustBeShown(String line) {
-        return !line.isBlank() && !Volatile.isIpv6PortTwin(line) && !Volatile.isProgressMeter(line);
+        return !line.isBlank() && !Volatile.isIpv6PortTwin(line);
     }
 
     int size() {

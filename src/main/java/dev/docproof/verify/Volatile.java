@@ -220,16 +220,6 @@ public enum Volatile {
     }
 
     /**
-     * Whether {@code line} is part of curl's progress meter (its two heading lines, or a row): curl draws it only when
-     * its output goes to a file or a pipe, as in a step; at a learner's terminal {@code curl URL} shows none.
-     */
-    static boolean isProgressMeter(String line) {
-        String bare = line.strip();
-        return bare.startsWith("% Total") && bare.contains("% Received") || bare.startsWith("Dload")
-                && bare.contains("Upload") || PROGRESS_METER.detectAt(line, 0) == line.stripTrailing().length();
-    }
-
-    /**
      * Whether {@code line} is the IPv6 twin of a published port as {@code docker port} writes it
      * ({@code 80/tcp -> :::8080}): printed only where the engine listens on IPv6, so never required nor abridged.
      */

@@ -168,6 +168,16 @@ class PlannerTest {
     }
 
     @Test
+    void theCommentsOfAPrintedFileAndAScriptsFirstLineAreOutputNotNarration() {
+        List<Step> steps = plan(block("console", 1, "$ head -3 app/serve.sh", "#!/bin/bash",
+                "# Writes a status page, then serves it.", "set -e", "$ docker ps", "# output", "CONTAINER ID")).steps();
+
+        assertThat(steps).extracting(Step::sample).containsExactly(
+                new Sample(List.of("#!/bin/bash", "# Writes a status page, then serves it.", "set -e"), 2),
+                new Sample(List.of("CONTAINER ID"), 7));
+    }
+
+    @Test
     void commentLinesAreNarrationNotSteps() {
         List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
 
