@@ -105,6 +105,10 @@ final class OutcomeJson {
             node.put("kind", "terminal-wanted");
         } else if (note instanceof Note.StoppedLikeCtrlC s) {
             node.put("kind", "stopped-like-ctrl-c").put("after", s.after().toString());
+        } else if (note instanceof Note.ServerStarting s) {
+            ArrayNode containers = node.put("kind", "server-starting").put("waited", s.waited().toString())
+                    .putArray("containers");
+            s.containers().forEach(containers::add);
         } else if (note instanceof Note.OutlivedBy o) {
             ArrayNode containers = node.put("kind", "outlived-by").putArray("containers");
             o.containers().forEach(containers::add);
@@ -140,6 +144,10 @@ final class OutcomeJson {
                 yield new Note.StoppedLikeCtrlC(in.durationOrNull("after"));
             }
             case "outlived-by" -> new Note.OutlivedBy(in.strings("containers"));
+            case "server-starting" -> {
+                in.text("waited"); // there, or the file says where it is missing
+                yield new Note.ServerStarting(in.strings("containers"), in.durationOrNull("waited"));
+            }
             case "no-repair" -> new Note.NoRepair(in.text("why"), in.list("candidates", OutcomeJson::ledgerEntry));
             case "unbound" -> new Note.Unbound(in.text("why"));
             case "failure-shown" -> new Note.FailureShown(in.integer("sampleLine"), in.integer("exitCode"));

@@ -86,6 +86,21 @@ public sealed interface Note {
      * A step that prints until a person stops it ({@code docker logs -f}, {@code ping}) was stopped as a learner
      * stops it: with Ctrl-C (SIGINT) after a look at what it printed; the status that gives (130) counts as success.
      */
+    /**
+     * A request to a server failed at once (refused, or closed with no answer) just after the lesson started the
+     * server's container, and succeeded once it had started: a learner typing the next command gives it that time.
+     */
+    record ServerStarting(List<String> containers, Duration waited) implements Note {
+        public ServerStarting {
+            containers = List.copyOf(containers);
+        }
+
+        public String describe() {
+            return "ran again after " + Durations.format(waited) + ": container " + String.join(", ", containers)
+                    + ", started just before, was not answering yet, as a learner typing the next command never sees";
+        }
+    }
+
     record StoppedLikeCtrlC(Duration after) implements Note {
         public String describe() {
             return "it prints until a person stops it: stopped with Ctrl-C (SIGINT) after " + Durations.format(after)

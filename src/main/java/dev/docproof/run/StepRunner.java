@@ -72,9 +72,20 @@ final class StepRunner {
         // A command that prints until a person stops it runs as long as a learner watches it, then gets their Ctrl-C.
         Duration watched = UntilStopped.in(command) && step.marks().background() == null && Interrupts.requested() == null
                 ? (step.marks().timeout() != null ? step.marks().timeout() : UntilStopped.WATCHED) : null;
-        ShellSession.Execution e = watched == null ? session.run(command, deadline(step))
+        ShellSession.Execution ran = watched == null ? session.run(command, deadline(step))
                 : stoppedLikeCtrlC(session.run("__dp_stop_after " + Math.max(1, watched.toSeconds()) + "\n" + command
                 + "\n__dp_stop_cancel $?", watched.plus(AFTER_CTRL_C)));
+        List<String> started = watched == null && ServerStart.notAnswering(command, ran) ? startedJustBefore() : List.of();
+        long waited = 0;
+        while (!started.isEmpty() && waited < SERVER_START.toMillis() && ServerStart.notAnswering(command, ran)
+                && Interrupts.requested() == null) {
+            sleep(SERVER_POLL);
+            waited += SERVER_POLL.toMillis();
+            ran = session.run(command, deadline(step));
+        }
+        ShellSession.Execution e = ran;
+        Note.ServerStarting starting = started.isEmpty() || ServerStart.notAnswering(command, e) ? null
+                : new Note.ServerStarting(started, Duration.ofMillis(waited));
         // Asked of a step that failed only: a process killed for want of memory fails the step that waited for it.
         boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
                 && place.killedForMemorySince(memory, e.exitCode() == null ? -1 : e.exitCode());
@@ -108,6 +119,9 @@ final class StepRunner {
         if (outOfMemory) {
             notes.add(new Note.OutOfMemory(place.memoryLimit()));
         }
+        if (starting != null) {
+            notes.add(starting);
+        }
         if (watched != null && !e.timedOut() && e.duration().compareTo(watched) >= 0) {
             notes.add(new Note.StoppedLikeCtrlC(watched));
         }
@@ -131,6 +145,28 @@ final class StepRunner {
             notes.add(beside);
         }
         return new Attempt(e, outcome, notes);
+    }
+
+    /** How long a request may wait for a server the lesson started just before to answer, and how often it asks. */
+    private static final Duration SERVER_START = Duration.ofSeconds(5);
+    private static final Duration SERVER_POLL = Duration.ofMillis(500);
+    /** How many steps back a container counts as started just before. */
+    private static final int JUST_BEFORE = 3;
+
+    /** The containers the lesson's last few steps started that are still there. */
+    private List<String> startedJustBefore() {
+        List<Integer> lines = done.subList(Math.max(0, done.size() - JUST_BEFORE), done.size()).stream()
+                .map(r -> r.step().line()).toList();
+        return ledger.entries().stream().filter(en -> lines.contains(en.createdAtLine()) && en.present()
+                && en.resource().kind() == ResourceKind.CONTAINER).map(en -> en.resource().name()).toList();
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The step's own deadline (a marker, the course config), else the run's. */

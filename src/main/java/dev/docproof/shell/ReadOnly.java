@@ -56,6 +56,18 @@ public final class ReadOnly {
 
     /** Whether every part of {@code command} only reads. */
     public static boolean onlyReads(String command) {
+        return onlyReads(command, false);
+    }
+
+    /**
+     * Whether every part of {@code command} only reads, a request curl makes on the lesson's side included (one that
+     * sends no data and writes no file): running it again changes nothing but what it gets back.
+     */
+    public static boolean onlyFetches(String command) {
+        return onlyReads(command, true);
+    }
+
+    private static boolean onlyReads(String command, boolean fetches) {
         if (SUBSTITUTION_OR_BACKGROUND.matcher(command).find()) {
             return false;
         }
@@ -64,7 +76,7 @@ public final class ReadOnly {
             return false;
         }
         for (ShellWords.Command simple : commands) {
-            if (!redirectionsOnlyRead(simple) || !simpleOnlyReads(simple.texts())) {
+            if (!redirectionsOnlyRead(simple) || !simpleOnlyReads(simple.texts(), fetches)) {
                 return false;
             }
         }
@@ -77,7 +89,7 @@ public final class ReadOnly {
                 || r.target() != null && r.target().text().equals("/dev/null"));
     }
 
-    private static boolean simpleOnlyReads(List<String> words) {
+    private static boolean simpleOnlyReads(List<String> words, boolean fetches) {
         if (words.isEmpty() || CommandWord.index(words) != 0) {
             return false; // an assignment, sudo or env before the program changes what runs
         }
@@ -85,7 +97,7 @@ public final class ReadOnly {
         if (program.equals("docker")) {
             return dockerOnlyReads(words);
         }
-        Set<String> writing = FILTERS.get(program);
+        Set<String> writing = fetches && program.equals("curl") ? IN_CONTAINER.get("curl") : FILTERS.get(program);
         if (writing == null || anyOption(words.subList(1, words.size()), writing)) {
             return false;
         }

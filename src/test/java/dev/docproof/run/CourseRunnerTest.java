@@ -134,6 +134,24 @@ class CourseRunnerTest {
     }
 
     @Test
+    void aRequestToAServerTheLessonJustStartedWaitsForItToAnswerAsALearnerTypingWould() {
+        Plan plan = plan(
+                run(10, "docker run -d --name " + box + " -p 18473:8080 launchcodedevops/simple-http"
+                        + " sh -c 'sleep 2; exec python3 -m http.server 8080'"),
+                run(12, "curl -s localhost:18473/"),
+                run(14, "curl -s localhost:18474/ -d x=1"));
+
+        LessonResult lesson = runOne(plan);
+
+        assertThat(lesson.steps()).extracting(StepResult::status)
+                .containsExactly(Status.RAN, Status.RAN, Status.FAILED);
+        assertThat(lesson.steps().get(1).output().stdout()).contains("<html");
+        assertThat(lesson.steps().get(1).notes()).singleElement().isInstanceOf(Note.ServerStarting.class)
+                .extracting(n -> ((Note.ServerStarting) n).containers()).isEqualTo(List.of(box));
+        assertThat(lesson.steps().get(2).notes()).as("a request that sends data is not sent again").isEmpty();
+    }
+
+    @Test
     void aStepMeantToEndWith127RunsToShowTheProgramIsMissing() {
         Marks expect127 = new Marks(null, null, 127, null, null, List.of(), Map.of(), false, List.of());
         Step notFound = new Step(new SourceSpan(FILE, 10, 3), 10, StepKind.RUN, "course = \"Docker Basics\"",
