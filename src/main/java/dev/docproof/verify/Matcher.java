@@ -169,7 +169,15 @@ public final class Matcher {
         for (int i = 0; i <= lines.size(); i++) {
             actual.addAll(shownAt.getOrDefault(2 * i, List.of()));
             if (i < lines.size() && !assignments.get(i).missing()) {
-                actual.add(lines.get(i).text());
+                // A blank sample line stands for the actual's blank line beside it, never matched (blank lines never
+                // count), which the actual lines around it show already: shown once, not twice.
+                List<String> after = shownAt.get(2 * (i + 1));
+                boolean blankShown = lines.get(i) instanceof SampleLine.Blank
+                        && (!actual.isEmpty() && actual.get(actual.size() - 1).isBlank()
+                        || after != null && !after.isEmpty() && after.get(0).isBlank());
+                if (!blankShown) {
+                    actual.add(lines.get(i).text());
+                }
             }
         }
         return actual;

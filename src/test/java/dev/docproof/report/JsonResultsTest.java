@@ -102,6 +102,7 @@ class JsonResultsTest {
                 new Note.SandboxDevices(),
                 new Note.TerminalWanted(),
                 new Note.StoppedLikeCtrlC(java.time.Duration.ofSeconds(5)),
+                new Note.ServerStarting(List.of("web"), java.time.Duration.ofMillis(500)),
                 new Note.OutlivedBy(List.of("web")),
                 new Note.RepairFailed(REPAIR, new Outcome.ExitCode(1, null)));
     }

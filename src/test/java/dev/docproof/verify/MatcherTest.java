@@ -265,4 +265,11 @@ class MatcherTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    @Test
+    void aBlankSampleLineAndTheActualsBlankLineBesideItShowOnceInTheDiff() {
+        MatchResult result = stdout("a\nX\n\n    c", "a\nb\n\n    c\n");
+
+        assertThat(result.diff()).endsWith("@@ -10,4 +1,4 @@\n a\n-X\n+b\n \n     c\n");
+    }
 }
