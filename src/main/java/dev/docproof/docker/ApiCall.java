@@ -71,9 +71,10 @@ sealed interface ApiCall {
 
     /**
      * {@code GET} of what carries labels: a container, network, volume or image as JSON, their lists, and
-     * {@code /system/df}. The answer is passed on without docproof's own labels ({@link OwnLabels}).
+     * {@code /system/df}. The answer is passed on without docproof's own labels ({@link OwnLabels}); {@code images}:
+     * it is about images, whose labels the engine writes {@code null} when there are none.
      */
-    record Read() implements ApiCall {}
+    record Read(boolean images) implements ApiCall {}
 
     /** Anything else: passed on untouched. */
     record Other() implements ApiCall {}
@@ -91,7 +92,7 @@ sealed interface ApiCall {
     static ApiCall of(String method, String target) {
         String path = pathOf(target);
         if (method.equals("GET") && LABELLED.matcher(path).matches()) {
-            return new Read();
+            return new Read(path.startsWith("/images/"));
         }
         Matcher m = RESOURCE.matcher(path);
         if (!m.matches()) {

@@ -27,6 +27,14 @@ final class OwnLabels {
 
     /** {@code json} without docproof's labels; an answer that is not JSON, or holds none of them, as it is. */
     static byte[] hidden(byte[] json) {
+        return hidden(json, false);
+    }
+
+    /**
+     * As {@link #hidden(byte[])}; {@code noneAsNull}: labels that were docproof's alone become {@code null}, as the
+     * engine writes an image's labels when it has none (an image docproof built, for one).
+     */
+    static byte[] hidden(byte[] json, boolean noneAsNull) {
         if (!new String(json, StandardCharsets.ISO_8859_1).contains(QUOTED_PREFIX)) {
             return json;
         }
@@ -58,7 +66,11 @@ final class OwnLabels {
                 if (memberStart >= 0 && !memberOurs) {
                     kept.add(new int[] {memberStart, close});
                 }
-                if (ours) {
+                if (ours && kept.isEmpty() && noneAsNull) {
+                    out.write(json, copied, open - copied);
+                    out.write("null".getBytes(StandardCharsets.US_ASCII));
+                    copied = close + 1;
+                } else if (ours) {
                     out.write(json, copied, open - copied);
                     out.write('{');
                     for (int i = 0; i < kept.size(); i++) {

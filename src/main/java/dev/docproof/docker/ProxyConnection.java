@@ -220,8 +220,8 @@ final class ProxyConnection {
             }
             return;
         }
-        if (success && request.call() instanceof ApiCall.Read && !noBody) {
-            sendWhole(head, OwnLabels.hidden(in.readBody(head)));
+        if (success && request.call() instanceof ApiCall.Read read && !noBody) {
+            sendWhole(head, OwnLabels.hidden(in.readBody(head), read.images()));
             return;
         }
         if (success && request.call() instanceof ApiCall.AwaitRemoval awaited && !noBody) {

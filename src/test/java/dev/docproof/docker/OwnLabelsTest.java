@@ -49,4 +49,13 @@ class OwnLabelsTest {
         assertThat(OwnLabels.hidden(plain)).isSameAs(plain);
         assertThat(OwnLabels.hidden(broken)).isSameAs(broken);
     }
+
+    @Test
+    void anImageWhoseOnlyLabelsWereDocproofsShowsNoneAsTheEngineWritesIt() {
+        String image = "{\"Id\":\"sha256:1\",\"Config\":{\"Labels\":{\"dev.docproof.run\":\"r\"}},\"ContainerConfig\":"
+                + "{\"Labels\":{\"tier\":\"web\",\"dev.docproof.run\":\"r\"}}}";
+
+        assertThat(new String(OwnLabels.hidden(image.getBytes(StandardCharsets.UTF_8), true), StandardCharsets.UTF_8))
+                .isEqualTo("{\"Id\":\"sha256:1\",\"Config\":{\"Labels\":null},\"ContainerConfig\":{\"Labels\":{\"tier\":\"web\"}}}");
+    }
 }

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docproof labels all a lesson makes, but the lesson reads its resources as a learner's terminal shows them: the
- * samples copied from one (`"Labels": {}`) match, with the lesson's own labels, on this machine and in a sandbox.
+ * samples copied from one (`"Labels": {}`, an image's `null`) match, with the lesson's own labels, on this machine and
+ * in a sandbox.
  */
 class OwnLabelsHiddenEngineTest {
 
@@ -36,6 +37,8 @@ class OwnLabelsHiddenEngineTest {
                 $ docker ps --filter name=docproof-test-labelled --format '{{.Labels}}'
                 tier=web
                 $ docker image inspect launchcodedevops/simple-http --format '{{range $k, $v := .Config.Labels}}{{$k}} {{end}}'
+                $ docker image inspect launchcodedevops/simple-http --format '{{json .Config.Labels}}'
+                null
                 $ printf 'FROM launchcodedevops/simple-http\\nLABEL tier=web\\n' > Dockerfile
                 $ docker build -t docproof-test-labels-img .
                 $ docker rmi docproof-test-labels-img
@@ -50,11 +53,11 @@ class OwnLabelsHiddenEngineTest {
     private void assertReadAsWithoutDocproof(LessonResult result) {
         assertThat(result.setupError()).isNull();
         assertThat(result.steps()).extracting(StepResult::status).containsExactly(Status.PASSED, Status.PASSED,
-                Status.RAN, Status.PASSED, Status.PASSED, Status.RAN, Status.RAN, Status.RAN, Status.RAN, Status.PASSED,
-                Status.PASSED);
+                Status.RAN, Status.PASSED, Status.PASSED, Status.RAN, Status.PASSED, Status.RAN, Status.RAN, Status.RAN,
+                Status.PASSED, Status.PASSED);
         assertThat(result.steps().get(5).output().merged()).doesNotContain("dev.docproof");
         // The classic builder counts each label docproof gives the image as a step of its own: those are not shown.
-        assertThat(result.steps().get(7).output().stdout()).contains("Step 1/2 : FROM launchcodedevops/simple-http",
+        assertThat(result.steps().get(8).output().stdout()).contains("Step 1/2 : FROM launchcodedevops/simple-http",
                 "Step 2/2 : LABEL tier=web", "Successfully tagged docproof-test-labels-img:latest")
                 .doesNotContain("dev.docproof", "Step 3/");
         assertThat(result.leaks()).isEmpty();

@@ -33,6 +33,7 @@ class VolatileTest {
             HOME_FOLDER    | /home/student                                                           | /lesson
             HOME_FOLDER    | /Users/ada.lovelace                                                     | /home/runner/work
             FILE_OWNERS    | drwxr-xr-x. 2 ana staff                                                 | drwxr-xr-x. 2 root    root
+            FILE_OWNERS    | drwxrwxrwt 12 root root                                                 | drwxrwxrwt 1 root root
             IPV4           | 172.28.0.2                                                              | 192.168.144.2
             LOOPBACK       | 127.0.0.1                                                               | ::1
             LOOPBACK       | [::1]                                                                   | 127.0.0.1
