@@ -14,15 +14,17 @@ record ActualStream(String name, List<String> lines, int[] shownBefore) {
             lines.remove(lines.size() - 1);
         }
         int[] before = new int[lines.size() + 1];
+        boolean[] overwritten = ComposeProgress.overwritten(lines);
         for (int k = 0; k < lines.size(); k++) {
-            before[k + 1] = before[k] + (mustBeShown(lines.get(k)) ? 1 : 0);
+            before[k + 1] = before[k] + (mustBeShown(lines.get(k)) && !overwritten[k] ? 1 : 0);
         }
         return new ActualStream(name, List.copyOf(lines), before);
     }
 
     /**
-     * Whether a sample that skips {@code line} without a {@code ...} is abridged: not for a blank line, nor for one
-     * only some machines print (the IPv6 twin of a published port).
+     * Whether a sample that skips {@code line} without a {@code ...} is abridged: not for a blank line, nor one only some
+     * machines print (the IPv6 twin of a published port). Nor is a state of Compose's progress a terminal overwrites
+     * ({@link ComposeProgress#overwritten}), which takes the lines around it to tell.
      */
     static boolean mustBeShown(String line) {
         return !line.isBlank() && !Volatile.isIpv6PortTwin(line);

@@ -14,8 +14,9 @@ sealed interface SampleLine {
 
     /**
      * A line that must appear in the actual output, unless {@code optional}: the IPv6 twin of a published port
-     * ({@code 80/tcp -> :::8080}), which only a machine whose engine listens on IPv6 prints, or the {@code ^C} a
-     * terminal echoes when a learner stops a command (docproof stops it with the signal alone).
+     * ({@code 80/tcp -> :::8080}), which only a machine whose engine listens on IPv6 prints, the {@code ^C} a
+     * terminal echoes when a learner stops a command (docproof stops it with the signal alone), or the heading a
+     * terminal draws above Compose's progress ({@link ComposeProgress}).
      */
     record Required(String text, LinePattern pattern, boolean optional) implements SampleLine {}
 
@@ -28,6 +29,8 @@ sealed interface SampleLine {
         if (bare.isEmpty()) {
             return new Blank(text);
         }
-        return new Required(text, LinePattern.compile(text), Volatile.isIpv6PortTwin(text) || bare.equals("^C"));
+        LinePattern pattern = LinePattern.compile(ComposeProgress.plainForm(text).orElse(text));
+        return new Required(text, pattern, Volatile.isIpv6PortTwin(text) || bare.equals("^C")
+                || ComposeProgress.isHeading(text));
     }
 }

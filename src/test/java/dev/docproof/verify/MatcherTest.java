@@ -272,4 +272,16 @@ class MatcherTest {
 
         assertThat(result.diff()).endsWith("@@ -10,4 +1,4 @@\n a\n-X\n+b\n \n     c\n");
     }
+
+    @Test
+    void composeProgressCopiedFromATerminalMatchesThePlainProgressAStepGets() {
+        String plain = " Network demo_default  Creating\n Network demo_default  Created\n Container demo-web-1  Creating\n"
+                + " Container demo-web-1  Created\n Container demo-web-1  Starting\n Container demo-web-1  Started\n";
+        MatchResult up = Matcher.match(sample("[+] Running 2/2\n ✔ Network demo_default    Created                0.1s\n"
+                + " ✔ Container demo-web-1    Started                0.4s", 10), LESSON, plain, "", plain);
+        MatchResult otherState = Matcher.match(sample(" ✔ Container demo-web-1  Stopped  0.4s", 10), LESSON, plain, "", plain);
+
+        assertThat(up).isEqualTo(new MatchResult(MatchResult.Outcome.MATCHED, List.of(), List.of(), null));
+        assertThat(otherState.outcome()).isEqualTo(MatchResult.Outcome.MISMATCHED);
+    }
 }
