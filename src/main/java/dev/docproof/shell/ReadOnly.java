@@ -39,6 +39,10 @@ public final class ReadOnly {
             Map.entry("whoami", Set.of()), Map.entry("uname", Set.of()), Map.entry("ps", Set.of()),
             Map.entry("getent", Set.of()), Map.entry("echo", Set.of()), Map.entry("pwd", Set.of()));
 
+    /** What makes curl send more than a request to fetch: data, a form, a file, another method. */
+    private static final Set<String> CURL_SENDS = Set.of("-d", "--data", "--data-raw", "--data-binary",
+            "--data-urlencode", "-F", "--form", "-T", "--upload-file", "-X", "--request");
+
     /** Filters of the output on the lesson's side, each with the options that make it write a file or wait. */
     private static final Map<String, Set<String>> FILTERS = Map.ofEntries(
             Map.entry("grep", Set.of()), Map.entry("head", Set.of()), Map.entry("tail", Set.of("-f", "-F", "--follow")),
@@ -61,11 +65,13 @@ public final class ReadOnly {
 
     /**
      * Whether every part of {@code command} only reads, a request curl makes on the lesson's side included (one that
-     * sends no data and writes no file): running it again changes nothing but what it gets back.
+     * sends nothing but the request: what it writes of the answer, {@code -o page.html} or {@code -w}, it writes again):
+     * running it again changes nothing but what it gets back.
      */
     public static boolean onlyFetches(String command) {
         return onlyReads(command, true);
     }
+
 
     private static boolean onlyReads(String command, boolean fetches) {
         if (SUBSTITUTION_OR_BACKGROUND.matcher(command).find()) {
@@ -76,11 +82,17 @@ public final class ReadOnly {
             return false;
         }
         for (ShellWords.Command simple : commands) {
-            if (!redirectionsOnlyRead(simple) || !simpleOnlyReads(simple.texts(), fetches)) {
+            if (!redirectionsOnlyRead(simple, fetches) || !simpleOnlyReads(simple.texts(), fetches)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean redirectionsOnlyRead(ShellWords.Command command, boolean fetches) {
+        // A fetch's answer written to a file is written again, whole, when the fetch runs again.
+        return fetches && command.texts().size() > 0 && command.texts().get(0).equals("curl")
+                || redirectionsOnlyRead(command);
     }
 
     private static boolean redirectionsOnlyRead(ShellWords.Command command) {
@@ -97,7 +109,7 @@ public final class ReadOnly {
         if (program.equals("docker")) {
             return dockerOnlyReads(words);
         }
-        Set<String> writing = fetches && program.equals("curl") ? IN_CONTAINER.get("curl") : FILTERS.get(program);
+        Set<String> writing = fetches && program.equals("curl") ? CURL_SENDS : FILTERS.get(program);
         if (writing == null || anyOption(words.subList(1, words.size()), writing)) {
             return false;
         }

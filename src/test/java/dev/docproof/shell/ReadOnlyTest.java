@@ -63,4 +63,15 @@ class ReadOnlyTest {
     void commandsThatMayChangeStateAreNeverTakenForReading(String command) {
         assertThat(ReadOnly.onlyReads(command)).as(command).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aFetchWritesWhatItGetsAgainWhenRunAgainButSendsNothing() {
+        assertThat(ReadOnly.onlyFetches("curl -s localhost:8080/")).isTrue();
+        assertThat(ReadOnly.onlyFetches("curl -s -o page.html localhost:8080/")).isTrue();
+        assertThat(ReadOnly.onlyFetches("curl -s -o /dev/null -w '%{http_code}' localhost:8080/ > code.txt")).isTrue();
+        assertThat(ReadOnly.onlyFetches("curl -s localhost:8080/ | grep -c html")).isTrue();
+        assertThat(ReadOnly.onlyFetches("curl -s -d name=ada localhost:8080/")).isFalse();
+        assertThat(ReadOnly.onlyFetches("curl -X DELETE localhost:8080/items/1")).isFalse();
+        assertThat(ReadOnly.onlyReads("curl -s localhost:8080/")).as("a template is not bound to run it").isFalse();
+    }
 }
