@@ -44,6 +44,10 @@ public record Marks(String skip, String file, Integer expectExit, Duration timeo
         return new Marks(skip, name, expectExit, timeout, background, needs, env, ignoreOutput, written);
     }
 
+    public Marks withExpectExit(int code) {
+        return new Marks(skip, file, code, timeout, background, needs, env, ignoreOutput, written);
+    }
+
     public Marks withBackground(Background b) {
         return new Marks(skip, file, expectExit, timeout, b, needs, env, ignoreOutput, written);
     }

@@ -62,7 +62,8 @@ public final class Planner {
             planner.diagnostics.add(Diagnostic.warning(left.span(), "`" + left.text() + "` stands after the last code"
                     + " block; a marker applies to the next block"));
         }
-        return new Plan(lesson, planner.blocks, planner.diagnostics, config.filesFor(lesson.source()));
+        return new Plan(lesson, ShownExitStatus.applied(planner.blocks), planner.diagnostics,
+                config.filesFor(lesson.source()));
     }
 
     private void collectMarkers(List<? extends Node> nodes) {

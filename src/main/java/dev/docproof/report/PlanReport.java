@@ -104,6 +104,9 @@ public final class PlanReport {
         if (step.marks().skip() != null && step.marks().written().stream().noneMatch(w -> w.contains(": skip"))) {
             out.println(indent + "(skipped: " + step.marks().skip() + ")");
         }
+        if (step.marks().expectExit() != null && step.marks().written().stream().noneMatch(w -> w.contains("expect-exit"))) {
+            out.println(indent + "(meant to exit with " + step.marks().expectExit() + ", as the `echo $?` after it shows)");
+        }
         if (step.marks().timeout() != null && step.marks().written().stream().noneMatch(w -> w.contains(": timeout"))) {
             out.println(indent + "(deadline " + Durations.format(step.marks().timeout()) + ")");
         }

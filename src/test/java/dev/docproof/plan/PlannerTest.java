@@ -178,6 +178,16 @@ class PlannerTest {
     }
 
     @Test
+    void aStepWhoseExitStatusTheNextStepEchoesIsMeantToEndWithIt() {
+        List<Step> steps = plan(block("console", 1, "$ false", "$ echo $?", "1", "$ ls /nope",
+                "$ echo \"exit code: $?\"", "exit code: 2", "$ true", "$ echo $?", "0", "$ grep -q x y", "$ echo $?",
+                "1", "3")).steps();
+
+        assertThat(steps).extracting(s -> s.marks().expectExit())
+                .containsExactly(1, null, 2, null, null, null, null, null);
+    }
+
+    @Test
     void commentLinesAreNarrationNotSteps() {
         List<Step> steps = plan(block("bash", 1, "# list networks", "$ docker network ls", "# done")).steps();
 
