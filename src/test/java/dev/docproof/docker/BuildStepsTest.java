@@ -33,7 +33,8 @@ class BuildStepsTest {
             """;
 
     @Test
-    void theAddedLabelStepsGoWithTheirLinesAndTheCountsAreTheDockerfilesOwn() throws IOException {
+    void theAddedLabelStepsGoWithTheirLinesTheCountsAreTheDockerfilesOwnAndTheLastIdIsTheImageBuilt()
+            throws IOException {
         BuildSteps steps = new BuildSteps(2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] answer = ANSWER.getBytes(StandardCharsets.UTF_8);
@@ -50,7 +51,7 @@ class BuildStepsTest {
                 {"stream":"\\n"}\r
                 {"stream":" ---\\u003e Running in 0a1b2c3d4e5f\\n"}\r
                 {"stream":"Removing intermediate container 0a1b2c3d4e5f\\n"}\r
-                {"stream":" ---\\u003e 6e7f8a9b0c1d\\n"}\r
+                {"stream":" ---\\u003e 7f8e9d0c1b2a\\n"}\r
                 {"aux":{"ID":"sha256:7f8e9d0c1b2a"}}\r
                 {"stream":"Successfully built 7f8e9d0c1b2a\\n"}\r
                 {"stream":"Successfully tagged probe:1\\n"}\r
