@@ -75,17 +75,8 @@ final class StepRunner {
         ShellSession.Execution ran = watched == null ? session.run(command, deadline(step))
                 : stoppedLikeCtrlC(session.run("__dp_stop_after " + Math.max(1, watched.toSeconds()) + "\n" + command
                 + "\n__dp_stop_cancel $?", watched.plus(AFTER_CTRL_C)));
-        List<String> started = watched == null && ServerStart.notAnswering(command, ran) ? startedJustBefore() : List.of();
-        long waited = 0;
-        while (!started.isEmpty() && waited < SERVER_START.toMillis() && ServerStart.notAnswering(command, ran)
-                && Interrupts.requested() == null) {
-            sleep(SERVER_POLL);
-            waited += SERVER_POLL.toMillis();
-            ran = session.run(command, deadline(step));
-        }
-        ShellSession.Execution e = ran;
-        Note.ServerStarting starting = started.isEmpty() || ServerStart.notAnswering(command, e) ? null
-                : new Note.ServerStarting(started, Duration.ofMillis(waited));
+        Awaited awaited = watched == null ? awaitServer(step, command, ran) : new Awaited(ran, null);
+        ShellSession.Execution e = awaited.execution();
         // Asked of a step that failed only: a process killed for want of memory fails the step that waited for it.
         boolean outOfMemory = memory != null && !Integer.valueOf(0).equals(e.exitCode())
                 && place.killedForMemorySince(memory, e.exitCode() == null ? -1 : e.exitCode());
@@ -119,8 +110,8 @@ final class StepRunner {
         if (outOfMemory) {
             notes.add(new Note.OutOfMemory(place.memoryLimit()));
         }
-        if (starting != null) {
-            notes.add(starting);
+        if (awaited.starting() != null) {
+            notes.add(awaited.starting());
         }
         if (watched != null && !e.timedOut() && e.duration().compareTo(watched) >= 0) {
             notes.add(new Note.StoppedLikeCtrlC(watched));
@@ -153,6 +144,27 @@ final class StepRunner {
     /** How many steps back a container counts as started just before. */
     private static final int JUST_BEFORE = 3;
 
+    /** A step's run, after it waited for a server that was starting ({@code starting}: the note; null when it did not). */
+    private record Awaited(ShellSession.Execution execution, Note.ServerStarting starting) {}
+
+    /**
+     * Runs {@code command} again while it finds no server answering ({@link ServerStart}) and a container the lesson
+     * started just before runs, as a learner typing the next command gives the server that time.
+     */
+    private Awaited awaitServer(Step step, String command, ShellSession.Execution first) {
+        List<String> started = ServerStart.notAnswering(command, first) ? startedJustBefore() : List.of();
+        ShellSession.Execution ran = first;
+        long waited = 0;
+        while (!started.isEmpty() && waited < SERVER_START.toMillis() && ServerStart.notAnswering(command, ran)
+                && Interrupts.requested() == null) {
+            sleep(SERVER_POLL);
+            waited += SERVER_POLL.toMillis();
+            ran = session.run(command, deadline(step));
+        }
+        return new Awaited(ran, started.isEmpty() || ServerStart.notAnswering(command, ran) ? null
+                : new Note.ServerStarting(started, Duration.ofMillis(waited)));
+    }
+
     /** The containers the lesson's last few steps started that are still there. */
     private List<String> startedJustBefore() {
         List<Integer> lines = done.subList(Math.max(0, done.size() - JUST_BEFORE), done.size()).stream()
@@ -169,7 +181,6 @@ final class StepRunner {
         }
     }
 
-    /** The step's own deadline (a marker, the course config), else the run's. */
     /** How long a command may take to end after its Ctrl-C before it is killed as at a deadline. */
     private static final Duration AFTER_CTRL_C = Duration.ofSeconds(10);
     /** The status of a process ended by SIGINT (128 + 2). */
@@ -181,6 +192,7 @@ final class StepRunner {
                 ? new ShellSession.Execution(e.output(), 0, e.duration(), e.timedOut(), e.note(), e.diskShort()) : e;
     }
 
+    /** The step's own deadline (a marker, the course config), else the run's. */
     Duration deadline(Step step) {
         return step.marks().timeout() != null ? step.marks().timeout() : settings.stepTimeout();
     }
