@@ -103,6 +103,8 @@ final class OutcomeJson {
             node.put("kind", "sandbox-devices");
         } else if (note instanceof Note.TerminalWanted) {
             node.put("kind", "terminal-wanted");
+        } else if (note instanceof Note.OtherBuilder) {
+            node.put("kind", "other-builder");
         } else if (note instanceof Note.StoppedLikeCtrlC s) {
             node.put("kind", "stopped-like-ctrl-c").put("after", s.after().toString());
         } else if (note instanceof Note.ServerStarting s) {
@@ -139,6 +141,7 @@ final class OutcomeJson {
             case "beside-the-lesson" -> new Note.BesideTheLesson(in.strings("paths"));
             case "sandbox-devices" -> new Note.SandboxDevices();
             case "terminal-wanted" -> new Note.TerminalWanted();
+            case "other-builder" -> new Note.OtherBuilder();
             case "stopped-like-ctrl-c" -> {
                 in.text("after"); // there, or the file says where it is missing
                 yield new Note.StoppedLikeCtrlC(in.durationOrNull("after"));

@@ -122,6 +122,19 @@ public sealed interface Note {
     }
 
     /**
+     * A build's sample shows BuildKit's progress ({@code [+] Building}, {@code => [1/3] FROM …}) where the engine's
+     * classic builder printed {@code Step 1/3 : FROM …}: the two never match, whatever the Dockerfile.
+     */
+    record OtherBuilder() implements Note {
+        public String describe() {
+            return "the sample shows BuildKit's progress (`[+] Building`, `=> [1/3] FROM …`), which Docker 23 and later"
+                    + " print by default; this engine's build printed the classic builder's (`Step 1/3 : FROM …`), as"
+                    + " a learner whose client has no buildx sees it: show that output, or put a `docproof: output:"
+                    + " ignore` marker before the block";
+        }
+    }
+
+    /**
      * A step cut short at its deadline had started containers that outlive it: most often a server run in the
      * foreground ({@code docker run -p 8080:80 nginx}), which a learner stops with Ctrl-C.
      */

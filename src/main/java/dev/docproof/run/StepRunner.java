@@ -127,6 +127,9 @@ final class StepRunner {
         if (placeNote != null) {
             notes.add(placeNote);
         }
+        if (outcome instanceof Outcome.Mismatch && OtherBuilder.shows(step.sample(), e.output())) {
+            notes.add(new Note.OtherBuilder());
+        }
         if (outcome instanceof Outcome.ExitCode && e.output().stderr().contains("the input device is not a TTY")) {
             notes.add(new Note.TerminalWanted());
         }

@@ -101,6 +101,7 @@ class JsonResultsTest {
                 new Note.BesideTheLesson(List.of("app", "run.sh")),
                 new Note.SandboxDevices(),
                 new Note.TerminalWanted(),
+                new Note.OtherBuilder(),
                 new Note.StoppedLikeCtrlC(java.time.Duration.ofSeconds(5)),
                 new Note.ServerStarting(List.of("web"), java.time.Duration.ofMillis(500)),
                 new Note.OutlivedBy(List.of("web")),
