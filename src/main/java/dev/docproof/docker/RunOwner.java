@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -107,9 +108,17 @@ public record RunOwner(String runId, long pid, Instant processStarted, String ho
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
         return process.isEmpty() || !process.get().isAlive()
-                || startOf(process.get()).map(s -> !s.equals(processStarted)).orElse(false)
-                ? Liveness.GONE : Liveness.RUNNING;
+                || startOf(process.get()).map(s -> Duration.between(s, processStarted).abs().compareTo(SAME_START) > 0)
+                .orElse(false) ? Liveness.GONE : Liveness.RUNNING;
     }
+
+    /**
+     * How far apart two readings of one process's start may be. The start instant is the machine's boot time plus the
+     * process's age at start, and the boot time is read from the wall clock as it is now: when the clock is adjusted, a
+     * process read by another run can seem to have started a second, or a few, earlier or later. A process that took
+     * the owner's pid, which only comes round again after every other pid, never starts within seconds of the owner.
+     */
+    private static final Duration SAME_START = Duration.ofSeconds(5);
 
     /** e.g. "pid 4242 on build-7, started 2026-12-01T21:40:03Z, lesson content/x.rst". */
     public String describe() {

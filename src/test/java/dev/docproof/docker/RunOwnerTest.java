@@ -38,6 +38,17 @@ class RunOwnerTest {
     }
 
     @Test
+    void aStartReadASecondOffAfterTheClockWasAdjustedIsStillTheOwner() {
+        RunOwner readBefore = new RunOwner("r", SELF.pid(), SELF.processStarted().minusSeconds(1), SELF.host(),
+                SELF.started(), "x");
+        RunOwner readAfter = new RunOwner("r", SELF.pid(), SELF.processStarted().plusSeconds(1), SELF.host(),
+                SELF.started(), "x");
+
+        assertThat(readBefore.liveness()).isEqualTo(RunOwner.Liveness.RUNNING);
+        assertThat(readAfter.liveness()).isEqualTo(RunOwner.Liveness.RUNNING);
+    }
+
+    @Test
     void anOwnerOnAnotherMachineIsNeverJudgedFromHere() {
         RunOwner elsewhere = new RunOwner("r", 1, SELF.processStarted(), SELF.host() + "-other", SELF.started(), "x");
         assertThat(elsewhere.liveness()).isEqualTo(RunOwner.Liveness.ELSEWHERE);
