@@ -198,53 +198,38 @@ class SandboxEngineTest {
 
     @Test
     void aSandboxHasTheToolsCoursesHaveLearnersRunBesideDocker() throws Exception {
-        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
-        try {
-            String out = bash(sandbox, """
-                    for p in git jq wget unzip zip ping ip nc dig netstat ssh make tree file less; do
-                        command -v $p >/dev/null || echo "missing $p"
-                    done
-                    git init -q -b main repo && git -C repo rev-parse --is-inside-work-tree
-                    git -C repo -c user.name=A -c user.email=a@b commit -q --allow-empty -m first
-                    git -C repo log --oneline | cut -d' ' -f2-
-                    echo '{"name": "networking-test"}' | jq -r .name
-                    ping -c 1 -W 2 127.0.0.1 >/dev/null && echo pinged
-                    """);
-            assertThat(out.lines()).containsExactly("true", "(HEAD -> main) first", "networking-test", "pinged");
-        } finally {
-            sandboxes.discard(sandbox);
-        }
+        String out = inAFreshSandbox("""
+                for p in git jq wget unzip zip ping ip nc dig netstat ssh make tree file less; do
+                    command -v $p >/dev/null || echo "missing $p"
+                done
+                git init -q -b main repo && git -C repo rev-parse --is-inside-work-tree
+                git -C repo -c user.name=A -c user.email=a@b commit -q --allow-empty -m first
+                git -C repo log --oneline | cut -d' ' -f2-
+                echo '{"name": "networking-test"}' | jq -r .name
+                ping -c 1 -W 2 127.0.0.1 >/dev/null && echo pinged
+                """);
+        assertThat(out.lines()).containsExactly("true", "(HEAD -> main) first", "networking-test", "pinged");
     }
 
     @Test
     void aSandboxsShellHasAUtf8LocaleAndItsUsersName() throws Exception {
-        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
-        try {
-            String out = bash(sandbox, """
-                    printf 'café\\n' | wc -m
-                    mkdir -p app/static && touch app/static/style.css && tree --noreport app
-                    echo "$USER"
-                    """);
-            assertThat(out.lines()).containsExactly("5", "app", "└── static", "    └── style.css", "root");
-        } finally {
-            sandboxes.discard(sandbox);
-        }
+        String out = inAFreshSandbox("""
+                printf 'café\\n' | wc -m
+                mkdir -p app/static && touch app/static/style.css && tree --noreport app
+                echo "$USER"
+                """);
+        assertThat(out.lines()).containsExactly("5", "app", "└── static", "    └── style.css", "root");
     }
 
     @Test
     void aSandboxPublishesPortsOnIpv6TooAsAMachineWithIpv6Does() throws Exception {
-        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
-        try {
-            String out = bash(sandbox, """
-                    docker run -d --name web -p 8080:8080 launchcodedevops/simple-http >/dev/null
-                    docker ps --format '{{.Ports}}'
-                    docker port web
-                    """);
-            assertThat(out.lines()).containsExactly("0.0.0.0:8080->8080/tcp, :::8080->8080/tcp",
-                    "8080/tcp -> 0.0.0.0:8080", "8080/tcp -> :::8080");
-        } finally {
-            sandboxes.discard(sandbox);
-        }
+        String out = inAFreshSandbox("""
+                docker run -d --name web -p 8080:8080 launchcodedevops/simple-http >/dev/null
+                docker ps --format '{{.Ports}}'
+                docker port web
+                """);
+        assertThat(out.lines()).containsExactly("0.0.0.0:8080->8080/tcp, :::8080->8080/tcp",
+                "8080/tcp -> 0.0.0.0:8080", "8080/tcp -> :::8080");
     }
 
     @Test
@@ -285,6 +270,16 @@ class SandboxEngineTest {
         SandboxReaper.list(host).stream().filter(f -> f.owner() != null && f.owner().lesson().startsWith(run))
                 .forEach(f -> byLesson.put(f.owner().lesson(), f.containerId()));
         return byLesson;
+    }
+
+    /** What {@code script} prints in a sandbox of its own, removed after it. */
+    private static String inAFreshSandbox(String script) throws Exception {
+        Sandbox sandbox = sandboxes.start("sandbox-engine-test");
+        try {
+            return bash(sandbox, script);
+        } finally {
+            sandboxes.discard(sandbox);
+        }
     }
 
     private static String bash(Sandbox sandbox, String script) throws Exception {
