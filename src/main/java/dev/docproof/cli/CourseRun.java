@@ -7,6 +7,7 @@ import dev.docproof.plan.Review;
 import dev.docproof.lesson.Plan;
 import dev.docproof.report.ConsoleReport;
 import dev.docproof.report.StrictFailures;
+import dev.docproof.report.JsonResults;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
@@ -67,7 +68,7 @@ final class CourseRun {
         // Caught until every report is written: a signal after the lessons ran still gets whole reports.
         try (SignalCatcher signals = SignalCatcher.install()) {
             CourseResult ran = Progress.whileRunning(console, terminal,
-                    () -> CourseRunner.run(plans, options.settings(input), console, early));
+                    () -> CourseRunner.run(plans, options.settings(input), console, early, JsonResults::lessonOf));
             return reported(ran, input.files(), Interrupts.requested(), reviewing, console, options, out, err);
         }
     }

@@ -1,5 +1,6 @@
 package dev.docproof.cli;
 
+import dev.docproof.report.JsonResults;
 import dev.docproof.run.CourseResult;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.run.Interrupts;
@@ -75,7 +76,7 @@ final class FixCommand implements Callable<Integer>, RunsLessons {
         };
         // Caught until the fixes are written: a signal then lets each file be written whole, never half.
         try (SignalCatcher signals = SignalCatcher.install()) {
-            CourseResult result = CourseRunner.run(input.plans(), settings, progress, early);
+            CourseResult result = CourseRunner.run(input.plans(), settings, progress, early, JsonResults::lessonOf);
             Interrupts.Signal duringRun = Interrupts.requested();
             if (duringRun != null) {
                 err.println("docproof: interrupted by SIG" + duringRun + ": the running step was stopped, what the"

@@ -2,6 +2,7 @@ package dev.docproof.cli;
 
 import dev.docproof.lesson.Plan;
 import dev.docproof.read.LessonFiles;
+import dev.docproof.report.JsonResults;
 import dev.docproof.run.CourseRunner;
 import dev.docproof.report.Summary;
 import dev.docproof.run.LessonResult;
@@ -83,7 +84,8 @@ final class PreviewCommand implements Callable<Integer> {
             }
             RunSettings settings = session.settings(lessons.contentDir(), false, true, false);
             SiteModel.Layout layout = lessons.layout(root);
-            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err)), layout)
+            site = run ? SiteModel.ofRun(lessons.plans(), CourseRunner.run(lessons.plans(), settings, progress(err), CourseRunner.EarlyEngine.none(),
+                    JsonResults::lessonOf), layout)
                     : SiteModel.unverified(lessons.plans(), Instant.now(), layout);
             SiteRenderer renderer = new SiteRenderer(boot, Main.version(), true);
             try {
@@ -151,7 +153,8 @@ final class PreviewCommand implements Callable<Integer> {
                 return; // its docproof.yml said why; the page stays as it was
             }
             plan.diagnostics().forEach(d -> err.println("docproof: " + d));
-            LessonResult result = run ? CourseRunner.run(List.of(plan), settings, progress(err)).lessons().get(0) : null;
+            LessonResult result = run ? CourseRunner.run(List.of(plan), settings, progress(err),
+                    CourseRunner.EarlyEngine.none(), JsonResults::lessonOf).lessons().get(0) : null;
             SiteModel before = site;
             site = old == null ? site.withNewLesson(plan, result)
                     : site.withPage(new LessonPage(plan, result, old.docname(), old.path()));

@@ -50,6 +50,7 @@ public final class Engine implements AutoCloseable {
     private final String apiVersion;
     private final String foundVia;
     private final AtomicReference<Optional<Path>> dataRoot = new AtomicReference<>();
+    private final AtomicReference<Boolean> onThisMachine = new AtomicReference<>();
 
     private Engine(Location location, EngineLink link, Duration deadline, Version version) {
         this.uri = location.uri();
@@ -194,6 +195,28 @@ public final class Engine implements AutoCloseable {
                 }
             }
             dataRoot.set(known);
+        }
+        return known;
+    }
+
+    /**
+     * Whether the engine runs on this machine, so that a container it starts can share a folder of this machine and its
+     * processes can be seen here: it is reached over a unix socket or a loopback address, and names itself as this
+     * machine does. An engine elsewhere names another machine: one named by DOCKER_HOST, Docker Desktop's virtual
+     * machine, or the machine around the container docproof runs in when its socket is mounted there. Asked once.
+     */
+    public boolean onThisMachine() {
+        Boolean known = onThisMachine.get();
+        if (known == null) {
+            String host = uri.getHost();
+            boolean near = uri.getScheme().equals("unix") || host != null && (host.equals("localhost")
+                    || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+            try {
+                known = near && RunOwner.hostName().equals(client.infoCmd().exec().getName());
+            } catch (RuntimeException notSaid) {
+                known = near; // an engine that does not say is taken for what its address says
+            }
+            onThisMachine.set(known);
         }
         return known;
     }

@@ -51,15 +51,14 @@ final class ImageStore {
     /** The store volume holding {@code images} (as the host engine has them), filled first when needed. */
     static String ensure(Engine host, List<ImageRef> images, Consumer<String> progress)
             throws EngineException {
-        DockerClient client = host.client();
         String name = name(host, images);
-        if (complete(client, name)) {
+        if (complete(host, name)) {
             return name;
         }
         synchronized (ImageStore.class) {
             try (FileChannel channel = FileChannel.open(LOCK_FILE, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                if (!complete(client, name)) {
+                if (!complete(host, name)) {
                     fill(host, name, images, progress);
                 }
             } catch (IOException e) {
@@ -92,11 +91,11 @@ final class ImageStore {
         client.createVolumeCmd().withName(name).withLabels(Map.of(LABEL, "1")).exec();
         progress.accept("loading the lesson images into the sandboxes' image store " + name + " (once)");
         boolean filled = false;
-        try (Sandbox filler = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE,
-                RunOwner.of("image store " + name), name, 0))) {
+        Sandbox.Spec spec = new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE, RunOwner.of("image store " + name), name, 0);
+        try (SandboxContainer filler = host.onThisMachine() ? Sandbox.start(spec) : RemoteSandbox.start(spec)) {
             for (ImageRef image : images) {
                 try (InputStream saved = client.saveImageCmd(image.canonical()).exec()) {
-                    filler.client().loadImageCmd(saved).exec();
+                    filler.loadImage(saved);
                 } catch (IOException | RuntimeException e) {
                     throw new EngineException("could not load " + image + " into the sandboxes' image store: "
                             + Engine.rootMessage(e));
@@ -104,7 +103,7 @@ final class ImageStore {
             }
             // The engine inside marks the store complete once it has shut down cleanly.
             filler.stopGracefully(STOP_TIMEOUT);
-            filled = sealed(client, name);
+            filled = sealed(host, name);
             if (!filled) {
                 throw new EngineException("the sandboxes' image store " + name + " was not completed; the filler's"
                         + " log ends with:\n" + filler.logs());
@@ -118,16 +117,23 @@ final class ImageStore {
 
     /**
      * Whether the volume exists, its filler finished and the run that filled it loaded every image; read where the
-     * engine keeps it on this machine.
+     * engine keeps it on this machine, or asked of a container on an engine elsewhere.
      */
-    private static boolean complete(DockerClient client, String name) {
-        return mountpoint(client, name).filter(m -> Files.exists(m.resolve(COMPLETE)) && Files.exists(m.resolve(LOADED)))
-                .isPresent();
+    private static boolean complete(Engine host, String name) throws EngineException {
+        if (!host.onThisMachine()) {
+            return exists(host.client(), name) && StoreProbe.succeeds(host, name, true,
+                    "test -f /store/" + COMPLETE + " && test -f /store/" + LOADED);
+        }
+        return mountpoint(host.client(), name)
+                .filter(m -> Files.exists(m.resolve(COMPLETE)) && Files.exists(m.resolve(LOADED))).isPresent();
     }
 
     /** After every image was loaded and the filler stopped: seals the store when its engine marked it complete. */
-    private static boolean sealed(DockerClient client, String name) throws EngineException {
-        Optional<Path> mountpoint = mountpoint(client, name).filter(m -> Files.exists(m.resolve(COMPLETE)));
+    private static boolean sealed(Engine host, String name) throws EngineException {
+        if (!host.onThisMachine()) {
+            return StoreProbe.succeeds(host, name, false, "test -f /store/" + COMPLETE + " && touch /store/" + LOADED);
+        }
+        Optional<Path> mountpoint = mountpoint(host.client(), name).filter(m -> Files.exists(m.resolve(COMPLETE)));
         if (mountpoint.isEmpty()) {
             return false;
         }
@@ -146,6 +152,15 @@ final class ImageStore {
             return Optional.ofNullable(volume.getMountpoint()).map(Path::of);
         } catch (NotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean exists(DockerClient client, String name) {
+        try {
+            client.inspectVolumeCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Volume;
+import dev.docproof.shell.ImageRef;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.GenericContainer;
@@ -14,6 +15,7 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (at the same path inside, so the session's files and status channel work unchanged). Closing it
  * removes the container, its engine's storage and the shared folder.
  */
-public final class Sandbox implements AutoCloseable {
+public final class Sandbox implements SandboxContainer {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     /**
@@ -92,16 +94,10 @@ public final class Sandbox implements AutoCloseable {
             throw new EngineException("cannot create a folder for the sandbox: " + e.getMessage());
         }
         Path socket = folder.resolve("engine.sock");
-        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(SandboxImage.REFERENCE.canonical()))
-                .withImagePullPolicy(image -> false) // built offline; a pull would hang where no registry answers
-                .withLabels(SandboxLabels.of(spec.kind(), spec.owner(), folder.toString()))
-                .withCommand(spec.kind() == SandboxLabels.Kind.LESSON ? "run" : "prepare", socket.toString())
+        GenericContainer<?> container = definition(SandboxImage.REFERENCE, spec, folder.toString(), socket.toString())
                 .withFileSystemBind((boundInstead == null ? folder : boundInstead).toString(), folder.toString(),
                         BindMode.READ_WRITE)
-                .withCreateContainerCmdModifier(cmd -> engineInside(cmd, spec))
-                .waitingFor(new EngineAnswers(socket, folder.resolve(SHARED_MARK), token))
-                .withStartupTimeout(START_TIMEOUT)
-                .withStartupAttempts(1);
+                .waitingFor(new EngineAnswers(socket, folder.resolve(SHARED_MARK), token));
         try {
             container.start();
             Engine inner = Engine.connect("unix://" + socket);
@@ -109,10 +105,29 @@ public final class Sandbox implements AutoCloseable {
         } catch (RuntimeException | EngineException e) {
             String logs = logs(container);
             discard(container, folder);
-            throw new SandboxException("the sandbox (" + SandboxImage.REFERENCE + ") did not start: "
-                    + Engine.rootMessage(e) + (logs.isBlank() ? "" : "\nIts log ends with:\n" + logs)
-                    + "\nIf sandboxes cannot run on this machine, run the lessons on it directly: --isolation host", e);
+            throw notStarted(SandboxImage.REFERENCE, e, logs);
         }
+    }
+
+    /**
+     * A sandbox's container as Testcontainers starts it: {@code image}, its labels ({@code folder}: its folder on this
+     * machine, null when it has none), its engine's second socket at {@code socket} inside, and what an engine inside
+     * needs.
+     */
+    static GenericContainer<?> definition(ImageRef image, Spec spec, String folder, String socket) {
+        return new GenericContainer<>(DockerImageName.parse(image.canonical()))
+                .withImagePullPolicy(pull -> false) // built offline; a pull would hang where no registry answers
+                .withLabels(SandboxLabels.of(spec.kind(), spec.owner(), folder))
+                .withCommand(spec.kind() == SandboxLabels.Kind.LESSON ? "run" : "prepare", socket)
+                .withCreateContainerCmdModifier(cmd -> engineInside(cmd, spec))
+                .withStartupTimeout(START_TIMEOUT)
+                .withStartupAttempts(1);
+    }
+
+    static SandboxException notStarted(ImageRef image, Exception e, String logs) {
+        return new SandboxException("the sandbox (" + image + ") did not start: " + Engine.rootMessage(e)
+                + (logs.isBlank() ? "" : "\nIts log ends with:\n" + logs)
+                + "\nIf sandboxes cannot run on this engine, run the lessons on this machine directly: --isolation host", e);
     }
 
     /**
@@ -200,9 +215,10 @@ public final class Sandbox implements AutoCloseable {
                 String dockerHost = System.getenv("DOCKER_HOST");
                 throw new ContainerLaunchException("it does not see the folder docproof shares with it (" + mark.getParent()
                         + "): its engine" + (dockerHost == null || dockerHost.isBlank() ? "" : " (DOCKER_HOST=" + dockerHost + ")")
-                        + " runs on another machine. A sandbox shares a folder and its processes with docproof, so it needs"
-                        + " the engine of the machine docproof runs on: run docproof on the engine's machine, or run the"
-                        + " lessons here against that engine with --isolation host");
+                        + " is reached as this machine's and names itself as this machine does, yet does not share its"
+                        + " folders (a socket mounted into a container of the same host name?). A sandbox on this"
+                        + " machine's engine shares a folder and its processes with docproof: run docproof on the engine's"
+                        + " machine, or run the lessons here against that engine with --isolation host");
             }
         }
     }
@@ -319,12 +335,16 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** The container's log (the inner engine's output), for a message. */
+    @Override
+    public void loadImage(InputStream saved) {
+        engine.client().loadImageCmd(saved).exec();
+    }
+
+    @Override
     public String logs() {
         return logs(container);
     }
 
-    /** Removes the sandbox; a second call, from another thread, returns once the first has removed it. */
     @Override
     public synchronized void close() {
         if (closed.compareAndSet(false, true)) {
@@ -333,13 +353,17 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    /** Stops the container and waits for the engine inside it to shut down cleanly (used for the image store). */
-    void stopGracefully(Duration timeout) {
+    @Override
+    public void stopGracefully(Duration timeout) {
+        stopGracefully(container, timeout);
+    }
+
+    static void stopGracefully(GenericContainer<?> container, Duration timeout) {
         container.getDockerClient().stopContainerCmd(container.getContainerId()).withTimeout((int) timeout.toSeconds())
                 .exec();
     }
 
-    private static String logs(GenericContainer<?> container) {
+    static String logs(GenericContainer<?> container) {
         try {
             if (container.getContainerId() == null) {
                 return "";

@@ -27,7 +27,9 @@ final class SandboxLabels {
     static Map<String, String> of(Kind kind, RunOwner owner, String folder) {
         Map<String, String> labels = new LinkedHashMap<>(owner.labels());
         labels.put(KIND, kind.value());
-        labels.put(FOLDER, folder);
+        if (folder != null) {
+            labels.put(FOLDER, folder);
+        }
         return labels;
     }
 }

@@ -27,17 +27,24 @@ import java.util.function.Consumer;
  * the process is stopped (Ctrl-C, SIGTERM) is removed by a shutdown hook, those started ahead included;
  * after a {@code kill -9}, {@link SandboxReaper} removes them on the next run.
  */
-public final class Sandboxes implements AutoCloseable {
+public final class Sandboxes<T extends SandboxContainer> implements AutoCloseable {
 
     private static final Duration STARTS_TIMEOUT = Duration.ofSeconds(20);
 
     /** A sandbox being started ahead for a lesson due soon. */
-    private record Ahead(String lesson, CompletableFuture<Sandbox> sandbox) {}
+    private record Ahead<T>(String lesson, CompletableFuture<T> sandbox) {}
+
+    /** Starts one sandbox on the run's engine. */
+    @FunctionalInterface
+    private interface Starter<T> {
+        T start(Sandbox.Spec spec) throws EngineException;
+    }
 
     private volatile String store;
     /** The bytes each lesson's sandbox may use (0: unbounded). */
     private final long memory;
-    private final Set<Sandbox> open = ConcurrentHashMap.newKeySet();
+    private final Starter<T> starter;
+    private final Set<T> open = ConcurrentHashMap.newKeySet();
     /** Set once the run stops: no sandbox starts after it, and one starting meanwhile is removed at once. */
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger starting = new AtomicInteger();
@@ -49,11 +56,12 @@ public final class Sandboxes implements AutoCloseable {
         return t;
     });
     private final Deque<String> due = new ArrayDeque<>();
-    private final List<Ahead> ahead = new ArrayList<>();
+    private final List<Ahead<T>> ahead = new ArrayList<>();
     private int aheadLimit;
 
-    private Sandboxes(long memory) {
+    private Sandboxes(long memory, Starter<T> starter) {
         this.memory = memory;
+        this.starter = starter;
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -62,11 +70,27 @@ public final class Sandboxes implements AutoCloseable {
      * (already provisioned on the host engine) into the image store. Each lesson's sandbox may use {@code memory}
      * bytes (0: unbounded).
      */
-    public static Sandboxes prepare(Engine host, List<ImageRef> images, Path workDir, long memory,
-                                    Consumer<String> progress) throws EngineException {
+    public static Sandboxes<Sandbox> prepare(Engine host, List<ImageRef> images, Path workDir, long memory,
+                                             Consumer<String> progress) throws EngineException {
         TestcontainersSettings.require();
         SandboxImage.ensure(host, workDir, progress);
-        Sandboxes sandboxes = new Sandboxes(memory);
+        return withStore(new Sandboxes<>(memory, Sandbox::start), host, images, progress);
+    }
+
+    /**
+     * As {@link #prepare} on an engine of another machine ({@link Engine#onThisMachine()} false): the sandboxes run
+     * docproof itself ({@link RemoteSandboxImage}).
+     */
+    public static Sandboxes<RemoteSandbox> prepareRemote(Engine host, List<ImageRef> images, Path workDir, long memory,
+                                                         Consumer<String> progress) throws EngineException {
+        TestcontainersSettings.require();
+        RemoteSandboxImage.ensure(host, workDir, progress);
+        return withStore(new Sandboxes<>(memory, RemoteSandbox::start), host, images, progress);
+    }
+
+    private static <T extends SandboxContainer> Sandboxes<T> withStore(Sandboxes<T> sandboxes, Engine host,
+                                                                       List<ImageRef> images, Consumer<String> progress)
+            throws EngineException {
         try {
             if (!images.isEmpty()) {
                 sandboxes.store = ImageStore.ensure(host, images, progress);
@@ -89,8 +113,8 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     /** A fresh sandbox for the lesson at {@code lesson}, with the run's images in its engine. */
-    public Sandbox start(String lesson) throws EngineException {
-        CompletableFuture<Sandbox> started = take(lesson);
+    public T start(String lesson) throws EngineException {
+        CompletableFuture<T> started = take(lesson);
         try {
             return started == null ? startNow(lesson) : await(started);
         } finally {
@@ -101,10 +125,10 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     /** The sandbox started ahead for {@code lesson}, if any; the lesson is no longer due either way. */
-    private synchronized CompletableFuture<Sandbox> take(String lesson) {
+    private synchronized CompletableFuture<T> take(String lesson) {
         due.removeFirstOccurrence(lesson);
-        for (Iterator<Ahead> i = ahead.iterator(); i.hasNext(); ) {
-            Ahead a = i.next();
+        for (Iterator<Ahead<T>> i = ahead.iterator(); i.hasNext(); ) {
+            Ahead<T> a = i.next();
             if (a.lesson().equals(lesson)) {
                 i.remove();
                 return a.sandbox();
@@ -116,7 +140,7 @@ public final class Sandboxes implements AutoCloseable {
     private void startAhead() {
         while (ahead.size() < aheadLimit && !due.isEmpty() && !stopping.get()) {
             String lesson = due.poll();
-            ahead.add(new Ahead(lesson, CompletableFuture.supplyAsync(() -> {
+            ahead.add(new Ahead<>(lesson, CompletableFuture.supplyAsync(() -> {
                 try {
                     return startNow(lesson);
                 } catch (EngineException e) {
@@ -126,7 +150,7 @@ public final class Sandboxes implements AutoCloseable {
         }
     }
 
-    private static Sandbox await(CompletableFuture<Sandbox> started) throws EngineException {
+    private static <T> T await(CompletableFuture<T> started) throws EngineException {
         try {
             return started.join();
         } catch (CompletionException e) {
@@ -137,13 +161,13 @@ public final class Sandboxes implements AutoCloseable {
         }
     }
 
-    private Sandbox startNow(String lesson) throws EngineException {
+    private T startNow(String lesson) throws EngineException {
         starting.incrementAndGet();
         try {
             if (stopping.get()) {
                 throw new EngineException("the run is stopping; no sandbox starts for " + lesson);
             }
-            Sandbox sandbox = Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, RunOwner.of(lesson), store, memory));
+            T sandbox = starter.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, RunOwner.of(lesson), store, memory));
             open.add(sandbox);
             if (stopping.get()) {
                 remove(sandbox);
@@ -159,7 +183,7 @@ public final class Sandboxes implements AutoCloseable {
      * Drops one lesson's sandbox: it is removed in the background while the run goes on; {@link #close()}
      * (and the shutdown hook) wait for that removal.
      */
-    public void discard(Sandbox sandbox) {
+    public void discard(T sandbox) {
         try {
             background.execute(() -> remove(sandbox));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -167,7 +191,7 @@ public final class Sandboxes implements AutoCloseable {
         }
     }
 
-    private void remove(Sandbox sandbox) {
+    private void remove(T sandbox) {
         try {
             sandbox.close();
         } finally {
@@ -181,7 +205,7 @@ public final class Sandboxes implements AutoCloseable {
         Poll.until(STARTS_TIMEOUT, () -> starting.get() == 0);
         // In parallel: each removal waits for the engine, and a stopping process has little time. A sandbox
         // already being removed in the background is waited for (its close is synchronized).
-        List.copyOf(open).parallelStream().forEach(Sandbox::close);
+        List.copyOf(open).parallelStream().forEach(SandboxContainer::close);
         open.clear();
     }
 

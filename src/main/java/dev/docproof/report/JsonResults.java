@@ -98,6 +98,25 @@ public final class JsonResults {
     }
 
     /**
+     * The one lesson of a results file, read against {@code plan}: what a docproof inside a lesson's sandbox wrote
+     * for it ({@link dev.docproof.run.CourseRunner.ResultsReader}).
+     *
+     * @throws IOException when the file is not that lesson's results, saying why
+     */
+    public static LessonResult lessonOf(Path file, Plan plan) throws IOException {
+        Path source = plan.lesson().source().normalize();
+        try {
+            List<LessonResult> lessons = read(file, p -> p.equals(source) ? plan : null).lessons();
+            if (lessons.size() != 1 || lessons.get(0).plan() != plan) {
+                throw new IOException(file + " holds " + lessons.size() + " lessons' results, not those of " + source);
+            }
+            return lessons.get(0);
+        } catch (ResultsException e) {
+            throw new IOException(String.join("; ", e.problems()), e);
+        }
+    }
+
+    /**
      * Refuses, in one line rather than one a lesson, a file none of whose lessons the course holds: a whole file of
      * another course would otherwise bury every other problem.
      */

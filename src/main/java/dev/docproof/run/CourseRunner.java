@@ -77,6 +77,14 @@ public final class CourseRunner {
 
         /** The lessons that will be opened, in order, {@code jobs} at a time: a place may make theirs ready ahead. */
         default void expect(List<Plan> plans, int jobs) {}
+
+        /**
+         * The result of the whole lesson run by a docproof in its place (a sandbox on an engine of another machine),
+         * telling {@code listener}; null when the lesson runs from here, step by step, in the place {@link #open} gives.
+         */
+        default LessonResult runThere(Plan plan, RunListener listener) {
+            return null;
+        }
     }
 
     @FunctionalInterface
@@ -107,6 +115,20 @@ public final class CourseRunner {
         GapRepair.Proposal propose(Step step, String output, List<LedgerEntry> ledger);
     }
 
+    /**
+     * Reads the results file a docproof inside a lesson's sandbox wrote ({@code --json}) as the result of {@code plan},
+     * checking that it ran the lesson as read here. It is the report room's: the command line hands it in.
+     */
+    @FunctionalInterface
+    public interface ResultsReader {
+        LessonResult read(Path file, Plan plan) throws IOException;
+
+        /** Where no sandbox runs on an engine of another machine. */
+        ResultsReader NONE = (file, plan) -> {
+            throw new IOException("this command reads no results of a docproof inside a sandbox");
+        };
+    }
+
     /** What the runner calls in other rooms; tests hand in their own. */
     record Collaborators(EngineConnector engine, SampleMatcher matcher, Repairer repairer) {}
 
@@ -123,7 +145,16 @@ public final class CourseRunner {
 
     /** As {@link #run(List, RunSettings, RunListener)}, using (and closing) a connection begun earlier. */
     public static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener, EarlyEngine early) {
-        return run(plans, settings, listener, new Collaborators(l -> connectEngine(l, settings, early),
+        return run(plans, settings, listener, early, ResultsReader.NONE);
+    }
+
+    /**
+     * As {@link #run(List, RunSettings, RunListener, EarlyEngine)}; {@code results} reads what docproof writes in a
+     * sandbox on an engine of another machine.
+     */
+    public static CourseResult run(List<Plan> plans, RunSettings settings, RunListener listener, EarlyEngine early,
+                                   ResultsReader results) {
+        return run(plans, settings, listener, new Collaborators(l -> connectEngine(l, settings, early, results),
                 Matcher::match, GapRepair::propose));
     }
 
@@ -214,7 +245,8 @@ public final class CourseRunner {
                 if (Interrupts.requested() != null) {
                     return notReached(plan, heard);
                 }
-                return new LessonRun(plan, settings, heard, with, link.places()).run();
+                LessonResult there = link.places().runThere(plan, heard);
+                return there != null ? there : new LessonRun(plan, settings, heard, with, link.places()).run();
             }));
         } catch (EngineException e) {
             for (Plan plan : plans.subList(results.size(), plans.size())) {
@@ -228,8 +260,8 @@ public final class CourseRunner {
      * Gets an engine that answers (starting one where docproof may) and provisions images from the
      * recipes in {@code images/} beside the lessons, else in {@code content/images}.
      */
-    private static EngineLink connectEngine(RunListener listener, RunSettings settings, EarlyEngine early)
-            throws EngineException {
+    private static EngineLink connectEngine(RunListener listener, RunSettings settings, EarlyEngine early,
+                                            ResultsReader results) throws EngineException {
         // The recipes are read and hashed while the connection completes (the first hash loads Java's providers).
         CompletableFuture<ImageRecipes> recipes = CompletableFuture.supplyAsync(() -> {
             try {
@@ -246,14 +278,16 @@ public final class CourseRunner {
         } else {
             engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
         }
-        if (settings.isolation() == Isolation.HOST) {
-            return new EngineLink(engine.serverVersion(), engine, (plan, names) -> HostPlace.open(engine, plan, names),
+        if (settings.isolation() != Isolation.SANDBOX) {
+            PlaceOpener places = settings.isolation() == Isolation.INSIDE ? (plan, names) -> InsidePlace.open(engine, plan)
+                    : (plan, names) -> HostPlace.open(engine, plan, names);
+            return new EngineLink(engine.serverVersion(), engine, places,
                     (names, alsoUsed) -> {
                         List<String> missing = provision(engine, withAlsoUsed(names, alsoUsed), recipes, settings, listener);
                         return names.stream().filter(missing::contains).toList();
                     }, engine);
         }
-        SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener, settings);
+        SandboxLink sandboxes = new SandboxLink(engine, SETUP_LOG_DIR, listener, settings, results);
         return new EngineLink(engine.serverVersion(), engine, sandboxes, (names, alsoUsed) -> {
             // A base with a recipe is built like any lesson image; one missing with none makes its build skipped.
             List<String> all = withAlsoUsed(names, alsoUsed);
@@ -428,26 +462,33 @@ public final class CourseRunner {
 
     /** A lesson the run did not reach because it was interrupted: every step not run, saying so. */
     private static LessonResult notReached(Plan plan, RunListener listener) {
-        listener.lessonStarted(plan);
-        Outcome.NotRun notReached = new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, 0);
-        List<StepResult> steps = plan.steps().stream().map(s -> StepResult.notRun(s, s.kind() == StepKind.TEMPLATE
-                ? Outcome.NotRun.TEMPLATE : notReached)).toList();
-        steps.forEach(listener::stepFinished);
-        LessonResult r = new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(),
-                Duration.ZERO, null);
-        listener.lessonFinished(r);
-        return r;
+        return told(notReachedResult(plan), listener);
+    }
+
+    static LessonResult notReachedResult(Plan plan) {
+        return noStepRun(plan, new Outcome.NotRun(Outcome.NotRun.Why.AFTER_INTERRUPT, 0), null);
     }
 
     /** A lesson that could not run at all: every step not run, the reason as its set-up error. */
     static LessonResult notRun(Plan plan, SetupError setupError, RunListener listener) {
-        listener.lessonStarted(plan);
+        return told(notRunResult(plan, setupError), listener);
+    }
+
+    static LessonResult notRunResult(Plan plan, SetupError setupError) {
+        return noStepRun(plan, Outcome.NotRun.LESSON_NOT_RUN, setupError);
+    }
+
+    private static LessonResult noStepRun(Plan plan, Outcome.NotRun why, SetupError setupError) {
         List<StepResult> steps = plan.steps().stream().map(s -> StepResult.notRun(s, s.kind() == StepKind.TEMPLATE
-                ? Outcome.NotRun.TEMPLATE : Outcome.NotRun.LESSON_NOT_RUN)).toList();
-        steps.forEach(listener::stepFinished);
-        LessonResult r = new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(),
-                Duration.ZERO, setupError);
-        listener.lessonFinished(r);
-        return r;
+                ? Outcome.NotRun.TEMPLATE : why)).toList();
+        return new LessonResult(plan, steps, List.of(), List.of(), plan.diagnostics(), Instant.now(), Duration.ZERO,
+                setupError);
+    }
+
+    private static LessonResult told(LessonResult result, RunListener listener) {
+        listener.lessonStarted(result.plan());
+        result.steps().forEach(listener::stepFinished);
+        listener.lessonFinished(result);
+        return result;
     }
 }

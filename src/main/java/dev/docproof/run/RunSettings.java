@@ -30,7 +30,7 @@ public record RunSettings(Duration stepTimeout, boolean failFast, boolean repair
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
-        if (workingFolder != null && isolation == Isolation.SANDBOX) {
+        if (workingFolder != null && isolation != Isolation.HOST) {
             throw new IllegalArgumentException("a sandbox's lesson starts in the sandbox's own folder, not " + workingFolder);
         }
     }

@@ -4,6 +4,8 @@ import dev.docproof.docker.Engine;
 import dev.docproof.docker.EngineException;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.SandboxMemory;
+import dev.docproof.docker.RemoteSandbox;
+import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
 import dev.docproof.lesson.Plan;
 import dev.docproof.shell.ImageRef;
@@ -11,35 +13,58 @@ import dev.docproof.shell.ImageRef;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The run's sandboxes, made ready once the lessons' images are known, then one per lesson. */
+/**
+ * The run's sandboxes, made ready once the lessons' images are known, then one per lesson. On an engine of another
+ * machine each lesson runs whole in its sandbox ({@link RemoteLessons}).
+ */
 final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
 
     private final Engine engine;
     private final Path workDir;
     private final RunListener listener;
     private final RunSettings settings;
-    private volatile Sandboxes sandboxes;
+    private final CourseRunner.ResultsReader results;
+    private volatile Sandboxes<Sandbox> sandboxes;
+    private volatile RemoteLessons remote;
+    private volatile Sandboxes<RemoteSandbox> remoteSandboxes;
 
-    SandboxLink(Engine engine, Path workDir, RunListener listener, RunSettings settings) {
+    SandboxLink(Engine engine, Path workDir, RunListener listener, RunSettings settings,
+                CourseRunner.ResultsReader results) {
         this.engine = engine;
         this.workDir = workDir;
         this.listener = listener;
         this.settings = settings;
+        this.results = results;
     }
 
     void prepare(List<ImageRef> images) throws EngineException {
         listener.setupProgress("preparing sandboxes (one Docker engine per lesson)");
         long memory = settings.sandboxMemory() > 0 ? settings.sandboxMemory()
                 : SandboxMemory.defaultLimit(engine, settings.jobs());
-        sandboxes = Sandboxes.prepare(engine, images, workDir, memory, listener::setupProgress);
+        if (engine.onThisMachine()) {
+            sandboxes = Sandboxes.prepare(engine, images, workDir, memory, listener::setupProgress);
+        } else {
+            listener.setupProgress("the engine runs on another machine (" + engine.uri() + "): docproof runs each lesson"
+                    + " inside its sandbox there");
+            remoteSandboxes = Sandboxes.prepareRemote(engine, images, workDir, memory, listener::setupProgress);
+            remote = new RemoteLessons(remoteSandboxes, settings, results);
+        }
     }
 
     /** Starts the first lessons' sandboxes now, and each next one as a lesson takes its own: {@code jobs} ahead. */
     @Override
     public void expect(List<Plan> plans, int jobs) {
+        List<String> lessons = plans.stream().map(SandboxLink::lesson).toList();
         if (sandboxes != null) {
-            sandboxes.expect(plans.stream().map(SandboxLink::lesson).toList(), jobs);
+            sandboxes.expect(lessons, jobs);
+        } else if (remoteSandboxes != null) {
+            remoteSandboxes.expect(lessons, jobs);
         }
+    }
+
+    @Override
+    public LessonResult runThere(Plan plan, RunListener listener) {
+        return remote == null ? null : remote.run(plan, listener);
     }
 
     @Override
@@ -59,6 +84,9 @@ final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
     public void close() {
         if (sandboxes != null) {
             sandboxes.close();
+        }
+        if (remoteSandboxes != null) {
+            remoteSandboxes.close();
         }
     }
 }

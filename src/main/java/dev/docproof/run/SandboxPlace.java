@@ -21,12 +21,12 @@ import java.util.List;
  */
 final class SandboxPlace implements LessonPlace {
 
-    private final Sandboxes sandboxes;
+    private final Sandboxes<Sandbox> sandboxes;
     private final Engine host;
     private final Sandbox sandbox;
     private final LessonEngine owned;
 
-    private SandboxPlace(Sandboxes sandboxes, Engine host, Sandbox sandbox, LessonEngine owned) {
+    private SandboxPlace(Sandboxes<Sandbox> sandboxes, Engine host, Sandbox sandbox, LessonEngine owned) {
         this.sandboxes = sandboxes;
         this.host = host;
         this.sandbox = sandbox;
@@ -34,7 +34,7 @@ final class SandboxPlace implements LessonPlace {
     }
 
     /** The lesson's names need no lock: no other run reaches the sandbox's engine. */
-    static SandboxPlace open(Sandboxes sandboxes, Engine host, Plan plan) throws EngineException {
+    static SandboxPlace open(Sandboxes<Sandbox> sandboxes, Engine host, Plan plan) throws EngineException {
         Sandbox sandbox = sandboxes.start(SandboxLink.lesson(plan));
         try {
             return new SandboxPlace(sandboxes, host, sandbox, sandbox.openLessonEngine(SandboxLink.lesson(plan)));
@@ -99,6 +99,10 @@ final class SandboxPlace implements LessonPlace {
      */
     @Override
     public Note failureExplained(Output output) {
+        return devicesRefused(output);
+    }
+
+    static Note devicesRefused(Output output) {
         return output.merged().contains("devices.allow: operation not permitted") ? new Note.SandboxDevices() : null;
     }
 

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Sandboxes on the real engine: their own engine and file system, the lesson images inside, nothing left. */
 class SandboxEngineTest {
 
-    private static Sandboxes sandboxes;
+    private static Sandboxes<Sandbox> sandboxes;
 
     @BeforeAll
     static void prepare() throws EngineException {
@@ -105,12 +105,13 @@ class SandboxEngineTest {
     }
 
     /**
-     * An engine on another machine binds a folder of its own where the sandbox expects the one docproof shares: here a
-     * different folder of this machine stands in for it. The start is refused soon, saying why and what to do,
-     * instead of waiting out its deadline for a socket that cannot appear; nothing is left.
+     * An engine taken for this machine's that is not (a socket mounted into a container of the same host name) binds a
+     * folder of its own where the sandbox expects the one docproof shares: here a different folder of this machine
+     * stands in for it. The start is refused soon, saying why and what to do, instead of waiting out its deadline for
+     * a socket that cannot appear; nothing is left.
      */
     @Test
-    void aSandboxThatDoesNotSeeTheSharedFolderIsRefusedAsAnEngineOnAnotherMachine() throws Exception {
+    void aSandboxThatDoesNotSeeTheSharedFolderIsRefusedSayingTheEngineSharesNoFolderWithThisMachine() throws Exception {
         DockerClient host = TestEngine.ready().client();
         Path elsewhere = Files.createTempDirectory("docproof-elsewhere-");
         RunOwner owner = RunOwner.of("remote.rst");
@@ -119,7 +120,7 @@ class SandboxEngineTest {
             assertThatThrownBy(() -> Sandbox.start(new Sandbox.Spec(SandboxLabels.Kind.LESSON, owner, null, 0), elsewhere))
                     .isInstanceOf(SandboxException.class)
                     .hasMessageContaining("does not see the folder docproof shares with it")
-                    .hasMessageContaining("runs on another machine")
+                    .hasMessageContaining("yet does not share its folders")
                     .hasMessageContaining("--isolation host");
             assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(Sandbox.START_TIMEOUT.dividedBy(2));
             assertThat(SandboxReaper.list(host)).noneMatch(f -> f.describe().contains("remote.rst"));
@@ -180,7 +181,7 @@ class SandboxEngineTest {
         DockerClient host = TestEngine.ready().client();
         String run = "ahead-" + java.util.UUID.randomUUID();
         List<String> lessons = List.of(run + "/a.md", run + "/b.md", run + "/c.md");
-        Sandboxes own = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), 0, line -> { });
+        Sandboxes<Sandbox> own = Sandboxes.prepare(TestEngine.ready(), TestEngine.LESSON_IMAGES, Path.of("target"), 0, line -> { });
         try {
             own.expect(lessons, 2);
             assertThat(awaitSandboxes(host, run, 2)).as("two started ahead, in the lessons' order")

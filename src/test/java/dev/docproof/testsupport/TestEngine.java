@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.EngineSetup;
 import dev.docproof.docker.ImageProvisioner;
 import dev.docproof.docker.ImageRecipes;
+import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
 import dev.docproof.shell.ImageRef;
 
@@ -60,7 +61,7 @@ public final class TestEngine {
     public static synchronized Engine sandboxesReady() {
         Engine ready = ready();
         if (!sandboxesPrepared) {
-            try (Sandboxes prepared = Sandboxes.prepare(ready, LESSON_IMAGES, Path.of("target"), 0, line -> { })) {
+            try (Sandboxes<Sandbox> prepared = Sandboxes.prepare(ready, LESSON_IMAGES, Path.of("target"), 0, line -> { })) {
                 sandboxesPrepared = true;
             } catch (EngineException e) {
                 throw new AssertionError("The tests need sandboxes on the engine: " + e.getMessage(), e);

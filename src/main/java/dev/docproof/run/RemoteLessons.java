@@ -1,0 +1,176 @@
+package dev.docproof.run;
+
+import dev.docproof.docker.EngineException;
+import dev.docproof.docker.RemoteSandbox;
+import dev.docproof.docker.RemoteSandboxImage;
+import dev.docproof.docker.Sandboxes;
+import dev.docproof.lesson.CourseFile;
+import dev.docproof.lesson.Plan;
+import dev.docproof.lesson.StepKind;
+import dev.docproof.plan.CourseConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Lessons in sandboxes on an engine of another machine. docproof runs each lesson inside its sandbox
+ * ({@link Isolation#INSIDE}), as it would here: the sandbox gets the lesson's course folder, the course's
+ * {@code docproof.yml} and its files at the same paths as on this machine, and the results docproof writes there are
+ * read back as this run's own, checked against the lesson as read here.
+ */
+final class RemoteLessons {
+
+    /** Where the docproof inside writes its results. */
+    private static final String RESULTS = "/run/docproof-results.json";
+    /** A file this large is no lesson's text, include or configuration: it stays out of the sandbox. */
+    private static final long LARGEST_COPIED = 10_000_000;
+    /** Beyond the steps' own deadlines: the sandbox's docproof starting, and the lesson's engine set-up. */
+    private static final Duration MARGIN = Duration.ofMinutes(10);
+
+    private final Sandboxes<RemoteSandbox> sandboxes;
+    private final RunSettings settings;
+    private final CourseRunner.ResultsReader results;
+
+    RemoteLessons(Sandboxes<RemoteSandbox> sandboxes, RunSettings settings, CourseRunner.ResultsReader results) {
+        this.sandboxes = sandboxes;
+        this.settings = settings;
+        this.results = results;
+    }
+
+    LessonResult run(Plan plan, RunListener listener) {
+        listener.lessonStarted(plan);
+        LessonResult result;
+        try {
+            RemoteSandbox sandbox = sandboxes.start(SandboxLink.lesson(plan));
+            try {
+                result = runIn(sandbox, plan);
+            } finally {
+                sandboxes.discard(sandbox);
+            }
+        } catch (EngineException e) {
+            result = failed(plan, e.getMessage());
+        }
+        result.steps().forEach(listener::stepFinished);
+        listener.lessonFinished(result);
+        return result;
+    }
+
+    private LessonResult runIn(RemoteSandbox sandbox, Plan plan) {
+        Path here = Path.of("").toAbsolutePath();
+        Path lesson = here.resolve(plan.lesson().source()).normalize();
+        Path local = null;
+        try {
+            for (Path path : copied(plan, lesson)) {
+                sandbox.copyIn(path, path.toString());
+            }
+            RemoteSandbox.Ran ran = sandbox.run(command(plan), here.toString(), deadline(plan));
+            if (Interrupts.requested() != null) {
+                return CourseRunner.notReachedResult(plan);
+            }
+            local = Files.createTempFile("docproof-results-", ".json");
+            try {
+                sandbox.copyOut(RESULTS, local);
+            } catch (RuntimeException none) {
+                return failed(plan, plan.lesson().source() + ": docproof in the lesson's sandbox "
+                        + sandbox.containerId() + (ran.exitCode() == null ? " did not end within " + deadline(plan).toMinutes()
+                        + " min" : " ended with status " + ran.exitCode()) + " and wrote no results; its output ends with:\n"
+                        + ran.output().strip());
+            }
+            return results.read(local, plan);
+        } catch (IOException | RuntimeException e) {
+            return failed(plan, plan.lesson().source() + ": the lesson's sandbox " + sandbox.containerId()
+                    + " could not run it: " + e.getMessage());
+        } finally {
+            if (local != null) {
+                local.toFile().delete();
+            }
+        }
+    }
+
+    /** docproof as the run here was started, for this lesson alone, inside the sandbox. */
+    private List<String> command(Plan plan) {
+        List<String> command = new ArrayList<>(List.of(RemoteSandboxImage.COMMAND, "check", "--isolation", "inside",
+                "--json", RESULTS, "--timeout", settings.stepTimeout().toMillis() + "ms",
+                "--max-output", Long.toString(settings.maxOutput()), "--min-free-disk", Long.toString(settings.minFreeDisk())));
+        if (settings.failFast()) {
+            command.add("--fail-fast");
+        }
+        if (!settings.repair()) {
+            command.add("--no-repair");
+        }
+        if (settings.showSecrets()) {
+            command.add("--show-secrets");
+        }
+        command.add(plan.lesson().source().toString());
+        return command;
+    }
+
+    /** Long enough for every step to use its whole deadline, and for docproof and the lesson's engine to start. */
+    private Duration deadline(Plan plan) {
+        long steps = plan.steps().stream().filter(s -> s.kind() != StepKind.TEMPLATE).count();
+        return settings.stepTimeout().multipliedBy(2 * Math.max(1, steps)).plus(MARGIN);
+    }
+
+    /**
+     * What the lesson is read and run with, at their paths here: the files of its course folder the readers may read
+     * (its includes, Sphinx's {@code conf.py}; no hidden ones, nothing larger than a lesson's text could be), each
+     * {@code docproof.yml} above it, and the course files its plan brings in.
+     */
+    static List<Path> copied(Plan plan, Path lesson) throws IOException {
+        List<Path> copied = new ArrayList<>();
+        Path folder = courseFolder(lesson);
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(f -> Files.isRegularFile(f) && !hidden(folder.relativize(f)) && size(f) <= LARGEST_COPIED)
+                    .forEach(copied::add);
+        }
+        for (Path up = lesson.getParent(); up != null; up = up.getParent()) {
+            Path config = up.resolve(CourseConfig.FILE_NAME);
+            if (!config.startsWith(folder) && Files.isRegularFile(config)) {
+                copied.add(config);
+            }
+        }
+        if (!copied.contains(lesson)) {
+            copied.add(lesson);
+        }
+        for (CourseFile file : plan.files()) {
+            copied.add(file.source().toAbsolutePath().normalize());
+        }
+        return copied;
+    }
+
+    /** The Sphinx project the lesson stands in (the nearest folder above it holding {@code conf.py}), else its folder. */
+    private static Path courseFolder(Path lesson) {
+        for (Path up = lesson.getParent(); up != null; up = up.getParent()) {
+            if (Files.isRegularFile(up.resolve("conf.py"))) {
+                return up;
+            }
+        }
+        return lesson.getParent();
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".") || part.toString().equals("_build")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static LessonResult failed(Plan plan, String why) {
+        return CourseRunner.notRunResult(plan, new SetupError(SetupError.Kind.SANDBOX, why));
+    }
+}
