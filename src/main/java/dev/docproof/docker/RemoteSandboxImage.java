@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.jar.JarFile;
@@ -29,6 +30,13 @@ public final class RemoteSandboxImage {
     /** docproof's command inside the image. */
     public static final String COMMAND = "/opt/docproof/docproof";
     private static final String MAIN = "dev.docproof.cli.Main";
+    /** The heap of docproof inside: it runs one lesson, whose steps keep at most --max-output each. */
+    private static final String HEAP = "256m";
+    /**
+     * What a sandbox gets beyond the lesson's own memory bound for docproof inside it (its heap and the runtime's own
+     * memory), so that a lesson near its bound is what the kernel stops, as in a sandbox on this machine's engine.
+     */
+    public static final long DOCPROOF_MEMORY = 512L * 1024 * 1024;
 
     private RemoteSandboxImage() {}
 
@@ -41,7 +49,10 @@ public final class RemoteSandboxImage {
             folder = Files.createTempDirectory(workDir.toAbsolutePath(), "sandbox-docproof-recipe-");
             String base = engine.image(SandboxImage.REFERENCE.canonical()).map(Engine.ImageFacts::id).orElse("");
             ImageRecipe recipe = writeRecipe(folder, base, classpath());
+            Optional<String> before = engine.image(REFERENCE.canonical()).map(Engine.ImageFacts::id);
             new ImageProvisioner(engine, ImageRecipes.of(List.of(recipe)), workDir, progress).ensure(List.of(REFERENCE));
+            before.filter(id -> !engine.image(REFERENCE.canonical()).map(Engine.ImageFacts::id).orElse("").equals(id))
+                    .ifPresent(id -> removeReplaced(engine, id));
         } catch (IOException e) {
             throw new EngineException("cannot write the recipe of the sandbox image with docproof into " + workDir + ": "
                     + e.getMessage());
@@ -49,6 +60,18 @@ public final class RemoteSandboxImage {
             if (folder != null) {
                 Folders.delete(folder);
             }
+        }
+    }
+
+    /**
+     * Removes the image a rebuild replaced (the classes of an earlier docproof, which no later run uses) unless a
+     * sandbox still runs it, so that every docproof change does not leave its classes on the engine's disk.
+     */
+    private static void removeReplaced(Engine engine, String id) {
+        try {
+            engine.client().removeImageCmd(id).withNoPrune(false).exec();
+        } catch (RuntimeException inUse) {
+            // a running sandbox of another docproof still uses it; it goes as an untagged image, as the engine prunes
         }
     }
 
@@ -73,7 +96,8 @@ public final class RemoteSandboxImage {
         }
         Path command = folder.resolve("docproof/docproof");
         Files.writeString(command, "#!/bin/sh\n# docproof, as the docproof outside the sandbox runs it\n"
-                + "exec java -XX:TieredStopAtLevel=1 -Xlog:disable -Xshare:auto -cp " + String.join(":", entries) + " "
+                + "exec java -Xmx" + HEAP + " -XX:TieredStopAtLevel=1 -Xlog:disable -Xshare:auto -cp "
+                + String.join(":", entries) + " "
                 + MAIN + " \"$@\"\n");
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new ImageRecipe(REFERENCE, folder, ImageRecipes.sha256(folder));

@@ -303,6 +303,18 @@ public final class Sandbox implements SandboxContainer {
     private static final Duration LATE_KILL_EVENT = Duration.ofSeconds(1);
 
     public MemoryMark memoryMark() {
+        return memoryMark(initPid);
+    }
+
+    /**
+     * As {@link #memoryMark()}, asked by a docproof running inside a sandbox (on an engine of another machine): its
+     * first process is the sandbox's, id 1 there, and its cgroups are the sandbox's own.
+     */
+    public static MemoryMark memoryMarkInside() {
+        return memoryMark(1);
+    }
+
+    private static MemoryMark memoryMark(long initPid) {
         return new MemoryMark(SandboxMemory.oomKills(initPid), Instant.now().getEpochSecond());
     }
 
@@ -314,6 +326,15 @@ public final class Sandbox implements SandboxContainer {
      * kernel's is) waits up to a second for it; any other failure asks only what the engine has recorded already.
      */
     public boolean killedForMemorySince(MemoryMark mark, int exitCode) {
+        return killedForMemorySince(initPid, engine, mark, exitCode);
+    }
+
+    /** As {@link #killedForMemorySince}, asked inside the sandbox, of its engine ({@link #memoryMarkInside()}). */
+    public static boolean killedForMemoryInsideSince(Engine engine, MemoryMark mark, int exitCode) {
+        return killedForMemorySince(1, engine, mark, exitCode);
+    }
+
+    private static boolean killedForMemorySince(long initPid, Engine engine, MemoryMark mark, int exitCode) {
         return mark.kills() >= 0 && SandboxMemory.oomKills(initPid) > mark.kills()
                 || SandboxMemory.containerOomSince(engine, mark.epochSecond(),
                 exitCode == KILLED ? LATE_KILL_EVENT : Duration.ZERO);

@@ -279,7 +279,7 @@ public final class CourseRunner {
             engine = EngineSetup.ensure(SETUP_LOG_DIR, listener::setupProgress);
         }
         if (settings.isolation() != Isolation.SANDBOX) {
-            PlaceOpener places = settings.isolation() == Isolation.INSIDE ? (plan, names) -> InsidePlace.open(engine, plan)
+            PlaceOpener places = settings.isolation() == Isolation.INSIDE ? (plan, names) -> InsidePlace.open(engine, plan, settings.sandboxMemory())
                     : (plan, names) -> HostPlace.open(engine, plan, names);
             return new EngineLink(engine.serverVersion(), engine, places,
                     (names, alsoUsed) -> {

@@ -27,14 +27,17 @@ final class InsidePlace implements LessonPlace {
     private final Engine engine;
     private final LessonEngine owned;
     private final Path proxyFolder;
+    private final long memory;
 
-    private InsidePlace(Engine engine, LessonEngine owned, Path proxyFolder) {
+    private InsidePlace(Engine engine, LessonEngine owned, Path proxyFolder, long memory) {
         this.engine = engine;
         this.owned = owned;
         this.proxyFolder = proxyFolder;
+        this.memory = memory;
     }
 
-    static InsidePlace open(Engine engine, Plan plan) throws EngineException {
+    /** {@code memory}: the bytes the sandbox's processes may use together (0: unbounded). */
+    static InsidePlace open(Engine engine, Plan plan, long memory) throws EngineException {
         if (!Files.isRegularFile(MARK)) {
             throw new EngineException("--isolation inside is docproof's own, for the docproof it starts in a sandbox;"
                     + " this machine is no sandbox (" + MARK + " is missing): choose --isolation sandbox or host");
@@ -47,7 +50,7 @@ final class InsidePlace implements LessonPlace {
             throw new EngineException("cannot make the lesson's folders in the sandbox: " + e.getMessage());
         }
         return new InsidePlace(engine, LessonEngine.openAlone(engine, plan.lesson().source().toString(), proxyFolder),
-                proxyFolder);
+                proxyFolder, memory);
     }
 
     @Override
@@ -75,6 +78,22 @@ final class InsidePlace implements LessonPlace {
     @Override
     public LessonEngine engine() {
         return owned;
+    }
+
+    /** The sandbox's bound, as the docproof outside set it and passed it on (--sandbox-memory). */
+    @Override
+    public long memoryLimit() {
+        return memory;
+    }
+
+    @Override
+    public Sandbox.MemoryMark memoryMark() {
+        return memory > 0 ? Sandbox.memoryMarkInside() : null;
+    }
+
+    @Override
+    public boolean killedForMemorySince(Sandbox.MemoryMark mark, int exitCode) {
+        return Sandbox.killedForMemoryInsideSince(engine, mark, exitCode);
     }
 
     @Override

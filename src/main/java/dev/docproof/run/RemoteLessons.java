@@ -35,11 +35,15 @@ final class RemoteLessons {
     private final Sandboxes<RemoteSandbox> sandboxes;
     private final RunSettings settings;
     private final CourseRunner.ResultsReader results;
+    /** The bytes each sandbox may use (0: unbounded), passed on so that a step killed for want of them says so. */
+    private final long memory;
 
-    RemoteLessons(Sandboxes<RemoteSandbox> sandboxes, RunSettings settings, CourseRunner.ResultsReader results) {
+    RemoteLessons(Sandboxes<RemoteSandbox> sandboxes, RunSettings settings, CourseRunner.ResultsReader results,
+                  long memory) {
         this.sandboxes = sandboxes;
         this.settings = settings;
         this.results = results;
+        this.memory = memory;
     }
 
     LessonResult run(Plan plan, RunListener listener) {
@@ -97,6 +101,9 @@ final class RemoteLessons {
         List<String> command = new ArrayList<>(List.of(RemoteSandboxImage.COMMAND, "check", "--isolation", "inside",
                 "--json", RESULTS, "--timeout", settings.stepTimeout().toMillis() + "ms",
                 "--max-output", Long.toString(settings.maxOutput()), "--min-free-disk", Long.toString(settings.minFreeDisk())));
+        if (memory > 0) {
+            command.addAll(List.of("--sandbox-memory", Long.toString(memory)));
+        }
         if (settings.failFast()) {
             command.add("--fail-fast");
         }

@@ -5,6 +5,7 @@ import dev.docproof.docker.EngineException;
 import dev.docproof.docker.NameLocks;
 import dev.docproof.docker.SandboxMemory;
 import dev.docproof.docker.RemoteSandbox;
+import dev.docproof.docker.RemoteSandboxImage;
 import dev.docproof.docker.Sandbox;
 import dev.docproof.docker.Sandboxes;
 import dev.docproof.lesson.Plan;
@@ -46,8 +47,9 @@ final class SandboxLink implements CourseRunner.PlaceOpener, AutoCloseable {
         } else {
             listener.setupProgress("the engine runs on another machine (" + engine.uri() + "): docproof runs each lesson"
                     + " inside its sandbox there");
-            remoteSandboxes = Sandboxes.prepareRemote(engine, images, workDir, memory, listener::setupProgress);
-            remote = new RemoteLessons(remoteSandboxes, settings, results);
+            remoteSandboxes = Sandboxes.prepareRemote(engine, images, workDir,
+                    memory > 0 ? memory + RemoteSandboxImage.DOCPROOF_MEMORY : 0, listener::setupProgress);
+            remote = new RemoteLessons(remoteSandboxes, settings, results, memory);
         }
     }
 
