@@ -78,7 +78,8 @@ class CurlVerdictStabilityEngineTest {
             assertThat(first.match().diff()).isNull();
             for (int i = 1; i < RUNS; i++) {
                 StepResult r = verdicts.get(i);
-                assertThat(r.status()).as("run %d", i + 1).isEqualTo(first.status());
+                assertThat(r.status()).as("run %d: %s\n%s", i + 1, r.match().diff(), r.output().merged())
+                        .isEqualTo(first.status());
                 assertThat(r.match()).as("run %d", i + 1).isEqualTo(first.match());
                 assertThat(r.outcome()).as("run %d", i + 1).isEqualTo(first.outcome());
             }
