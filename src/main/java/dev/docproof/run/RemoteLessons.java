@@ -29,6 +29,9 @@ final class RemoteLessons {
     private static final String RESULTS = "/run/docproof-results.json";
     /** A file this large is no lesson's text, include or configuration: it stays out of the sandbox. */
     private static final long LARGEST_COPIED = 10_000_000;
+    private static final String MAIN_CLASS = "dev.docproof.cli.Main";
+    /** How long a short command in the sandbox (a folder made, a signal passed on) may take. */
+    private static final Duration SHORT_COMMAND = Duration.ofSeconds(5);
     /** Beyond the steps' own deadlines: the sandbox's docproof starting, and the lesson's engine set-up. */
     private static final Duration MARGIN = Duration.ofMinutes(10);
 
@@ -72,14 +75,29 @@ final class RemoteLessons {
             for (Path path : copied(plan, lesson)) {
                 sandbox.copyIn(path, path.toString());
             }
-            RemoteSandbox.Ran ran = sandbox.run(command(plan), here.toString(), deadline(plan));
-            if (Interrupts.requested() != null) {
-                return CourseRunner.notReachedResult(plan);
+            // docproof starts there in this run's working folder, which holds none of the lesson's files when the
+            // lesson is elsewhere
+            sandbox.run(List.of("mkdir", "-p", here.toString()), "/", SHORT_COMMAND);
+            // A signal here goes on to docproof inside: it stops the lesson's step and still writes its results.
+            Runnable stop = () -> sandbox.run(List.of("pkill", "-" + Interrupts.requested().name(), "-f",
+                    "^java .* " + MAIN_CLASS.replace(".", "\\.") + " "), "/", SHORT_COMMAND);
+            RemoteSandbox.Ran ran;
+            Interrupts.whileRunning(stop);
+            try {
+                if (Interrupts.requested() != null) {
+                    return CourseRunner.notReachedResult(plan);
+                }
+                ran = sandbox.run(command(plan), here.toString(), deadline(plan));
+            } finally {
+                Interrupts.doneRunning(stop);
             }
             local = Files.createTempFile("docproof-results-", ".json");
             try {
                 sandbox.copyOut(RESULTS, local);
             } catch (RuntimeException none) {
+                if (Interrupts.requested() != null) {
+                    return CourseRunner.notReachedResult(plan);
+                }
                 return failed(plan, plan.lesson().source() + ": docproof in the lesson's sandbox "
                         + sandbox.containerId() + (ran.exitCode() == null ? " did not end within " + deadline(plan).toMinutes()
                         + " min" : " ended with status " + ran.exitCode()) + " and wrote no results; its output ends with:\n"

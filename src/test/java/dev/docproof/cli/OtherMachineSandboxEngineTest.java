@@ -30,6 +30,8 @@ class OtherMachineSandboxEngineTest {
 
     private static final Path LESSON = Path.of("content/docker-networking.rst");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Outside the lessons' folder, which each lesson's sandbox gets a copy of. */
+    private static final Path LOGS = Path.of("target", "other-machine-logs");
 
     @TempDir
     static Path dir;
@@ -83,6 +85,72 @@ class OtherMachineSandboxEngineTest {
                 "choose --isolation sandbox or host");
     }
 
+    /**
+     * Ctrl-C reaches the docproof inside the lesson's sandbox: it stops the running step and still writes its results,
+     * which the report here holds (the step before it ran, the step itself interrupted); the sandbox is removed.
+     */
+    @Test
+    void aSignalStopsTheLessonInsideAndItsResultsStillComeBack() throws Exception {
+        Path lesson = lesson("interrupted.md");
+        Path json = dir.resolve("interrupted.json");
+        Process docproof = start(Map.of("DOCKER_HOST", other.dockerHost()), "check", "--json", json.toString(), lesson.toString());
+
+        awaitInASandbox("sleep 300");
+        new ProcessBuilder("kill", "-INT", String.valueOf(docproof.pid())).inheritIO().start().waitFor();
+
+        assertThat(docproof.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(docproof.exitValue()).isEqualTo(130);
+        assertThat(verdicts(json)).hasSize(2).first().isEqualTo("4 passed 0");
+        JsonNode interrupted = JSON.readTree(json.toFile()).path("lessons").get(0).path("steps").get(1);
+        assertThat(interrupted.path("line").asInt()).isEqualTo(6);
+        assertThat(interrupted.path("outcome").path("kind").asText()).isEqualTo("interrupted");
+        assertThat(sandboxesThere()).isEmpty();
+    }
+
+    /** A run killed with `kill -9` leaves its sandbox there; the next run removes it, says so, and runs the lesson. */
+    @Test
+    void theNextRunRemovesTheSandboxOfARunKilledThere() throws Exception {
+        Path lesson = lesson("killed.md");
+        Process docproof = start(Map.of("DOCKER_HOST", other.dockerHost()), "check", lesson.toString());
+        String left = awaitInASandbox("sleep 300");
+        docproof.destroyForcibly().waitFor();
+        assertThat(sandboxesThere()).contains(left);
+
+        Path quick = Files.writeString(dir.resolve("quick.md"), "# Quick\n\n```console\n$ echo after\nafter\n```\n");
+        Run next = docproof(Map.of("DOCKER_HOST", other.dockerHost()), "check", quick.toString());
+
+        assertThat(next.code()).as(next.output()).isZero();
+        assertThat(next.output()).contains("removed the sandbox " + left.substring(0, 12), "left by a run that ended without"
+                + " cleaning up", "1 runnable: 1 passed");
+        assertThat(sandboxesThere()).isEmpty();
+    }
+
+    private static Path lesson(String name) throws Exception {
+        return Files.writeString(dir.resolve(name), "# Waiting\n\n```console\n$ echo before\nbefore\n$ sleep 300\n```\n");
+    }
+
+    /** The id of the sandbox there in which {@code command} runs, once it does. */
+    private static String awaitInASandbox(String command) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            for (String id : sandboxesThere()) {
+                var exec = other.engine().client().execCreateCmd(id).withCmd("pgrep", "-f", "-x", command).exec();
+                other.engine().client().execStartCmd(exec.getId()).start().awaitCompletion(10, TimeUnit.SECONDS);
+                Long code = other.engine().client().inspectExecCmd(exec.getId()).exec().getExitCodeLong();
+                if (code != null && code == 0) {
+                    return id;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no sandbox there ran `" + command + "` within 3 minutes");
+    }
+
+    private static List<String> sandboxesThere() {
+        return other.engine().client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of("dev.docproof.sandbox")).exec().stream().map(c -> c.getId()).toList();
+    }
+
     /** Each step's line, status and exit code, in order. */
     private static List<String> verdicts(Path results) throws Exception {
         List<String> verdicts = new ArrayList<>();
@@ -102,18 +170,24 @@ class OtherMachineSandboxEngineTest {
 
     private record Run(int code, String output) {}
 
-    /** docproof in a process of its own, seeing {@code env} instead of this one's DOCKER_HOST. */
-    private static Run docproof(Map<String, String> env, String... args) throws Exception {
+    /** docproof in a process of its own, seeing {@code env} instead of this one's DOCKER_HOST; its output is in LOGS. */
+    private static Process start(Map<String, String> env, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
-        Path log = Files.createTempFile(dir, "docproof-", ".log");
+        Path log = Files.createDirectories(LOGS).resolve(String.join("-", args).replaceAll("[^\\w.-]", "_") + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeAll(List.of("DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH"));
         builder.environment().putAll(Map.of("TESTCONTAINERS_RYUK_DISABLED", "true", "TESTCONTAINERS_CHECKS_DISABLE", "true"));
         builder.environment().putAll(env);
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    /** {@link #start}, waited for. */
+    private static Run docproof(Map<String, String> env, String... args) throws Exception {
+        Process process = start(env, args);
+        Path log = LOGS.resolve(String.join("-", args).replaceAll("[^\\w.-]", "_") + ".log");
         try {
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 throw new AssertionError("docproof " + List.of(args) + " did not end within 10 minutes:\n" + Files.readString(log));
