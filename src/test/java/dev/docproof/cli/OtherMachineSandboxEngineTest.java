@@ -3,9 +3,9 @@ package dev.docproof.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docproof.docker.Engine;
+import dev.docproof.docker.OtherMachineEngine;
 import dev.docproof.docker.SandboxImage;
 import dev.docproof.shell.ImageRef;
-import dev.docproof.testsupport.OtherMachineEngine;
 import dev.docproof.testsupport.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sandboxes on an engine of another machine (DOCKER_HOST=tcp://...), which shares no folder and no process with the
- * machine docproof runs on: docproof runs each lesson inside its sandbox there, with the verdicts a sandbox on this
- * machine's engine gives, and leaves nothing behind on either engine.
+ * Sandboxes on an engine of another machine (DOCKER_HOST=tcp://..., spoken to with TLS both ways: DOCKER_TLS_VERIFY,
+ * DOCKER_CERT_PATH), which shares no folder and no process with the machine docproof runs on: docproof runs each
+ * lesson inside its sandbox there, with the verdicts a sandbox on this machine's engine gives, and leaves nothing
+ * behind on either engine.
  */
 class OtherMachineSandboxEngineTest {
 
@@ -37,19 +38,26 @@ class OtherMachineSandboxEngineTest {
     static Path dir;
 
     private static OtherMachineEngine other;
+    private static Path certs;
 
     @BeforeAll
     static void startTheOtherMachine() throws Exception {
         Engine local = TestEngine.sandboxesReady();
         List<ImageRef> images = new ArrayList<>(List.of(SandboxImage.REFERENCE, ImageRef.parse(TestEngine.baseImage())));
         images.addAll(TestEngine.LESSON_IMAGES);
-        other = OtherMachineEngine.start(local, images);
+        certs = Files.createTempDirectory("docproof-client-certs-"); // not among the lessons, copied into sandboxes
+        other = OtherMachineEngine.start(local, images, certs);
     }
 
     @AfterAll
-    static void stopTheOtherMachine() {
+    static void stopTheOtherMachine() throws Exception {
         if (other != null) {
             other.close();
+        }
+        if (certs != null) {
+            try (var files = Files.walk(certs)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
@@ -58,7 +66,7 @@ class OtherMachineSandboxEngineTest {
         Path there = dir.resolve("there.json");
         Path here = dir.resolve("here.json");
 
-        Run remote = docproof(Map.of("DOCKER_HOST", other.dockerHost()), "check", "--json", there.toString(), LESSON.toString());
+        Run remote = docproof(other.environment(), "check", "--json", there.toString(), LESSON.toString());
         Run local = docproof(Map.of(), "check", "--json", here.toString(), LESSON.toString());
 
         assertThat(remote.output()).contains("the engine runs on another machine (" + other.dockerHost() + ")",
@@ -93,12 +101,15 @@ class OtherMachineSandboxEngineTest {
     void aSignalStopsTheLessonInsideAndItsResultsStillComeBack() throws Exception {
         Path lesson = lesson("interrupted.md");
         Path json = dir.resolve("interrupted.json");
-        Process docproof = start(Map.of("DOCKER_HOST", other.dockerHost()), "check", "--json", json.toString(), lesson.toString());
+        Process docproof = start(other.environment(), "check", "--json", json.toString(), lesson.toString());
+        try {
+            awaitInASandbox("sleep 300");
+            new ProcessBuilder("kill", "-INT", String.valueOf(docproof.pid())).inheritIO().start().waitFor();
 
-        awaitInASandbox("sleep 300");
-        new ProcessBuilder("kill", "-INT", String.valueOf(docproof.pid())).inheritIO().start().waitFor();
-
-        assertThat(docproof.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(docproof.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        } finally {
+            docproof.destroyForcibly().waitFor();
+        }
         assertThat(docproof.exitValue()).isEqualTo(130);
         assertThat(verdicts(json)).hasSize(2).first().isEqualTo("4 passed 0");
         JsonNode interrupted = JSON.readTree(json.toFile()).path("lessons").get(0).path("steps").get(1);
@@ -111,13 +122,17 @@ class OtherMachineSandboxEngineTest {
     @Test
     void theNextRunRemovesTheSandboxOfARunKilledThere() throws Exception {
         Path lesson = lesson("killed.md");
-        Process docproof = start(Map.of("DOCKER_HOST", other.dockerHost()), "check", lesson.toString());
-        String left = awaitInASandbox("sleep 300");
-        docproof.destroyForcibly().waitFor();
+        Process docproof = start(other.environment(), "check", lesson.toString());
+        String left;
+        try {
+            left = awaitInASandbox("sleep 300");
+        } finally {
+            docproof.destroyForcibly().waitFor();
+        }
         assertThat(sandboxesThere()).contains(left);
 
         Path quick = Files.writeString(dir.resolve("quick.md"), "# Quick\n\n```console\n$ echo after\nafter\n```\n");
-        Run next = docproof(Map.of("DOCKER_HOST", other.dockerHost()), "check", quick.toString());
+        Run next = docproof(other.environment(), "check", quick.toString());
 
         assertThat(next.code()).as(next.output()).isZero();
         assertThat(next.output()).contains("removed the sandbox " + left.substring(0, 12), "left by a run that ended without"
@@ -133,12 +148,19 @@ class OtherMachineSandboxEngineTest {
     private static String awaitInASandbox(String command) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
-            for (String id : sandboxesThere()) {
-                var exec = other.engine().client().execCreateCmd(id).withCmd("pgrep", "-f", "-x", command).exec();
-                other.engine().client().execStartCmd(exec.getId()).start().awaitCompletion(10, TimeUnit.SECONDS);
-                Long code = other.engine().client().inspectExecCmd(exec.getId()).exec().getExitCodeLong();
-                if (code != null && code == 0) {
-                    return id;
+            // running ones only: a sandbox started ahead may be created and not started yet
+            for (var sandbox : other.engine().client().listContainersCmd()
+                    .withLabelFilter(List.of("dev.docproof.sandbox")).exec()) {
+                try {
+                    var exec = other.engine().client().execCreateCmd(sandbox.getId()).withCmd("pgrep", "-f", "-x", command)
+                            .exec();
+                    other.engine().client().execStartCmd(exec.getId()).start().awaitCompletion(10, TimeUnit.SECONDS);
+                    Long code = other.engine().client().inspectExecCmd(exec.getId()).exec().getExitCodeLong();
+                    if (code != null && code == 0) {
+                        return sandbox.getId();
+                    }
+                } catch (com.github.dockerjava.api.exception.ConflictException stoppedMeanwhile) {
+                    // not this one
                 }
             }
             Thread.sleep(300);
