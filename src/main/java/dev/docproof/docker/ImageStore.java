@@ -94,7 +94,8 @@ final class ImageStore {
         Sandbox.Spec spec = new Sandbox.Spec(SandboxLabels.Kind.IMAGE_STORE, RunOwner.of("image store " + name), name, 0);
         try (SandboxContainer filler = host.onThisMachine() ? Sandbox.start(spec) : RemoteSandbox.start(spec)) {
             for (ImageRef image : images) {
-                try (InputStream saved = client.saveImageCmd(image.canonical()).exec()) {
+                // an image takes as long as it takes to save: no deadline on the engine's answer
+                try (InputStream saved = host.patientClient().saveImageCmd(image.canonical()).exec()) {
                     filler.loadImage(saved);
                 } catch (IOException | RuntimeException e) {
                     throw new EngineException("could not load " + image + " into the sandboxes' image store: "

@@ -112,8 +112,9 @@ public final class RemoteSandbox implements SandboxContainer {
             Ran loaded = run(List.of("sh", "-c", "docker load -i " + inside + " && rm -f " + inside), "/",
                     Duration.ofMinutes(10));
             if (loaded.exitCode() == null || loaded.exitCode() != 0) {
-                throw new EngineException("docker load in the sandbox " + container.getContainerId() + " failed: "
-                        + loaded.output().strip());
+                throw new EngineException("docker load in the sandbox " + container.getContainerId() + " "
+                        + (loaded.exitCode() == null ? "did not end within 10 min" : "ended with status " + loaded.exitCode())
+                        + (loaded.output().isBlank() ? "" : ": " + loaded.output().strip()));
             }
         } catch (IOException e) {
             throw new EngineException("cannot keep the image for the sandbox in a file here: " + e.getMessage());

@@ -29,7 +29,10 @@ public final class RemoteSandboxImage {
     public static final ImageRef REFERENCE = new ImageRef("docproof/sandbox-docproof", "latest", "");
     /** docproof's command inside the image. */
     public static final String COMMAND = "/opt/docproof/docproof";
-    private static final String MAIN = "dev.docproof.cli.Main";
+    public static final String MAIN = "dev.docproof.cli.Main";
+    /** The Java runtime, under a name of docproof's own (see the recipe). */
+    public static final String RUNTIME = "/usr/local/lib/docproof/docproof-jvm";
+    private static final String TEMP = "/run/docproof-tmp";
     /** The heap of docproof inside: it runs one lesson, whose steps keep at most --max-output each. */
     private static final String HEAP = "256m";
     /**
@@ -90,15 +93,20 @@ public final class RemoteSandboxImage {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < classpath.size(); i++) {
             Path entry = classpath.get(i);
-            String name = String.format("%03d-%s", i, entry.getFileName());
+            // numbered only: a jar's name (java-diff-utils) would put "java" in the command line a lesson's pkill reads
+            String name = String.format(Files.isDirectory(entry) ? "%03d" : "%03d.jar", i);
             Folders.copy(entry, lib.resolve(name));
             entries.add("/opt/docproof/lib/" + name);
         }
+        // The runtime's options in a file of arguments, so that the command line a lesson's `pkill -f java` reads does
+        // not say "java"; its temporary files out of the lesson's /tmp, as they are on this machine's sandboxes.
+        Files.write(folder.resolve("docproof/arguments"), List.of("-Djava.io.tmpdir=" + TEMP, "-XX:-UsePerfData",
+                "-Xmx" + HEAP, "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xshare:auto", "-cp", String.join(":", entries),
+                MAIN));
         Path command = folder.resolve("docproof/docproof");
         Files.writeString(command, "#!/bin/sh\n# docproof, as the docproof outside the sandbox runs it\n"
-                + "exec java -Xmx" + HEAP + " -XX:TieredStopAtLevel=1 -Xlog:disable -Xshare:auto -cp "
-                + String.join(":", entries) + " "
-                + MAIN + " \"$@\"\n");
+                + "mkdir -p " + TEMP + "\n"
+                + "exec " + RUNTIME + " @/opt/docproof/arguments \"$@\"\n");
         Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new ImageRecipe(REFERENCE, folder, ImageRecipes.sha256(folder));
     }

@@ -42,7 +42,7 @@ final class StoreProbe {
         } finally {
             if (id != null) {
                 try {
-                    client.removeContainerCmd(id).withForce(true).exec();
+                    client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec(); // the image's /var/lib/docker
                 } catch (NotFoundException gone) {
                     // removed already
                 }

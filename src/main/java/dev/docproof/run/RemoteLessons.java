@@ -12,9 +12,11 @@ import dev.docproof.plan.CourseConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +31,6 @@ final class RemoteLessons {
     private static final String RESULTS = "/run/docproof-results.json";
     /** A file this large is no lesson's text, include or configuration: it stays out of the sandbox. */
     private static final long LARGEST_COPIED = 10_000_000;
-    private static final String MAIN_CLASS = "dev.docproof.cli.Main";
     /** How long a short command in the sandbox (a folder made, a signal passed on) may take. */
     private static final Duration SHORT_COMMAND = Duration.ofSeconds(5);
     /** Beyond the steps' own deadlines: the sandbox's docproof starting, and the lesson's engine set-up. */
@@ -71,16 +72,16 @@ final class RemoteLessons {
         Path here = Path.of("").toAbsolutePath();
         Path lesson = here.resolve(plan.lesson().source()).normalize();
         Path local = null;
+        Path staged = null;
         try {
-            for (Path path : copied(plan, lesson)) {
-                sandbox.copyIn(path, path.toString());
-            }
+            staged = stage(copied(plan, lesson));
+            sandbox.copyIn(staged, "/"); // one upload, however many files
             // docproof starts there in this run's working folder, which holds none of the lesson's files when the
             // lesson is elsewhere
             sandbox.run(List.of("mkdir", "-p", here.toString()), "/", SHORT_COMMAND);
             // A signal here goes on to docproof inside: it stops the lesson's step and still writes its results.
             Runnable stop = () -> sandbox.run(List.of("pkill", "-" + Interrupts.requested().name(), "-f",
-                    "^java .* " + MAIN_CLASS.replace(".", "\\.") + " "), "/", SHORT_COMMAND);
+                    "^" + RemoteSandboxImage.RUNTIME + " "), "/", SHORT_COMMAND);
             RemoteSandbox.Ran ran;
             Interrupts.whileRunning(stop);
             try {
@@ -103,7 +104,15 @@ final class RemoteLessons {
                         + " min" : " ended with status " + ran.exitCode()) + " and wrote no results; its output ends with:\n"
                         + ran.output().strip());
             }
-            return results.read(local, plan);
+            try {
+                return results.read(local, plan);
+            } catch (IOException differs) {
+                return failed(plan, plan.lesson().source() + ": docproof in the lesson's sandbox read it otherwise than"
+                        + " here, most likely because a file it includes was not copied in (hidden, in _build or a build"
+                        + " folder, over 10 MB, behind a folder link, or outside the lesson's course folder): move that"
+                        + " file into the course folder, or run on this machine's engine. What differed: "
+                        + differs.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
             return failed(plan, plan.lesson().source() + ": the lesson's sandbox " + sandbox.containerId()
                     + " could not run it: " + e.getMessage());
@@ -111,7 +120,33 @@ final class RemoteLessons {
             if (local != null) {
                 local.toFile().delete();
             }
+            ScratchFolder.delete(staged);
         }
+    }
+
+    /**
+     * A folder holding {@code paths} (files, and folders with all in them) at their absolute paths below it: linked
+     * where they are on its disk, copied elsewhere.
+     */
+    static Path stage(List<Path> paths) throws IOException {
+        Path root = Files.createTempDirectory("docproof-remote-files-");
+        for (Path path : paths) {
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    Path to = root.resolve(file.toString().substring(1));
+                    if (Files.exists(to)) {
+                        continue;
+                    }
+                    Files.createDirectories(to.getParent());
+                    try {
+                        Files.createLink(to, file);
+                    } catch (IOException | UnsupportedOperationException otherDisk) {
+                        Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        return root;
     }
 
     /** docproof as the run here was started, for this lesson alone, inside the sandbox. */
@@ -137,8 +172,10 @@ final class RemoteLessons {
 
     /** Long enough for every step to use its whole deadline, and for docproof and the lesson's engine to start. */
     private Duration deadline(Plan plan) {
-        long steps = plan.steps().stream().filter(s -> s.kind() != StepKind.TEMPLATE).count();
-        return settings.stepTimeout().multipliedBy(2 * Math.max(1, steps)).plus(MARGIN);
+        Duration steps = plan.steps().stream().filter(s -> s.kind() != StepKind.TEMPLATE)
+                .map(s -> s.marks().timeout() != null ? s.marks().timeout() : settings.stepTimeout())
+                .reduce(Duration.ZERO, Duration::plus);
+        return steps.multipliedBy(2).plus(MARGIN); // a step's repair may take its deadline once more
     }
 
     /**
@@ -178,9 +215,12 @@ final class RemoteLessons {
         return lesson.getParent();
     }
 
+    /** Build output and installed packages: no lesson reads its text from there, and they hold thousands of files. */
+    private static final Set<String> NOT_COPIED = Set.of("_build", "target", "node_modules", "__pycache__", "venv");
+
     private static boolean hidden(Path relative) {
         for (Path part : relative) {
-            if (part.toString().startsWith(".") || part.toString().equals("_build")) {
+            if (part.toString().startsWith(".") || NOT_COPIED.contains(part.toString())) {
                 return true;
             }
         }

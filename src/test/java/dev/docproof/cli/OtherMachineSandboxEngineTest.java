@@ -94,6 +94,24 @@ class OtherMachineSandboxEngineTest {
     }
 
     /**
+     * docproof inside keeps out of the lesson's way, as on this machine's sandboxes: no `java` for the lesson, and a
+     * `pkill -f java` that leaves docproof running.
+     */
+    @Test
+    void docproofInsideIsNotPartOfTheLessonsMachine() throws Exception {
+        Path lesson = Files.writeString(dir.resolve("machine.md"), String.join("\n", "# The machine", "", "```console",
+                "$ command -v java || echo no java", "no java",
+                "$ pkill -f java; echo pkill-done", "pkill-done", "```", ""));
+
+        Run remote = docproof(other.environment(), "check", lesson.toString());
+        Run local = docproof(Map.of(), "check", lesson.toString());
+
+        assertThat(remote.code()).as(remote.output()).isZero();
+        assertThat(remote.output()).contains("2 runnable: 2 passed");
+        assertThat(local.output()).as(local.output()).contains("2 runnable: 2 passed");
+    }
+
+    /**
      * Ctrl-C reaches the docproof inside the lesson's sandbox: it stops the running step and still writes its results,
      * which the report here holds (the step before it ran, the step itself interrupted); the sandbox is removed.
      */

@@ -45,10 +45,13 @@ class RemoteSandboxImageTest {
 
         assertThat(Files.readString(one.resolve("Dockerfile"))).startsWith("# built on sha256:abc\n")
                 .contains("FROM docproof/sandbox:latest", "openjdk-17-jre-headless", "COPY docproof/ /opt/docproof/");
-        assertThat(one.resolve("docproof/lib/000-docproof.jar")).hasSameBinaryContentAs(first);
-        assertThat(one.resolve("docproof/lib/001-classes/dev/docproof/Main.class")).hasContent("bytes");
-        assertThat(Files.readString(one.resolve("docproof/docproof")))
-                .contains("-cp /opt/docproof/lib/000-docproof.jar:/opt/docproof/lib/001-classes dev.docproof.cli.Main \"$@\"");
+        assertThat(one.resolve("docproof/lib/000.jar")).hasSameBinaryContentAs(first);
+        assertThat(one.resolve("docproof/lib/001/dev/docproof/Main.class")).hasContent("bytes");
+        // Nothing in the command line says "java": a lesson's `pkill -f java` leaves docproof inside alone.
+        assertThat(Files.readString(one.resolve("docproof/docproof")).lines().filter(l -> l.startsWith("exec")))
+                .containsExactly("exec /usr/local/lib/docproof/docproof-jvm @/opt/docproof/arguments \"$@\"");
+        assertThat(Files.readAllLines(one.resolve("docproof/arguments"))).contains("-Djava.io.tmpdir=/run/docproof-tmp")
+                .containsSubsequence("-cp", "/opt/docproof/lib/000.jar:/opt/docproof/lib/001", "dev.docproof.cli.Main");
         assertThat(Files.isExecutable(one.resolve("docproof/docproof"))).isTrue();
 
         Files.writeString(classes.resolve("Main.class"), "other bytes");

@@ -50,6 +50,33 @@ class RemoteLessonsFilesTest {
         assertThat(RemoteLessons.copied(plan(lesson, List.of()), lesson)).containsExactlyInAnyOrder(lesson, sibling, nested);
     }
 
+    @Test
+    void theFilesAreStagedAtTheirAbsolutePathsForOneUpload() throws IOException {
+        Path lesson = write(dir.resolve("md/lesson.md"));
+        Path nested = write(dir.resolve("md/img/diagram.svg"));
+        Path app = write(dir.resolve("app/server.py"));
+
+        Path staged = RemoteLessons.stage(List.of(lesson, nested, dir.resolve("app")));
+        try {
+            assertThat(staged.resolve(lesson.toString().substring(1))).hasSameTextualContentAs(lesson);
+            assertThat(staged.resolve(nested.toString().substring(1))).hasSameTextualContentAs(nested);
+            assertThat(staged.resolve(app.toString().substring(1))).hasSameTextualContentAs(app);
+        } finally {
+            ScratchFolder.delete(staged);
+        }
+        assertThat(lesson).exists().hasContent("text");
+    }
+
+    @Test
+    void buildOutputAndInstalledPackagesStayOut() throws IOException {
+        Path lesson = write(dir.resolve("course/lesson.md"));
+        for (String folder : List.of("target", "node_modules", "venv", "__pycache__", "_build")) {
+            write(dir.resolve("course/" + folder + "/file.txt"));
+        }
+
+        assertThat(RemoteLessons.copied(plan(lesson, List.of()), lesson)).containsExactly(lesson);
+    }
+
     private static Plan plan(Path lesson, List<CourseFile> files) {
         return new Plan(new Lesson(lesson, Lesson.Format.RST, "A lesson", List.of(), List.of()), List.of(), List.of(), files);
     }
