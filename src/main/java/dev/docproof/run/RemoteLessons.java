@@ -72,10 +72,14 @@ final class RemoteLessons {
         Path here = Path.of("").toAbsolutePath();
         Path lesson = here.resolve(plan.lesson().source()).normalize();
         Path local = null;
-        Path staged = null;
         try {
-            staged = stage(copied(plan, lesson));
-            sandbox.copyIn(staged, "/"); // one upload, however many files
+            // One upload, however many files; the staged links go at once, not left to a run killed later.
+            Path staged = stage(copied(plan, lesson));
+            try {
+                sandbox.copyIn(staged, "/");
+            } finally {
+                ScratchFolder.delete(staged);
+            }
             // docproof starts there in this run's working folder, which holds none of the lesson's files when the
             // lesson is elsewhere
             sandbox.run(List.of("mkdir", "-p", here.toString()), "/", SHORT_COMMAND);
@@ -120,7 +124,6 @@ final class RemoteLessons {
             if (local != null) {
                 local.toFile().delete();
             }
-            ScratchFolder.delete(staged);
         }
     }
 
